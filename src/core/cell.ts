@@ -1,0 +1,168 @@
+import type { Cell, GridOrigin, RawValue } from "./types";
+
+/** Excel's error literals, as Office.js returns them in `range.values`. */
+const ERROR_LITERALS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+]);
+
+/**
+ * Turns any raw value into the closed `Cell` union. Text is kept as given (no trimming) so that
+ * callers decide; text that is only white space counts as empty.
+ *
+ * @param raw - a value from Office.js `range.values` or a file reader
+ * @returns the cell
+ */
+export function toCell(raw: RawValue): Cell {
+  if (raw === null || raw === undefined) return { kind: "empty" };
+  if (typeof raw === "number") {
+    return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "error", code: "#NUM!" };
+  }
+  if (typeof raw === "boolean") return { kind: "boolean", value: raw };
+  if (typeof raw === "string") {
+    if (raw.trim() === "") return { kind: "empty" };
+    if (ERROR_LITERALS.has(raw)) return { kind: "error", code: raw };
+    return { kind: "text", value: raw };
+  }
+  if (raw instanceof Date) return { kind: "date", value: raw };
+  return { kind: "error", code: raw.error };
+}
+
+/**
+ * Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA.
+ *
+ * @param index - 0-based column index
+ * @returns the letters
+ * @throws RangeError when the index is negative or beyond Excel's last column (XFD)
+ */
+export function columnLetters(index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index > 16383) {
+    throw new RangeError(`column index out of range: ${index}`);
+  }
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * 0-based column index of column letters: A → 0, AA → 26.
+ *
+ * @param letters - column letters, any case
+ * @returns the index
+ * @throws RangeError when the letters are not a column
+ */
+export function columnIndex(letters: string): number {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(`not a column: ${letters}`);
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  if (n > 16384) throw new RangeError(`not a column: ${letters}`);
+  return n - 1;
+}
+
+/**
+ * Splits an A1 address (`B3`, `$B$3`) into 0-based row and column.
+ *
+ * @param address - an A1 address without sheet
+ * @returns 0-based row and column
+ * @throws RangeError when it is not an A1 address
+ */
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m || m[1] === undefined || m[2] === undefined) throw new RangeError(`not an A1 address: ${address}`);
+  const row = Number(m[2]) - 1;
+  if (row < 0 || row > 1048575) throw new RangeError(`not an A1 address: ${address}`);
+  return { row, col: columnIndex(m[1]) };
+}
+
+/**
+ * A1 address of a 0-based row and column: (6, 3) → `D7`.
+ *
+ * @param row - 0-based row
+ * @param col - 0-based column
+ * @returns the address
+ */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/**
+ * A sheet name as it must appear before `!` in a reference: quoted when it is not a plain
+ * identifier (`'Paramètres CTG'`), with single quotes doubled.
+ *
+ * @param sheet - the sheet name
+ * @returns the name, quoted when needed
+ */
+export function quoteSheet(sheet: string): string {
+  // A name that reads as an A1 (`AB12`) or R1C1 (`R`, `C3`, `R1C1`) reference must be quoted too.
+  const looksLikeReference = /^[A-Za-z]{1,3}\d+$/.test(sheet) || /^(?:[Rr]\d*(?:[Cc]\d*)?|[Cc]\d*)$/.test(sheet);
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !looksLikeReference
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Address with its sheet of the cell at a grid position: grid (6, 3) from origin `Financements!A1`
+ * is `Financements!D7`.
+ *
+ * @param origin - sheet and top-left address of the grid
+ * @param row - 0-based row within the grid
+ * @param col - 0-based column within the grid
+ * @returns the address, `Sheet!A1`
+ */
+export function gridAddress(origin: GridOrigin, row: number, col: number): string {
+  const top = parseA1(origin.topLeft);
+  return `${quoteSheet(origin.sheet)}!${a1(top.row + row, top.col + col)}`;
+}
+
+/**
+ * 1-based sheet row number of a grid row.
+ *
+ * @param origin - sheet and top-left address of the grid
+ * @param row - 0-based row within the grid
+ * @returns the sheet's row number
+ */
+export function sheetRowNumber(origin: GridOrigin, row: number): number {
+  return parseA1(origin.topLeft).row + row + 1;
+}
+
+/**
+ * The text of a cell for display in a message (numbers as they are, errors as their code).
+ *
+ * @param cell - the cell
+ * @returns a short text
+ */
+export function cellText(cell: Cell): string {
+  switch (cell.kind) {
+    case "empty":
+      return "";
+    case "number":
+      return String(cell.value);
+    case "text":
+      return cell.value;
+    case "boolean":
+      return cell.value ? "TRUE" : "FALSE";
+    case "date":
+      return cell.value.toISOString().slice(0, 10);
+    case "error":
+      return cell.code;
+  }
+}

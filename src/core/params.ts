@@ -1,0 +1,165 @@
+/**
+ * The parameters of the plan (engineering cost, cap, Caf and VAT rates, allocation key) and how they
+ * are read from cells or command-line flags.
+ */
+
+import { cellText, toCell } from "./cell";
+import { cents, parseAmount, parseRate, rate, RATE_SCALE } from "./money";
+import type { AllocationKey, Cell, Issue, PlanParams, RawValue } from "./types";
+
+/** The name of each parameter, as issues give it in `data.param`. */
+export type ParamName = "costHT" | "capHT" | "cafRate" | "vatRate" | "key";
+
+/** Every parameter, in the order they are shown. */
+export const PARAM_NAMES: readonly ParamName[] = ["costHT", "capHT", "cafRate", "vatRate", "key"];
+
+/**
+ * The raw value of each parameter and where it came from (`'Paramètres CTG'!B4`, or `--caf-rate` for
+ * a command-line flag). A parameter left out takes its default.
+ */
+export type ParamInputs = Partial<Record<ParamName, { readonly value: RawValue; readonly cell: string }>>;
+
+/**
+ * The defaults, from the council's decision of 2021: an engineering mission of 40 000,00 € HT at most,
+ * funded 50 % by the Caf, VAT at 20 %, split between the basins by their CEJ amounts.
+ */
+export const DEFAULT_PARAMS: PlanParams = {
+  costHT: cents(4_000_000),
+  capHT: cents(4_000_000),
+  cafRate: rate(500_000),
+  vatRate: rate(200_000),
+  key: "cej",
+};
+
+/**
+ * Labels of each key, normalized (see {@link normalizeKeyText}). French and English, with the usual
+ * variants a finance officer types.
+ */
+const KEY_WORDS: Readonly<Record<AllocationKey, readonly string[]>> = {
+  cej: ["cej", "montant cej", "montants cej", "cej amount", "cej amounts", "psej"],
+  population: ["population", "pop", "habitants", "inhabitants"],
+  communes: ["communes", "commune", "nombre de communes", "number of communes", "municipalities"],
+  equal: [
+    "equal",
+    "egal",
+    "egale",
+    "egales",
+    "part egale",
+    "parts egales",
+    "equal shares",
+    "equal share",
+    "50 50",
+  ],
+};
+
+/** Lower case, accents removed, every run of other characters as one space, trimmed. */
+function normalizeKeyText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * Reads an allocation key written in French or English, case and accents ignored: `cej`, `CEJ`,
+ * `Population`, `Communes`, `Égale`, `Parts égales`, `equal`…
+ *
+ * @param text - the text
+ * @returns the key, or null when the text names none
+ */
+export function parseAllocationKey(text: string): AllocationKey | null {
+  const t = normalizeKeyText(text);
+  for (const [key, words] of Object.entries(KEY_WORDS) as [AllocationKey, readonly string[]][]) {
+    if (words.includes(t)) return key;
+  }
+  return null;
+}
+
+type AmountParam = "costHT" | "capHT";
+type RateParam = "cafRate" | "vatRate";
+
+/**
+ * Reads the parameters of the plan from raw cell values or command-line flags.
+ *
+ * - A parameter left out, or whose cell is empty, takes its default ({@link DEFAULT_PARAMS}).
+ * - Amounts (`costHT`, `capHT`) read like the funding amounts (a number of euros, or text such as
+ *   `40 000,00 €`); a negative amount is `param-negative`, anything else unreadable `param-invalid`.
+ * - Rates (`cafRate`, `vatRate`): a number is a fraction as Excel holds a percentage cell (0.5), text
+ *   with `%` is a percentage (`50 %`), other text a fraction (`0,5`). Outside 0–100 % inclusive is
+ *   `param-rate-range`; unreadable (or finer than a millionth) is `param-invalid`.
+ * - The key: text naming `cej`, `population`, `communes` or `equal` in French or English, else
+ *   `param-invalid`.
+ *
+ * Every issue is an error on the parameter's cell with `data: { param, value }` (value = the cell's
+ * text); the parameter then keeps its default, and the error stops anything being written.
+ *
+ * @param inputs - the raw value and the source cell of each parameter given
+ * @returns the parameters, and the issues found
+ */
+export function readParams(inputs: ParamInputs): { params: PlanParams; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const fail = (code: Issue["code"], param: ParamName, cell: string, raw: Cell): void => {
+    issues.push({ code, severity: "error", cell, data: { param, value: cellText(raw) } });
+  };
+
+  const readAmount = (param: AmountParam): PlanParams[AmountParam] => {
+    const input = inputs[param];
+    const fallback = DEFAULT_PARAMS[param];
+    if (input === undefined) return fallback;
+    const c = toCell(input.value);
+    if (c.kind === "empty") return fallback;
+    const parsed = parseAmount(c);
+    if (!parsed.ok) {
+      fail("param-invalid", param, input.cell, c);
+      return fallback;
+    }
+    if (parsed.cents < 0) {
+      fail("param-negative", param, input.cell, c);
+      return fallback;
+    }
+    return parsed.cents;
+  };
+
+  const readRate = (param: RateParam): PlanParams[RateParam] => {
+    const input = inputs[param];
+    const fallback = DEFAULT_PARAMS[param];
+    if (input === undefined) return fallback;
+    const c = toCell(input.value);
+    if (c.kind === "empty") return fallback;
+    const parsed = parseRate(c);
+    if (!parsed.ok) {
+      fail("param-invalid", param, input.cell, c);
+      return fallback;
+    }
+    if (parsed.rate < 0 || parsed.rate > RATE_SCALE) {
+      fail("param-rate-range", param, input.cell, c);
+      return fallback;
+    }
+    return parsed.rate;
+  };
+
+  const readKey = (): AllocationKey => {
+    const input = inputs.key;
+    const fallback = DEFAULT_PARAMS.key;
+    if (input === undefined) return fallback;
+    const c = toCell(input.value);
+    if (c.kind === "empty") return fallback;
+    const key = c.kind === "text" ? parseAllocationKey(c.value) : null;
+    if (key === null) {
+      fail("param-invalid", "key", input.cell, c);
+      return fallback;
+    }
+    return key;
+  };
+
+  const params: PlanParams = {
+    costHT: readAmount("costHT"),
+    capHT: readAmount("capHT"),
+    cafRate: readRate("cafRate"),
+    vatRate: readRate("vatRate"),
+    key: readKey(),
+  };
+  return { params, issues };
+}

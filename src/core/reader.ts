@@ -1,0 +1,377 @@
+import { cellText, gridAddress, sheetRowNumber, toCell } from "./cell";
+import { matchCommune, normalizeName } from "./communes";
+import { parseAmount, type AmountProblem } from "./money";
+import type {
+  Basin,
+  Cell,
+  ColumnMapping,
+  Commune,
+  Field,
+  FundingRow,
+  Issue,
+  IssueCode,
+  RawGrid,
+  RawValue,
+  ReadOptions,
+  ReadResult,
+} from "./types";
+import { FIELDS } from "./types";
+
+/**
+ * Header synonyms, normalized (lower case, no accents, words separated by one space). A header maps
+ * to a field when it equals a synonym or starts with one followed by other words ("Montant CEJ 2019").
+ */
+export const HEADER_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
+  commune: ["commune", "communes", "ville", "municipality", "municipalite", "nom de la commune", "nom commune", "town"],
+  insee: ["code insee", "insee", "code commune", "insee code", "code officiel geographique", "cog"],
+  basin: ["bassin", "bassin de vie", "basin", "bassins"],
+  domain: ["domaine", "champ", "domain", "secteur"],
+  action: ["action", "equipement", "dispositif", "equipment", "scheme", "structure", "service"],
+  year: ["annee", "exercice", "year", "fiscal year", "millesime"],
+  amount: ["montant", "montant cej", "montant verse", "psej", "amount", "montant psej", "montant caf", "amount paid"],
+};
+
+/** How many rows from the top the reader looks through for the header. */
+const HEADER_SCAN_ROWS = 50;
+
+/**
+ * Normalizes a header: lower case, no accents, every run of other characters as one space.
+ *
+ * @param text - the header as written
+ * @returns its normalized form
+ */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * The field a header names, if any.
+ *
+ * @param header - the header as written
+ * @returns the field, or null
+ */
+export function fieldOfHeader(header: string): Field | null {
+  const h = normalizeHeader(header);
+  if (h === "") return null;
+  let best: { field: Field; length: number } | null = null;
+  for (const field of FIELDS) {
+    for (const syn of HEADER_SYNONYMS[field]) {
+      if ((h === syn || h.startsWith(`${syn} `)) && (best === null || syn.length > best.length)) {
+        best = { field, length: syn.length };
+      }
+    }
+  }
+  return best?.field ?? null;
+}
+
+/**
+ * Reads a basin written in a cell: `Nord`, `north`, `Bassin nord`, `N`, `Sud`, `south`, `S`…
+ *
+ * @param text - the text
+ * @returns the basin, or null when the text names none
+ */
+export function parseBasin(text: string): Basin | null {
+  const h = normalizeHeader(text).replace(/^(bassin|basin)( de vie)? /, "");
+  if (["nord", "north", "n", "bassin nord"].includes(h)) return "nord";
+  if (["sud", "south", "s", "bassin sud"].includes(h)) return "sud";
+  return null;
+}
+
+const DOMAIN_CANONICAL: Readonly<Record<string, string>> = {
+  enfance: "Enfance",
+  childhood: "Enfance",
+  children: "Enfance",
+  "petite enfance": "Petite enfance",
+  jeunesse: "Jeunesse",
+  youth: "Jeunesse",
+};
+
+/** A domain as written, with the usual ones spelt one way. */
+function canonicalDomain(text: string): string {
+  return DOMAIN_CANONICAL[normalizeHeader(text)] ?? text.trim().replace(/\s+/g, " ");
+}
+
+const AMOUNT_CODES: Readonly<Record<AmountProblem, IssueCode>> = {
+  empty: "amount-empty",
+  "not-a-number": "amount-not-a-number",
+  "error-value": "amount-error-value",
+  "fraction-of-cent": "amount-fraction-of-cent",
+  "too-large": "amount-too-large",
+};
+
+interface HeaderGuess {
+  readonly mapping: ColumnMapping;
+  readonly issues: Issue[];
+}
+
+/** Maps the header row's columns to fields; two columns for one field is an error. */
+function guessMapping(
+  headers: readonly string[],
+  headerRow: number,
+  options: ReadOptions,
+): HeaderGuess {
+  const issues: Issue[] = [];
+  const user = options.mapping ?? {};
+  const userColumns = new Set(Object.values(user));
+  const found = new Map<Field, number[]>();
+  headers.forEach((h, col) => {
+    if (userColumns.has(col)) return;
+    const field = fieldOfHeader(h);
+    if (field === null || user[field] !== undefined) return;
+    found.set(field, [...(found.get(field) ?? []), col]);
+  });
+  const mapping: ColumnMapping = {};
+  for (const field of FIELDS) {
+    const chosen = user[field];
+    if (chosen !== undefined) {
+      if (!Number.isInteger(chosen) || chosen < 0 || chosen >= Math.max(headers.length, 1)) {
+        issues.push({
+          code: "mapping-out-of-range",
+          severity: "error",
+          cell: gridAddress(options.origin, headerRow, 0),
+          data: { field, column: chosen },
+        });
+      } else {
+        mapping[field] = chosen;
+      }
+      continue;
+    }
+    const cols = found.get(field) ?? [];
+    const first = cols[0];
+    if (first === undefined) continue;
+    if (cols.length > 1) {
+      issues.push({
+        code: "duplicate-column",
+        severity: "error",
+        cell: gridAddress(options.origin, headerRow, cols[1] ?? first),
+        related: cols.map((c) => gridAddress(options.origin, headerRow, c)),
+        data: { field, columns: cols.map((c) => headers[c] ?? "") },
+      });
+    }
+    mapping[field] = first;
+  }
+  return { mapping, issues };
+}
+
+/** Header texts of a grid row. */
+function headerTexts(row: readonly RawValue[] | undefined): string[] {
+  return (row ?? []).map((v) => {
+    const cell = toCell(v);
+    return cell.kind === "text" ? cell.value : cell.kind === "number" ? String(cell.value) : "";
+  });
+}
+
+/** Finds the header row: the first of the top rows that names both a commune and an amount column. */
+function findHeaderRow(grid: RawGrid): number {
+  let best = -1;
+  let bestCount = 0;
+  const limit = Math.min(grid.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r += 1) {
+    const fields = new Set(headerTexts(grid[r]).map(fieldOfHeader).filter((f): f is Field => f !== null));
+    if (fields.has("commune") && fields.has("amount")) return r;
+    if (fields.size > bestCount) {
+      best = r;
+      bestCount = fields.size;
+    }
+  }
+  return best;
+}
+
+function isBlankRow(row: readonly RawValue[] | undefined): boolean {
+  return row === undefined || row.every((v) => toCell(v).kind === "empty");
+}
+
+/** Text of a cell for a text field (commune, action…): numbers as written, others empty. */
+function textOf(cell: Cell): string {
+  if (cell.kind === "text") return cell.value.trim();
+  if (cell.kind === "number") return String(cell.value);
+  return "";
+}
+
+/**
+ * Reads a funding table from a raw grid: finds the header row (even below title rows), maps the
+ * columns by their French or English names (a mapping chosen by the user overrides the guess), and
+ * turns each data row into a typed row or issues that name their cell.
+ *
+ * Rows with an error are left out of `rows`; the caller must not write anything while an issue of
+ * severity `error` remains.
+ *
+ * @param grid - the raw values, row-major, as Office.js or a file reader give them
+ * @param options - where the grid lives, the reference communes, and optional mapping or header row
+ * @returns the header, the mapping, the rows read and the issues
+ */
+export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResult {
+  const { origin, communes } = options;
+  const at = (r: number, c: number): string => gridAddress(origin, r, c);
+  const headerRow = options.headerRow ?? findHeaderRow(grid);
+  if (headerRow < 0 || headerRow >= grid.length) {
+    const issue: Issue = { code: "header-not-found", severity: "error", cell: at(0, 0), data: {} };
+    return { headerRow: -1, headers: [], mapping: {}, rows: [], issues: [issue] };
+  }
+  const headers = headerTexts(grid[headerRow]);
+  const width = grid.reduce((w, row) => Math.max(w, row.length), headers.length);
+  const padded = headers.concat(Array<string>(Math.max(0, width - headers.length)).fill(""));
+  const { mapping, issues } = guessMapping(padded, headerRow, options);
+  for (const field of ["commune", "amount"] as const) {
+    if (mapping[field] === undefined && !(field === "commune" && mapping.insee !== undefined)) {
+      issues.push({ code: "missing-column", severity: "error", cell: at(headerRow, 0), data: { field } });
+    }
+  }
+  if (issues.some((i) => i.severity === "error")) {
+    return { headerRow, headers: padded, mapping, rows: [], issues };
+  }
+
+  const rows: FundingRow[] = [];
+  const matchCache = new Map<string, ReturnType<typeof matchCommune>>();
+  const byInsee = new Map<string, Commune>(communes.map((c) => [c.insee, c]));
+  const basinSeen = new Map<string, { basin: Basin; cell: string }>();
+  const seenRows = new Map<string, string>();
+  const colOf = (f: Field): number | undefined => mapping[f];
+  const cellAt = (row: readonly RawValue[], f: Field): Cell => {
+    const c = colOf(f);
+    return c === undefined ? { kind: "empty" } : toCell(row[c]);
+  };
+  const addressOf = (r: number, f: Field): string => at(r, colOf(f) ?? 0);
+
+  for (let r = headerRow + 1; r < grid.length; r += 1) {
+    const raw = grid[r];
+    if (raw === undefined || isBlankRow(raw)) continue;
+    const rowIssues: Issue[] = [];
+    const problem = (code: IssueCode, field: Field, data: Issue["data"], severity: Issue["severity"] = "error"): void => {
+      rowIssues.push({ code, severity, cell: addressOf(r, field), data });
+    };
+
+    // Basin given on the row.
+    let basinGiven: Basin | null = null;
+    const basinCell = cellAt(raw, "basin");
+    if (basinCell.kind !== "empty") {
+      basinGiven = parseBasin(cellText(basinCell));
+      if (basinGiven === null) problem("basin-invalid", "basin", { value: cellText(basinCell) });
+    }
+
+    // Commune, by INSEE code and/or by name.
+    const communeText = textOf(cellAt(raw, "commune"));
+    const inseeCell = cellAt(raw, "insee");
+    const inseeText = inseeCell.kind === "number" ? String(inseeCell.value) : textOf(inseeCell);
+    let commune: Commune | null = null;
+    let keptName: string | null = null;
+    if (inseeText !== "") {
+      commune = byInsee.get(inseeText.padStart(5, "0")) ?? null;
+      if (commune === null) problem("insee-unknown", "insee", { value: inseeText });
+    }
+    if (communeText !== "") {
+      let match = matchCache.get(communeText);
+      if (match === undefined) {
+        match = matchCommune(communeText, communes);
+        matchCache.set(communeText, match);
+      }
+      if (match.kind === "match") {
+        if (commune !== null && commune.insee !== match.commune.insee) {
+          problem("insee-mismatch", "insee", { insee: inseeText, commune: communeText });
+        }
+        commune = match.commune;
+      } else if (commune === null && inseeText === "") {
+        if (basinGiven !== null) {
+          keptName = communeText;
+          problem("commune-unknown-kept", "commune", { value: communeText, basin: basinGiven }, "warning");
+        } else if (basinCell.kind === "empty") {
+          problem("commune-unknown", "commune", { value: communeText, suggestions: match.suggestions });
+        }
+      }
+    } else if (inseeText === "") {
+      problem("commune-empty", mapping.commune !== undefined ? "commune" : "insee", {});
+    }
+
+    // Basin checks against the reference and the commune's other rows.
+    const communeKey = commune?.insee ?? (keptName !== null ? normalizeName(keptName) : null);
+    if (basinGiven !== null && communeKey !== null) {
+      const name = commune?.name ?? keptName ?? "";
+      if (commune !== null && commune.basin !== basinGiven) {
+        problem("basin-differs", "basin", { commune: name, given: basinGiven, reference: commune.basin }, "warning");
+      }
+      const first = basinSeen.get(communeKey);
+      if (first === undefined) {
+        basinSeen.set(communeKey, { basin: basinGiven, cell: addressOf(r, "basin") });
+      } else if (first.basin !== basinGiven) {
+        rowIssues.push({
+          code: "basin-conflict",
+          severity: "error",
+          cell: addressOf(r, "basin"),
+          related: [first.cell],
+          data: { commune: name, first: first.basin, second: basinGiven },
+        });
+      }
+    }
+
+    // Year.
+    let year: number | null = null;
+    if (colOf("year") !== undefined) {
+      const yc = cellAt(raw, "year");
+      const y = yc.kind === "number" ? yc.value : yc.kind === "text" && /^\s*\d+\s*$/.test(yc.value) ? Number(yc.value) : NaN;
+      if (Number.isInteger(y) && y >= 2000 && y <= 2100) year = y;
+      else problem("year-invalid", "year", { value: cellText(yc) });
+    }
+
+    // Amount.
+    const amountCell = cellAt(raw, "amount");
+    const parsed = parseAmount(amountCell);
+    if (!parsed.ok) {
+      problem(AMOUNT_CODES[parsed.problem], "amount", { value: cellText(amountCell) });
+    } else {
+      if (parsed.fromText) problem("amount-as-text", "amount", { value: cellText(amountCell), amount: parsed.cents }, "warning");
+      if (parsed.cents < 0) problem("amount-negative", "amount", { amount: parsed.cents }, "warning");
+    }
+
+    const domainCell = cellAt(raw, "domain");
+    const domain = domainCell.kind === "empty" ? null : canonicalDomain(cellText(domainCell));
+    const actionText = textOf(cellAt(raw, "action"));
+
+    // Identical rows: same values in every mapped column.
+    const signature = FIELDS.map((f) => (colOf(f) === undefined ? "" : JSON.stringify(raw[colOf(f) ?? 0] ?? null))).join("\u0001");
+    const firstSame = seenRows.get(signature);
+    if (firstSame !== undefined) {
+      rowIssues.push({
+        code: "duplicate-row",
+        severity: "warning",
+        cell: addressOf(r, "amount"),
+        related: [firstSame],
+        data: { first: firstSame },
+      });
+    } else {
+      seenRows.set(signature, addressOf(r, "amount"));
+    }
+
+    issues.push(...rowIssues);
+    if (parsed.ok && !rowIssues.some((i) => i.severity === "error") && (commune !== null || keptName !== null)) {
+      rows.push({
+        sheetRow: sheetRowNumber(origin, r),
+        amountCell: addressOf(r, "amount"),
+        communeCell: addressOf(r, mapping.commune !== undefined ? "commune" : "insee"),
+        commune: commune?.name ?? keptName ?? "",
+        insee: commune?.insee ?? null,
+        basinGiven,
+        domain,
+        action: actionText === "" ? null : actionText,
+        year,
+        amount: parsed.cents,
+        amountFromText: parsed.fromText,
+        keys: {
+          commune: cellText(cellAt(raw, "commune")),
+          insee: cellText(inseeCell),
+          domain: cellText(domainCell),
+          year: cellText(cellAt(raw, "year")),
+        },
+      });
+    }
+  }
+
+  if (rows.length === 0 && !issues.some((i) => i.severity === "error")) {
+    issues.push({ code: "no-rows", severity: "error", cell: at(headerRow, 0), data: {} });
+  }
+  return { headerRow, headers: padded, mapping, rows, issues };
+}

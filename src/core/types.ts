@@ -1,0 +1,258 @@
+/**
+ * The shared vocabulary of the engine. Everything here is plain data: no Office.js, no file formats.
+ */
+
+/** Integer number of euro cents. Made only by `cents()` in money.ts, which checks it. */
+export type Cents = number & { readonly __brand: "Cents" };
+
+/**
+ * A rate as an integer number of millionths (parts per million): 50 % is 500 000, 20 % is 200 000.
+ * Made only by `rate()` in money.ts. Integer so that `amount × rate` is exact (BigInt) and rounds like
+ * Excel's ROUND on the decimal value.
+ */
+export type Rate = number & { readonly __brand: "Rate" };
+
+/** Language of every human-facing sentence. */
+export type Lang = "fr" | "en";
+
+/** The two basins of life, in their allocation order: every basin but the last is rounded, the last takes the rest. */
+export type Basin = "nord" | "sud";
+export const BASINS: readonly Basin[] = ["nord", "sud"];
+
+/** How the engineering cost is shared between the basins. */
+export type AllocationKey = "cej" | "population" | "communes" | "equal";
+export const ALLOCATION_KEYS: readonly AllocationKey[] = ["cej", "population", "communes", "equal"];
+
+/** An Excel error value as it appears in a cell (`#N/A`, `#DIV/0!`, `#REF!`…). */
+export interface CellErrorValue {
+  readonly error: string;
+}
+
+/**
+ * A raw cell value as Office.js `range.values` or a file reader gives it. Office.js gives "" for empty
+ * cells and error values as strings such as "#N/A"; file readers give null/undefined and `{ error }`.
+ */
+export type RawValue = string | number | boolean | null | undefined | Date | CellErrorValue;
+
+/** A rectangular (or ragged) block of raw values, row-major. */
+export type RawGrid = readonly (readonly RawValue[])[];
+
+/** The closed union every raw value is turned into before anything reads it. */
+export type Cell =
+  | { readonly kind: "empty" }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "text"; readonly value: string }
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | { readonly kind: "date"; readonly value: Date }
+  | { readonly kind: "error"; readonly code: string };
+
+/** Where a grid lives in the workbook: its sheet and the address of its top-left cell (`A1`, `B3`). */
+export interface GridOrigin {
+  readonly sheet: string;
+  readonly topLeft: string;
+}
+
+/** A commune of the reference (the 34 CUCM communes, or the workbook's edited `Communes CTG`). */
+export interface Commune {
+  /** INSEE code, 5 characters (`71153`). */
+  readonly insee: string;
+  /** Official name (`Le Creusot`). */
+  readonly name: string;
+  /** Municipal population. */
+  readonly population: number;
+  /** Reference year of that population (`2023`: the population dated 1 January 2023, in force in 2026). */
+  readonly populationYear: number;
+  /** Default basin (indicative, see docs/rules.md). */
+  readonly basin: Basin;
+  /** Whether the default basin is taken as settled; false for Saint-Eusèbe. */
+  readonly basinConfirmed: boolean;
+  /** Whether the commune held one of the 13 CEJ of the source article. */
+  readonly exCej: boolean;
+}
+
+/** The fields the funding table is read into. */
+export type Field = "commune" | "insee" | "basin" | "domain" | "action" | "year" | "amount";
+export const FIELDS: readonly Field[] = ["commune", "insee", "basin", "domain", "action", "year", "amount"];
+
+/** Field → 0-based column index within the grid. */
+export type ColumnMapping = Partial<Record<Field, number>>;
+
+export type Severity = "error" | "warning";
+
+/** Every problem the engine can report. Sentences live in messages.ts, one place for both languages. */
+export type IssueCode =
+  // header and mapping
+  | "header-not-found"
+  | "missing-column"
+  | "duplicate-column"
+  | "mapping-out-of-range"
+  // amounts
+  | "amount-empty"
+  | "amount-not-a-number"
+  | "amount-error-value"
+  | "amount-fraction-of-cent"
+  | "amount-too-large"
+  | "amount-as-text"
+  | "amount-negative"
+  | "commune-total-negative"
+  // communes and basins
+  | "commune-empty"
+  | "commune-unknown"
+  | "commune-unknown-kept"
+  | "insee-unknown"
+  | "insee-mismatch"
+  | "basin-invalid"
+  | "basin-differs"
+  | "basin-conflict"
+  // other columns
+  | "year-invalid"
+  | "duplicate-row"
+  | "no-rows"
+  // parameters
+  | "param-invalid"
+  | "param-rate-range"
+  | "param-negative"
+  | "cost-above-cap"
+  | "key-sum-zero";
+
+/**
+ * One problem, tied to the exact cell it comes from (`Financements!D7`) and to the data needed to
+ * phrase it in French or English.
+ */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Address with its sheet: `Financements!D7`, `'Paramètres CTG'!B4`. */
+  readonly cell: string;
+  /** Further cells involved (the other row of a conflict, the first of two identical rows). */
+  readonly related?: readonly string[];
+  /** Values for the sentence: the text found, the field, suggestions… */
+  readonly data: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
+/** One funding row, typed and checked. */
+export interface FundingRow {
+  /** 1-based row number in the sheet. */
+  readonly sheetRow: number;
+  /** Address of the amount cell, for messages. */
+  readonly amountCell: string;
+  /** Address of the commune cell. */
+  readonly communeCell: string;
+  /** Official name of the matched commune, or the text as given for a commune outside the reference. */
+  readonly commune: string;
+  /** INSEE code of the matched commune; null when it is outside the reference. */
+  readonly insee: string | null;
+  /** Basin given on the row, if the table has a basin column and the cell is filled. */
+  readonly basinGiven: Basin | null;
+  readonly domain: string | null;
+  readonly action: string | null;
+  readonly year: number | null;
+  readonly amount: Cents;
+  /** Whether the amount was written as text (formulas cannot add it: the report adds it as a constant). */
+  readonly amountFromText: boolean;
+  /**
+   * The cells' contents as text, exactly as a SUMIFS criterion must match them ("" for an absent column
+   * or an empty cell): what the live formulas use to find this row again.
+   */
+  readonly keys: { readonly commune: string; readonly insee: string; readonly domain: string; readonly year: string };
+}
+
+/** What reading a funding table gives. */
+export interface ReadResult {
+  /** 0-based index of the header row within the grid, or -1 when none was found. */
+  readonly headerRow: number;
+  /** Header texts as found, by column index. */
+  readonly headers: readonly string[];
+  readonly mapping: ColumnMapping;
+  readonly rows: readonly FundingRow[];
+  readonly issues: readonly Issue[];
+}
+
+export interface ReadOptions {
+  readonly origin: GridOrigin;
+  /** The reference communes (built-in, or the workbook's `Communes CTG`). */
+  readonly communes: readonly Commune[];
+  /** A mapping chosen by the user: it overrides the guess, field by field. */
+  readonly mapping?: ColumnMapping;
+  /**
+   * 0-based header row, when known (an Excel table's header). Otherwise the reader finds it,
+   * even below title rows.
+   */
+  readonly headerRow?: number;
+}
+
+/** Parameters of the plan. */
+export interface PlanParams {
+  readonly costHT: Cents;
+  readonly capHT: Cents;
+  readonly cafRate: Rate;
+  readonly vatRate: Rate;
+  readonly key: AllocationKey;
+}
+
+/** The engineering split of one amount set: the whole mission or one basin's part. */
+export interface EngineeringSplit {
+  readonly costHT: Cents;
+  readonly caf: Cents;
+  readonly vat: Cents;
+  readonly cuHT: Cents;
+  readonly costTTC: Cents;
+  readonly cuTTC: Cents;
+}
+
+export interface Engineering extends EngineeringSplit {
+  readonly capHT: Cents;
+  readonly eligibleHT: Cents;
+  readonly cafRate: Rate;
+  readonly vatRate: Rate;
+}
+
+export interface CommuneTotal {
+  /** Official name, or the text as given for a commune outside the reference. */
+  readonly name: string;
+  readonly insee: string | null;
+  /** Effective basin: the rows' basin when given, else the reference's. */
+  readonly basin: Basin;
+  readonly total: Cents;
+  /** Total per domain, in the order of plan.domains. */
+  readonly byDomain: readonly Cents[];
+  /** Total per year, in the order of plan.years. */
+  readonly byYear: readonly Cents[];
+  readonly rowCount: number;
+}
+
+export interface BasinPlan {
+  readonly basin: Basin;
+  /** Number of reference communes of the basin (as the reference used assigns them). */
+  readonly communes: number;
+  /** Population of the reference communes of the basin. */
+  readonly population: number;
+  readonly cejTotal: Cents;
+  /** The basin's value of the allocation key (cents for `cej`, inhabitants, communes, or 1). */
+  readonly keyValue: number;
+  /** keyValue / Σ keyValue, as a fraction (display only: amounts are computed exactly). */
+  readonly keyShare: number;
+  readonly engineering: EngineeringSplit;
+}
+
+export interface Plan {
+  readonly params: PlanParams;
+  /** The reference actually used, with basins the rows gave applied. */
+  readonly communesReference: readonly Commune[];
+  /** Communes that have rows, sorted by basin (nord, sud), then by name (French collation). */
+  readonly communes: readonly CommuneTotal[];
+  readonly basins: readonly BasinPlan[];
+  /** Distinct domains, in order of first appearance; empty when the table has no domain column. */
+  readonly domains: readonly string[];
+  readonly domainTotals: readonly Cents[];
+  /** Distinct years, ascending; empty when the table has no year column. */
+  readonly years: readonly number[];
+  readonly yearTotals: readonly Cents[];
+  readonly total: Cents;
+  /** Number of communes with rows. */
+  readonly fundedCommunes: number;
+  readonly rowCount: number;
+  readonly engineering: Engineering;
+  /** Issues of the plan itself (parameters, negative commune totals, key summing to zero…). */
+  readonly issues: readonly Issue[];
+}

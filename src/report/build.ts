@@ -1,0 +1,615 @@
+import { a1, columnLetters, quoteSheet } from "../core/cell";
+import { formatIssue } from "../core/messages";
+import { centsToEuros, rateToFraction } from "../core/money";
+import type { Basin, Cents, Field, FundingRow, Issue, Lang, Plan } from "../core/types";
+import { BASINS } from "../core/types";
+import { reportLabels, type ReportLabels } from "./labels";
+import { MARKER_PREFIX, type Report, type ReportName, type ReportSheet, type SheetKind } from "./model";
+import { absColumnRange, absRef, localAbs, SheetBuilder, stringLiteral } from "./sheet-builder";
+import { REPORT_STYLES } from "./styles";
+
+/** Where the funding table lives, so that formulas can point at it. */
+export interface InputSource {
+  readonly sheet: string;
+  /** The Excel table's name when the input is a table: formulas then use structured references. */
+  readonly table: string | null;
+  /** 1-based sheet rows of the first and last data rows (header and totals rows excluded). */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** Mapped columns: 0-based sheet column and the column's name (the table column's, or the header text). */
+  readonly columns: Partial<Record<Field, { readonly col: number; readonly name: string }>>;
+}
+
+/** The generation stamp written on the checks sheet. */
+export interface ReportStamp {
+  /** ISO date and time of the generation. */
+  readonly generatedAt: string;
+  readonly version: string;
+  /** SHA-256, hexadecimal, of the input values read. */
+  readonly inputHash: string;
+}
+
+export interface BuildReportOptions {
+  readonly plan: Plan;
+  readonly rows: readonly FundingRow[];
+  /** Warnings to list on the checks sheet (errors never reach here: they block generation). */
+  readonly warnings: readonly Issue[];
+  readonly source: InputSource;
+  readonly lang: Lang;
+  readonly stamp: ReportStamp;
+  /** Sheet and table names already used by the user's workbook (not the product's own). */
+  readonly taken?: { readonly sheets: readonly string[]; readonly tables: readonly string[] };
+}
+
+/** Names of the parameter cells. */
+export const PARAM_NAMES = {
+  costHT: "CTG_CoutHT",
+  capHT: "CTG_PlafondHT",
+  cafRate: "CTG_TauxCaf",
+  vatRate: "CTG_TauxTVA",
+  key: "CTG_Cle",
+} as const;
+
+/** The communes table's preferred name. */
+export const COMMUNES_TABLE = "CTG_Communes";
+
+const SHEET_ORDER: readonly SheetKind[] = ["parameters", "communes", "synthesis", "engineering", "basins", "checks"];
+
+/** A name not in `taken` (case-insensitive, as Excel compares sheet names): `Synthèse CEJ (2)`. */
+function freeName(wanted: string, taken: Set<string>, style: "sheet" | "table"): string {
+  let candidate = wanted;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i += 1) {
+    candidate = style === "sheet" ? `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})` : `${wanted}${i}`;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** Escapes a column name inside a structured reference (`'` before `[ ] # '`). */
+function structuredColumn(name: string): string {
+  return name.replace(/(['#[\]])/g, "'$1");
+}
+
+/** Escapes a SUMIFS criterion so that it means "equal to exactly this text". */
+function equalsCriterion(text: string): string {
+  return stringLiteral(`=${text.replace(/([~*?])/g, "~$1")}`);
+}
+
+const euros = (c: Cents): number => centsToEuros(c);
+
+/** The criteria fields of a row that the live formulas use to find it again. */
+type KeyField = "commune" | "insee" | "domain" | "year";
+
+/**
+ * Builds the summary workbook report from a plan: six sheets, live formulas with the engine's values
+ * as expected values, names, tables, validations and print setup.
+ *
+ * @param options - the plan, its rows and warnings, where the input lives, the language and stamp
+ * @returns the report
+ */
+export function buildReport(options: BuildReportOptions): Report {
+  const { plan, lang, source } = options;
+  const L = reportLabels(lang);
+  const takenSheets = new Set((options.taken?.sheets ?? []).map((s) => s.toLowerCase()));
+  const takenTables = new Set((options.taken?.tables ?? []).map((s) => s.toLowerCase()));
+  const names = Object.fromEntries(SHEET_ORDER.map((k) => [k, freeName(L.sheetNames[k], takenSheets, "sheet")])) as Record<
+    SheetKind,
+    string
+  >;
+  const communesTable = freeName(COMMUNES_TABLE, takenTables, "table");
+  const ctx: Context = { ...options, L, names, communesTable };
+
+  const parameters = buildParameters(ctx);
+  const communes = buildCommunes(ctx);
+  const synthesis = buildSynthesis(ctx);
+  const basins = buildBasins(ctx, synthesis.layout);
+  const engineering = buildEngineering(ctx, basins.layout);
+  const checks = buildChecks(ctx, synthesis.layout, basins.layout, engineering.layout);
+
+  const reportNames: ReportName[] = [
+    { name: PARAM_NAMES.costHT, ref: absRef(names.parameters, 4, 1) },
+    { name: PARAM_NAMES.capHT, ref: absRef(names.parameters, 5, 1) },
+    { name: PARAM_NAMES.cafRate, ref: absRef(names.parameters, 6, 1) },
+    { name: PARAM_NAMES.vatRate, ref: absRef(names.parameters, 7, 1) },
+    { name: PARAM_NAMES.key, ref: absRef(names.parameters, 8, 1) },
+  ];
+  return {
+    lang,
+    sheets: [parameters, communes, synthesis.sheet, engineering.sheet, basins.sheet, checks],
+    names: reportNames,
+    styles: REPORT_STYLES,
+    marker: MARKER_PREFIX,
+  };
+}
+
+interface Context extends BuildReportOptions {
+  readonly L: ReportLabels;
+  readonly names: Readonly<Record<SheetKind, string>>;
+  readonly communesTable: string;
+}
+
+function print(ctx: Context, kind: SheetKind, titleRows?: readonly [number, number]) {
+  return {
+    landscape: true,
+    fitToWidth: true,
+    ...(titleRows ? { titleRows } : {}),
+    headerText: ctx.names[kind],
+    footerText: ctx.L.footer,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paramètres CTG
+
+function buildParameters(ctx: Context): ReportSheet {
+  const { L, plan } = ctx;
+  const s = new SheetBuilder("parameters", ctx.names.parameters);
+  s.text(0, 0, L.params.title, "title").text(1, 0, L.params.subtitle, "subtitle");
+  L.params.header.forEach((h, c) => s.text(3, c, h, "header"));
+  const p = plan.params;
+  const rows = L.params.rows;
+  s.text(4, 0, rows.costHT[0], "label").number(4, 1, euros(p.costHT), "moneyInput").text(4, 2, rows.costHT[1], "note");
+  s.text(5, 0, rows.capHT[0], "label").number(5, 1, euros(p.capHT), "moneyInput").text(5, 2, rows.capHT[1], "note");
+  s.text(6, 0, rows.cafRate[0], "label").number(6, 1, rateToFraction(p.cafRate), "rateInput").text(6, 2, rows.cafRate[1], "note");
+  s.text(7, 0, rows.vatRate[0], "label").number(7, 1, rateToFraction(p.vatRate), "rateInput").text(7, 2, rows.vatRate[1], "note");
+  s.text(8, 0, rows.key[0], "label").text(8, 1, L.keys[p.key], "input").text(8, 2, rows.key[1], "note");
+  s.validate({ type: "decimal", ref: "B5:B6", min: 0, error: L.params.amountError, prompt: L.params.amountError });
+  s.validate({ type: "decimal", ref: "B7:B8", min: 0, max: 1, error: L.params.rateError, prompt: L.params.rateError });
+  s.validate({ type: "list", ref: "B9", items: Object.values(L.keys), error: L.params.keyError, prompt: L.params.keyError });
+  s.widthsFrom([40, 18, 100]).freezeAt(4, 0);
+  return s.build(print(ctx, "parameters", [4, 4]), "F2C200");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Communes CTG
+
+const COMMUNES_FIRST = 4; // 0-based row of the first commune (header on row 3, sheet row 4)
+
+function buildCommunes(ctx: Context): ReportSheet {
+  const { L, plan } = ctx;
+  const s = new SheetBuilder("communes", ctx.names.communes);
+  s.text(0, 0, L.communes.title, "title").text(1, 0, L.communes.note, "subtitle");
+  L.communes.columns.forEach((h, c) => s.text(3, c, h, "header"));
+  const communes = plan.communesReference;
+  communes.forEach((c, i) => {
+    const r = COMMUNES_FIRST + i;
+    s.text(r, 0, c.insee, "code")
+      .text(r, 1, c.name, "text")
+      .text(r, 2, L.basins[c.basin], "input")
+      .number(r, 3, c.population, "integer")
+      .number(r, 4, c.populationYear, "code")
+      .text(r, 5, c.basinConfirmed ? L.yes : L.no, "input")
+      .text(r, 6, c.exCej ? L.yes : L.no, "text");
+  });
+  const last = COMMUNES_FIRST + communes.length - 1;
+  s.table({ name: ctx.communesTable, ref: `A4:G${last + 1}`, columns: L.communes.columns, style: "TableStyleLight9" });
+  s.validate({ type: "list", ref: `C5:C${last + 1}`, items: [L.basins.nord, L.basins.sud], error: L.communes.basinError });
+  s.validate({ type: "list", ref: `F5:F${last + 1}`, items: [L.yes, L.no], error: L.communes.yesNoError });
+  s.widthsFrom([13, 32, 11, 22, 22, 17, 13]).freezeAt(4, 2);
+  return s.build(print(ctx, "communes", [4, 4]), "5B9BD5");
+}
+
+/** Structured reference to a column of the communes table. */
+function communesColumn(ctx: Context, index: number): string {
+  return `${ctx.communesTable}[${structuredColumn(ctx.L.communes.columns[index] ?? "")}]`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// References to the input
+
+/** Reference to an input column: `Financements[Montant]`, or `Financements!$E$2:$E$120`. */
+function inputColumn(ctx: Context, field: Field): string {
+  const col = ctx.source.columns[field];
+  if (col === undefined) throw new Error(`input column not mapped: ${field}`);
+  if (ctx.source.table !== null) return `${ctx.source.table}[${structuredColumn(col.name)}]`;
+  return absColumnRange(ctx.source.sheet, col.col, ctx.source.firstRow - 1, ctx.source.lastRow - 1);
+}
+
+/** Fields a SUMIFS uses to find a commune's rows: the commune column, and the INSEE column when mapped. */
+function communeKeyFields(ctx: Context): KeyField[] {
+  const f: KeyField[] = [];
+  if (ctx.source.columns.commune !== undefined) f.push("commune");
+  if (ctx.source.columns.insee !== undefined) f.push("insee");
+  return f;
+}
+
+/**
+ * `SUMIFS(amount, …)` terms adding up the rows of `rows` (one term per distinct spelling of the key
+ * cells, compared as SUMIFS compares: case-insensitive), plus the amounts written as text, which
+ * SUMIFS cannot read, as a constant. Returns "0" when there is nothing.
+ */
+function sumRows(ctx: Context, rows: readonly FundingRow[], fields: readonly KeyField[]): string {
+  const amount = inputColumn(ctx, "amount");
+  const spellings = new Map<string, FundingRow>();
+  let textCents = 0;
+  for (const row of rows) {
+    const key = fields.map((f) => row.keys[f].toLowerCase()).join("\u0000");
+    if (!spellings.has(key)) spellings.set(key, row);
+    if (row.amountFromText) textCents += row.amount;
+  }
+  const terms = [...spellings.values()].map(
+    (row) => `SUMIFS(${amount},${fields.map((f) => `${inputColumn(ctx, f)},${equalsCriterion(row.keys[f])}`).join(",")})`,
+  );
+  if (textCents !== 0) terms.push(String(textCents / 100));
+  return terms.length === 0 ? "0" : terms.join("+");
+}
+
+/** Amounts written as text among the rows, in cents. */
+function textAmount(rows: readonly FundingRow[]): number {
+  return rows.reduce((t, r) => (r.amountFromText ? t + r.amount : t), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthèse CEJ
+
+interface SynthesisLayout {
+  readonly first: number;
+  readonly last: number;
+  readonly basinCol: number;
+  readonly totalCol: number;
+  readonly grandTotalRow: number;
+  readonly count: number;
+}
+
+function communeKey(name: string, insee: string | null): string {
+  return insee ?? `name:${name}`;
+}
+
+function buildSynthesis(ctx: Context): { sheet: ReportSheet; layout: SynthesisLayout } {
+  const { L, plan, rows } = ctx;
+  const s = new SheetBuilder("synthesis", ctx.names.synthesis);
+  const what = ctx.source.table !== null ? `${ctx.source.table} (${ctx.source.sheet})` : ctx.source.sheet;
+  s.text(0, 0, L.synthesis.title, "title").text(1, 0, L.synthesis.source(what, plan.rowCount), "subtitle");
+  if (rows.some((r) => r.amountFromText)) s.text(2, 0, L.synthesis.textNote, "warning");
+
+  const domainCols = ctx.source.columns.domain !== undefined ? plan.domains : [];
+  const yearCols = ctx.source.columns.year !== undefined ? plan.years : [];
+  const headers = [
+    L.synthesis.insee,
+    L.synthesis.commune,
+    L.synthesis.basin,
+    ...domainCols.map((d) => (d === "" ? L.synthesis.noDomain : d)),
+    ...yearCols.map(String),
+    L.synthesis.total,
+    L.synthesis.share,
+  ];
+  headers.forEach((h, c) => s.text(3, c, h, "header"));
+  const firstDomainCol = 3;
+  const firstYearCol = firstDomainCol + domainCols.length;
+  const totalCol = firstYearCol + yearCols.length;
+  const shareCol = totalCol + 1;
+  const first = 4;
+  const n = plan.communes.length;
+  const last = first + n - 1;
+  const blank = last + 1;
+  const basinRows = BASINS.map((_, i) => blank + 1 + i);
+  const grandTotalRow = blank + 1 + BASINS.length;
+  const countRow = grandTotalRow + 1;
+  const totalRef = localAbs(grandTotalRow, totalCol);
+  const keyFields = communeKeyFields(ctx);
+
+  const rowsByCommune = new Map<string, FundingRow[]>();
+  for (const row of rows) {
+    const k = communeKey(row.commune, row.insee);
+    rowsByCommune.set(k, [...(rowsByCommune.get(k) ?? []), row]);
+  }
+  const domainOf = (r: FundingRow): string => r.domain ?? "";
+
+  plan.communes.forEach((c, i) => {
+    const r = first + i;
+    const cRows = rowsByCommune.get(communeKey(c.name, c.insee)) ?? [];
+    s.text(r, 0, c.insee ?? "", "code").text(r, 1, c.name, "text");
+    if (c.insee !== null) {
+      s.formula(
+        r,
+        2,
+        `INDEX(${communesColumn(ctx, 2)},MATCH(${localAbs(r, 0)},${communesColumn(ctx, 0)},0))`,
+        L.basins[c.basin],
+        "exact",
+        "text",
+      );
+    } else {
+      s.text(r, 2, L.basins[c.basin], "text");
+    }
+    domainCols.forEach((d, j) => {
+      const dRows = cRows.filter((row) => domainOf(row) === d);
+      s.money(r, firstDomainCol + j, sumRows(ctx, dRows, [...keyFields, "domain"]), euros(c.byDomain[j] ?? (0 as Cents)));
+    });
+    yearCols.forEach((y, j) => {
+      const yRows = cRows.filter((row) => row.year === y);
+      s.money(r, firstYearCol + j, sumRows(ctx, yRows, [...keyFields, "year"]), euros(c.byYear[j] ?? (0 as Cents)));
+    });
+    s.money(r, totalCol, sumRows(ctx, cRows, keyFields), euros(c.total), "moneyBold");
+    s.formula(
+      r,
+      shareCol,
+      `IF(${totalRef}=0,0,${localAbs(r, totalCol)}/${totalRef})`,
+      plan.total === 0 ? 0 : c.total / plan.total,
+      "ratio",
+      "ratio",
+    );
+  });
+
+  // Basin subtotals, grand total, count.
+  const moneyCols = [...domainCols.map((_, j) => firstDomainCol + j), ...yearCols.map((_, j) => firstYearCol + j), totalCol];
+  const basinTotals = (b: Basin, col: number): number => {
+    const inBasin = plan.communes.filter((c) => c.basin === b);
+    if (col === totalCol) return inBasin.reduce((t, c) => t + c.total, 0);
+    if (col < firstYearCol) return inBasin.reduce((t, c) => t + (c.byDomain[col - firstDomainCol] ?? 0), 0);
+    return inBasin.reduce((t, c) => t + (c.byYear[col - firstYearCol] ?? 0), 0);
+  };
+  const colRange = (col: number): string => `${localAbs(first, col)}:${localAbs(Math.max(last, first), col)}`;
+  BASINS.forEach((b, i) => {
+    const r = basinRows[i] ?? 0;
+    s.text(r, 1, L.synthesis.basinTotal(L.basins[b]), "labelTotal").text(r, 2, L.basins[b], "textBold");
+    for (const col of moneyCols) {
+      const f = n === 0 ? "0" : `SUMIFS(${colRange(col)},${colRange(2)},${localAbs(r, 2)})`;
+      s.money(r, col, f, basinTotals(b, col) / 100, "moneyBold");
+    }
+    const bt = basinTotals(b, totalCol);
+    s.formula(r, shareCol, `IF(${totalRef}=0,0,${localAbs(r, totalCol)}/${totalRef})`, plan.total === 0 ? 0 : bt / plan.total, "ratio", "ratioBold");
+  });
+  s.text(grandTotalRow, 1, L.synthesis.grandTotal, "labelTotal");
+  for (const col of moneyCols) {
+    const expected =
+      col === totalCol ? plan.total : col < firstYearCol ? (plan.domainTotals[col - firstDomainCol] ?? 0) : (plan.yearTotals[col - firstYearCol] ?? 0);
+    s.money(grandTotalRow, col, n === 0 ? "0" : `SUM(${colRange(col)})`, expected / 100, "moneyTotal");
+  }
+  s.formula(grandTotalRow, shareCol, `IF(${totalRef}=0,0,1)`, plan.total === 0 ? 0 : 1, "ratio", "ratioBold");
+  s.text(countRow, 1, L.synthesis.fundedCommunes, "label");
+  s.formula(countRow, totalCol, n === 0 ? "0" : `COUNTA(${colRange(1)})`, n, "exact", "integerBold");
+
+  s.widthsFrom([13, 32, 11, ...moneyCols.map(() => 17), 13]);
+  s.freezeAt(4, 2);
+  const layout: SynthesisLayout = { first, last, basinCol: 2, totalCol, grandTotalRow, count: n };
+  return { sheet: s.build(print(ctx, "synthesis", [4, 4]), "70AD47"), layout };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Répartition bassins
+
+interface BasinsLayout {
+  readonly first: number;
+  readonly totalRow: number;
+  /** Columns of the allocated amounts. */
+  readonly cols: { readonly cej: number; readonly cost: number; readonly caf: number; readonly cuHT: number; readonly vat: number; readonly ttc: number; readonly cuTTC: number };
+}
+
+/** Engineering sheet rows (0-based) of each figure, shared by the basins and checks sheets. */
+const ENG = { cost: 3, cap: 4, eligible: 5, cafRate: 6, caf: 7, cuHT: 8, vatRate: 9, vat: 10, ttc: 11, cuTTC: 12, warning: 13 } as const;
+
+function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; layout: BasinsLayout } {
+  const { L, plan } = ctx;
+  const s = new SheetBuilder("basins", ctx.names.basins);
+  s.text(0, 0, L.basinsSheet.title, "title");
+  s.formula(1, 0, `${stringLiteral(L.basinsSheet.keyPrefix)}&${PARAM_NAMES.key}`, L.basinsSheet.keyPrefix + L.keys[plan.params.key], "exact", "subtitle");
+  L.basinsSheet.header.forEach((h, c) => s.text(3, c, h, "header"));
+  const first = 4;
+  const totalRow = first + BASINS.length;
+  const cols = { communes: 1, population: 2, year: 3, cej: 4, cejShare: 5, key: 6, keyShare: 7, cost: 8, caf: 9, cuHT: 10, vat: 11, ttc: 12, cuTTC: 13 };
+  const eng = (row: number): string => absRef(ctx.names.engineering, row, 1);
+  const synTotal = absColumnRange(ctx.names.synthesis, syn.totalCol, syn.first, Math.max(syn.last, syn.first));
+  const synBasin = absColumnRange(ctx.names.synthesis, syn.basinCol, syn.first, Math.max(syn.last, syn.first));
+  const keyLabel = (k: "cej" | "population" | "communes"): string => `${PARAM_NAMES.key}=${stringLiteral(L.keys[k])}`;
+  const keyTotal = localAbs(totalRow, cols.key);
+  const maxYear = plan.communesReference.reduce((m, c) => Math.max(m, c.populationYear), 0);
+
+  BASINS.forEach((b, i) => {
+    const r = first + i;
+    const bp = plan.basins[i];
+    if (bp === undefined) throw new Error(`plan has no basin ${b}`);
+    const basinCell = localAbs(r, 0);
+    s.text(r, 0, L.basins[b], "textBold");
+    s.formula(r, cols.communes, `COUNTIFS(${communesColumn(ctx, 2)},${basinCell})`, bp.communes, "exact", "integer");
+    s.formula(r, cols.population, `SUMIFS(${communesColumn(ctx, 3)},${communesColumn(ctx, 2)},${basinCell})`, bp.population, "exact", "integer");
+    s.formula(r, cols.year, `MAX(${communesColumn(ctx, 4)})`, maxYear, "exact", "code");
+    s.money(r, cols.cej, syn.count === 0 ? "0" : `SUMIFS(${synTotal},${synBasin},${basinCell})`, euros(bp.cejTotal));
+    s.formula(r, cols.cejShare, `IF(${localAbs(totalRow, cols.cej)}=0,0,${localAbs(r, cols.cej)}/${localAbs(totalRow, cols.cej)})`, plan.total === 0 ? 0 : bp.cejTotal / plan.total, "ratio", "ratio");
+    const keyExpected = plan.params.key === "cej" ? bp.keyValue / 100 : bp.keyValue;
+    s.formula(
+      r,
+      cols.key,
+      `IF(${keyLabel("cej")},${localAbs(r, cols.cej)},IF(${keyLabel("population")},${localAbs(r, cols.population)},IF(${keyLabel("communes")},${localAbs(r, cols.communes)},1)))`,
+      keyExpected,
+      plan.params.key === "cej" ? "cents" : "exact",
+      plan.params.key === "cej" ? "money" : "integer",
+    );
+    s.formula(r, cols.keyShare, `IF(${keyTotal}=0,0,${localAbs(r, cols.key)}/${keyTotal})`, bp.keyShare, "ratio", "ratio");
+    const isLast = i === BASINS.length - 1;
+    const split = (col: number, engRow: number): string =>
+      isLast
+        ? `${eng(engRow)}-${i === 0 ? "0" : `SUM(${localAbs(first, col)}:${localAbs(r - 1, col)})`}`
+        : `IF(${keyTotal}=0,0,${eng(engRow)}*${localAbs(r, cols.key)}/${keyTotal})`;
+    const e = bp.engineering;
+    s.money(r, cols.cost, split(cols.cost, ENG.cost), euros(e.costHT));
+    s.money(r, cols.caf, split(cols.caf, ENG.caf), euros(e.caf));
+    s.money(r, cols.cuHT, `${localAbs(r, cols.cost)}-${localAbs(r, cols.caf)}`, euros(e.cuHT));
+    s.money(r, cols.vat, split(cols.vat, ENG.vat), euros(e.vat));
+    s.money(r, cols.ttc, `${localAbs(r, cols.cost)}+${localAbs(r, cols.vat)}`, euros(e.costTTC));
+    s.money(r, cols.cuTTC, `${localAbs(r, cols.ttc)}-${localAbs(r, cols.caf)}`, euros(e.cuTTC), "moneyBold");
+  });
+  // Totals.
+  const sumCol = (col: number): string => `SUM(${localAbs(first, col)}:${localAbs(totalRow - 1, col)})`;
+  const sumBasins = (f: (bp: Plan["basins"][number]) => number): number => plan.basins.reduce((t, bp) => t + f(bp), 0);
+  s.text(totalRow, 0, L.basinsSheet.total, "labelTotal");
+  s.formula(totalRow, cols.communes, sumCol(cols.communes), sumBasins((b) => b.communes), "exact", "integerTotal");
+  s.formula(totalRow, cols.population, sumCol(cols.population), sumBasins((b) => b.population), "exact", "integerTotal");
+  s.money(totalRow, cols.cej, sumCol(cols.cej), sumBasins((b) => b.cejTotal) / 100, "moneyTotal");
+  s.formula(totalRow, cols.cejShare, sumCol(cols.cejShare), plan.total === 0 ? 0 : 1, "ratio", "ratioBold");
+  const keySum = sumBasins((b) => b.keyValue);
+  s.formula(totalRow, cols.key, sumCol(cols.key), plan.params.key === "cej" ? keySum / 100 : keySum, plan.params.key === "cej" ? "cents" : "exact", plan.params.key === "cej" ? "moneyTotal" : "integerTotal");
+  s.formula(totalRow, cols.keyShare, sumCol(cols.keyShare), keySum === 0 ? 0 : 1, "ratio", "ratioBold");
+  const e = plan.engineering;
+  s.money(totalRow, cols.cost, sumCol(cols.cost), euros(e.costHT), "moneyTotal");
+  s.money(totalRow, cols.caf, sumCol(cols.caf), euros(e.caf), "moneyTotal");
+  s.money(totalRow, cols.cuHT, sumCol(cols.cuHT), euros(e.cuHT), "moneyTotal");
+  s.money(totalRow, cols.vat, sumCol(cols.vat), euros(e.vat), "moneyTotal");
+  s.money(totalRow, cols.ttc, sumCol(cols.ttc), euros(e.costTTC), "moneyTotal");
+  s.money(totalRow, cols.cuTTC, sumCol(cols.cuTTC), euros(e.cuTTC), "moneyTotal");
+  s.widthsFrom([12, 13, 12, 12, 17, 10, 17, 10, 17, 17, 17, 15, 17, 17]).freezeAt(4, 1);
+  const layout: BasinsLayout = { first, totalRow, cols };
+  return { sheet: s.build(print(ctx, "basins", [4, 4]), "ED7D31"), layout };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ingénierie CTG
+
+interface EngineeringLayout {
+  readonly rows: typeof ENG;
+}
+
+function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet; layout: EngineeringLayout } {
+  const { L, plan } = ctx;
+  const e = plan.engineering;
+  const s = new SheetBuilder("engineering", ctx.names.engineering);
+  s.text(0, 0, L.engineering.title, "title");
+  L.engineering.header.forEach((h, c) => s.text(2, c, h, "header"));
+  const B = (row: number): string => localAbs(row, 1);
+  const lines: [number, string, number, "money" | "rate", "cents" | "ratio"][] = [
+    [ENG.cost, PARAM_NAMES.costHT, euros(e.costHT), "money", "cents"],
+    [ENG.cap, PARAM_NAMES.capHT, euros(e.capHT), "money", "cents"],
+    [ENG.eligible, `MIN(${B(ENG.cost)},${B(ENG.cap)})`, euros(e.eligibleHT), "money", "cents"],
+    [ENG.cafRate, PARAM_NAMES.cafRate, rateToFraction(e.cafRate), "rate", "ratio"],
+    [ENG.caf, `${B(ENG.eligible)}*${B(ENG.cafRate)}`, euros(e.caf), "money", "cents"],
+    [ENG.cuHT, `${B(ENG.cost)}-${B(ENG.caf)}`, euros(e.cuHT), "money", "cents"],
+    [ENG.vatRate, PARAM_NAMES.vatRate, rateToFraction(e.vatRate), "rate", "ratio"],
+    [ENG.vat, `${B(ENG.cost)}*${B(ENG.vatRate)}`, euros(e.vat), "money", "cents"],
+    [ENG.ttc, `${B(ENG.cost)}+${B(ENG.vat)}`, euros(e.costTTC), "money", "cents"],
+    [ENG.cuTTC, `${B(ENG.ttc)}-${B(ENG.caf)}`, euros(e.cuTTC), "money", "cents"],
+  ];
+  lines.forEach(([row, formula, expected, kind, check], i) => {
+    const [label, how] = L.engineering.rows[i] ?? ["", ""];
+    const total = row === ENG.cuTTC || row === ENG.ttc;
+    s.text(row, 0, label, total ? "labelTotal" : "label").text(row, 2, how, "note");
+    if (kind === "money") s.money(row, 1, formula, expected, total ? "moneyTotal" : "money");
+    else s.formula(row, 1, formula, expected, check, "rate");
+  });
+  s.formula(
+    ENG.warning,
+    0,
+    `IF(${B(ENG.cost)}>${B(ENG.cap)},${stringLiteral(L.engineering.capWarning)},"")`,
+    e.costHT > e.capHT ? L.engineering.capWarning : "",
+    "exact",
+    "warning",
+  );
+  // Split per basin, read from the allocation sheet.
+  const titleRow = ENG.warning + 2;
+  s.formula(titleRow, 0, `${stringLiteral(`${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} `)}&${PARAM_NAMES.key}&")"`, `${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} ${L.keys[plan.params.key]})`, "exact", "textBold");
+  const headerRow = titleRow + 1;
+  L.engineering.splitHeader.forEach((h, c) => s.text(headerRow, c, h, "header"));
+  const basinCols = [bas.cols.cost, bas.cols.caf, bas.cols.cuHT, bas.cols.vat, bas.cols.ttc, bas.cols.cuTTC];
+  const values = (bp: { costHT: Cents; caf: Cents; cuHT: Cents; vat: Cents; costTTC: Cents; cuTTC: Cents }): number[] =>
+    [bp.costHT, bp.caf, bp.cuHT, bp.vat, bp.costTTC, bp.cuTTC].map((c) => c / 100);
+  BASINS.forEach((b, i) => {
+    const r = headerRow + 1 + i;
+    const bp = plan.basins[i];
+    if (bp === undefined) throw new Error(`plan has no basin ${b}`);
+    s.text(r, 0, L.basins[b], "textBold");
+    const v = values(bp.engineering);
+    basinCols.forEach((col, j) => s.money(r, 1 + j, absRef(ctx.names.basins, bas.first + i, col), v[j] ?? 0));
+  });
+  const totalRow = headerRow + 1 + BASINS.length;
+  s.text(totalRow, 0, L.engineering.total, "labelTotal");
+  const tv = values(e);
+  basinCols.forEach((_, j) => {
+    const col = 1 + j;
+    s.money(totalRow, col, `SUM(${localAbs(headerRow + 1, col)}:${localAbs(totalRow - 1, col)})`, tv[j] ?? 0, "moneyTotal");
+  });
+  s.widthsFrom([34, 18, 44, 17, 17, 17, 17]);
+  return { sheet: s.build(print(ctx, "engineering")), layout: { rows: ENG } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contrôles
+
+function buildChecks(ctx: Context, syn: SynthesisLayout, bas: BasinsLayout, eng: EngineeringLayout): ReportSheet {
+  const { L, plan, lang } = ctx;
+  const s = new SheetBuilder("checks", ctx.names.checks);
+  s.text(0, 0, L.checks.title, "title");
+  L.checks.header.forEach((h, c) => s.text(3, c, h, "header"));
+  const synGrand = absRef(ctx.names.synthesis, syn.grandTotalRow, syn.totalCol);
+  const basin = (col: number): string => absRef(ctx.names.basins, bas.totalRow, col);
+  const engRef = (row: number): string => absRef(ctx.names.engineering, row, 1);
+  const e = plan.engineering;
+  const inputSum =
+    plan.rowCount === 0 ? "0" : `SUM(${inputColumn(ctx, "amount")})${textAmount(ctx.rows) !== 0 ? `+${textAmount(ctx.rows) / 100}` : ""}`;
+  const synCount = syn.count;
+  const synBasins = absColumnRange(ctx.names.synthesis, syn.basinCol, syn.first, Math.max(syn.last, syn.first));
+  const checks: { label: string; value: string; valueExpected: number; expected: string; expectedValue: number; status: string; money: boolean }[] = [
+    { label: L.checks.basinsFoot, value: basin(bas.cols.cej), valueExpected: plan.total, expected: synGrand, expectedValue: plan.total, status: L.gap, money: true },
+    { label: L.checks.costFoot, value: basin(bas.cols.cost), valueExpected: e.costHT, expected: engRef(eng.rows.cost), expectedValue: e.costHT, status: L.gap, money: true },
+    { label: L.checks.cafFoot, value: basin(bas.cols.caf), valueExpected: e.caf, expected: engRef(eng.rows.caf), expectedValue: e.caf, status: L.gap, money: true },
+    { label: L.checks.vatFoot, value: basin(bas.cols.vat), valueExpected: e.vat, expected: engRef(eng.rows.vat), expectedValue: e.vat, status: L.gap, money: true },
+    { label: L.checks.cafPlusCu, value: `${engRef(eng.rows.caf)}+${engRef(eng.rows.cuHT)}`, valueExpected: e.caf + e.cuHT, expected: engRef(eng.rows.cost), expectedValue: e.costHT, status: L.gap, money: true },
+    { label: L.checks.inputFoot, value: inputSum, valueExpected: plan.total, expected: synGrand, expectedValue: plan.total, status: L.regenerate, money: true },
+    {
+      label: L.checks.communesBasin,
+      value: synCount === 0 ? "0" : BASINS.map((b) => `COUNTIF(${synBasins},${stringLiteral(L.basins[b])})`).join("+"),
+      valueExpected: synCount,
+      expected: String(synCount),
+      expectedValue: synCount,
+      status: L.gap,
+      money: false,
+    },
+  ];
+  const first = 4;
+  checks.forEach((c, i) => {
+    const r = first + i;
+    s.text(r, 0, c.label, "label");
+    if (c.money) {
+      s.money(r, 1, c.value, c.valueExpected / 100);
+      s.money(r, 2, c.expected, c.expectedValue / 100);
+    } else {
+      s.formula(r, 1, c.value, c.valueExpected, "exact", "integer");
+      s.formula(r, 2, c.expected, c.expectedValue, "exact", "integer");
+    }
+    s.formula(r, 3, `IF(ROUND(${localAbs(r, 1)}-${localAbs(r, 2)},2)=0,${stringLiteral(L.ok)},${stringLiteral(c.status)})`, L.ok, "exact", "status");
+  });
+  const lastCheck = first + checks.length - 1;
+  const statusRange = `${localAbs(first, 3)}:${localAbs(lastCheck, 3)}`;
+  s.status({ ref: `D${first + 1}:D${lastCheck + 1}`, okText: L.ok });
+  s.formula(
+    1,
+    0,
+    `IF(COUNTIF(${statusRange},${stringLiteral(L.ok)})=${checks.length},${stringLiteral(L.checks.allGreen)},${stringLiteral(L.checks.notGreen)})`,
+    L.checks.allGreen,
+    "exact",
+    "subtitle",
+  );
+
+  // Warnings.
+  let r = lastCheck + 2;
+  s.text(r, 0, L.checks.warningsTitle, "textBold");
+  r += 1;
+  L.checks.warningsHeader.forEach((h, c) => s.text(r, c, h, "header"));
+  r += 1;
+  if (ctx.warnings.length === 0) {
+    s.text(r, 0, L.checks.noWarnings, "note");
+    r += 1;
+  }
+  for (const w of ctx.warnings) {
+    s.text(r, 0, w.cell, "code").text(r, 1, formatIssue(w, lang), "text");
+    s.merge(`B${r + 1}:D${r + 1}`);
+    r += 1;
+  }
+
+  // Stamp.
+  r += 1;
+  s.text(r, 0, L.checks.stampTitle, "textBold");
+  r += 1;
+  const src = ctx.source;
+  const stamp: [string, string][] = [
+    [L.checks.stamp.date, ctx.stamp.generatedAt],
+    [L.checks.stamp.version, ctx.stamp.version],
+    [L.checks.stamp.source, src.table !== null ? `${src.table} (${quoteSheet(src.sheet)}!${a1(src.firstRow - 2, 0).replace(/\d+$/, "")}${src.firstRow - 1})` : `${quoteSheet(src.sheet)}!${columnLetters(0)}${src.firstRow - 1}`],
+    [L.checks.stamp.rows, String(plan.rowCount)],
+    [L.checks.stamp.hash, ctx.stamp.inputHash],
+  ];
+  for (const [label, value] of stamp) {
+    s.text(r, 0, label, "label").text(r, 1, value, "code");
+    s.merge(`B${r + 1}:D${r + 1}`);
+    r += 1;
+  }
+  s.widthsFrom([62, 24, 24, 16]);
+  return s.build(print(ctx, "checks", [4, 4]), "A5A5A5");
+}

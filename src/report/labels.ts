@@ -1,0 +1,351 @@
+import type { AllocationKey, Basin, Lang } from "../core/types";
+import type { SheetKind } from "./model";
+
+/** Every word the report writes, in French and English. */
+export interface ReportLabels {
+  readonly sheetNames: Readonly<Record<SheetKind, string>>;
+  readonly basins: Readonly<Record<Basin, string>>;
+  readonly keys: Readonly<Record<AllocationKey, string>>;
+  readonly yes: string;
+  readonly no: string;
+  readonly ok: string;
+  readonly gap: string;
+  readonly regenerate: string;
+  readonly params: {
+    readonly title: string;
+    readonly subtitle: string;
+    readonly header: readonly [string, string, string];
+    readonly rows: Readonly<Record<"costHT" | "capHT" | "cafRate" | "vatRate" | "key", readonly [string, string]>>;
+    readonly amountError: string;
+    readonly rateError: string;
+    readonly keyError: string;
+  };
+  readonly communes: {
+    readonly title: string;
+    readonly note: string;
+    readonly columns: readonly [string, string, string, string, string, string, string];
+    readonly basinError: string;
+    readonly yesNoError: string;
+  };
+  readonly synthesis: {
+    readonly title: string;
+    readonly source: (what: string, rows: number) => string;
+    readonly insee: string;
+    readonly commune: string;
+    readonly basin: string;
+    readonly total: string;
+    readonly share: string;
+    readonly basinTotal: (basin: string) => string;
+    readonly grandTotal: string;
+    readonly fundedCommunes: string;
+    readonly noDomain: string;
+    readonly textNote: string;
+  };
+  readonly engineering: {
+    readonly title: string;
+    readonly header: readonly [string, string, string];
+    readonly rows: readonly [string, string][];
+    readonly capWarning: string;
+    readonly splitTitle: string;
+    readonly splitHeader: readonly string[];
+    readonly total: string;
+  };
+  readonly basinsSheet: {
+    readonly title: string;
+    readonly keyPrefix: string;
+    readonly header: readonly string[];
+    readonly total: string;
+  };
+  readonly checks: {
+    readonly title: string;
+    readonly allGreen: string;
+    readonly notGreen: string;
+    readonly header: readonly [string, string, string, string];
+    readonly basinsFoot: string;
+    readonly costFoot: string;
+    readonly cafFoot: string;
+    readonly vatFoot: string;
+    readonly cafPlusCu: string;
+    readonly inputFoot: string;
+    readonly communesBasin: string;
+    readonly warningsTitle: string;
+    readonly warningsHeader: readonly [string, string];
+    readonly noWarnings: string;
+    readonly stampTitle: string;
+    readonly stamp: {
+      readonly date: string;
+      readonly version: string;
+      readonly source: string;
+      readonly rows: string;
+      readonly hash: string;
+    };
+  };
+  readonly footer: string;
+}
+
+const FR: ReportLabels = {
+  sheetNames: {
+    parameters: "Paramètres CTG",
+    communes: "Communes CTG",
+    synthesis: "Synthèse CEJ",
+    engineering: "Ingénierie CTG",
+    basins: "Répartition bassins",
+    checks: "Contrôles",
+  },
+  basins: { nord: "Nord", sud: "Sud" },
+  keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Parts égales" },
+  yes: "Oui",
+  no: "Non",
+  ok: "OK",
+  gap: "Écart",
+  regenerate: "À régénérer",
+  params: {
+    title: "Paramètres de la CTG",
+    subtitle: "Modifiez les cellules jaunes : toutes les feuilles de synthèse se recalculent aussitôt.",
+    header: ["Paramètre", "Valeur", "Explication"],
+    rows: {
+      costHT: [
+        "Coût de la mission d'ingénierie (HT)",
+        "Montant hors taxes de la mission d'élaboration des deux CTG (40 000 € HT au maximum).",
+      ],
+      capHT: [
+        "Plafond HT subventionnable",
+        "Base maximale sur laquelle la Caf calcule sa part ; au-delà, le surcoût reste à la charge de la CUCM.",
+      ],
+      cafRate: [
+        "Taux de participation de la Caf",
+        "Part de la base éligible HT prise en charge par la Caf (50 % : financement à parts égales avec la CUCM).",
+      ],
+      vatRate: [
+        "Taux de TVA",
+        "TVA de la mission : non récupérable sur une prestation de service, elle reste à la charge de la CUCM.",
+      ],
+      key: [
+        "Clé de répartition entre bassins",
+        "CEJ : au prorata des financements CEJ ; Population : des habitants ; Communes : du nombre de communes ; Parts égales : moitié-moitié.",
+      ],
+    },
+    amountError: "Saisissez un montant positif ou nul, en euros.",
+    rateError: "Saisissez un taux entre 0 % et 100 %.",
+    keyError: "Choisissez une clé dans la liste.",
+  },
+  communes: {
+    title: "Communes de la CUCM et bassins de vie",
+    note: "Bassins indicatifs (aucune liste officielle n'est publiée) : corrigez la colonne Bassin, toutes les synthèses suivent.",
+    columns: ["Code INSEE", "Commune", "Bassin", "Population municipale", "Année de la population", "Bassin confirmé", "Ancien CEJ"],
+    basinError: "Choisissez Nord ou Sud.",
+    yesNoError: "Choisissez Oui ou Non.",
+  },
+  synthesis: {
+    title: "Synthèse des financements CEJ par commune",
+    source: (what, rows) => `Source : ${what}, ${rows} ligne${rows > 1 ? "s" : ""}. Montants en euros, recalculés en direct.`,
+    insee: "Code INSEE",
+    commune: "Commune",
+    basin: "Bassin",
+    total: "Total CEJ",
+    share: "Part du total",
+    basinTotal: (b) => `Total bassin ${b}`,
+    grandTotal: "Total général",
+    fundedCommunes: "Communes avec financement CEJ",
+    noDomain: "Sans domaine",
+    textNote: "Des montants saisis en texte sont ajoutés comme constantes : convertissez-les en nombres (voir Contrôles).",
+  },
+  engineering: {
+    title: "Mission d'ingénierie CTG : coût et financement",
+    header: ["Poste", "Montant", "Calcul"],
+    rows: [
+      ["Coût HT de la mission", "Paramètre"],
+      ["Plafond HT subventionnable", "Paramètre"],
+      ["Base éligible HT", "Le plus petit du coût HT et du plafond"],
+      ["Taux de participation de la Caf", "Paramètre"],
+      ["Participation de la Caf", "Base éligible × taux, arrondi au centime"],
+      ["Reste à charge CUCM (HT)", "Coût HT − participation Caf"],
+      ["Taux de TVA", "Paramètre"],
+      ["TVA", "Coût HT × taux de TVA, arrondi au centime"],
+      ["Coût TTC de la mission", "Coût HT + TVA"],
+      ["Reste à charge CUCM (TTC)", "Coût TTC − participation Caf"],
+    ],
+    capWarning:
+      "Attention : le coût HT dépasse le plafond ; la Caf ne finance que le plafond et le surcoût reste à la charge de la CUCM.",
+    splitTitle: "Répartition par bassin de vie",
+    splitHeader: ["Bassin", "Coût HT", "Participation Caf", "CUCM HT", "TVA", "Coût TTC", "CUCM TTC"],
+    total: "Total",
+  },
+  basinsSheet: {
+    title: "Répartition entre les bassins de vie",
+    keyPrefix: "Clé de répartition : ",
+    header: [
+      "Bassin",
+      "Communes de référence",
+      "Population",
+      "Année de la population",
+      "Total CEJ",
+      "Part du CEJ",
+      "Valeur de la clé",
+      "Part de la clé",
+      "Coût HT réparti",
+      "Participation Caf",
+      "CUCM HT",
+      "TVA",
+      "Coût TTC",
+      "CUCM TTC",
+    ],
+    total: "Total",
+  },
+  checks: {
+    title: "Contrôles",
+    allGreen: "Tous les contrôles sont au vert.",
+    notGreen: "Au moins un contrôle est en écart : voir le tableau ci-dessous.",
+    header: ["Contrôle", "Valeur", "Attendu", "Statut"],
+    basinsFoot: "Total CEJ des bassins = total général de la synthèse",
+    costFoot: "Coût HT réparti entre bassins = coût HT",
+    cafFoot: "Participation Caf répartie = participation Caf",
+    vatFoot: "TVA répartie = TVA",
+    cafPlusCu: "Participation Caf + CUCM HT = coût HT",
+    inputFoot: "Montants de la table source = total de la synthèse (sinon : à régénérer)",
+    communesBasin: "Communes de la synthèse rattachées à un bassin",
+    warningsTitle: "Avertissements de la lecture",
+    warningsHeader: ["Cellule", "Message"],
+    noWarnings: "Aucun avertissement.",
+    stampTitle: "Génération",
+    stamp: {
+      date: "Date de génération",
+      version: "Version de CTG Planner",
+      source: "Table source",
+      rows: "Lignes lues",
+      hash: "Empreinte SHA-256 des valeurs lues",
+    },
+  },
+  footer: "CTG Planner : Caf de Saône-et-Loire et CUCM",
+};
+
+const EN: ReportLabels = {
+  sheetNames: {
+    parameters: "CTG Parameters",
+    communes: "CTG Communes",
+    synthesis: "CEJ Summary",
+    engineering: "CTG Engineering",
+    basins: "Basin Allocation",
+    checks: "Checks",
+  },
+  basins: { nord: "North", sud: "South" },
+  keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Equal shares" },
+  yes: "Yes",
+  no: "No",
+  ok: "OK",
+  gap: "Mismatch",
+  regenerate: "Regenerate",
+  params: {
+    title: "CTG parameters",
+    subtitle: "Edit the yellow cells: every summary sheet recalculates at once.",
+    header: ["Parameter", "Value", "Explanation"],
+    rows: {
+      costHT: ["Engineering mission cost (excl. VAT)", "Cost excluding VAT of the mission that drafts both CTGs (at most €40,000)."],
+      capHT: ["Eligible cap (excl. VAT)", "Largest base on which the Caf computes its share; the CUCM bears any cost above it."],
+      cafRate: ["Caf share rate", "Share of the eligible base the Caf pays (50%: equal funding with the CUCM)."],
+      vatRate: ["VAT rate", "VAT on the mission: not recoverable on a service, so the CUCM bears it."],
+      key: [
+        "Basin allocation key",
+        "CEJ: in proportion to CEJ funding; Population: to inhabitants; Communes: to the number of communes; Equal shares: half each.",
+      ],
+    },
+    amountError: "Enter an amount in euros, zero or more.",
+    rateError: "Enter a rate between 0% and 100%.",
+    keyError: "Choose a key from the list.",
+  },
+  communes: {
+    title: "CUCM communes and basins",
+    note: "Indicative basins (no official list is published): correct the Basin column and every summary follows.",
+    columns: ["INSEE code", "Commune", "Basin", "Municipal population", "Population year", "Basin confirmed", "Former CEJ"],
+    basinError: "Choose North or South.",
+    yesNoError: "Choose Yes or No.",
+  },
+  synthesis: {
+    title: "CEJ funding by commune",
+    source: (what, rows) => `Source: ${what}, ${rows} row${rows > 1 ? "s" : ""}. Amounts in euros, recalculated live.`,
+    insee: "INSEE code",
+    commune: "Commune",
+    basin: "Basin",
+    total: "CEJ total",
+    share: "Share of total",
+    basinTotal: (b) => `${b} basin total`,
+    grandTotal: "Grand total",
+    fundedCommunes: "Communes with CEJ funding",
+    noDomain: "No domain",
+    textNote: "Amounts written as text are added as constants: convert them to numbers (see Checks).",
+  },
+  engineering: {
+    title: "CTG engineering mission: cost and funding",
+    header: ["Item", "Amount", "Calculation"],
+    rows: [
+      ["Mission cost excl. VAT", "Parameter"],
+      ["Eligible cap excl. VAT", "Parameter"],
+      ["Eligible base excl. VAT", "The smaller of cost and cap"],
+      ["Caf share rate", "Parameter"],
+      ["Caf share", "Eligible base × rate, rounded to the cent"],
+      ["CUCM share excl. VAT", "Cost excl. VAT − Caf share"],
+      ["VAT rate", "Parameter"],
+      ["VAT", "Cost excl. VAT × VAT rate, rounded to the cent"],
+      ["Mission cost incl. VAT", "Cost excl. VAT + VAT"],
+      ["CUCM share incl. VAT", "Cost incl. VAT − Caf share"],
+    ],
+    capWarning: "Warning: the cost exceeds the cap; the Caf funds only the cap and the CUCM bears the excess.",
+    splitTitle: "Split by basin",
+    splitHeader: ["Basin", "Cost excl. VAT", "Caf share", "CUCM excl. VAT", "VAT", "Cost incl. VAT", "CUCM incl. VAT"],
+    total: "Total",
+  },
+  basinsSheet: {
+    title: "Allocation between the basins",
+    keyPrefix: "Allocation key: ",
+    header: [
+      "Basin",
+      "Reference communes",
+      "Population",
+      "Population year",
+      "CEJ total",
+      "CEJ share",
+      "Key value",
+      "Key share",
+      "Allocated cost excl. VAT",
+      "Caf share",
+      "CUCM excl. VAT",
+      "VAT",
+      "Cost incl. VAT",
+      "CUCM incl. VAT",
+    ],
+    total: "Total",
+  },
+  checks: {
+    title: "Checks",
+    allGreen: "Every check is green.",
+    notGreen: "At least one check shows a mismatch: see the table below.",
+    header: ["Check", "Value", "Expected", "Status"],
+    basinsFoot: "Basins' CEJ total = summary grand total",
+    costFoot: "Cost allocated to basins = cost excl. VAT",
+    cafFoot: "Caf share allocated = Caf share",
+    vatFoot: "VAT allocated = VAT",
+    cafPlusCu: "Caf share + CUCM excl. VAT = cost excl. VAT",
+    inputFoot: "Source table amounts = summary total (otherwise: regenerate)",
+    communesBasin: "Summary communes assigned to a basin",
+    warningsTitle: "Warnings from reading",
+    warningsHeader: ["Cell", "Message"],
+    noWarnings: "No warnings.",
+    stampTitle: "Generation",
+    stamp: {
+      date: "Generated on",
+      version: "CTG Planner version",
+      source: "Source table",
+      rows: "Rows read",
+      hash: "SHA-256 of the values read",
+    },
+  },
+  footer: "CTG Planner: Caf de Saône-et-Loire and CUCM",
+};
+
+/**
+ * @param lang - the language
+ * @returns the report's words in that language
+ */
+export function reportLabels(lang: Lang): ReportLabels {
+  return lang === "fr" ? FR : EN;
+}

@@ -1,0 +1,167 @@
+/**
+ * The declarative workbook report: what the product writes, described once as data and rendered by
+ * adapters (the .xlsx package writer, Office.js). Pure types, no behaviour.
+ *
+ * Coordinates are 0-based (row, col). Formulas are in Excel's invariant (en-US) syntax without the
+ * leading `=`, exactly as OOXML stores them in `<f>` (Office.js adds the `=`).
+ */
+
+import type { Lang } from "../core/types";
+
+/** What a formula is expected to evaluate to: the engine's value (numbers in euros, ratios as fractions). */
+export type Expected = number | string | boolean;
+
+export type ReportValue =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | {
+      readonly kind: "formula";
+      /** Without the leading `=`. */
+      readonly formula: string;
+      /** The engine's value: written as the cached value, and checked against LibreOffice's. */
+      readonly expected: Expected;
+      /** How the value is compared in tests: to the cent (money), exactly, or within 1e-9 (ratios). */
+      readonly check: "cents" | "exact" | "ratio";
+    };
+
+/** A style of the palette. Colours are `RRGGBB`. */
+export interface CellStyle {
+  /** OOXML number format code (invariant: `,` groups and `.` decimals, shown in the user's locale). */
+  readonly numFmt?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+  readonly hAlign?: "left" | "center" | "right";
+  readonly vAlign?: "top" | "center" | "bottom";
+  readonly wrap?: boolean;
+  readonly indent?: number;
+  /** Thin borders on these sides; `double-top` is a double line above (totals). */
+  readonly border?: "bottom" | "top" | "box" | "double-top";
+  /** Whether the cell stays unlocked when the sheet is protected (inputs). */
+  readonly unlocked?: boolean;
+}
+
+/** Style names used by the report; the palette maps each to a CellStyle. */
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "note"
+  | "header"
+  | "text"
+  | "textBold"
+  | "code"
+  | "money"
+  | "moneyBold"
+  | "moneyTotal"
+  | "moneyInput"
+  | "rate"
+  | "rateInput"
+  | "ratio"
+  | "ratioBold"
+  | "integer"
+  | "integerBold"
+  | "integerTotal"
+  | "input"
+  | "label"
+  | "labelTotal"
+  | "warning"
+  | "status"
+  | "date";
+
+export interface ReportCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: ReportValue;
+  readonly style?: StyleName;
+}
+
+/** An Excel table (ListObject). Its header row is the first row of `ref`; no totals row. */
+export interface ReportTable {
+  readonly name: string;
+  /** `A4:G38`, header included. */
+  readonly ref: string;
+  readonly columns: readonly string[];
+  /** `TableStyleMedium2`… */
+  readonly style: string;
+}
+
+export type ReportValidation =
+  | {
+      readonly type: "list";
+      readonly ref: string;
+      readonly items: readonly string[];
+      readonly prompt?: string;
+      readonly error: string;
+    }
+  | {
+      readonly type: "decimal";
+      readonly ref: string;
+      readonly min: number;
+      readonly max?: number;
+      readonly prompt?: string;
+      readonly error: string;
+    };
+
+/** Conditional format: fill the cells green when they equal `okText`, red otherwise. */
+export interface ReportStatusFormat {
+  readonly ref: string;
+  readonly okText: string;
+}
+
+export interface PrintSetup {
+  readonly landscape: boolean;
+  /** Fit to one page wide, as many pages tall as needed. */
+  readonly fitToWidth: boolean;
+  /** 1-based rows repeated at the top of each printed page: [first, last]. */
+  readonly titleRows?: readonly [number, number];
+  /** Header and footer texts (plain: the adapters add page numbers `Page n / N` in the footer). */
+  readonly headerText: string;
+  readonly footerText: string;
+}
+
+/** What each sheet of the product is; also its marker, so a re-run recognises the product's sheets. */
+export type SheetKind = "parameters" | "communes" | "synthesis" | "engineering" | "basins" | "checks";
+
+export interface ReportSheet {
+  readonly kind: SheetKind;
+  readonly name: string;
+  readonly cells: readonly ReportCell[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  readonly merges: readonly string[];
+  readonly tables: readonly ReportTable[];
+  readonly validations: readonly ReportValidation[];
+  readonly statusFormats: readonly ReportStatusFormat[];
+  /** Rows and columns frozen at the top-left. */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly print: PrintSetup;
+  readonly tabColor?: string;
+}
+
+/** A workbook-level defined name: `CTG_CoutHT` → `'Paramètres CTG'!$B$4`. */
+export interface ReportName {
+  readonly name: string;
+  /** The reference, with the sheet quoted as needed and absolute cells. */
+  readonly ref: string;
+  readonly comment?: string;
+}
+
+export interface Report {
+  readonly lang: Lang;
+  readonly sheets: readonly ReportSheet[];
+  readonly names: readonly ReportName[];
+  readonly styles: Readonly<Record<StyleName, CellStyle>>;
+  /**
+   * Marker text that identifies the product's sheets: each sheet carries a sheet-scoped hidden
+   * defined name `MARKER_NAME` whose value is `"<marker>:<kind>"`.
+   */
+  readonly marker: string;
+}
+
+/** Name of the sheet-scoped hidden defined name that marks a sheet as the product's. */
+export const MARKER_NAME = "CTG_Planner_Sheet";
+/** Marker prefix (the value of MARKER_NAME is `"ctg-planner:<kind>"`). */
+export const MARKER_PREFIX = "ctg-planner";
