@@ -1,25 +1,234 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
 import pkg from "../../package.json";
+import { COMMUNES } from "../core/communes";
+import { formatIssueLine } from "../core/messages";
+import { formatMoney, formatRate } from "../core/money";
+import type { ParamInputs } from "../core/params";
+import { planToJson } from "../core/plan-json";
+import type { Issue, Lang, Plan } from "../core/types";
+import { reportLabels } from "../report/labels";
+import { demoWorkbook } from "../workbook/xlsx/demo";
+import { WorkbookFileError } from "../workbook/xlsx/package";
+import { summarizeWorkbook, UsageError } from "../workbook/xlsx/summarize";
 
-export const USAGE = "ctg-planner: usage: ctg-planner summarize <input.xlsx> … | demo [-o demo.xlsx]";
+export const USAGE = `Usage:
+  ctg-planner summarize <input.xlsx> [-o <output.xlsx>] [--in-place] [--sheet NAME | --table NAME]
+              [--cost EUROS] [--cap EUROS] [--caf-rate PERCENT] [--vat-rate PERCENT]
+              [--key cej|population|communes|equal] [--json] [--lang fr|en]
+  ctg-planner demo [-o demo.xlsx] [--lang fr|en]
+  ctg-planner --version | --help`;
 
-/** Placeholder command line: returns the process exit code (0 ok, 1 failure, 2 usage error). */
-export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
+/** Where the command writes: its two streams (tests capture them). */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+/** Writes a file under a temporary name, then renames it: a crash never leaves half a workbook. */
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function usageError(io: Io, message: string): number {
+  io.err(`ctg-planner: ${message}`);
+  io.err(USAGE);
+  return 2;
+}
+
+const T = {
+  fr: {
+    read: (what: string, rows: number, communes: number) => `Lu : ${what}, ${rows} lignes, ${communes} communes avec financement CEJ.`,
+    total: "Total CEJ",
+    basin: (name: string, communes: number, pop: number) => `Bassin ${name} (${communes} communes, ${pop.toLocaleString("fr-FR")} hab.)`,
+    engineering: "Ingénierie",
+    cost: "coût HT",
+    caf: "Caf",
+    cuHT: "CUCM HT",
+    vat: "TVA",
+    cuTTC: "CUCM TTC",
+    key: "clé",
+    warnings: (n: number) => `${n} avertissement${n > 1 ? "s" : ""} :`,
+    errors: (n: number) => `${n} erreur${n > 1 ? "s" : ""} : rien n'a été écrit.`,
+    written: (f: string) => `Écrit : ${f}`,
+    demo: (f: string) => `Classeur de démonstration (montants illustratifs) écrit : ${f}`,
+  },
+  en: {
+    read: (what: string, rows: number, communes: number) => `Read: ${what}, ${rows} rows, ${communes} communes with CEJ funding.`,
+    total: "CEJ total",
+    basin: (name: string, communes: number, pop: number) => `${name} basin (${communes} communes, ${pop.toLocaleString("en-GB")} inhabitants)`,
+    engineering: "Engineering",
+    cost: "cost excl. VAT",
+    caf: "Caf",
+    cuHT: "CUCM excl. VAT",
+    vat: "VAT",
+    cuTTC: "CUCM incl. VAT",
+    key: "key",
+    warnings: (n: number) => `${n} warning${n > 1 ? "s" : ""}:`,
+    errors: (n: number) => `${n} error${n > 1 ? "s" : ""}: nothing was written.`,
+    written: (f: string) => `Written: ${f}`,
+    demo: (f: string) => `Demo workbook (illustrative amounts) written: ${f}`,
+  },
+} as const;
+
+/** The short human summary: totals, basins, engineering split. */
+function printSummary(io: Io, plan: Plan, what: string, lang: Lang): void {
+  const t = T[lang];
+  const L = reportLabels(lang);
+  const m = (c: number): string => formatMoney(c as Plan["total"], lang);
+  const e = plan.engineering;
+  io.out(t.read(what, plan.rowCount, plan.fundedCommunes));
+  io.out(`${t.total} : ${m(plan.total)}`.replace(" :", lang === "fr" ? " :" : ":"));
+  io.out(
+    `${t.engineering} : ${t.cost} ${m(e.costHT)} ; ${t.caf} ${formatRate(e.cafRate, lang)} = ${m(e.caf)} ; ${t.cuHT} ${m(e.cuHT)} ; ${t.vat} ${m(e.vat)} ; ${t.cuTTC} ${m(e.cuTTC)}`
+      .replace(/ :/g, lang === "fr" ? " :" : ":")
+      .replace(/ ;/g, lang === "fr" ? " ;" : ";"),
+  );
+  for (const b of plan.basins) {
+    const line = `  ${t.basin(L.basins[b.basin], b.communes, b.population)} : CEJ ${m(b.cejTotal)} ; ${t.key} ${L.keys[plan.params.key]} ${(b.keyShare * 100).toFixed(2)} % ; ${t.cost} ${m(b.engineering.costHT)} ; ${t.caf} ${m(b.engineering.caf)} ; ${t.cuTTC} ${m(b.engineering.cuTTC)}`;
+    io.out(lang === "fr" ? line : line.replace(/ :/g, ":").replace(/ ;/g, ";").replace(/ %/g, "%"));
+  }
+}
+
+function printIssues(io: Io, issues: readonly Issue[], lang: Lang): void {
+  const warnings = issues.filter((i) => i.severity === "warning");
+  const errors = issues.filter((i) => i.severity === "error");
+  if (warnings.length > 0) {
+    io.err(T[lang].warnings(warnings.length));
+    for (const w of warnings) io.err(`  ${formatIssueLine(w, lang)}`);
+  }
+  for (const e of errors) io.err(formatIssueLine(e, lang));
+  if (errors.length > 0) io.err(T[lang].errors(errors.length));
+}
+
+async function summarize(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: "string", short: "o" },
+        "in-place": { type: "boolean" },
+        sheet: { type: "string" },
+        table: { type: "string" },
+        cost: { type: "string" },
+        cap: { type: "string" },
+        "caf-rate": { type: "string" },
+        "vat-rate": { type: "string" },
+        key: { type: "string" },
+        json: { type: "boolean" },
+        lang: { type: "string" },
+      },
+    });
+  } catch (e) {
+    return usageError(io, (e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  const lang = v.lang ?? "fr";
+  if (lang !== "fr" && lang !== "en") return usageError(io, `--lang must be fr or en, not "${lang}"`);
+  if (positionals.length !== 1 || positionals[0] === undefined) return usageError(io, "summarize takes one input workbook");
+  if (v.sheet !== undefined && v.table !== undefined) return usageError(io, "give --sheet or --table, not both");
+  if (v["in-place"] && v.output !== undefined) return usageError(io, "give -o or --in-place, not both");
+  const input = positionals[0];
+  if (!/\.xlsx$/i.test(input)) return usageError(io, `${input}: not an .xlsx file`);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(input));
+  } catch (e) {
+    io.err(`ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    return 2;
+  }
+  const output = v["in-place"] ? input : (v.output ?? input.replace(/\.xlsx$/i, ".ctg.xlsx"));
+  if (!/\.xlsx$/i.test(output)) return usageError(io, `${output}: the output must be an .xlsx file`);
+
+  const params: ParamInputs = {
+    ...(v.cost !== undefined ? { costHT: { value: v.cost, cell: "--cost" } } : {}),
+    ...(v.cap !== undefined ? { capHT: { value: v.cap, cell: "--cap" } } : {}),
+    ...(v["caf-rate"] !== undefined ? { cafRate: { value: `${v["caf-rate"].replace(/%\s*$/, "")} %`, cell: "--caf-rate" } } : {}),
+    ...(v["vat-rate"] !== undefined ? { vatRate: { value: `${v["vat-rate"].replace(/%\s*$/, "")} %`, cell: "--vat-rate" } } : {}),
+    ...(v.key !== undefined ? { key: { value: v.key, cell: "--key" } } : {}),
+  };
+  let result;
+  try {
+    result = await summarizeWorkbook(bytes, { ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), ...(v.table !== undefined ? { table: v.table } : {}), params, lang, version: pkg.version });
+  } catch (e) {
+    if (e instanceof WorkbookFileError || e instanceof UsageError) {
+      io.err(`ctg-planner: ${input}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (v.json) io.out(JSON.stringify(planToJson(result.plan, result.issues, lang), null, 2));
+  const human: Io = v.json ? { out: io.err, err: io.err } : io;
+  printIssues(human, result.issues, lang);
+  if (result.output === null) return 1;
+  if (result.plan && result.source) {
+    const what = result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
+    printSummary(human, result.plan, what, lang);
+  }
+  try {
+    await writeAtomically(output, result.output);
+  } catch (e) {
+    io.err(`ctg-planner: ${output}: ${(e as Error).message}`);
+    return 2;
+  }
+  human.out(T[lang].written(output));
+  return 0;
+}
+
+async function demo(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { output: { type: "string", short: "o" }, lang: { type: "string" } } });
+  } catch (e) {
+    return usageError(io, (e as Error).message);
+  }
+  const lang = parsed.values.lang ?? "fr";
+  if (lang !== "fr" && lang !== "en") return usageError(io, `--lang must be fr or en, not "${lang}"`);
+  const output = parsed.values.output ?? "demo.xlsx";
+  await writeAtomically(output, demoWorkbook(COMMUNES, lang));
+  io.out(T[lang].demo(output));
+  return 0;
+}
+
+/**
+ * The `ctg-planner` command.
+ *
+ * @param argv - the arguments after the command name
+ * @param io - where to print (the process's streams by default)
+ * @returns the exit code: 0 written, 1 input errors (nothing written), 2 usage or file errors
+ */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
   switch (command) {
     case "--version":
     case "-V":
-      console.log(pkg.version);
+      io.out(pkg.version);
       return 0;
     case "--help":
     case "-h":
-      console.log(USAGE);
+    case "help":
+      io.out(USAGE);
       return 0;
     case "summarize":
+      return summarize(rest, io);
     case "demo":
-      console.error(`ctg-planner: ${command}: not implemented yet`);
-      return 1;
+      return demo(rest, io);
     default:
-      console.error(USAGE);
-      return 2;
+      return usageError(io, command === undefined ? "no command given" : `unknown command "${command}"`);
   }
 }

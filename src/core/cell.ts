@@ -113,7 +113,8 @@ export function a1(row: number, col: number): string {
  */
 export function quoteSheet(sheet: string): string {
   // A name that reads as an A1 (`AB12`) or R1C1 (`R`, `C3`, `R1C1`) reference must be quoted too.
-  const looksLikeReference = /^[A-Za-z]{1,3}\d+$/.test(sheet) || /^(?:[Rr]\d*(?:[Cc]\d*)?|[Cc]\d*)$/.test(sheet);
+  const looksLikeReference =
+    /^[A-Za-z]{1,3}\d+$/.test(sheet) || /^(?:[Rr]\d*(?:[Cc]\d*)?|[Cc]\d*)$/.test(sheet);
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !looksLikeReference
     ? sheet
     : `'${sheet.replace(/'/g, "''")}'`;

@@ -23,10 +23,11 @@
  * | commune-unknown          | { value, suggestions: string[] }                            | reader     |
  * | commune-unknown-kept     | { value, basin }                                            | reader     |
  * | insee-unknown            | { value }                                                   | reader     |
- * | insee-mismatch           | { insee, commune }                                          | reader     |
- * | basin-invalid            | { value }                                                   | reader     |
+ * | insee-mismatch           | { insee, commune }; related = [commune cell]                | reader     |
+ * | basin-invalid            | { value }                                                   | reader, reference |
  * | basin-differs            | { commune, given, reference } (basins)                      | reader     |
  * | basin-conflict           | { commune, first, second } (basins); related = [first cell] | reader     |
+ * | population-invalid       | { value } (cell text)                                       | reference  |
  * | year-invalid             | { value }                                                   | reader     |
  * | duplicate-row            | { first (address of the first identical row) }             | reader     |
  * | no-rows                  | {}                                                          | reader     |
@@ -291,6 +292,10 @@ export function formatIssue(issue: Issue, lang: Lang): string {
         ? `${quote(text("commune"), lang)} est placée dans le bassin ${basin("second")} ici, mais dans le bassin ${basin("first")}${at} : une commune n'a qu'un bassin, mettez le même sur toutes ses lignes.`
         : `${quote(text("commune"), lang)} is put in the ${basin("second")} basin here but in the ${basin("first")} basin${at}: a commune has one basin, give the same on all its rows.`;
     }
+    case "population-invalid":
+      return fr
+        ? `Population ${value()} invalide : saisissez un nombre entier d'habitants, positif ou nul (ex. 20509), ou videz la cellule pour reprendre la population de référence.`
+        : `Invalid population ${value()}: enter a whole number of inhabitants, zero or more (e.g. 20509), or clear the cell to use the reference population.`;
     case "year-invalid":
       return fr
         ? `Année ${value()} invalide : saisissez une année entière entre 2000 et 2100 (ex. 2019).`

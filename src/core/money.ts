@@ -161,7 +161,8 @@ export function allocate(amount: Cents, weights: readonly number[]): Cents[] {
   if (weights.length === 0) throw new RangeError("allocate needs at least one weight");
   let sum = 0n;
   for (const w of weights) {
-    if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`weight must be a non-negative integer: ${w}`);
+    if (!Number.isSafeInteger(w) || w < 0)
+      throw new RangeError(`weight must be a non-negative integer: ${w}`);
     sum += BigInt(w);
   }
   if (sum === 0n) throw new RangeError("weights sum to zero");
@@ -213,7 +214,9 @@ export function parseAmount(cell: Cell): AmountParse {
     case "number": {
       if (Math.abs(cell.value) * 100 > MAX_CENTS) return { ok: false, problem: "too-large" };
       const c = centsFromEuros(cell.value);
-      return c === null ? { ok: false, problem: "fraction-of-cent" } : { ok: true, cents: c, fromText: false };
+      return c === null
+        ? { ok: false, problem: "fraction-of-cent" }
+        : { ok: true, cents: c, fromText: false };
     }
     case "text":
       return parseAmountText(cell.value);
@@ -251,7 +254,8 @@ export function parseAmountText(text: string): AmountParse {
   const digits = normalizeDigits(s);
   if (digits === null) return { ok: false, problem: "not-a-number" };
   const [intPart, fracPart] = digits;
-  if (fracPart.length > 2 && /[1-9]/.test(fracPart.slice(2))) return { ok: false, problem: "fraction-of-cent" };
+  if (fracPart.length > 2 && /[1-9]/.test(fracPart.slice(2)))
+    return { ok: false, problem: "fraction-of-cent" };
   const whole = BigInt(intPart) * 100n + BigInt((fracPart + "00").slice(0, 2));
   if (whole > BigInt(MAX_CENTS)) return { ok: false, problem: "too-large" };
   const n = Number(whole);

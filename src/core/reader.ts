@@ -1,5 +1,5 @@
 import { cellText, gridAddress, sheetRowNumber, toCell } from "./cell";
-import { matchCommune, normalizeName } from "./communes";
+import { findCommuneByInsee, matchCommune, normalizeName } from "./communes";
 import { parseAmount, type AmountProblem } from "./money";
 import type {
   Basin,
@@ -22,13 +22,45 @@ import { FIELDS } from "./types";
  * to a field when it equals a synonym or starts with one followed by other words ("Montant CEJ 2019").
  */
 export const HEADER_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
-  commune: ["commune", "communes", "ville", "municipality", "municipalite", "nom de la commune", "nom commune", "town"],
-  insee: ["code insee", "insee", "code commune", "insee code", "code officiel geographique", "cog"],
+  commune: [
+    "commune",
+    "communes",
+    "ville",
+    "villes",
+    "municipality",
+    "municipalities",
+    "municipalite",
+    "nom de la commune",
+    "nom commune",
+    "town",
+  ],
+  insee: [
+    "code insee",
+    "insee",
+    "code commune",
+    "insee code",
+    "n insee",
+    "no insee",
+    "numero insee",
+    "code officiel geographique",
+    "cog",
+  ],
   basin: ["bassin", "bassin de vie", "basin", "bassins"],
   domain: ["domaine", "champ", "domain", "secteur"],
   action: ["action", "equipement", "dispositif", "equipment", "scheme", "structure", "service"],
   year: ["annee", "exercice", "year", "fiscal year", "millesime"],
-  amount: ["montant", "montant cej", "montant verse", "psej", "amount", "montant psej", "montant caf", "amount paid"],
+  amount: [
+    "montant",
+    "montants",
+    "montant cej",
+    "montant verse",
+    "psej",
+    "amount",
+    "amounts",
+    "montant psej",
+    "montant caf",
+    "amount paid",
+  ],
 };
 
 /** How many rows from the top the reader looks through for the header. */
@@ -82,18 +114,27 @@ export function parseBasin(text: string): Basin | null {
   return null;
 }
 
-const DOMAIN_CANONICAL: Readonly<Record<string, string>> = {
-  enfance: "Enfance",
-  childhood: "Enfance",
-  children: "Enfance",
-  "petite enfance": "Petite enfance",
-  jeunesse: "Jeunesse",
-  youth: "Jeunesse",
-};
+/** A Map, not an object: a domain written `constructor` must not find Object's constructor. */
+const DOMAIN_CANONICAL: ReadonlyMap<string, string> = new Map([
+  ["enfance", "Enfance"],
+  ["childhood", "Enfance"],
+  ["children", "Enfance"],
+  ["petite enfance", "Petite enfance"],
+  ["jeunesse", "Jeunesse"],
+  ["youth", "Jeunesse"],
+]);
 
 /** A domain as written, with the usual ones spelt one way. */
 function canonicalDomain(text: string): string {
-  return DOMAIN_CANONICAL[normalizeHeader(text)] ?? text.trim().replace(/\s+/g, " ");
+  return DOMAIN_CANONICAL.get(normalizeHeader(text)) ?? text.trim().replace(/\s+/g, " ");
+}
+
+/**
+ * cellText, safe for a Date that is not a date (`new Date(NaN)`, which a file reader can give for a
+ * corrupt serial): cellText would throw on it.
+ */
+function textOfCell(cell: Cell): string {
+  return cell.kind === "date" && Number.isNaN(cell.value.getTime()) ? "#VALUE!" : cellText(cell);
 }
 
 const AMOUNT_CODES: Readonly<Record<AmountProblem, IssueCode>> = {
@@ -110,11 +151,7 @@ interface HeaderGuess {
 }
 
 /** Maps the header row's columns to fields; two columns for one field is an error. */
-function guessMapping(
-  headers: readonly string[],
-  headerRow: number,
-  options: ReadOptions,
-): HeaderGuess {
+function guessMapping(headers: readonly string[], headerRow: number, options: ReadOptions): HeaderGuess {
   const issues: Issue[] = [];
   const user = options.mapping ?? {};
   const userColumns = new Set(Object.values(user));
@@ -166,24 +203,37 @@ function headerTexts(row: readonly RawValue[] | undefined): string[] {
   });
 }
 
-/** Finds the header row: the first of the top rows that names both a commune and an amount column. */
-function findHeaderRow(grid: RawGrid): number {
+function isBlankRow(row: readonly RawValue[] | undefined): boolean {
+  return row === undefined || row.every((v) => toCell(v).kind === "empty");
+}
+
+/**
+ * Finds the header row: the first of the top rows that names a commune (or INSEE code) column and an
+ * amount column; else the top row naming the most fields (its missing columns are then reported).
+ * When no row names any field but the user chose the commune (or INSEE) and amount columns, the first
+ * non-blank row is the header: the user chose the columns because their titles are not recognized.
+ */
+function findHeaderRow(grid: RawGrid, options: ReadOptions): number {
   let best = -1;
   let bestCount = 0;
   const limit = Math.min(grid.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r += 1) {
-    const fields = new Set(headerTexts(grid[r]).map(fieldOfHeader).filter((f): f is Field => f !== null));
-    if (fields.has("commune") && fields.has("amount")) return r;
+    const fields = new Set(
+      headerTexts(grid[r])
+        .map(fieldOfHeader)
+        .filter((f): f is Field => f !== null),
+    );
+    if ((fields.has("commune") || fields.has("insee")) && fields.has("amount")) return r;
     if (fields.size > bestCount) {
       best = r;
       bestCount = fields.size;
     }
   }
+  const user = options.mapping ?? {};
+  if (best < 0 && (user.commune !== undefined || user.insee !== undefined) && user.amount !== undefined) {
+    for (let r = 0; r < limit; r += 1) if (!isBlankRow(grid[r])) return r;
+  }
   return best;
-}
-
-function isBlankRow(row: readonly RawValue[] | undefined): boolean {
-  return row === undefined || row.every((v) => toCell(v).kind === "empty");
 }
 
 /** Text of a cell for a text field (commune, action…): numbers as written, others empty. */
@@ -193,13 +243,45 @@ function textOf(cell: Cell): string {
   return "";
 }
 
+/** Whether a cell holds something that cannot name a commune: an error value, a boolean or a date. */
+function isNotText(cell: Cell): boolean {
+  return cell.kind === "error" || cell.kind === "boolean" || cell.kind === "date";
+}
+
+/** A comparable key of a raw value: `""`, null and blanks are the same empty cell. */
+function cellKey(raw: RawValue): string {
+  const cell = toCell(raw);
+  switch (cell.kind) {
+    case "empty":
+      return "e";
+    case "number":
+      return `n${cell.value}`;
+    case "text":
+      return `t${cell.value}`;
+    case "boolean":
+      return `b${cell.value}`;
+    case "date":
+      return `d${cell.value.getTime()}`;
+    case "error":
+      return `x${cell.code}`;
+  }
+}
+
+/** A row read before the checks that involve other rows. */
+interface Candidate {
+  readonly row: FundingRow;
+  /** The commune's grouping key (INSEE code, or normalized name outside the reference). */
+  readonly communeKey: string;
+}
+
 /**
  * Reads a funding table from a raw grid: finds the header row (even below title rows), maps the
  * columns by their French or English names (a mapping chosen by the user overrides the guess), and
  * turns each data row into a typed row or issues that name their cell.
  *
- * Rows with an error are left out of `rows`; the caller must not write anything while an issue of
- * severity `error` remains.
+ * Rows with an error are left out of `rows`, and so are all the rows of a commune given two different
+ * basins (so that the rows read never depend on the order of the rows); the caller must not write
+ * anything while an issue of severity `error` remains.
  *
  * @param grid - the raw values, row-major, as Office.js or a file reader give them
  * @param options - where the grid lives, the reference communes, and optional mapping or header row
@@ -208,8 +290,8 @@ function textOf(cell: Cell): string {
 export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResult {
   const { origin, communes } = options;
   const at = (r: number, c: number): string => gridAddress(origin, r, c);
-  const headerRow = options.headerRow ?? findHeaderRow(grid);
-  if (headerRow < 0 || headerRow >= grid.length) {
+  const headerRow = options.headerRow ?? findHeaderRow(grid, options);
+  if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow >= grid.length) {
     const issue: Issue = { code: "header-not-found", severity: "error", cell: at(0, 0), data: {} };
     return { headerRow: -1, headers: [], mapping: {}, rows: [], issues: [issue] };
   }
@@ -226,10 +308,10 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
     return { headerRow, headers: padded, mapping, rows: [], issues };
   }
 
-  const rows: FundingRow[] = [];
+  const candidates: Candidate[] = [];
   const matchCache = new Map<string, ReturnType<typeof matchCommune>>();
-  const byInsee = new Map<string, Commune>(communes.map((c) => [c.insee, c]));
   const basinSeen = new Map<string, { basin: Basin; cell: string }>();
+  const conflicted = new Set<string>();
   const seenRows = new Map<string, string>();
   const colOf = (f: Field): number | undefined => mapping[f];
   const cellAt = (row: readonly RawValue[], f: Field): Cell => {
@@ -242,29 +324,40 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
     const raw = grid[r];
     if (raw === undefined || isBlankRow(raw)) continue;
     const rowIssues: Issue[] = [];
-    const problem = (code: IssueCode, field: Field, data: Issue["data"], severity: Issue["severity"] = "error"): void => {
-      rowIssues.push({ code, severity, cell: addressOf(r, field), data });
+    const problem = (
+      code: IssueCode,
+      field: Field,
+      data: Issue["data"],
+      severity: Issue["severity"] = "error",
+      related?: readonly string[],
+    ): void => {
+      rowIssues.push({ code, severity, cell: addressOf(r, field), ...(related ? { related } : {}), data });
     };
 
     // Basin given on the row.
     let basinGiven: Basin | null = null;
     const basinCell = cellAt(raw, "basin");
     if (basinCell.kind !== "empty") {
-      basinGiven = parseBasin(cellText(basinCell));
-      if (basinGiven === null) problem("basin-invalid", "basin", { value: cellText(basinCell) });
+      basinGiven = parseBasin(textOfCell(basinCell));
+      if (basinGiven === null) problem("basin-invalid", "basin", { value: textOfCell(basinCell) });
     }
 
     // Commune, by INSEE code and/or by name.
-    const communeText = textOf(cellAt(raw, "commune"));
+    const communeCell = cellAt(raw, "commune");
+    const communeText = textOf(communeCell);
     const inseeCell = cellAt(raw, "insee");
-    const inseeText = inseeCell.kind === "number" ? String(inseeCell.value) : textOf(inseeCell);
+    const inseeText = isNotText(inseeCell) ? textOfCell(inseeCell) : textOf(inseeCell);
     let commune: Commune | null = null;
     let keptName: string | null = null;
     if (inseeText !== "") {
-      commune = byInsee.get(inseeText.padStart(5, "0")) ?? null;
+      commune = (isNotText(inseeCell) ? undefined : findCommuneByInsee(inseeText, communes)) ?? null;
       if (commune === null) problem("insee-unknown", "insee", { value: inseeText });
     }
-    if (communeText !== "") {
+    if (isNotText(communeCell)) {
+      // An error value (#N/A of a lookup), a boolean or a date: never a name to keep.
+      problem("commune-unknown", "commune", { value: textOfCell(communeCell), suggestions: [] });
+      commune = null;
+    } else if (communeText !== "") {
       let match = matchCache.get(communeText);
       if (match === undefined) {
         match = matchCommune(communeText, communes);
@@ -272,10 +365,17 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
       }
       if (match.kind === "match") {
         if (commune !== null && commune.insee !== match.commune.insee) {
-          problem("insee-mismatch", "insee", { insee: inseeText, commune: communeText });
+          problem("insee-mismatch", "insee", { insee: inseeText, commune: communeText }, "error", [
+            addressOf(r, "commune"),
+          ]);
         }
         commune = match.commune;
-      } else if (commune === null && inseeText === "") {
+      } else if (commune !== null) {
+        // A known code next to a name that is no commune of the reference: they cannot both be right.
+        problem("insee-mismatch", "insee", { insee: inseeText, commune: communeText }, "error", [
+          addressOf(r, "commune"),
+        ]);
+      } else if (inseeText === "") {
         if (basinGiven !== null) {
           keptName = communeText;
           problem("commune-unknown-kept", "commune", { value: communeText, basin: basinGiven }, "warning");
@@ -288,23 +388,29 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
     }
 
     // Basin checks against the reference and the commune's other rows.
-    const communeKey = commune?.insee ?? (keptName !== null ? normalizeName(keptName) : null);
+    const communeKey = commune?.insee ?? (keptName !== null ? `name:${normalizeName(keptName)}` : null);
     if (basinGiven !== null && communeKey !== null) {
       const name = commune?.name ?? keptName ?? "";
       if (commune !== null && commune.basin !== basinGiven) {
-        problem("basin-differs", "basin", { commune: name, given: basinGiven, reference: commune.basin }, "warning");
+        problem(
+          "basin-differs",
+          "basin",
+          { commune: name, given: basinGiven, reference: commune.basin },
+          "warning",
+        );
       }
       const first = basinSeen.get(communeKey);
       if (first === undefined) {
         basinSeen.set(communeKey, { basin: basinGiven, cell: addressOf(r, "basin") });
       } else if (first.basin !== basinGiven) {
-        rowIssues.push({
-          code: "basin-conflict",
-          severity: "error",
-          cell: addressOf(r, "basin"),
-          related: [first.cell],
-          data: { commune: name, first: first.basin, second: basinGiven },
-        });
+        conflicted.add(communeKey);
+        problem(
+          "basin-conflict",
+          "basin",
+          { commune: name, first: first.basin, second: basinGiven },
+          "error",
+          [first.cell],
+        );
       }
     }
 
@@ -312,64 +418,78 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
     let year: number | null = null;
     if (colOf("year") !== undefined) {
       const yc = cellAt(raw, "year");
-      const y = yc.kind === "number" ? yc.value : yc.kind === "text" && /^\s*\d+\s*$/.test(yc.value) ? Number(yc.value) : NaN;
+      const y =
+        yc.kind === "number"
+          ? yc.value
+          : yc.kind === "text" && /^\s*\d+\s*$/.test(yc.value)
+            ? Number(yc.value)
+            : NaN;
       if (Number.isInteger(y) && y >= 2000 && y <= 2100) year = y;
-      else problem("year-invalid", "year", { value: cellText(yc) });
+      else problem("year-invalid", "year", { value: textOfCell(yc) });
     }
 
     // Amount.
     const amountCell = cellAt(raw, "amount");
     const parsed = parseAmount(amountCell);
     if (!parsed.ok) {
-      problem(AMOUNT_CODES[parsed.problem], "amount", { value: cellText(amountCell) });
+      problem(AMOUNT_CODES[parsed.problem], "amount", { value: textOfCell(amountCell) });
     } else {
-      if (parsed.fromText) problem("amount-as-text", "amount", { value: cellText(amountCell), amount: parsed.cents }, "warning");
+      if (parsed.fromText) {
+        problem(
+          "amount-as-text",
+          "amount",
+          { value: textOfCell(amountCell), amount: parsed.cents },
+          "warning",
+        );
+      }
       if (parsed.cents < 0) problem("amount-negative", "amount", { amount: parsed.cents }, "warning");
     }
 
     const domainCell = cellAt(raw, "domain");
-    const domain = domainCell.kind === "empty" ? null : canonicalDomain(cellText(domainCell));
+    const domain = domainCell.kind === "empty" ? null : canonicalDomain(textOfCell(domainCell));
     const actionText = textOf(cellAt(raw, "action"));
 
-    // Identical rows: same values in every mapped column.
-    const signature = FIELDS.map((f) => (colOf(f) === undefined ? "" : JSON.stringify(raw[colOf(f) ?? 0] ?? null))).join("\u0001");
+    // Identical rows: same values in every mapped column ("" and null are both an empty cell).
+    const signature = FIELDS.map((f) => {
+      const c = colOf(f);
+      return c === undefined ? "" : cellKey(raw[c]);
+    }).join("\u0001");
     const firstSame = seenRows.get(signature);
     if (firstSame !== undefined) {
-      rowIssues.push({
-        code: "duplicate-row",
-        severity: "warning",
-        cell: addressOf(r, "amount"),
-        related: [firstSame],
-        data: { first: firstSame },
-      });
+      problem("duplicate-row", "amount", { first: firstSame }, "warning", [firstSame]);
     } else {
       seenRows.set(signature, addressOf(r, "amount"));
     }
 
     issues.push(...rowIssues);
-    if (parsed.ok && !rowIssues.some((i) => i.severity === "error") && (commune !== null || keptName !== null)) {
-      rows.push({
-        sheetRow: sheetRowNumber(origin, r),
-        amountCell: addressOf(r, "amount"),
-        communeCell: addressOf(r, mapping.commune !== undefined ? "commune" : "insee"),
-        commune: commune?.name ?? keptName ?? "",
-        insee: commune?.insee ?? null,
-        basinGiven,
-        domain,
-        action: actionText === "" ? null : actionText,
-        year,
-        amount: parsed.cents,
-        amountFromText: parsed.fromText,
-        keys: {
-          commune: cellText(cellAt(raw, "commune")),
-          insee: cellText(inseeCell),
-          domain: cellText(domainCell),
-          year: cellText(cellAt(raw, "year")),
+    if (parsed.ok && !rowIssues.some((i) => i.severity === "error") && communeKey !== null) {
+      candidates.push({
+        communeKey,
+        row: {
+          sheetRow: sheetRowNumber(origin, r),
+          amountCell: addressOf(r, "amount"),
+          communeCell: addressOf(r, mapping.commune !== undefined ? "commune" : "insee"),
+          commune: commune?.name ?? keptName ?? "",
+          insee: commune?.insee ?? null,
+          basinGiven,
+          domain,
+          action: actionText === "" ? null : actionText,
+          year,
+          amount: parsed.cents,
+          amountFromText: parsed.fromText,
+          keys: {
+            commune: textOfCell(communeCell),
+            insee: textOfCell(inseeCell),
+            domain: textOfCell(domainCell),
+            year: textOfCell(cellAt(raw, "year")),
+          },
         },
       });
     }
   }
 
+  // A commune given two basins has no basin: none of its rows is read, whichever came first.
+  const rows = candidates.filter((c) => !conflicted.has(c.communeKey)).map((c) => c.row);
   if (rows.length === 0 && !issues.some((i) => i.severity === "error")) {
     issues.push({ code: "no-rows", severity: "error", cell: at(headerRow, 0), data: {} });
   }

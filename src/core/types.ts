@@ -104,6 +104,8 @@ export type IssueCode =
   | "basin-invalid"
   | "basin-differs"
   | "basin-conflict"
+  // the workbook's commune reference (`Communes CTG`)
+  | "population-invalid"
   // other columns
   | "year-invalid"
   | "duplicate-row"

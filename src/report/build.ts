@@ -1,4 +1,5 @@
 import { a1, columnLetters, quoteSheet } from "../core/cell";
+import { normalizeName } from "../core/communes";
 import { formatIssue } from "../core/messages";
 import { centsToEuros, rateToFraction } from "../core/money";
 import type { Basin, Cents, Field, FundingRow, Issue, Lang, Plan } from "../core/types";
@@ -42,7 +43,7 @@ export interface BuildReportOptions {
 }
 
 /** Names of the parameter cells. */
-export const PARAM_NAMES = {
+export const PARAM_CELL_NAMES = {
   costHT: "CTG_CoutHT",
   capHT: "CTG_PlafondHT",
   cafRate: "CTG_TauxCaf",
@@ -107,11 +108,11 @@ export function buildReport(options: BuildReportOptions): Report {
   const checks = buildChecks(ctx, synthesis.layout, basins.layout, engineering.layout);
 
   const reportNames: ReportName[] = [
-    { name: PARAM_NAMES.costHT, ref: absRef(names.parameters, 4, 1) },
-    { name: PARAM_NAMES.capHT, ref: absRef(names.parameters, 5, 1) },
-    { name: PARAM_NAMES.cafRate, ref: absRef(names.parameters, 6, 1) },
-    { name: PARAM_NAMES.vatRate, ref: absRef(names.parameters, 7, 1) },
-    { name: PARAM_NAMES.key, ref: absRef(names.parameters, 8, 1) },
+    { name: PARAM_CELL_NAMES.costHT, ref: absRef(names.parameters, 4, 1) },
+    { name: PARAM_CELL_NAMES.capHT, ref: absRef(names.parameters, 5, 1) },
+    { name: PARAM_CELL_NAMES.cafRate, ref: absRef(names.parameters, 6, 1) },
+    { name: PARAM_CELL_NAMES.vatRate, ref: absRef(names.parameters, 7, 1) },
+    { name: PARAM_CELL_NAMES.key, ref: absRef(names.parameters, 8, 1) },
   ];
   return {
     lang,
@@ -251,8 +252,9 @@ interface SynthesisLayout {
   readonly count: number;
 }
 
+/** Groups rows as the plan does: by INSEE code, or by normalized name outside the reference. */
 function communeKey(name: string, insee: string | null): string {
-  return insee ?? `name:${name}`;
+  return insee ?? `name:${normalizeName(name)}`;
 }
 
 function buildSynthesis(ctx: Context): { sheet: ReportSheet; layout: SynthesisLayout } {
@@ -382,7 +384,7 @@ function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; 
   const { L, plan } = ctx;
   const s = new SheetBuilder("basins", ctx.names.basins);
   s.text(0, 0, L.basinsSheet.title, "title");
-  s.formula(1, 0, `${stringLiteral(L.basinsSheet.keyPrefix)}&${PARAM_NAMES.key}`, L.basinsSheet.keyPrefix + L.keys[plan.params.key], "exact", "subtitle");
+  s.formula(1, 0, `${stringLiteral(L.basinsSheet.keyPrefix)}&${PARAM_CELL_NAMES.key}`, L.basinsSheet.keyPrefix + L.keys[plan.params.key], "exact", "subtitle");
   L.basinsSheet.header.forEach((h, c) => s.text(3, c, h, "header"));
   const first = 4;
   const totalRow = first + BASINS.length;
@@ -390,7 +392,7 @@ function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; 
   const eng = (row: number): string => absRef(ctx.names.engineering, row, 1);
   const synTotal = absColumnRange(ctx.names.synthesis, syn.totalCol, syn.first, Math.max(syn.last, syn.first));
   const synBasin = absColumnRange(ctx.names.synthesis, syn.basinCol, syn.first, Math.max(syn.last, syn.first));
-  const keyLabel = (k: "cej" | "population" | "communes"): string => `${PARAM_NAMES.key}=${stringLiteral(L.keys[k])}`;
+  const keyLabel = (k: "cej" | "population" | "communes"): string => `${PARAM_CELL_NAMES.key}=${stringLiteral(L.keys[k])}`;
   const keyTotal = localAbs(totalRow, cols.key);
   const maxYear = plan.communesReference.reduce((m, c) => Math.max(m, c.populationYear), 0);
 
@@ -466,13 +468,13 @@ function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet
   L.engineering.header.forEach((h, c) => s.text(2, c, h, "header"));
   const B = (row: number): string => localAbs(row, 1);
   const lines: [number, string, number, "money" | "rate", "cents" | "ratio"][] = [
-    [ENG.cost, PARAM_NAMES.costHT, euros(e.costHT), "money", "cents"],
-    [ENG.cap, PARAM_NAMES.capHT, euros(e.capHT), "money", "cents"],
+    [ENG.cost, PARAM_CELL_NAMES.costHT, euros(e.costHT), "money", "cents"],
+    [ENG.cap, PARAM_CELL_NAMES.capHT, euros(e.capHT), "money", "cents"],
     [ENG.eligible, `MIN(${B(ENG.cost)},${B(ENG.cap)})`, euros(e.eligibleHT), "money", "cents"],
-    [ENG.cafRate, PARAM_NAMES.cafRate, rateToFraction(e.cafRate), "rate", "ratio"],
+    [ENG.cafRate, PARAM_CELL_NAMES.cafRate, rateToFraction(e.cafRate), "rate", "ratio"],
     [ENG.caf, `${B(ENG.eligible)}*${B(ENG.cafRate)}`, euros(e.caf), "money", "cents"],
     [ENG.cuHT, `${B(ENG.cost)}-${B(ENG.caf)}`, euros(e.cuHT), "money", "cents"],
-    [ENG.vatRate, PARAM_NAMES.vatRate, rateToFraction(e.vatRate), "rate", "ratio"],
+    [ENG.vatRate, PARAM_CELL_NAMES.vatRate, rateToFraction(e.vatRate), "rate", "ratio"],
     [ENG.vat, `${B(ENG.cost)}*${B(ENG.vatRate)}`, euros(e.vat), "money", "cents"],
     [ENG.ttc, `${B(ENG.cost)}+${B(ENG.vat)}`, euros(e.costTTC), "money", "cents"],
     [ENG.cuTTC, `${B(ENG.ttc)}-${B(ENG.caf)}`, euros(e.cuTTC), "money", "cents"],
@@ -494,7 +496,7 @@ function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet
   );
   // Split per basin, read from the allocation sheet.
   const titleRow = ENG.warning + 2;
-  s.formula(titleRow, 0, `${stringLiteral(`${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} `)}&${PARAM_NAMES.key}&")"`, `${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} ${L.keys[plan.params.key]})`, "exact", "textBold");
+  s.formula(titleRow, 0, `${stringLiteral(`${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} `)}&${PARAM_CELL_NAMES.key}&")"`, `${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} ${L.keys[plan.params.key]})`, "exact", "textBold");
   const headerRow = titleRow + 1;
   L.engineering.splitHeader.forEach((h, c) => s.text(headerRow, c, h, "header"));
   const basinCols = [bas.cols.cost, bas.cols.caf, bas.cols.cuHT, bas.cols.vat, bas.cols.ttc, bas.cols.cuTTC];

@@ -372,6 +372,14 @@ export function row(spec: RowSpec): FundingRow {
     action: spec.action ?? null,
     year: spec.year ?? null,
     amount: eur(spec.amount),
+    amountFromText: false,
+    // The sheet of these fixtures has no INSEE column: commune in A, domain in C, year in D, amount in E.
+    keys: {
+      commune: spec.commune,
+      insee: "",
+      domain: spec.domain ?? "",
+      year: spec.year === undefined || spec.year === null ? "" : String(spec.year),
+    },
   };
 }
 

@@ -187,8 +187,11 @@ export interface RecalcOptions {
 /**
  * Open `inputPath` in headless LibreOffice, recalculate every formula and save it as .xlsx.
  * Returns the path of the recalculated copy, `<outDir>/<input name>.recalc.xlsx`; the input is untouched.
+ * Without `outDir` the copy goes to a new temporary directory, which the caller may delete.
  */
 export async function recalcXlsx(inputPath: string, options: RecalcOptions = {}): Promise<string> {
+  if (!fs.existsSync(inputPath))
+    throw new Error(`recalcXlsx: input file not found: ${path.resolve(inputPath)}`);
   const outDir = options.outDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "ctg-recalc-"));
   const parsed = path.parse(inputPath);
   return convert(inputPath, {

@@ -98,7 +98,6 @@ export function escapeXml(text: string): string {
  * @returns the text without characters invalid in XML
  */
 export function stripInvalidXmlChars(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
@@ -113,7 +112,6 @@ export function stripInvalidXmlChars(text: string): string {
 export function escapeCellText(text: string): string {
   const ooxml = text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return escapeXml(ooxml);
 }

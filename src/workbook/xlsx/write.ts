@@ -1,0 +1,542 @@
+/**
+ * Writing the report into a user's workbook package: the product's previous sheets are removed, the
+ * report's sheets are appended, and every other part keeps its bytes. Only the workbook-level
+ * indexes change: the workbook part and its relationships, the content types, the styles part; the
+ * calculation chain is dropped so that Excel rebuilds it.
+ */
+
+import type { Document, Element } from "@xmldom/xmldom";
+import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportSheet } from "../../report/model";
+import {
+  CONTENT_TYPES_PART,
+  CT_RELATIONSHIPS,
+  deletePart,
+  findPartName,
+  getPartText,
+  openPackage,
+  readRelationships,
+  relationshipKind,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  savePackage,
+  setPart,
+  WorkbookFileError,
+  type XlsxPackage,
+} from "./package";
+import { definedNamesOf, readWorkbookParts, relIdOf, sheetsOf, tablesOf, type DefinedNameInfo } from "./read";
+import { checkSheet, tableXml, worksheetXml } from "./sheet-xml";
+import { appendPalette, MINIMAL_STYLES_XML } from "./styles";
+import {
+  childElement,
+  childElements,
+  createElementLike,
+  insertInOrder,
+  NS_CONTENT_TYPES,
+  NS_PKG_REL,
+  NS_REL,
+  parseXml,
+  rootOf,
+  serializeXml,
+  XmlParseError,
+  XML_DECLARATION,
+} from "./xml";
+
+const CT_PREFIX = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+const CT_WORKSHEET = `${CT_PREFIX}.worksheet+xml`;
+const CT_TABLE = `${CT_PREFIX}.table+xml`;
+const CT_STYLES = `${CT_PREFIX}.styles+xml`;
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Children of `<workbook>` that the schema puts after `<definedNames>`. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+const AFTER_CALC_PR = AFTER_DEFINED_NAMES.slice(1);
+
+/** Status format colours: [font, fill] when the cell equals okText, and when it does not. */
+const STATUS_OK = { font: "006100", fill: "C6EFCE" };
+const STATUS_BAD = { font: "9C0006", fill: "FFC7CE" };
+
+/** Names the report must not take: the user's sheets, tables and defined names. */
+export interface TakenNames {
+  /** Sheets that are not the product's. */
+  readonly sheets: string[];
+  /** Tables (name and display name) on sheets that are not the product's. */
+  readonly tables: string[];
+  /**
+   * Defined names other than the product's markers and the names scoped to its sheets (a table
+   * cannot take the name of a defined name; the report's own workbook names are listed too).
+   */
+  readonly definedNames: string[];
+}
+
+function uniqueCaseless(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = n.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function namesTaken(pkg: XlsxPackage, prefixes: readonly string[]): TakenNames & { readonly definedInfo: DefinedNameInfo[] } {
+  const wb = readWorkbookParts(pkg);
+  const sheets = sheetsOf(pkg, wb, prefixes);
+  const kept = sheets.filter((s) => !s.marked);
+  const productIndexes = new Set(sheets.flatMap((s, i) => (s.marked ? [i] : [])));
+  const definedInfo = definedNamesOf(wb.root).filter(
+    (n) => n.localSheetId === undefined || !productIndexes.has(n.localSheetId),
+  );
+  return {
+    sheets: kept.map((s) => s.name),
+    tables: uniqueCaseless(tablesOf(pkg, kept).flatMap((t) => [t.name, t.displayName])),
+    definedNames: uniqueCaseless(definedInfo.map((n) => n.name)),
+    definedInfo,
+  };
+}
+
+/**
+ * Names of the sheets and tables that are not the product's: the report builder picks free names
+ * among the rest (`Synthèse CEJ (2)`).
+ *
+ * @param pkg - the package
+ * @returns the taken sheet, table and defined names
+ */
+export function takenNames(pkg: XlsxPackage): TakenNames {
+  const { sheets, tables, definedNames } = namesTaken(pkg, [MARKER_PREFIX]);
+  return { sheets, tables, definedNames };
+}
+
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new Error(`not a valid sheet name: "${name}"`);
+  }
+  if (name.toLowerCase() === "history") throw new Error(`"History" is a sheet name Excel reserves`);
+}
+
+/**
+ * Whether a text is a valid Excel defined name or table name.
+ *
+ * @param name - the name
+ * @returns true when Excel accepts it
+ */
+export function isValidName(name: string): boolean {
+  if (name.length === 0 || name.length > 255) return false;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return false;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name)) return false; // a cell reference
+  if (/^[Rr]\d*[Cc]\d*$/.test(name) || /^[RrCc]$/.test(name)) return false; // R1C1 notation
+  return true;
+}
+
+function checkReport(report: Report, taken: ReturnType<typeof namesTaken>): void {
+  const sheetNames = new Set(taken.sheets.map((s) => s.toLowerCase()));
+  const tableNames = new Set(taken.tables.map((s) => s.toLowerCase()));
+  const reportNames = new Set<string>();
+  for (const n of report.names) {
+    if (!isValidName(n.name)) throw new Error(`not a valid defined name: "${n.name}"`);
+    if (reportNames.has(n.name.toLowerCase())) throw new Error(`defined name "${n.name}" given twice`);
+    reportNames.add(n.name.toLowerCase());
+  }
+  if (reportNames.has(MARKER_NAME.toLowerCase())) throw new Error(`"${MARKER_NAME}" is the product's marker name`);
+  // Names that stay: every defined name but the workbook-level ones the report replaces.
+  const otherNames = new Set(
+    taken.definedInfo
+      .filter((n) => !(n.localSheetId === undefined && reportNames.has(n.name.toLowerCase())))
+      .map((n) => n.name.toLowerCase()),
+  );
+  for (const name of reportNames) {
+    if (tableNames.has(name)) throw new Error(`defined name "${name}" collides with a table of the workbook`);
+  }
+  for (const sheet of report.sheets) {
+    checkSheetName(sheet.name);
+    if (sheetNames.has(sheet.name.toLowerCase())) throw new Error(`sheet name "${sheet.name}" is already taken in the workbook`);
+    sheetNames.add(sheet.name.toLowerCase());
+    checkSheet(sheet);
+    for (const table of sheet.tables) {
+      const key = table.name.toLowerCase();
+      if (!isValidName(table.name)) throw new Error(`not a valid table name: "${table.name}"`);
+      if (tableNames.has(key)) throw new Error(`table name "${table.name}" is already taken in the workbook`);
+      if (otherNames.has(key) || reportNames.has(key) || key === MARKER_NAME.toLowerCase()) {
+        throw new Error(`table name "${table.name}" collides with a defined name`);
+      }
+      tableNames.add(key);
+    }
+  }
+}
+
+function parsePart(pkg: XlsxPackage, part: string, fallback: string): Document {
+  const text = getPartText(pkg, part) ?? fallback;
+  try {
+    return parseXml(text, part);
+  } catch (err) {
+    if (err instanceof XmlParseError) throw new WorkbookFileError("corrupt", err.message);
+    throw err;
+  }
+}
+
+function folderOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return slash < 0 ? "" : part.slice(0, slash + 1);
+}
+
+/** Every part reachable from the package's relationships (lower case names). */
+function reachableParts(pkg: XlsxPackage): Set<string> {
+  const seen = new Set<string>();
+  const queue = [""];
+  while (queue.length > 0) {
+    const source = queue.pop() ?? "";
+    for (const rel of readRelationships(pkg, source)) {
+      if (rel.path === null) continue;
+      const actual = findPartName(pkg, rel.path);
+      if (actual === undefined || seen.has(actual.toLowerCase())) continue;
+      seen.add(actual.toLowerCase());
+      queue.push(actual);
+    }
+  }
+  return seen;
+}
+
+/** The part and every part it reaches through relationships. */
+function closureOf(pkg: XlsxPackage, part: string, into: Set<string>): void {
+  const actual = findPartName(pkg, part);
+  if (actual === undefined || into.has(actual)) return;
+  into.add(actual);
+  for (const rel of readRelationships(pkg, actual)) {
+    if (rel.path !== null) closureOf(pkg, rel.path, into);
+  }
+}
+
+class ContentTypes {
+  readonly doc: Document;
+  readonly root: Element;
+
+  constructor(pkg: XlsxPackage) {
+    this.doc = parsePart(pkg, CONTENT_TYPES_PART, `${XML_DECLARATION}<Types xmlns="${NS_CONTENT_TYPES}"/>`);
+    this.root = rootOf(this.doc);
+  }
+
+  remove(part: string): void {
+    const wanted = `/${part}`.toLowerCase();
+    for (const o of childElements(this.root, "Override")) {
+      if ((o.getAttribute("PartName") ?? "").toLowerCase() === wanted) this.root.removeChild(o);
+    }
+  }
+
+  override(part: string, contentType: string): void {
+    this.remove(part);
+    const el = createElementLike(this.doc, this.root, "Override");
+    el.setAttribute("PartName", `/${part}`);
+    el.setAttribute("ContentType", contentType);
+    this.root.appendChild(el);
+  }
+
+  ensureDefault(extension: string, contentType: string): void {
+    const has = childElements(this.root, "Default").some((d) => (d.getAttribute("Extension") ?? "").toLowerCase() === extension);
+    if (has) return;
+    const el = createElementLike(this.doc, this.root, "Default");
+    el.setAttribute("Extension", extension);
+    el.setAttribute("ContentType", contentType);
+    const firstOverride = childElement(this.root, "Override");
+    if (firstOverride) this.root.insertBefore(el, firstOverride);
+    else this.root.appendChild(el);
+  }
+}
+
+class Rels {
+  readonly doc: Document;
+  readonly root: Element;
+
+  constructor(pkg: XlsxPackage, readonly path: string) {
+    this.doc = parsePart(pkg, path, `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}"/>`);
+    this.root = rootOf(this.doc);
+  }
+
+  all(): Element[] {
+    return childElements(this.root, "Relationship");
+  }
+
+  removeWhere(test: (rel: Element) => boolean): void {
+    for (const rel of this.all()) if (test(rel)) this.root.removeChild(rel);
+  }
+
+  add(type: string, target: string): string {
+    const ids = new Set(this.all().map((r) => r.getAttribute("Id") ?? ""));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const el = createElementLike(this.doc, this.root, "Relationship");
+    el.setAttribute("Id", id);
+    el.setAttribute("Type", type);
+    el.setAttribute("Target", target);
+    this.root.appendChild(el);
+    return id;
+  }
+}
+
+function quoteSheetAlways(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Writes the report into the package (in place): removes the product's previous sheets (those
+ * carrying the marker) with everything only they used, then appends the report's sheets, tables,
+ * names and styles.
+ *
+ * @param pkg - the package, modified
+ * @param report - the report to write
+ * @throws Error when a report sheet, table or name collides with one of the user's (the builder must
+ *   pick free names, see takenNames) or is invalid; WorkbookFileError when the package is damaged
+ */
+export function applyReportToPackage(pkg: XlsxPackage, report: Report): void {
+  const prefixes = [...new Set([MARKER_PREFIX, report.marker])];
+  const taken = namesTaken(pkg, prefixes);
+  checkReport(report, taken);
+
+  const wb = readWorkbookParts(pkg);
+  const { doc, root } = wb;
+  const sheets = sheetsOf(pkg, wb, prefixes);
+  const removedIndex = new Set(sheets.flatMap((s, i) => (s.marked ? [i] : [])));
+  const keptCount = sheets.length - removedIndex.size;
+  const total = keptCount + report.sheets.length;
+  if (total === 0) throw new Error("the workbook would be left without any sheet");
+  /** Old position → new position of the sheets that stay (-1 for removed ones). */
+  const newIndex: number[] = [];
+  let next = 0;
+  sheets.forEach((_s, i) => newIndex.push(removedIndex.has(i) ? -1 : next++));
+
+  const wbDir = folderOf(pkg.workbookPath);
+  const wbRels = new Rels(pkg, relsPathOf(pkg.workbookPath));
+  const contentTypes = new ContentTypes(pkg);
+  const relNs = (() => {
+    const first = childElement(childElement(root, "sheets") ?? root, "sheet");
+    if (first) {
+      for (let i = 0; i < first.attributes.length; i++) {
+        const a = first.attributes.item(i);
+        if (a && a.localName === "id" && a.namespaceURI) return a.namespaceURI;
+      }
+    }
+    return NS_REL;
+  })();
+  const relPrefix = root.lookupPrefix(relNs) ?? "r";
+
+  // ---- 1. remove the product's sheets -------------------------------------------------------
+  const doomed = new Set<string>();
+  for (const i of removedIndex) {
+    const s = sheets[i];
+    if (s && s.partPath !== "") closureOf(pkg, s.partPath, doomed);
+  }
+  let sheetsEl = childElement(root, "sheets");
+  if (!sheetsEl) {
+    sheetsEl = createElementLike(doc, root, "sheets");
+    insertInOrder(root, sheetsEl, ["functionGroups", "externalReferences", "definedNames", ...AFTER_DEFINED_NAMES]);
+  }
+  const sheetEls = childElements(sheetsEl, "sheet");
+  const removedRids = new Set<string>();
+  sheetEls.forEach((el, i) => {
+    if (!removedIndex.has(i)) return;
+    removedRids.add(relIdOf(el));
+    sheetsEl.removeChild(el);
+  });
+  wbRels.removeWhere((rel) => removedRids.has(rel.getAttribute("Id") ?? ""));
+
+  // Defined names: drop those scoped to removed sheets, re-index the others (localSheetId is a
+  // position in <sheets>), drop the workbook-level names the report redefines.
+  const reportNames = new Set(report.names.map((n) => n.name.toLowerCase()));
+  let namesEl = childElement(root, "definedNames");
+  for (const el of namesEl ? childElements(namesEl, "definedName") : []) {
+    const local = el.getAttribute("localSheetId");
+    if (local === null || local === "") {
+      if (reportNames.has((el.getAttribute("name") ?? "").toLowerCase())) namesEl?.removeChild(el);
+      continue;
+    }
+    const mapped = newIndex[Number(local)];
+    if (mapped === undefined) continue; // pointed at no sheet before: leave it as it was
+    if (mapped < 0) namesEl?.removeChild(el);
+    else if (mapped !== Number(local)) el.setAttribute("localSheetId", String(mapped));
+  }
+
+  // Book views: keep the same sheet active; when the active sheet was the product's, the first
+  // new sheet takes its place.
+  let selectNew = false;
+  const bookViews = childElement(root, "bookViews");
+  const firstVisibleKept = sheets.findIndex((s, i) => !removedIndex.has(i) && s.state === "visible");
+  for (const view of bookViews ? childElements(bookViews, "workbookView") : []) {
+    const active = Number(view.getAttribute("activeTab") ?? "0");
+    const mappedActive = Number.isInteger(active) ? newIndex[active] : undefined;
+    let activeTab: number;
+    if (mappedActive !== undefined && mappedActive >= 0) activeTab = mappedActive;
+    else if (report.sheets.length > 0) {
+      activeTab = keptCount;
+      selectNew = true;
+    } else activeTab = Math.max(0, newIndex[firstVisibleKept] ?? 0);
+    if (view.hasAttribute("activeTab") || activeTab !== 0) view.setAttribute("activeTab", String(activeTab));
+
+    const first = Number(view.getAttribute("firstSheet") ?? "0");
+    let firstSheet = 0;
+    if (Number.isInteger(first)) {
+      for (let i = first; i < sheets.length; i++) {
+        const mapped = newIndex[i];
+        if (mapped !== undefined && mapped >= 0) {
+          firstSheet = mapped;
+          break;
+        }
+      }
+    }
+    firstSheet = Math.min(firstSheet, activeTab, total - 1);
+    if (view.hasAttribute("firstSheet") || firstSheet !== 0) view.setAttribute("firstSheet", String(firstSheet));
+  }
+
+  // The calculation chain lists cells of removed sheets: drop it, Excel rebuilds it.
+  const deleted = new Set<string>();
+  for (const rel of wbRels.all()) {
+    if (relationshipKind(rel.getAttribute("Type") ?? "") !== "calcChain") continue;
+    wbRels.root.removeChild(rel);
+    const target = rel.getAttribute("TargetMode") === "External" ? null : rel.getAttribute("Target");
+    if (target === null) continue;
+    const part = findPartName(pkg, resolveTarget(pkg.workbookPath, target));
+    if (part !== undefined && deletePart(pkg, part)) deleted.add(part);
+  }
+
+  // Parts only the removed sheets used go with them.
+  setPart(pkg, wbRels.path, serializeXml(wbRels.doc));
+  const reachable = reachableParts(pkg);
+  for (const part of doomed) {
+    if (reachable.has(part.toLowerCase())) continue;
+    if (deletePart(pkg, part)) deleted.add(part);
+    const rels = findPartName(pkg, relsPathOf(part));
+    if (rels !== undefined && deletePart(pkg, rels)) deleted.add(rels);
+  }
+  for (const part of deleted) contentTypes.remove(part);
+
+  // ---- 2. styles -------------------------------------------------------------------------------
+  const stylesRel = wbRels.all().find((r) => relationshipKind(r.getAttribute("Type") ?? "") === "styles");
+  let stylesPath: string;
+  if (stylesRel) {
+    const target = resolveTarget(pkg.workbookPath, stylesRel.getAttribute("Target") ?? "styles.xml");
+    stylesPath = findPartName(pkg, target) ?? target;
+  } else {
+    stylesPath = freePartName(pkg, `${wbDir}styles`, ".xml", new Set(), false);
+    wbRels.add(`${REL_TYPE}/styles`, relativeTarget(pkg.workbookPath, stylesPath));
+    contentTypes.override(stylesPath, CT_STYLES);
+  }
+  const hasStatus = report.sheets.some((s) => s.statusFormats.length > 0);
+  const styles = appendPalette(
+    getPartText(pkg, stylesPath) ?? MINIMAL_STYLES_XML,
+    report.styles,
+    hasStatus ? [STATUS_OK, STATUS_BAD] : [],
+  );
+  setPart(pkg, stylesPath, serializeXml(styles.xml));
+  const statusDxf: readonly [number, number] = [styles.dxf[0] ?? 0, styles.dxf[1] ?? 0];
+
+  // ---- 3. the report's sheets ------------------------------------------------------------------
+  const remaining = sheets.filter((_s, i) => !removedIndex.has(i));
+  let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+  let nextTableId = Math.max(0, ...tablesOf(pkg, remaining).map((t) => t.id)) + 1;
+  const allocated = new Set<string>();
+  if (!namesEl && report.sheets.length + report.names.length > 0) {
+    namesEl = createElementLike(doc, root, "definedNames");
+    insertInOrder(root, namesEl, AFTER_DEFINED_NAMES);
+  }
+  const addName = (name: string, value: string, attrs: Readonly<Record<string, string>> = {}): void => {
+    if (!namesEl) return;
+    const el = createElementLike(doc, namesEl, "definedName");
+    el.setAttribute("name", name);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    el.appendChild(doc.createTextNode(value));
+    namesEl.appendChild(el);
+  };
+
+  report.sheets.forEach((sheet: ReportSheet, k) => {
+    const index = keptCount + k;
+    const partPath = freePartName(pkg, `${wbDir}worksheets/ctg`, ".xml", allocated, true);
+    const tableRelIds: string[] = [];
+    const sheetRels: string[] = [];
+    for (const table of sheet.tables) {
+      const tablePath = freePartName(pkg, `${wbDir}tables/table`, ".xml", allocated, true);
+      const id = `rId${tableRelIds.length + 1}`;
+      tableRelIds.push(id);
+      sheetRels.push(`<Relationship Id="${id}" Type="${REL_TYPE}/table" Target="${relativeTarget(partPath, tablePath)}"/>`);
+      setPart(pkg, tablePath, tableXml(table, nextTableId++));
+      contentTypes.override(tablePath, CT_TABLE);
+    }
+    setPart(
+      pkg,
+      partPath,
+      worksheetXml(sheet, { xf: styles.xf, palette: report.styles, statusDxf, tableRelIds, selected: selectNew && k === 0 }),
+    );
+    contentTypes.override(partPath, CT_WORKSHEET);
+    if (sheetRels.length > 0) {
+      setPart(pkg, relsPathOf(partPath), `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${sheetRels.join("")}</Relationships>`);
+    }
+
+    const rId = wbRels.add(`${REL_TYPE}/worksheet`, relativeTarget(pkg.workbookPath, partPath));
+    const el = createElementLike(doc, sheetsEl, "sheet");
+    el.setAttribute("name", sheet.name);
+    el.setAttribute("sheetId", String(nextSheetId++));
+    el.setAttributeNS(relNs, `${relPrefix}:id`, rId);
+    sheetsEl.appendChild(el);
+
+    addName(MARKER_NAME, `"${report.marker}:${sheet.kind}"`, { localSheetId: String(index), hidden: "1" });
+    const titles = sheet.print.titleRows;
+    if (titles !== undefined) {
+      const [a, b] = titles;
+      addName("_xlnm.Print_Titles", `${quoteSheetAlways(sheet.name)}!$${Math.min(a, b)}:$${Math.max(a, b)}`, {
+        localSheetId: String(index),
+      });
+    }
+  });
+  for (const n of report.names) {
+    addName(n.name, n.ref.replace(/^=/, ""), n.comment === undefined ? {} : { comment: n.comment });
+  }
+  if (namesEl && childElements(namesEl).length === 0) root.removeChild(namesEl);
+
+  // ---- 4. recalculate everything on open -------------------------------------------------------
+  let calcPr = childElement(root, "calcPr");
+  if (!calcPr) {
+    calcPr = createElementLike(doc, root, "calcPr");
+    insertInOrder(root, calcPr, AFTER_CALC_PR);
+  }
+  calcPr.setAttribute("fullCalcOnLoad", "1");
+
+  contentTypes.ensureDefault("rels", CT_RELATIONSHIPS);
+  contentTypes.ensureDefault("xml", "application/xml");
+  setPart(pkg, pkg.workbookPath, serializeXml(doc));
+  setPart(pkg, wbRels.path, serializeXml(wbRels.doc));
+  setPart(pkg, CONTENT_TYPES_PART, serializeXml(contentTypes.doc));
+}
+
+/** A part name `<stem><n><ext>` (or `<stem><ext>`) that no part has and that was not handed out. */
+function freePartName(pkg: XlsxPackage, stem: string, ext: string, allocated: Set<string>, numbered: boolean): string {
+  const taken = (name: string): boolean => findPartName(pkg, name) !== undefined || allocated.has(name.toLowerCase());
+  let name = numbered ? `${stem}1${ext}` : `${stem}${ext}`;
+  for (let n = numbered ? 2 : 1; taken(name); n++) name = `${stem}${n}${ext}`;
+  allocated.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * Writes the report into an .xlsx file: see applyReportToPackage.
+ *
+ * @param bytes - the user's workbook
+ * @param report - the report
+ * @returns the new workbook's bytes
+ * @throws WorkbookFileError when the file cannot be opened; Error on a name collision
+ */
+export function applyReport(bytes: Uint8Array, report: Report): Uint8Array {
+  const pkg = openPackage(bytes);
+  applyReportToPackage(pkg, report);
+  return savePackage(pkg);
+}

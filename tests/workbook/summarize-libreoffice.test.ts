@@ -1,0 +1,118 @@
+// End to end in a real spreadsheet: the demo workbook is summarized, LibreOffice recalculates every
+// formula (forced on load), and each value must equal the engine's to the cent. Then a finance
+// officer's edits (an amount, a basin, the Caf rate, the key) are made in the written workbook: after
+// recalculation the summary must equal a fresh engine run on the edited inputs.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { COMMUNES } from "../../src/core/communes";
+import type { Report, ReportSheet } from "../../src/report/model";
+import { demoWorkbook } from "../../src/workbook/xlsx/demo";
+import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { buildReport } from "../../src/report/build";
+import { recalcXlsx } from "../helpers/libreoffice";
+import { patchCells } from "../helpers/patch-xlsx";
+import { readXlsxValues, type CellValue } from "../helpers/xlsx-values";
+import { a1 } from "../../src/core/cell";
+
+const NOW = new Date("2026-11-28T12:00:00Z");
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ctg-lo-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The report that summarizeWorkbook wrote, rebuilt from its result (same inputs, same stamp). */
+async function summarizeWithReport(bytes: Uint8Array, lang: "fr" | "en" = "fr") {
+  const result = await summarizeWorkbook(bytes, { lang, version: "test", now: NOW });
+  if (!result.plan || !result.source || !result.output) {
+    throw new Error(`unexpected errors: ${JSON.stringify(result.issues)}`);
+  }
+  const report: Report = buildReport({
+    plan: result.plan,
+    rows: result.rows,
+    warnings: result.issues.filter((i) => i.severity === "warning"),
+    source: result.source,
+    lang,
+    stamp: { generatedAt: "x", version: "test", inputHash: "x" },
+  });
+  return { ...result, report, output: result.output };
+}
+
+/** Every formula cell whose LibreOffice value differs from the engine's, as readable lines. */
+function mismatches(sheet: ReportSheet, values: Map<string, CellValue>, rowMap?: (row: number) => number): string[] {
+  const out: string[] = [];
+  for (const cell of sheet.cells) {
+    if (cell.value.kind !== "formula") continue;
+    const row = rowMap ? rowMap(cell.row) : cell.row;
+    const ref = a1(row, cell.col);
+    const got = values.get(ref) ?? null;
+    const want = cell.value.expected;
+    const ok =
+      cell.value.check === "cents"
+        ? typeof got === "number" && Math.round(got * 100) === Math.round(Number(want) * 100)
+        : cell.value.check === "ratio"
+          ? typeof got === "number" && Math.abs(got - Number(want)) < 1e-9
+          : got === want || (got === null && want === "") || (typeof got === "number" && got === Number(want));
+    if (!ok) out.push(`${sheet.name}!${ref} = ${cell.value.formula} → LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
+  }
+  return out;
+}
+
+test("every formula of every summary sheet equals the engine's value in LibreOffice (demo, French)", async () => {
+  const { report, output, plan } = await summarizeWithReport(demoWorkbook(COMMUNES, "fr"));
+  expect(plan?.total).toBe(135_000_000);
+  const file = path.join(dir, "demo.ctg.xlsx");
+  fs.writeFileSync(file, output);
+  const values = readXlsxValues(await recalcXlsx(file, { outDir: dir }));
+  const formulas = report.sheets.flatMap((s) => s.cells.filter((c) => c.value.kind === "formula"));
+  expect(formulas.length).toBeGreaterThan(100);
+  const bad = report.sheets.flatMap((s) => mismatches(s, values.get(s.name) ?? new Map()));
+  expect(bad).toEqual([]);
+  // Every check is green.
+  const checks = values.get("Contrôles") ?? new Map();
+  expect(checks.get("A2")).toBe("Tous les contrôles sont au vert.");
+});
+
+test("a finance officer's edits in the written workbook give what a fresh engine run gives", async () => {
+  const first = await summarizeWithReport(demoWorkbook(COMMUNES, "fr"));
+  // Edits: the first amount of the table, Saint-Vallier to the north basin, Caf rate 60 %, key Population.
+  let edited = patchCells(first.output, "Financements", { F5: 123456.78 });
+  const communes = first.report.sheets.find((s) => s.kind === "communes");
+  const stVallier = communes?.cells.find((c) => c.col === 1 && c.value.kind === "text" && c.value.text === "Saint-Vallier");
+  expect(stVallier).toBeDefined();
+  edited = patchCells(edited, "Communes CTG", { [a1(stVallier?.row ?? 0, 2)]: "Nord" });
+  edited = patchCells(edited, "Paramètres CTG", { B7: 0.6, B9: "Population" });
+  const file = path.join(dir, "edited.xlsx");
+  fs.writeFileSync(file, edited);
+  const values = readXlsxValues(await recalcXlsx(file, { outDir: dir }));
+
+  // A fresh engine run on the edited workbook (it reads the edited parameters and communes back).
+  const fresh = await summarizeWithReport(edited);
+  expect(fresh.plan?.params.key).toBe("population");
+  expect(fresh.plan?.params.cafRate).toBe(600_000);
+  expect(fresh.plan?.communesReference.find((c) => c.name === "Saint-Vallier")?.basin).toBe("nord");
+
+  const bad: string[] = [];
+  for (const sheet of fresh.report.sheets) {
+    const got = values.get(sheet.name) ?? new Map();
+    if (sheet.kind === "synthesis") {
+      // Communes are listed by basin: after the edit Saint-Vallier moved. Match rows by commune name.
+      const writtenRowOf = new Map<string, number>();
+      for (const [ref, v] of got) {
+        const m = /^B(\d+)$/.exec(ref);
+        if (m && typeof v === "string") writtenRowOf.set(v, Number(m[1]) - 1);
+      }
+      const nameAt = new Map(sheet.cells.filter((c) => c.col === 1 && c.value.kind === "text").map((c) => [c.row, c.value.kind === "text" ? c.value.text : ""]));
+      bad.push(...mismatches(sheet, got, (row) => writtenRowOf.get(nameAt.get(row) ?? "") ?? row));
+    } else {
+      bad.push(...mismatches(sheet, got));
+    }
+  }
+  expect(bad).toEqual([]);
+  expect(values.get("Contrôles")?.get("A2")).toBe("Tous les contrôles sont au vert.");
+});
