@@ -98,7 +98,7 @@ function printSummary(io: Io, plan: Plan, what: string, lang: Lang): void {
       .replace(/ ;/g, lang === "fr" ? " ;" : ";"),
   );
   for (const b of plan.basins) {
-    const line = `  ${t.basin(L.basins[b.basin], b.communes, b.population)} : CEJ ${m(b.cejTotal)} ; ${t.key} ${L.keys[plan.params.key]} ${(b.keyShare * 100).toFixed(2)} % ; ${t.cost} ${m(b.engineering.costHT)} ; ${t.caf} ${m(b.engineering.caf)} ; ${t.cuTTC} ${m(b.engineering.cuTTC)}`;
+    const line = `  ${t.basin(L.basins[b.basin], b.communes, b.population)} : CEJ ${m(b.cejTotal)} ; ${t.key} ${L.keys[plan.params.key]} ${(b.keyShare * 100).toFixed(2).replace(".", lang === "fr" ? "," : ".")} % ; ${t.cost} ${m(b.engineering.costHT)} ; ${t.caf} ${m(b.engineering.caf)} ; ${t.cuTTC} ${m(b.engineering.cuTTC)}`;
     io.out(lang === "fr" ? line : line.replace(/ :/g, ":").replace(/ ;/g, ";").replace(/ %/g, "%"));
   }
 }

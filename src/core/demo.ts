@@ -20,11 +20,20 @@ const YEARS = [2017, 2018, 2019, 2020] as const;
  * and by year, each split footing to the cent. They are not the Caf's real figures.
  *
  * @param communes - the reference (the 13 with `exCej`)
- * @returns the data rows: commune, INSEE code, domain, action, year, amount in euros
+ * @returns the data rows: commune, INSEE code, domain, action, year, amount in euros; none when no
+ *   commune of the reference has `exCej`
  */
 export function demoRows(communes: readonly Commune[]): RawValue[][] {
   const cej = communes.filter((c) => c.exCej).sort((a, b) => a.name.localeCompare(b.name, "fr"));
-  const perCommune = allocate(DEMO_TOTAL, cej.map((c) => c.population));
+  if (cej.length === 0) return [];
+  // By population; equally when the reference gives none (allocate cannot split by zero weights).
+  const populations = cej.map((c) =>
+    Number.isSafeInteger(c.population) && c.population > 0 ? c.population : 0,
+  );
+  const perCommune = allocate(
+    DEMO_TOTAL,
+    populations.some((p) => p > 0) ? populations : populations.map(() => 1),
+  );
   const rows: RawValue[][] = [];
   cej.forEach((c, i) => {
     const total = perCommune[i] ?? cents(0);
@@ -36,7 +45,10 @@ export function demoRows(communes: readonly Commune[]): RawValue[][] {
     for (const [domain, amount] of domains) {
       // Larger communes fund more actions; the years grow a little, as contracts did.
       const actions = ACTIONS[domain].slice(0, c.population > 5000 ? 3 : c.population > 2000 ? 2 : 1);
-      const byAction = allocate(amount, actions.map((_, k) => actions.length - k + 1));
+      const byAction = allocate(
+        amount,
+        actions.map((_, k) => actions.length - k + 1),
+      );
       actions.forEach((action, k) => {
         const byYear = allocate(byAction[k] ?? cents(0), [97, 99, 101, 103]);
         YEARS.forEach((year, y) => {

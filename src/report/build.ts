@@ -178,7 +178,7 @@ function buildCommunes(ctx: Context): ReportSheet {
       .text(r, 1, c.name, "text")
       .text(r, 2, L.basins[c.basin], "input")
       .number(r, 3, c.population, "integer")
-      .number(r, 4, c.populationYear, "code")
+      .number(r, 4, c.populationYear, "year")
       .text(r, 5, c.basinConfirmed ? L.yes : L.no, "input")
       .text(r, 6, c.exCej ? L.yes : L.no, "text");
   });
@@ -404,7 +404,7 @@ function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; 
     s.text(r, 0, L.basins[b], "textBold");
     s.formula(r, cols.communes, `COUNTIFS(${communesColumn(ctx, 2)},${basinCell})`, bp.communes, "exact", "integer");
     s.formula(r, cols.population, `SUMIFS(${communesColumn(ctx, 3)},${communesColumn(ctx, 2)},${basinCell})`, bp.population, "exact", "integer");
-    s.formula(r, cols.year, `MAX(${communesColumn(ctx, 4)})`, maxYear, "exact", "code");
+    s.formula(r, cols.year, `MAX(${communesColumn(ctx, 4)})`, maxYear, "exact", "year");
     s.money(r, cols.cej, syn.count === 0 ? "0" : `SUMIFS(${synTotal},${synBasin},${basinCell})`, euros(bp.cejTotal));
     s.formula(r, cols.cejShare, `IF(${localAbs(totalRow, cols.cej)}=0,0,${localAbs(r, cols.cej)}/${localAbs(totalRow, cols.cej)})`, plan.total === 0 ? 0 : bp.cejTotal / plan.total, "ratio", "ratio");
     const keyExpected = plan.params.key === "cej" ? bp.keyValue / 100 : bp.keyValue;
@@ -479,10 +479,12 @@ function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet
     [ENG.ttc, `${B(ENG.cost)}+${B(ENG.vat)}`, euros(e.costTTC), "money", "cents"],
     [ENG.cuTTC, `${B(ENG.ttc)}-${B(ENG.caf)}`, euros(e.cuTTC), "money", "cents"],
   ];
+  s.merge("C3:G3");
   lines.forEach(([row, formula, expected, kind, check], i) => {
     const [label, how] = L.engineering.rows[i] ?? ["", ""];
     const total = row === ENG.cuTTC || row === ENG.ttc;
     s.text(row, 0, label, total ? "labelTotal" : "label").text(row, 2, how, "note");
+    s.merge(`C${row + 1}:G${row + 1}`);
     if (kind === "money") s.money(row, 1, formula, expected, total ? "moneyTotal" : "money");
     else s.formula(row, 1, formula, expected, check, "rate");
   });
@@ -517,7 +519,7 @@ function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet
     const col = 1 + j;
     s.money(totalRow, col, `SUM(${localAbs(headerRow + 1, col)}:${localAbs(totalRow - 1, col)})`, tv[j] ?? 0, "moneyTotal");
   });
-  s.widthsFrom([34, 18, 44, 17, 17, 17, 17]);
+  s.widthsFrom([34, 18, 18, 18, 18, 18, 18]);
   return { sheet: s.build(print(ctx, "engineering")), layout: { rows: ENG } };
 }
 
@@ -612,6 +614,6 @@ function buildChecks(ctx: Context, syn: SynthesisLayout, bas: BasinsLayout, eng:
     s.merge(`B${r + 1}:D${r + 1}`);
     r += 1;
   }
-  s.widthsFrom([62, 24, 24, 16]);
+  s.widthsFrom([78, 20, 20, 14]);
   return s.build(print(ctx, "checks", [4, 4]), "A5A5A5");
 }

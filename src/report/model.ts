@@ -69,7 +69,8 @@ export type StyleName =
   | "labelTotal"
   | "warning"
   | "status"
-  | "date";
+  | "date"
+  | "year";
 
 export interface ReportCell {
   readonly row: number;

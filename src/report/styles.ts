@@ -37,4 +37,5 @@ export const REPORT_STYLES: Readonly<Record<StyleName, CellStyle>> = {
   warning: { bold: true, color: "C00000" },
   status: { bold: true, hAlign: "center" },
   date: { numFmt: "yyyy-mm-dd hh:mm" },
+  year: { numFmt: "0", hAlign: "center" },
 };

@@ -1,12 +1,9 @@
-import { cellText, parseA1, sheetRowNumber, toCell } from "../../core/cell";
-import { COMMUNES } from "../../core/communes";
-import { type ParamInputs, type ParamName, readParams } from "../../core/params";
-import { computePlan } from "../../core/plan";
-import { fieldOfHeader, readFundingTable } from "../../core/reader";
-import { readCommunesTable } from "../../core/reference";
-import type { Commune, Field, FundingRow, Issue, Lang, Plan, RawGrid } from "../../core/types";
-import { FIELDS } from "../../core/types";
-import { buildReport, type InputSource, PARAM_CELL_NAMES } from "../../report/build";
+import { cellText, parseA1, toCell } from "../../core/cell";
+import type { ParamInputs, ParamName } from "../../core/params";
+import { fieldOfHeader } from "../../core/reader";
+import type { FundingRow, Issue, Lang, Plan, RawValue } from "../../core/types";
+import { type InputSource, PARAM_CELL_NAMES } from "../../report/build";
+import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../pipeline";
 import { openPackage, type XlsxPackage } from "./package";
 import { listSheets, listTables, readDefinedNames, readGrid, readTableGrid, type GridRead, type TableInfo } from "./read";
 import { applyReport, takenNames } from "./write";
@@ -56,7 +53,7 @@ function unquoteSheet(s: string): string {
 /** Where the funding rows are: a table, or a sheet's used range. */
 type Located = { kind: "table"; table: TableInfo; read: GridRead & { sheet: string } } | { kind: "sheet"; sheet: string; read: GridRead };
 
-function locateInput(pkg: XlsxPackage, options: SummarizeOptions): Located {
+function locateInput(pkg: XlsxPackage, options: { table?: string; sheet?: string }): Located {
   const sheets = listSheets(pkg);
   const userSheets = sheets.filter((s) => !s.marked && s.type === "worksheet");
   const tables = listTables(pkg).filter((t) => userSheets.some((s) => s.name === t.sheet));
@@ -98,20 +95,18 @@ function locateInput(pkg: XlsxPackage, options: SummarizeOptions): Located {
   return { kind: "sheet", sheet: first.name, read: readGrid(pkg, first.name) };
 }
 
-/** The workbook's `Communes CTG` table (a previous run's, perhaps edited), else the built-in reference. */
-function readReference(pkg: XlsxPackage): { communes: readonly Commune[]; issues: Issue[] } {
+/** A previous run's `Communes CTG` table, if any. */
+function readCommunesGrid(pkg: XlsxPackage): WorkbookSnapshot["communes"] {
   const sheet = listSheets(pkg).find((s) => s.productKind === "communes");
-  if (!sheet) return { communes: COMMUNES, issues: [] };
-  const table = listTables(pkg).find((t) => t.sheet === sheet.name);
-  if (!table) return { communes: COMMUNES, issues: [] };
+  const table = sheet ? listTables(pkg).find((t) => t.sheet === sheet.name) : undefined;
+  if (!table) return null;
   const read = readTableGrid(pkg, table.name);
-  const result = readCommunesTable(read.grid, read.origin, COMMUNES);
-  return result.communes.length === 0 ? { communes: COMMUNES, issues: result.issues } : result;
+  return { grid: read.grid, origin: read.origin };
 }
 
-/** Parameters from the workbook's `Paramètres CTG` (through its names), overridden by `given`. */
-function readParamInputs(pkg: XlsxPackage, given: ParamInputs | undefined): ParamInputs {
-  const inputs: Partial<Record<ParamName, { value: RawGrid[number][number]; cell: string }>> = {};
+/** Parameters from a previous run's `Paramètres CTG`, through its names. */
+function readParamInputs(pkg: XlsxPackage): ParamInputs {
+  const inputs: Partial<Record<ParamName, { value: RawValue; cell: string }>> = {};
   const names = readDefinedNames(pkg).filter((n) => n.localSheetId === undefined);
   const grids = new Map<string, GridRead>();
   const productSheets = new Set(listSheets(pkg).filter((s) => s.productKind === "parameters").map((s) => s.name));
@@ -131,33 +126,30 @@ function readParamInputs(pkg: XlsxPackage, given: ParamInputs | undefined): Para
     const value = g.grid[at.row - top.row]?.[at.col - top.col] ?? null;
     inputs[param] = { value, cell: `${m[1]}!${m[2]}${m[3]}` };
   }
-  return { ...inputs, ...(given ?? {}) };
+  return inputs;
 }
 
-/** SHA-256 (hex) of the values read, in a canonical JSON form. */
-export async function hashGrid(grid: RawGrid): Promise<string> {
-  const text = JSON.stringify(grid.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : (v ?? null)))));
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** The columns of the input, for the report's formulas. */
-function sourceOf(located: Located, headerRow: number, mapping: Partial<Record<Field, number>>, headers: readonly string[]): InputSource {
-  const { origin, grid } = located.read;
-  const left = parseA1(origin.topLeft).col;
-  const columns: Partial<Record<Field, { col: number; name: string }>> = {};
-  for (const f of FIELDS) {
-    const c = mapping[f];
-    if (c === undefined) continue;
-    const name = located.kind === "table" ? (located.table.columns[c] ?? headers[c] ?? "") : (headers[c] ?? "");
-    columns[f] = { col: left + c, name };
-  }
+/**
+ * What a workbook file holds that the product reads.
+ *
+ * @param pkg - the opened package
+ * @param choice - the table or sheet to read; auto-detected when absent
+ * @returns the snapshot
+ * @throws UsageError when the table or sheet asked for is missing, or there is no sheet to read
+ */
+export function snapshotPackage(pkg: XlsxPackage, choice: { table?: string; sheet?: string } = {}): WorkbookSnapshot {
+  const located = locateInput(pkg, choice);
   return {
-    sheet: located.kind === "table" ? located.read.sheet : located.sheet,
-    table: located.kind === "table" ? located.table.name : null,
-    firstRow: sheetRowNumber(origin, headerRow + 1),
-    lastRow: sheetRowNumber(origin, Math.max(grid.length - 1, headerRow + 1)),
-    columns,
+    input: {
+      sheet: located.kind === "table" ? located.read.sheet : located.sheet,
+      table: located.kind === "table" ? located.table.name : null,
+      tableColumns: located.kind === "table" ? located.table.columns : null,
+      grid: located.read.grid,
+      origin: located.read.origin,
+    },
+    parameters: readParamInputs(pkg),
+    communes: readCommunesGrid(pkg),
+    taken: takenNames(pkg),
   };
 }
 
@@ -172,38 +164,13 @@ function sourceOf(located: Located, headerRow: number, mapping: Partial<Record<F
  */
 export async function summarizeWorkbook(bytes: Uint8Array, options: SummarizeOptions): Promise<SummarizeResult> {
   const pkg = openPackage(bytes);
-  const located = locateInput(pkg, options);
-  const reference = readReference(pkg);
-  const read = readFundingTable(located.read.grid, {
-    origin: located.read.origin,
-    communes: reference.communes,
-    ...(located.kind === "table" ? { headerRow: 0 } : {}),
+  const snapshot = snapshotPackage(pkg, {
+    ...(options.table !== undefined ? { table: options.table } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
   });
-  const paramInputs = readParamInputs(pkg, options.params);
-  const params = readParams(paramInputs);
-  const cells = Object.fromEntries(Object.entries(paramInputs).map(([k, v]) => [k, v?.cell ?? k])) as Partial<Record<ParamName, string>>;
-  const issues: Issue[] = [...reference.issues, ...read.issues, ...params.issues];
-  const blocked = (list: readonly Issue[]): boolean => list.some((i) => i.severity === "error");
-  if (blocked(issues) || read.headerRow < 0) {
-    return { plan: null, rows: read.rows, issues, source: null, output: null };
-  }
-  const plan = computePlan(read.rows, params.params, reference.communes, { cells });
-  issues.push(...plan.issues);
-  const source = sourceOf(located, read.headerRow, read.mapping, read.headers);
-  if (blocked(issues)) return { plan, rows: read.rows, issues, source, output: null };
-
-  const report = buildReport({
-    plan,
-    rows: read.rows,
-    warnings: issues.filter((i) => i.severity === "warning"),
-    source,
-    lang: options.lang,
-    stamp: {
-      generatedAt: (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, "Z"),
-      version: options.version,
-      inputHash: await hashGrid(located.read.grid),
-    },
-    taken: takenNames(pkg),
-  });
-  return { plan, rows: read.rows, issues, source, output: applyReport(bytes, report) };
+  const result = planFromSnapshot(snapshot, options.params ? { params: options.params } : {});
+  const base = { plan: result.plan, rows: result.rows, issues: result.issues, source: result.source };
+  if (result.blocked) return { ...base, output: null };
+  const report = await reportFromResult(snapshot, result, options);
+  return { ...base, output: applyReport(bytes, report) };
 }

@@ -98,7 +98,10 @@ export function escapeXml(text: string): string {
  * @returns the text without characters invalid in XML
  */
 export function stripInvalidXmlChars(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  // No lookbehind: older Safari (Excel for Mac's web view) cannot parse it.
+  return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (m) =>
+    m.length === 2 ? m : "\uFFFD",
+  );
 }
 
 /**

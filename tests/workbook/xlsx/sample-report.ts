@@ -27,6 +27,7 @@ export const PALETTE: Readonly<Record<StyleName, CellStyle>> = {
   warning: { color: "9C0006", wrap: true, vAlign: "top" },
   status: { bold: true, hAlign: "center" },
   date: { numFmt: "dd/mm/yyyy" },
+  year: { numFmt: "0", hAlign: "center" },
 };
 
 export const text = (row: number, col: number, t: string, style?: StyleName): ReportCell => ({

@@ -1,0 +1,160 @@
+/**
+ * What both adapters share: a snapshot of what a workbook holds (read by the .xlsx package reader or
+ * by Office.js), and the one way from it to a plan and a report. Pure: no Office.js, no file format.
+ */
+
+import { sheetRowNumber, parseA1 } from "../core/cell";
+import { COMMUNES } from "../core/communes";
+import { readParams, type ParamInputs, type ParamName } from "../core/params";
+import { computePlan } from "../core/plan";
+import { readFundingTable } from "../core/reader";
+import { readCommunesTable } from "../core/reference";
+import type { ColumnMapping, Commune, Field, FundingRow, GridOrigin, Issue, Lang, Plan, RawGrid, ReadResult } from "../core/types";
+import { FIELDS } from "../core/types";
+import { buildReport, type InputSource } from "../report/build";
+import type { Report } from "../report/model";
+
+/** The funding table as read from the workbook. */
+export interface InputSnapshot {
+  readonly sheet: string;
+  /** The Excel table's name, or null for a plain range. */
+  readonly table: string | null;
+  /** The table's column names (null for a plain range). */
+  readonly tableColumns: readonly string[] | null;
+  readonly grid: RawGrid;
+  /** For a table, the top-left of its header row. */
+  readonly origin: GridOrigin;
+}
+
+/** What a workbook holds that the product reads. */
+export interface WorkbookSnapshot {
+  readonly input: InputSnapshot;
+  /** The values behind the parameter names (`CTG_CoutHT`…) of a previous run, with their cells. */
+  readonly parameters: ParamInputs;
+  /** A previous run's `Communes CTG` table, header row first; null when there is none. */
+  readonly communes: { readonly grid: RawGrid; readonly origin: GridOrigin } | null;
+  /** Sheet and table names of the user's own (not the product's). */
+  readonly taken: { readonly sheets: readonly string[]; readonly tables: readonly string[] };
+}
+
+export interface PipelineOptions {
+  /** Parameters given by the user (flags, the pane): they win over the workbook's. */
+  readonly params?: ParamInputs;
+  /** A column mapping chosen by the user. */
+  readonly mapping?: ColumnMapping;
+}
+
+export interface PipelineResult {
+  readonly read: ReadResult;
+  readonly reference: readonly Commune[];
+  readonly plan: Plan | null;
+  readonly rows: readonly FundingRow[];
+  /** Every issue: reference, reader, parameters, plan. */
+  readonly issues: readonly Issue[];
+  readonly source: InputSource | null;
+  /** Whether an error stands in the way of writing. */
+  readonly blocked: boolean;
+}
+
+/** The reference the workbook says (a previous run's `Communes CTG`), else the built-in one. */
+function referenceOf(snapshot: WorkbookSnapshot): { communes: readonly Commune[]; issues: Issue[] } {
+  if (snapshot.communes === null) return { communes: COMMUNES, issues: [] };
+  const result = readCommunesTable(snapshot.communes.grid, snapshot.communes.origin, COMMUNES);
+  return result.communes.length === 0 ? { communes: COMMUNES, issues: result.issues } : result;
+}
+
+/** Where the input's mapped columns are, for the report's formulas. */
+function sourceOf(input: InputSnapshot, read: ReadResult): InputSource {
+  const left = parseA1(input.origin.topLeft).col;
+  const columns: Partial<Record<Field, { col: number; name: string }>> = {};
+  for (const f of FIELDS) {
+    const c = read.mapping[f];
+    if (c === undefined) continue;
+    columns[f] = { col: left + c, name: input.tableColumns?.[c] ?? read.headers[c] ?? "" };
+  }
+  return {
+    sheet: input.sheet,
+    table: input.table,
+    firstRow: sheetRowNumber(input.origin, read.headerRow + 1),
+    lastRow: sheetRowNumber(input.origin, Math.max(input.grid.length - 1, read.headerRow + 1)),
+    columns,
+  };
+}
+
+/**
+ * From a workbook snapshot to the plan: reads the reference, the funding table and the parameters,
+ * computes the plan, and gathers every issue.
+ *
+ * @param snapshot - what the workbook holds
+ * @param options - the user's parameters and mapping
+ * @returns the plan (null when the table could not be read), the rows, the issues and the source
+ */
+export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOptions = {}): PipelineResult {
+  const reference = referenceOf(snapshot);
+  const read = readFundingTable(snapshot.input.grid, {
+    origin: snapshot.input.origin,
+    communes: reference.communes,
+    ...(snapshot.input.table !== null ? { headerRow: 0 } : {}),
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+  });
+  const paramInputs: ParamInputs = { ...snapshot.parameters, ...(options.params ?? {}) };
+  const params = readParams(paramInputs);
+  const cells = Object.fromEntries(Object.entries(paramInputs).map(([k, v]) => [k, v?.cell ?? k])) as Partial<
+    Record<ParamName, string>
+  >;
+  const issues: Issue[] = [...reference.issues, ...read.issues, ...params.issues];
+  const hasError = (list: readonly Issue[]): boolean => list.some((i) => i.severity === "error");
+  if (hasError(issues) || read.headerRow < 0) {
+    return { read, reference: reference.communes, plan: null, rows: read.rows, issues, source: null, blocked: true };
+  }
+  const plan = computePlan(read.rows, params.params, reference.communes, { cells });
+  issues.push(...plan.issues);
+  return {
+    read,
+    reference: reference.communes,
+    plan,
+    rows: read.rows,
+    issues,
+    source: sourceOf(snapshot.input, read),
+    blocked: hasError(issues),
+  };
+}
+
+/** SHA-256 (hex) of the values read, in a canonical JSON form. */
+export async function hashGrid(grid: RawGrid): Promise<string> {
+  const text = JSON.stringify(grid.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : (v ?? null)))));
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * The report of a result that nothing blocks.
+ *
+ * @param snapshot - the workbook snapshot the result came from
+ * @param result - the pipeline's result
+ * @param options - language, version and generation time
+ * @returns the report
+ * @throws Error when the result is blocked (a programming mistake: check `blocked` first)
+ */
+export async function reportFromResult(
+  snapshot: WorkbookSnapshot,
+  result: PipelineResult,
+  options: { readonly lang: Lang; readonly version: string; readonly now?: Date },
+): Promise<Report> {
+  if (result.blocked || result.plan === null || result.source === null) {
+    throw new Error("reportFromResult: the result has errors; nothing may be written");
+  }
+  return buildReport({
+    plan: result.plan,
+    rows: result.rows,
+    warnings: result.issues.filter((i) => i.severity === "warning"),
+    source: result.source,
+    lang: options.lang,
+    stamp: {
+      generatedAt: (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, "Z"),
+      version: options.version,
+      inputHash: await hashGrid(snapshot.input.grid),
+    },
+    taken: snapshot.taken,
+  });
+}
