@@ -99,10 +99,6 @@ function sheet4(...rows: RawValue[][]): RawValue[][] {
   return [["Commune", "Code INSEE", "Montant"], ...rows];
 }
 
-function byCommune(rows: readonly FundingRow[], name: string): FundingRow[] {
-  return rows.filter((r) => r.commune === name);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Headers
 
@@ -909,7 +905,9 @@ const randomGrid: fc.Arbitrary<RawValue[][]> = fc
   .tuple(
     fc.array(rowOf(anyValue), { maxLength: 3 }),
     rowOf(headerCell),
-    fc.array(fc.oneof(rowOf(anyValue), fc.constant([]), fc.constant(["", "", ""])), { maxLength: 10 }),
+    fc.array(fc.oneof(rowOf(anyValue), fc.constant<RawValue[]>([]), fc.constant<RawValue[]>(["", "", ""])), {
+      maxLength: 10,
+    }),
   )
   .map(([titles, header, data]) => [...titles, header, ...data]);
 

@@ -1,13 +1,172 @@
 /**
- * Fast readers for the big parts (worksheets, shared strings): a hand-written scan over the part's
- * text, no DOM. Only the elements that carry values are looked at.
+ * Fast readers for the big parts (worksheets, shared strings): a hand-written tokenizer over the
+ * part's text, no DOM and no per-tag regular expression. Only the elements that carry values are
+ * looked at; namespace prefixes (`<x:c>`) are ignored.
  */
 
 import type { RawValue } from "../../core/types";
 import { decodeEntities, decodeOoxmlEscapes } from "./xml";
 
-/** Tags the scanners care about, with any namespace prefix; group 1 is "/" for a closing tag. */
-const SST_TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(si|t|rPh)(?=[\s/>])([^>]*)>/g;
+// Local names the scanners care about.
+const OTHER = 0;
+const C = 1;
+const V = 2;
+const T = 3;
+const ROW = 4;
+const IS = 5;
+const RPH = 6;
+const SHEET_DATA = 7;
+const SI = 8;
+
+/** One tag, filled in place by nextTag (no allocation per tag). */
+interface Tag {
+  /** One of the name codes above. */
+  name: number;
+  closing: boolean;
+  selfClosing: boolean;
+  /** Where the attributes start and end (the end is before `/>` or `>`). */
+  attrsStart: number;
+  attrsEnd: number;
+  /** Position just after `>`. */
+  end: number;
+}
+
+function nameCode(xml: string, s: number, e: number): number {
+  switch (e - s) {
+    case 1: {
+      const ch = xml.charCodeAt(s);
+      return ch === 99 ? C : ch === 118 ? V : ch === 116 ? T : OTHER; // c v t
+    }
+    case 2:
+      if (xml.charCodeAt(s) === 105 && xml.charCodeAt(s + 1) === 115) return IS; // is
+      if (xml.charCodeAt(s) === 115 && xml.charCodeAt(s + 1) === 105) return SI; // si
+      return OTHER;
+    case 3:
+      if (xml.startsWith("row", s)) return ROW;
+      if (xml.startsWith("rPh", s)) return RPH;
+      return OTHER;
+    case 9:
+      return xml.startsWith("sheetData", s) ? SHEET_DATA : OTHER;
+    default:
+      return OTHER;
+  }
+}
+
+function isNameEnd(ch: number): boolean {
+  return ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13; // space > / tab LF CR
+}
+
+/**
+ * Finds the next element tag at or after `pos`, skipping comments, CDATA sections, processing
+ * instructions and declarations.
+ *
+ * @returns false when there is none
+ */
+function nextTag(xml: string, pos: number, tag: Tag): boolean {
+  let p = pos;
+  for (;;) {
+    const lt = xml.indexOf("<", p);
+    if (lt < 0) return false;
+    let i = lt + 1;
+    const first = xml.charCodeAt(i);
+    if (first === 33 /* ! */) {
+      if (xml.startsWith("!--", i)) {
+        const close = xml.indexOf("-->", i + 3);
+        if (close < 0) return false;
+        p = close + 3;
+      } else if (xml.startsWith("![CDATA[", i)) {
+        const close = xml.indexOf("]]>", i + 8);
+        if (close < 0) return false;
+        p = close + 3;
+      } else {
+        const close = xml.indexOf(">", i);
+        if (close < 0) return false;
+        p = close + 1;
+      }
+      continue;
+    }
+    if (first === 63 /* ? */) {
+      const close = xml.indexOf("?>", i);
+      if (close < 0) return false;
+      p = close + 2;
+      continue;
+    }
+    tag.closing = first === 47;
+    if (tag.closing) i++;
+    const nameStart = i;
+    let localStart = i;
+    const len = xml.length;
+    while (i < len) {
+      const ch = xml.charCodeAt(i);
+      if (isNameEnd(ch)) break;
+      if (ch === 58 /* : */) localStart = i + 1;
+      i++;
+    }
+    if (i === nameStart) {
+      p = i;
+      continue;
+    }
+    tag.name = nameCode(xml, localStart, i);
+    const gt = xml.indexOf(">", i);
+    if (gt < 0) return false;
+    tag.selfClosing = xml.charCodeAt(gt - 1) === 47;
+    tag.attrsStart = i;
+    tag.attrsEnd = tag.selfClosing ? gt - 1 : gt;
+    tag.end = gt + 1;
+    return true;
+  }
+}
+
+/** Value span of attribute `r` and `t` (single-letter names) within a tag, found without slicing. */
+interface CellAttrs {
+  rStart: number;
+  rEnd: number;
+  tStart: number;
+  tEnd: number;
+}
+
+function readCellAttrs(xml: string, start: number, end: number, out: CellAttrs): void {
+  out.rStart = -1;
+  out.tStart = -1;
+  let i = start;
+  while (i < end) {
+    let ch = xml.charCodeAt(i);
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < end) {
+      ch = xml.charCodeAt(i);
+      if (ch === 61 /* = */ || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+      i++;
+    }
+    const nameEnd = i;
+    while (i < end && xml.charCodeAt(i) !== 34 && xml.charCodeAt(i) !== 39) i++; // to the quote
+    if (i >= end) return;
+    const quote = xml.charCodeAt(i);
+    const valueStart = i + 1;
+    let valueEnd = valueStart;
+    while (valueEnd < end && xml.charCodeAt(valueEnd) !== quote) valueEnd++;
+    if (nameEnd - nameStart === 1) {
+      const n = xml.charCodeAt(nameStart);
+      if (n === 114 /* r */) {
+        out.rStart = valueStart;
+        out.rEnd = valueEnd;
+      } else if (n === 116 /* t */) {
+        out.tStart = valueStart;
+        out.tEnd = valueEnd;
+      }
+    }
+    i = valueEnd + 1;
+  }
+}
+
+/** XML end-of-line handling (CR LF and lone CR are LF), then entities. */
+function rawText(xml: string, from: number, to: number): string {
+  const s = xml.slice(from, to);
+  return decodeEntities(s.indexOf("\r") < 0 ? s : s.replace(/\r\n?/g, "\n"));
+}
 
 /**
  * Reads the element text that starts at `pos` (just after an opening tag) up to the next tag,
@@ -17,16 +176,11 @@ const SST_TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(si|t|rPh)(?=[\s/>])([^>]*)>/g;
  */
 function readText(xml: string, pos: number): { text: string; end: number } {
   let text = "";
-  // XML end-of-line handling: CR LF and lone CR are LF (a CR the user typed is &#13; or _x000D_).
-  const raw = (from: number, to?: number): string => {
-    const s = xml.slice(from, to);
-    return decodeEntities(s.indexOf("\r") < 0 ? s : s.replace(/\r\n?/g, "\n"));
-  };
   let i = pos;
   for (;;) {
     const lt = xml.indexOf("<", i);
-    if (lt < 0) return { text: text + raw(i), end: xml.length };
-    text += raw(i, lt);
+    if (lt < 0) return { text: text + rawText(xml, i, xml.length), end: xml.length };
+    text += rawText(xml, i, lt);
     if (xml.startsWith("<![CDATA[", lt)) {
       const close = xml.indexOf("]]>", lt + 9);
       if (close < 0) return { text: text + xml.slice(lt + 9), end: xml.length };
@@ -38,6 +192,10 @@ function readText(xml: string, pos: number): { text: string; end: number } {
   }
 }
 
+function newTag(): Tag {
+  return { name: OTHER, closing: false, selfClosing: false, attrsStart: 0, attrsEnd: 0, end: 0 };
+}
+
 /**
  * The strings of a shared strings part, in order: the text of each `<si>` (plain `<t>` or rich text
  * runs `<r><t>`), phonetic runs (`<rPh>`) left out, entities and `_xHHHH_` escapes decoded.
@@ -47,32 +205,30 @@ function readText(xml: string, pos: number): { text: string; end: number } {
  */
 export function scanSharedStrings(xml: string): string[] {
   const out: string[] = [];
-  const re = new RegExp(SST_TAG.source, "g");
+  const tag = newTag();
   let inItem = false;
   let phonetic = 0;
   let current = "";
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) {
-    const closing = m[1] === "/";
-    const name = m[2];
-    const selfClosing = (m[3] ?? "").endsWith("/");
-    if (name === "si") {
-      if (closing) {
+  let pos = 0;
+  while (nextTag(xml, pos, tag)) {
+    pos = tag.end;
+    if (tag.name === SI) {
+      if (tag.closing) {
         out.push(decodeOoxmlEscapes(current));
         inItem = false;
-      } else if (selfClosing) {
+      } else if (tag.selfClosing) {
         out.push("");
       } else {
         inItem = true;
         current = "";
         phonetic = 0;
       }
-    } else if (name === "rPh") {
-      if (!selfClosing) phonetic += closing ? -1 : 1;
-    } else if (!closing && !selfClosing && inItem && phonetic === 0) {
-      const { text, end } = readText(xml, re.lastIndex);
+    } else if (tag.name === RPH) {
+      if (!tag.selfClosing) phonetic += tag.closing ? -1 : 1;
+    } else if (tag.name === T && !tag.closing && !tag.selfClosing && inItem && phonetic === 0) {
+      const { text, end } = readText(xml, tag.end);
       current += text;
-      re.lastIndex = end;
+      pos = end;
     }
   }
   return out;
@@ -97,12 +253,6 @@ export interface ScannedCells {
   readonly maxCol: number;
 }
 
-const SHEET_TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(row|c|v|is|t|rPh|sheetData)(?=[\s/>])([^>]*)>/g;
-const ROW_R = /\br\s*=\s*["'](\d+)["']/;
-const CELL_R = /\br\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d+)["']/;
-const CELL_T = /\bt\s*=\s*["']([A-Za-z]+)["']/;
-const SHEET_DATA_START = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/;
-
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** Serial number of an ISO 8601 date (cells of type `d`), in the 1900 date system. */
@@ -114,12 +264,6 @@ function isoToSerial(iso: string): number | null {
   const serial = (ms - EXCEL_EPOCH_MS) / 86_400_000;
   // Excel's 1900 system counts a 29 February 1900 that never was.
   return serial < 61 ? serial - 1 : serial;
-}
-
-function columnOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
-  return n - 1;
 }
 
 function cellValue(type: string, v: string | null, inline: string | null, strings: readonly string[]): RawValue {
@@ -143,12 +287,27 @@ function cellValue(type: string, v: string | null, inline: string | null, string
       return v === null ? null : (isoToSerial(v) ?? v);
     default: {
       if (v === null) return null;
-      const trimmed = v.trim();
-      if (trimmed === "") return null;
-      const n = Number(trimmed);
-      return Number.isNaN(n) ? v : n;
+      const n = Number(v);
+      if (Number.isNaN(n)) return v;
+      return v.trim() === "" ? null : n;
     }
   }
+}
+
+/** Parses the digits of [s, e) as an integer; -1 when there are none. */
+function digits(xml: string, s: number, e: number): number {
+  let n = 0;
+  let seen = false;
+  for (let i = s; i < e; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      n = n * 10 + (ch - 48);
+      seen = true;
+    } else if (ch !== 36 /* $ */) {
+      return -1;
+    }
+  }
+  return seen ? n : -1;
 }
 
 /**
@@ -170,15 +329,23 @@ export function scanWorksheet(xml: string, strings: readonly string[], bounds?: 
   let maxCol = -1;
   const result = (): ScannedCells => ({ rows, minRow, maxRow, minCol, maxCol });
 
-  const start = SHEET_DATA_START.exec(xml);
-  if (!start) return result();
-  const re = new RegExp(SHEET_TAG.source, "g");
-  re.lastIndex = start.index;
-
   const firstRow = bounds?.firstRow ?? 0;
   const lastRow = bounds?.lastRow ?? Number.MAX_SAFE_INTEGER;
   const firstCol = bounds?.firstCol ?? 0;
   const lastCol = bounds?.lastCol ?? Number.MAX_SAFE_INTEGER;
+
+  const tag = newTag();
+  const attrs: CellAttrs = { rStart: -1, rEnd: -1, tStart: -1, tEnd: -1 };
+  let pos = 0;
+  // Find <sheetData>.
+  for (;;) {
+    if (!nextTag(xml, pos, tag)) return result();
+    pos = tag.end;
+    if (tag.name === SHEET_DATA) {
+      if (tag.selfClosing || tag.closing) return result();
+      break;
+    }
+  }
 
   let row = -1;
   let col = -1;
@@ -207,76 +374,88 @@ export function scanWorksheet(xml: string, strings: readonly string[], bounds?: 
     if (cellCol > maxCol) maxCol = cellCol;
   };
 
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) {
-    const closing = m[1] === "/";
-    const name = m[2];
-    const attrs = m[3] ?? "";
-    const selfClosing = attrs.endsWith("/");
-    switch (name) {
-      case "sheetData":
-        if (closing || selfClosing) return result();
+  while (nextTag(xml, pos, tag)) {
+    pos = tag.end;
+    switch (tag.name) {
+      case SHEET_DATA:
+        if (tag.closing) return result();
         break;
-      case "row": {
-        if (closing) break;
-        const r = ROW_R.exec(attrs);
-        row = r && r[1] !== undefined ? Number(r[1]) - 1 : row + 1;
+      case ROW: {
+        if (tag.closing) break;
+        readCellAttrs(xml, tag.attrsStart, tag.attrsEnd, attrs);
+        const r = attrs.rStart < 0 ? -1 : digits(xml, attrs.rStart, attrs.rEnd);
+        row = r > 0 ? r - 1 : row + 1;
         if (row > lastRow) return result();
         col = -1;
         rowValues = rows.get(row);
         break;
       }
-      case "c": {
-        if (closing) {
+      case C: {
+        if (tag.closing) {
           if (inCell) commit();
           break;
         }
-        const r = CELL_R.exec(attrs);
-        if (r && r[1] !== undefined && r[2] !== undefined) {
-          const cellRow = Number(r[2]) - 1;
-          if (cellRow !== row) {
+        readCellAttrs(xml, tag.attrsStart, tag.attrsEnd, attrs);
+        let refCol = -1;
+        let refRow = -1;
+        if (attrs.rStart >= 0) {
+          let i = attrs.rStart;
+          let letters = 0;
+          for (; i < attrs.rEnd; i++) {
+            const ch = xml.charCodeAt(i) | 0x20; // lower case
+            if (ch === 0x24 /* $ */) continue;
+            if (ch < 97 || ch > 122) break;
+            letters = letters * 26 + (ch - 96);
+          }
+          const r = digits(xml, i, attrs.rEnd);
+          if (letters > 0 && r > 0) {
+            refCol = letters - 1;
+            refRow = r - 1;
+          }
+        }
+        if (refCol >= 0) {
+          if (refRow !== row) {
             // A cell outside its row element (or a sheet without <row r>): trust the cell's address.
-            row = cellRow;
+            row = refRow;
             rowValues = rows.get(row);
           }
-          col = columnOf(r[1]);
+          col = refCol;
         } else {
           col += 1;
         }
         cellCol = col;
-        const t = CELL_T.exec(attrs);
-        cellType = t && t[1] !== undefined ? t[1] : "n";
+        cellType = attrs.tStart < 0 ? "n" : xml.slice(attrs.tStart, attrs.tEnd);
         v = null;
         inline = null;
         inInline = false;
         phonetic = 0;
         inCell = true;
-        if (selfClosing) commit();
+        if (tag.selfClosing) commit();
         break;
       }
-      case "v":
-        if (!closing && !selfClosing && inCell) {
-          const { text, end } = readText(xml, re.lastIndex);
+      case V:
+        if (!tag.closing && !tag.selfClosing && inCell) {
+          const { text, end } = readText(xml, tag.end);
           v = text;
-          re.lastIndex = end;
+          pos = end;
         }
         break;
-      case "is":
-        if (closing) {
+      case IS:
+        if (tag.closing) {
           inInline = false;
         } else if (inCell) {
           inline = inline ?? "";
-          inInline = !selfClosing;
+          inInline = !tag.selfClosing;
         }
         break;
-      case "rPh":
-        if (!selfClosing) phonetic += closing ? -1 : 1;
+      case RPH:
+        if (!tag.selfClosing) phonetic += tag.closing ? -1 : 1;
         break;
-      case "t":
-        if (!closing && !selfClosing && inInline && phonetic === 0) {
-          const { text, end } = readText(xml, re.lastIndex);
+      case T:
+        if (!tag.closing && !tag.selfClosing && inInline && phonetic === 0) {
+          const { text, end } = readText(xml, tag.end);
           inline = (inline ?? "") + text;
-          re.lastIndex = end;
+          pos = end;
         }
         break;
     }
