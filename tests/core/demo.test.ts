@@ -3,6 +3,7 @@ import { DEMO_HEADERS, DEMO_TOTAL, demoRows } from "../../src/core/demo";
 import { centsFromEuros, sumCents } from "../../src/core/money";
 import { DEFAULT_PARAMS } from "../../src/core/params";
 import { computePlan } from "../../src/core/plan";
+import { planToJson } from "../../src/core/plan-json";
 import { readFundingTable } from "../../src/core/reader";
 import type { Cents, RawValue } from "../../src/core/types";
 import { COMMUNES_FIXTURE } from "./fixtures";
@@ -106,5 +107,50 @@ describe("demoRows read back", () => {
     expect(plan.domains).toEqual(["Enfance", "Jeunesse"]);
     expect(plan.years).toEqual([2017, 2018, 2019, 2020]);
     expect(sumCents(plan.basins.map((b) => b.cejTotal))).toBe(DEMO_TOTAL);
+  });
+
+  it("prints as the command line's JSON, in euros", () => {
+    const { rows } = readFundingTable([[...DEMO_HEADERS], ...ROWS], {
+      origin: { sheet: "Financements", topLeft: "A1" },
+      communes: COMMUNES,
+    });
+    const plan = computePlan(rows, DEFAULT_PARAMS, COMMUNES);
+    const json = planToJson(plan, plan.issues, "fr");
+    expect(json.version).toBe(1);
+    expect(json.key).toBe("cej");
+    expect(json.total).toBe(1_350_000);
+    expect(json.communes).toHaveLength(13);
+    expect(json.communes.reduce((t, c) => t + Math.round(c.total * 100), 0)).toBe(DEMO_TOTAL);
+    expect(json.basins.map((b) => b.basin)).toEqual(["nord", "sud"]);
+    expect(json.basins.reduce((t, b) => t + Math.round(b.cejTotal * 100), 0)).toBe(DEMO_TOTAL);
+    expect(json.engineering).toMatchObject({
+      costHT: 40_000,
+      capHT: 40_000,
+      cafRate: 0.5,
+      caf: 20_000,
+      vatRate: 0.2,
+    });
+    expect(json.basins.reduce((t, b) => t + Math.round(b.engineering.costHT * 100), 0)).toBe(4_000_000);
+    expect(json.issues).toEqual([]);
+  });
+
+  it("prints an empty plan with its issues when there is none", () => {
+    const { issues } = readFundingTable([["Titre"]], {
+      origin: { sheet: "Financements", topLeft: "A1" },
+      communes: COMMUNES,
+    });
+    const json = planToJson(null, issues, "en");
+    expect(json.total).toBe(0);
+    expect(json.communes).toEqual([]);
+    expect(json.basins).toEqual([]);
+    expect(Object.values(json.engineering).every((v) => v === 0)).toBe(true);
+    expect(json.issues).toEqual([
+      {
+        severity: "error",
+        code: "header-not-found",
+        cell: "Financements!A1",
+        message: expect.stringContaining("No header row found"),
+      },
+    ]);
   });
 });

@@ -116,3 +116,32 @@ test("a finance officer's edits in the written workbook give what a fresh engine
   expect(bad).toEqual([]);
   expect(values.get("Contrôles")?.get("A2")).toBe("Tous les contrôles sont au vert.");
 });
+
+test("a plain range with odd names, wildcards, text amounts, INSEE-only rows and spellings: LibreOffice agrees to the cent", async () => {
+  const { createWorkbook } = await import("../../src/workbook/xlsx/create");
+  const rows = [
+    ["Tableau des financements CEJ (saisie libre)"],
+    [],
+    ["Ville", "Code INSEE", "Bassin de vie", "Champ", "Exercice", "Montant versé"],
+    ["Le Creusot", "", "", "Enfance", 2019, 1000.1],
+    ["LE CREUSOT", "", "", "enfance", 2020, "2 000,20 €"],
+    ["Creusot", "", "", "Jeunesse", 2019, 300],
+    ["", "71306", "", "Jeunesse", 2019, 450.55],
+    ["Montceau", "", "", "Enfance", 2020, "(100,00)"],
+    ["Montceau", "", "", "Enfance", 2020, 1000],
+    ['=HYPERLINK("http://x","y")', "", "Sud", "Enfance", 2019, 10],
+    ["Crèche * étoile ?", "", "Nord", "Jeunesse", 2020, 20.2],
+    ["Tilde ~ commune", "", "nord", "Jeunesse", 2019, 5],
+    ["Saint-Vallier", "", "Nord", "Enfance", 2019, 77.77],
+  ];
+  const bytes = createWorkbook([{ name: "Saisie 2021", rows }]);
+  const { report, output, plan, issues } = await summarizeWithReport(bytes);
+  expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+  expect(plan?.total).toBe(100010 + 200020 + 30000 + 45055 - 10000 + 100000 + 1000 + 2020 + 500 + 7777);
+  const file = path.join(dir, "odd.ctg.xlsx");
+  fs.writeFileSync(file, output);
+  const values = readXlsxValues(await recalcXlsx(file, { outDir: dir }));
+  const bad = report.sheets.flatMap((s) => mismatches(s, values.get(s.name) ?? new Map()));
+  expect(bad).toEqual([]);
+  expect(values.get("Contrôles")?.get("A2")).toBe("Tous les contrôles sont au vert.");
+});

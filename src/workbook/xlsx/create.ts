@@ -26,7 +26,10 @@ export function escapeXml(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+      (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
 }
 
 function cellXml(value: RawValue, ref: string, style: number): string {
@@ -60,7 +63,13 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
     const rowsXml = sheet.rows
       .map((row, r) => {
         const cells = row
-          .map((v, c) => cellXml(v, a1(r, c), titles.has(r) ? 3 : r === headerRow ? 1 : r > headerRow && money.has(c) ? 2 : 0))
+          .map((v, c) =>
+            cellXml(
+              v,
+              a1(r, c),
+              titles.has(r) ? 3 : r === headerRow ? 1 : r > headerRow && money.has(c) ? 2 : 0,
+            ),
+          )
           .join("");
         return cells === "" ? "" : `<row r="${r + 1}">${cells}</row>`;
       })
@@ -85,19 +94,29 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
       files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = enc.encode(
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${tableId}.xml"/></Relationships>`,
       );
-      overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+      overrides.push(
+        `<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+      );
       tablePart = `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`;
     }
     files[`xl/worksheets/sheet${n}.xml`] = enc.encode(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${lastRef}"/><sheetViews><sheetView workbookViewId="0"${i === 0 ? ' tabSelected="1"' : ""}/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData>${rowsXml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${tablePart}</worksheet>`,
     );
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
   });
   const sheetsXml = sheets
-    .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`)
+    .map(
+      (s, i) =>
+        `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`,
+    )
     .join("");
   const rels = sheets
-    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
     .join("");
   const out: Record<string, Uint8Array> = {
     "[Content_Types].xml": enc.encode(
@@ -119,4 +138,3 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
   };
   return zipSync(out, { level: 6 });
 }
-

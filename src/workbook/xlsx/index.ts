@@ -15,6 +15,14 @@ export {
 } from "./package";
 export type { WorkbookFileErrorReason, XlsxPackage, Relationship } from "./package";
 export { listSheets, listTables, readGrid, readTableGrid, readDefinedNames } from "./read";
-export type { SheetInfo, SheetState, SheetType, TableInfo, DefinedNameInfo, GridRead, TableGridRead } from "./read";
+export type {
+  SheetInfo,
+  SheetState,
+  SheetType,
+  TableInfo,
+  DefinedNameInfo,
+  GridRead,
+  TableGridRead,
+} from "./read";
 export { applyReport, applyReportToPackage, takenNames, isValidName } from "./write";
 export type { TakenNames } from "./write";

@@ -154,7 +154,9 @@ export function resolveTarget(sourcePart: string, target: string): string {
  * @returns the relative target
  */
 export function relativeTarget(sourcePart: string, targetPart: string): string {
-  const from = folderOf(sourcePart).split("/").filter((s) => s !== "");
+  const from = folderOf(sourcePart)
+    .split("/")
+    .filter((s) => s !== "");
   const to = targetPart.split("/");
   let common = 0;
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
@@ -272,7 +274,9 @@ export function readRelationships(pkg: Pick<XlsxPackage, "parts">, sourcePart: s
  * @param rels - id, type, target and whether external
  * @returns the part's XML
  */
-export function relationshipsXml(rels: readonly Pick<Relationship, "id" | "type" | "target" | "external">[]): string {
+export function relationshipsXml(
+  rels: readonly Pick<Relationship, "id" | "type" | "target" | "external">[],
+): string {
   const items = rels
     .map(
       (r) =>
@@ -296,7 +300,10 @@ export function relationshipsXml(rels: readonly Pick<Relationship, "id" | "type"
 export function openPackage(bytes: Uint8Array): XlsxPackage {
   if (startsWith(bytes, OLE_SIGNATURE)) {
     if (containsUtf16Name(bytes, "EncryptedPackage") || containsUtf16Name(bytes, "EncryptionInfo")) {
-      throw new WorkbookFileError("encrypted", "the workbook is protected by a password (encrypted OLE package)");
+      throw new WorkbookFileError(
+        "encrypted",
+        "the workbook is protected by a password (encrypted OLE package)",
+      );
     }
     throw new WorkbookFileError("not-a-zip", "an OLE compound file (legacy .xls?), not an .xlsx package");
   }
@@ -307,7 +314,10 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
   try {
     files = unzipSync(bytes);
   } catch (err) {
-    throw new WorkbookFileError("corrupt", `damaged zip archive: ${err instanceof Error ? err.message : String(err)}`);
+    throw new WorkbookFileError(
+      "corrupt",
+      `damaged zip archive: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const parts = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(files)) parts.set(name.replace(/^\/+/, ""), data);
@@ -330,7 +340,10 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
   try {
     const root = rootOf(parseXml(text, workbookPath));
     if (root.localName !== "workbook") {
-      throw new WorkbookFileError("not-a-workbook", `the office document is a <${root.localName ?? ""}>, not a workbook`);
+      throw new WorkbookFileError(
+        "not-a-workbook",
+        `the office document is a <${root.localName ?? ""}>, not a workbook`,
+      );
     }
   } catch (err) {
     if (err instanceof XmlParseError) throw new WorkbookFileError("corrupt", err.message);
@@ -351,7 +364,8 @@ export function savePackage(pkg: Pick<XlsxPackage, "parts">): Uint8Array {
   const zippable: Zippable = {};
   const contentTypes = findPartName(pkg, CONTENT_TYPES_PART);
   const names = [...pkg.parts.keys()];
-  const ordered = contentTypes === undefined ? names : [contentTypes, ...names.filter((n) => n !== contentTypes)];
+  const ordered =
+    contentTypes === undefined ? names : [contentTypes, ...names.filter((n) => n !== contentTypes)];
   for (const name of ordered) {
     const data = pkg.parts.get(name);
     if (data === undefined) continue;

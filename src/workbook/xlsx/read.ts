@@ -19,7 +19,15 @@ import {
   type XlsxPackage,
 } from "./package";
 import { scanSharedStrings, scanWorksheet, type ScanBounds } from "./scan";
-import { childElement, childElements, decodeOoxmlEscapes, decodeText, parseXml, rootOf, XmlParseError } from "./xml";
+import {
+  childElement,
+  childElements,
+  decodeOoxmlEscapes,
+  decodeText,
+  parseXml,
+  rootOf,
+  XmlParseError,
+} from "./xml";
 
 /** Every sheet kind of the product, checked against SheetKind at compile time. */
 const SHEET_KIND_SET = {
@@ -135,7 +143,8 @@ export function readWorkbookParts(pkg: XlsxPackage): WorkbookParts {
 export function relIdOf(el: Element): string {
   for (let i = 0; i < el.attributes.length; i++) {
     const a = el.attributes.item(i);
-    if (a && a.localName === "id" && a.namespaceURI !== null && /relationships$/.test(a.namespaceURI)) return a.value;
+    if (a && a.localName === "id" && a.namespaceURI !== null && /relationships$/.test(a.namespaceURI))
+      return a.value;
   }
   return "";
 }
@@ -157,7 +166,9 @@ export function definedNamesOf(root: Element): DefinedNameInfo[] {
       hidden: hidden === "1" || hidden === "true",
       value: el.textContent ?? "",
     };
-    return local !== null && local !== "" && /^\d+$/.test(local) ? { ...info, localSheetId: Number(local) } : info;
+    return local !== null && local !== "" && /^\d+$/.test(local)
+      ? { ...info, localSheetId: Number(local) }
+      : info;
   });
 }
 
@@ -211,7 +222,11 @@ function sheetTypeOf(rel: Relationship | undefined): SheetType {
  * @param prefixes - marker prefixes that make a sheet the product's
  * @returns the sheets, in tab order
  */
-export function sheetsOf(pkg: XlsxPackage, wb: WorkbookParts, prefixes: readonly string[] = [MARKER_PREFIX]): SheetInfo[] {
+export function sheetsOf(
+  pkg: XlsxPackage,
+  wb: WorkbookParts,
+  prefixes: readonly string[] = [MARKER_PREFIX],
+): SheetInfo[] {
   const names = definedNamesOf(wb.root);
   const sheetsEl = childElement(wb.root, "sheets");
   const relById = new Map(wb.rels.map((r) => [r.id, r]));
@@ -289,7 +304,9 @@ export function tablesOf(pkg: XlsxPackage, sheets: readonly SheetInfo[]): TableI
         headerRowCount: intAttr(root, "headerRowCount", 1),
         totalsRowCount: intAttr(root, "totalsRowCount", 0),
         columns: columnsEl
-          ? childElements(columnsEl, "tableColumn").map((c) => decodeOoxmlEscapes(c.getAttribute("name") ?? ""))
+          ? childElements(columnsEl, "tableColumn").map((c) =>
+              decodeOoxmlEscapes(c.getAttribute("name") ?? ""),
+            )
           : [],
         partPath,
         id: intAttr(root, "id", 0),
@@ -331,7 +348,8 @@ export function sharedStringsOf(pkg: XlsxPackage, wb: WorkbookParts): string[] {
 }
 
 function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo {
-  const sheet = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const sheet =
+    sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!sheet) throw new Error(`no sheet named "${name}" in the workbook`);
   return sheet;
 }
@@ -383,15 +401,28 @@ function buildGrid(rows: Map<number, RawValue[]>, bounds: ScanBounds): RawValue[
   return grid;
 }
 
-function readSheetGrid(pkg: XlsxPackage, wb: WorkbookParts, sheet: SheetInfo, range: string | undefined): GridRead {
+function readSheetGrid(
+  pkg: XlsxPackage,
+  wb: WorkbookParts,
+  sheet: SheetInfo,
+  range: string | undefined,
+): GridRead {
   const bytes = sheet.partPath === "" ? undefined : getPart(pkg, sheet.partPath);
   const xml = bytes === undefined ? "" : decodeText(bytes);
   const strings = sharedStringsOf(pkg, wb);
   if (range === undefined) {
     const scanned = scanWorksheet(xml, strings);
     if (scanned.maxRow < 0) return { grid: [], origin: { sheet: sheet.name, topLeft: "A1" } };
-    const bounds = { firstRow: scanned.minRow, lastRow: scanned.maxRow, firstCol: scanned.minCol, lastCol: scanned.maxCol };
-    return { grid: buildGrid(scanned.rows, bounds), origin: { sheet: sheet.name, topLeft: a1(bounds.firstRow, bounds.firstCol) } };
+    const bounds = {
+      firstRow: scanned.minRow,
+      lastRow: scanned.maxRow,
+      firstCol: scanned.minCol,
+      lastCol: scanned.maxCol,
+    };
+    return {
+      grid: buildGrid(scanned.rows, bounds),
+      origin: { sheet: sheet.name, topLeft: a1(bounds.firstRow, bounds.firstCol) },
+    };
   }
   const requested = parseRange(range);
   const scanned = scanWorksheet(xml, strings, requested);
@@ -402,7 +433,10 @@ function readSheetGrid(pkg: XlsxPackage, wb: WorkbookParts, sheet: SheetInfo, ra
     lastRow: requested.lastRow === MAX_ROW ? Math.max(requested.firstRow, scanned.maxRow) : requested.lastRow,
     lastCol: requested.lastCol === MAX_COL ? Math.max(requested.firstCol, scanned.maxCol) : requested.lastCol,
   };
-  return { grid: buildGrid(scanned.rows, bounds), origin: { sheet: sheet.name, topLeft: a1(bounds.firstRow, bounds.firstCol) } };
+  return {
+    grid: buildGrid(scanned.rows, bounds),
+    origin: { sheet: sheet.name, topLeft: a1(bounds.firstRow, bounds.firstCol) },
+  };
 }
 
 /**
@@ -437,7 +471,9 @@ export function readTableGrid(pkg: XlsxPackage, tableName: string): TableGridRea
   const wb = readWorkbookParts(pkg);
   const sheets = sheetsOf(pkg, wb);
   const wanted = tableName.toLowerCase();
-  const table = tablesOf(pkg, sheets).find((t) => t.name.toLowerCase() === wanted || t.displayName.toLowerCase() === wanted);
+  const table = tablesOf(pkg, sheets).find(
+    (t) => t.name.toLowerCase() === wanted || t.displayName.toLowerCase() === wanted,
+  );
   if (!table) throw new Error(`no table named "${tableName}" in the workbook`);
   const bounds = parseRange(table.ref);
   const lastRow = Math.max(bounds.firstRow, bounds.lastRow - table.totalsRowCount);

@@ -8,15 +8,15 @@ import type { RawValue } from "../../core/types";
 import { decodeEntities, decodeOoxmlEscapes } from "./xml";
 
 // Local names the scanners care about.
-const OTHER = 0;
-const C = 1;
-const V = 2;
-const T = 3;
-const ROW = 4;
-const IS = 5;
-const RPH = 6;
-const SHEET_DATA = 7;
-const SI = 8;
+const OTHER: number = 0;
+const C: number = 1;
+const V: number = 2;
+const T: number = 3;
+const ROW: number = 4;
+const IS: number = 5;
+const RPH: number = 6;
+const SHEET_DATA: number = 7;
+const SI: number = 8;
 
 /** One tag, filled in place by nextTag (no allocation per tag). */
 interface Tag {
@@ -266,7 +266,12 @@ function isoToSerial(iso: string): number | null {
   return serial < 61 ? serial - 1 : serial;
 }
 
-function cellValue(type: string, v: string | null, inline: string | null, strings: readonly string[]): RawValue {
+function cellValue(
+  type: string,
+  v: string | null,
+  inline: string | null,
+  strings: readonly string[],
+): RawValue {
   switch (type) {
     case "s": {
       if (v === null) return null;

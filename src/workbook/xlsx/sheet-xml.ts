@@ -40,7 +40,12 @@ export function rangeBounds(ref: string): { r1: number; c1: number; r2: number; 
   if (first === undefined || ref.split(":").length > 2) throw new Error(`not a range: ${ref}`);
   const p = parseA1(first);
   const q = second === undefined ? p : parseA1(second);
-  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
 }
 
 /** A range (or space-separated list of ranges) checked and normalised to upper case without `$`. */
@@ -88,7 +93,9 @@ function cellXml(cell: ReportCell, ctx: SheetContext, where: string): string {
       const e = v.expected;
       if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${escapeCellText(e)}</v></c>`;
       if (typeof e === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${e ? 1 : 0}</v></c>`;
-      return Number.isFinite(e) ? `<c r="${ref}"${s}>${f}<v>${numberText(e, where)}</v></c>` : `<c r="${ref}"${s}>${f}</c>`;
+      return Number.isFinite(e)
+        ? `<c r="${ref}"${s}>${f}<v>${numberText(e, where)}</v></c>`
+        : `<c r="${ref}"${s}>${f}</c>`;
     }
   }
 }
@@ -101,7 +108,10 @@ function shownText(cell: ReportCell): string | null {
 }
 
 /** Heights of rows holding wrapped text, estimated from the text length and the column widths. */
-function wrappedRowHeights(sheet: ReportSheet, palette: Readonly<Record<StyleName, CellStyle>>): Map<number, number> {
+function wrappedRowHeights(
+  sheet: ReportSheet,
+  palette: Readonly<Record<StyleName, CellStyle>>,
+): Map<number, number> {
   const widthOf = (col: number): number => sheet.columnWidths[col] ?? DEFAULT_WIDTH;
   const merges = sheet.merges.map(rangeBounds);
   const heights = new Map<number, number>();
@@ -115,7 +125,9 @@ function wrappedRowHeights(sheet: ReportSheet, palette: Readonly<Record<StyleNam
     for (let c = cell.col; c <= (merge?.c2 ?? cell.col); c++) width += widthOf(c);
     const size = style.size ?? 11;
     const charsPerLine = Math.max(1, Math.floor(((width - 1) * 11) / size / (style.bold ? 1.1 : 1)));
-    const lines = text.split("\n").reduce((n, para) => n + Math.max(1, Math.ceil(para.length / charsPerLine)), 0);
+    const lines = text
+      .split("\n")
+      .reduce((n, para) => n + Math.max(1, Math.ceil(para.length / charsPerLine)), 0);
     if (lines <= 1) continue;
     const height = Math.ceil(lines * DEFAULT_ROW_HEIGHT * (size / 11) * 4) / 4;
     heights.set(cell.row, Math.min(409, Math.max(heights.get(cell.row) ?? 0, height)));
@@ -141,7 +153,11 @@ function sheetViewsXml(sheet: ReportSheet, selected: boolean): string {
 
 function colsXml(widths: readonly number[]): string {
   const cols = widths
-    .map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${numberText(w, "column width")}" customWidth="1"/>` : ""))
+    .map((w, i) =>
+      Number.isFinite(w) && w > 0
+        ? `<col min="${i + 1}" max="${i + 1}" width="${numberText(w, "column width")}" customWidth="1"/>`
+        : "",
+    )
     .join("");
   return cols === "" ? "" : `<cols>${cols}</cols>`;
 }
@@ -170,11 +186,15 @@ function clip(text: string, max: number): string {
 const VALIDATION_TITLE = "CTG Planner";
 
 function validationXml(v: ReportValidation, where: string): string {
-  const prompt = v.prompt === undefined || v.prompt === "" ? "" : ` showInputMessage="1" promptTitle="${VALIDATION_TITLE}" prompt="${escapeXml(clip(v.prompt, 255))}"`;
+  const prompt =
+    v.prompt === undefined || v.prompt === ""
+      ? ""
+      : ` showInputMessage="1" promptTitle="${VALIDATION_TITLE}" prompt="${escapeXml(clip(v.prompt, 255))}"`;
   const error = ` showErrorMessage="1" errorStyle="stop" errorTitle="${VALIDATION_TITLE}" error="${escapeXml(clip(v.error, 255))}"`;
   if (v.type === "list") {
     for (const item of v.items) {
-      if (item.includes(",")) throw new Error(`${where}: a list validation item cannot hold a comma: "${item}"`);
+      if (item.includes(","))
+        throw new Error(`${where}: a list validation item cannot hold a comma: "${item}"`);
     }
     const list = formulaString(v.items.join(","));
     if (list.length > 257) throw new Error(`${where}: list validation longer than Excel's 255 characters`);
@@ -185,7 +205,8 @@ function validationXml(v: ReportValidation, where: string): string {
   }
   const range = v.max === undefined ? ' operator="greaterThanOrEqual"' : ' operator="between"';
   const formulas =
-    `<formula1>${numberText(v.min, where)}</formula1>` + (v.max === undefined ? "" : `<formula2>${numberText(v.max, where)}</formula2>`);
+    `<formula1>${numberText(v.min, where)}</formula1>` +
+    (v.max === undefined ? "" : `<formula2>${numberText(v.max, where)}</formula2>`);
   return `<dataValidation type="decimal"${range} allowBlank="1"${prompt}${error} sqref="${sqref(v.ref)}">${formulas}</dataValidation>`;
 }
 
@@ -195,7 +216,8 @@ function headerFooterText(text: string, room: number): string {
 }
 
 function headerFooterXml(sheet: ReportSheet): string {
-  const header = sheet.print.headerText === "" ? "" : `&C&"-,Bold"${headerFooterText(sheet.print.headerText, 120)}`;
+  const header =
+    sheet.print.headerText === "" ? "" : `&C&"-,Bold"${headerFooterText(sheet.print.headerText, 120)}`;
   const footer = `&L${headerFooterText(sheet.print.footerText, 120)}&RPage &P / &N`;
   return `<headerFooter>${header === "" ? "" : `<oddHeader>${escapeXml(header)}</oddHeader>`}<oddFooter>${escapeXml(footer)}</oddFooter></headerFooter>`;
 }
@@ -211,7 +233,14 @@ export function checkSheet(sheet: ReportSheet): void {
   const seen = new Set<number>();
   const byPos = new Map<number, ReportCell>();
   for (const cell of sheet.cells) {
-    if (!Number.isInteger(cell.row) || !Number.isInteger(cell.col) || cell.row < 0 || cell.col < 0 || cell.row > MAX_ROW || cell.col > MAX_COL) {
+    if (
+      !Number.isInteger(cell.row) ||
+      !Number.isInteger(cell.col) ||
+      cell.row < 0 ||
+      cell.col < 0 ||
+      cell.row > MAX_ROW ||
+      cell.col > MAX_COL
+    ) {
       throw new Error(`sheet "${sheet.name}": cell out of the grid at (${cell.row}, ${cell.col})`);
     }
     const key = cell.row * (MAX_COL + 1) + cell.col;
@@ -222,13 +251,16 @@ export function checkSheet(sheet: ReportSheet): void {
   for (const table of sheet.tables) {
     const b = rangeBounds(table.ref);
     if (b.c2 - b.c1 + 1 !== table.columns.length) {
-      throw new Error(`table ${table.name}: ${table.columns.length} columns for the ${b.c2 - b.c1 + 1} of ${table.ref}`);
+      throw new Error(
+        `table ${table.name}: ${table.columns.length} columns for the ${b.c2 - b.c1 + 1} of ${table.ref}`,
+      );
     }
     if (b.r2 <= b.r1) throw new Error(`table ${table.name}: ${table.ref} has no data row`);
     const lower = table.columns.map((c) => c.toLowerCase());
     table.columns.forEach((name, i) => {
       if (name === "") throw new Error(`table ${table.name}: empty column name`);
-      if (lower.indexOf(name.toLowerCase()) !== i) throw new Error(`table ${table.name}: duplicate column "${name}"`);
+      if (lower.indexOf(name.toLowerCase()) !== i)
+        throw new Error(`table ${table.name}: duplicate column "${name}"`);
       const header = byPos.get(b.r1 * (MAX_COL + 1) + b.c1 + i);
       if (header?.value.kind !== "text" || header.value.text !== name) {
         throw new Error(`table ${table.name}: header cell ${a1(b.r1, b.c1 + i)} must be the text "${name}"`);
@@ -277,7 +309,12 @@ export function worksheetXml(sheet: ReportSheet, ctx: SheetContext): string {
     const height = ht === undefined ? "" : ` ht="${ht}" customHeight="1"`;
     rows.push(`<row r="${row + 1}" spans="${rowMin + 1}:${rowMax + 1}"${height}>${parts.join("")}</row>`);
   }
-  const dimension = maxRow < 0 ? "A1" : minRow === maxRow && minCol === maxCol ? a1(minRow, minCol) : `${a1(minRow, minCol)}:${a1(maxRow, maxCol)}`;
+  const dimension =
+    maxRow < 0
+      ? "A1"
+      : minRow === maxRow && minCol === maxCol
+        ? a1(minRow, minCol)
+        : `${a1(minRow, minCol)}:${a1(maxRow, maxCol)}`;
 
   const sheetPr =
     sheet.tabColor !== undefined || sheet.print.fitToWidth
@@ -329,7 +366,9 @@ export function worksheetXml(sheet: ReportSheet, ctx: SheetContext): string {
  */
 export function tableXml(table: ReportTable, id: number): string {
   const ref = sqref(table.ref);
-  const columns = table.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${escapeCellText(name)}"/>`).join("");
+  const columns = table.columns
+    .map((name, i) => `<tableColumn id="${i + 1}" name="${escapeCellText(name)}"/>`)
+    .join("");
   return (
     XML_DECLARATION +
     `<table xmlns="${NS_MAIN}" id="${id}" name="${escapeXml(table.name)}" displayName="${escapeXml(table.name)}" ref="${ref}" totalsRowShown="0">` +
@@ -339,4 +378,3 @@ export function tableXml(table: ReportTable, id: number): string {
     "</table>"
   );
 }
-

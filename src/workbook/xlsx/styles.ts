@@ -5,7 +5,17 @@
 
 import type { Document, Element } from "@xmldom/xmldom";
 import type { CellStyle, StyleName } from "../../report/model";
-import { canonicalXml, childElement, childElements, createElementLike, insertInOrder, NS_MAIN, parseXml, rootOf, XML_DECLARATION } from "./xml";
+import {
+  canonicalXml,
+  childElement,
+  childElements,
+  createElementLike,
+  insertInOrder,
+  NS_MAIN,
+  parseXml,
+  rootOf,
+  XML_DECLARATION,
+} from "./xml";
 
 /** Order of the children of `<styleSheet>` in the schema. */
 const STYLESHEET_ORDER = [
@@ -115,7 +125,11 @@ class Collection {
     return childElements(this.container, this.itemName);
   }
 
-  create(localName: string, attrs: Readonly<Record<string, string>> = {}, children: readonly Element[] = []): Element {
+  create(
+    localName: string,
+    attrs: Readonly<Record<string, string>> = {},
+    children: readonly Element[] = [],
+  ): Element {
     const el = createElementLike(this.doc, this.container, localName);
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
     for (const c of children) el.appendChild(c);
@@ -149,19 +163,32 @@ export function appendPalette(
   const dxfCollection = new Collection(doc, root, "dxfs", "dxf");
 
   // Mandatory defaults when the part lacks them.
-  if (fonts.size === 0) fonts.intern(fonts.create("font", {}, [fonts.create("sz", { val: "11" }), fonts.create("name", { val: "Calibri" })]));
+  if (fonts.size === 0)
+    fonts.intern(
+      fonts.create("font", {}, [fonts.create("sz", { val: "11" }), fonts.create("name", { val: "Calibri" })]),
+    );
   if (fills.size === 0) {
     fills.intern(fills.create("fill", {}, [fills.create("patternFill", { patternType: "none" })]));
     fills.intern(fills.create("fill", {}, [fills.create("patternFill", { patternType: "gray125" })]));
   }
   if (borders.size === 0) {
-    borders.intern(borders.create("border", {}, ["left", "right", "top", "bottom", "diagonal"].map((s) => borders.create(s))));
+    borders.intern(
+      borders.create(
+        "border",
+        {},
+        ["left", "right", "top", "bottom", "diagonal"].map((s) => borders.create(s)),
+      ),
+    );
   }
   if (cellStyleXfs.size === 0) {
-    cellStyleXfs.intern(cellStyleXfs.create("xf", { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0" }));
+    cellStyleXfs.intern(
+      cellStyleXfs.create("xf", { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0" }),
+    );
   }
   if (cellXfs.size === 0) {
-    cellXfs.intern(cellXfs.create("xf", { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0", xfId: "0" }));
+    cellXfs.intern(
+      cellXfs.create("xf", { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0", xfId: "0" }),
+    );
   }
 
   // Number formats: built-in, existing custom ones with the same code, or new ids after the max.
@@ -187,7 +214,8 @@ export function appendPalette(
 
   // The default font gives the family, name and theme colour of the palette's fonts.
   const baseFont = fonts.items()[0];
-  const baseAttr = (name: string): string | null => (baseFont ? (childElement(baseFont, name)?.getAttribute("val") ?? null) : null);
+  const baseAttr = (name: string): string | null =>
+    baseFont ? (childElement(baseFont, name)?.getAttribute("val") ?? null) : null;
   const baseColor = baseFont ? childElement(baseFont, "color") : undefined;
   const fontId = (style: CellStyle): number => {
     const children: Element[] = [];
@@ -270,7 +298,9 @@ export function appendPalette(
       dxfCollection.create("dxf", {}, [
         dxfCollection.create("font", {}, [dxfCollection.create("color", { rgb: argb(spec.font) })]),
         dxfCollection.create("fill", {}, [
-          dxfCollection.create("patternFill", {}, [dxfCollection.create("bgColor", { rgb: argb(spec.fill) })]),
+          dxfCollection.create("patternFill", {}, [
+            dxfCollection.create("bgColor", { rgb: argb(spec.fill) }),
+          ]),
         ]),
       ]),
     ),
@@ -281,6 +311,7 @@ export function appendPalette(
     if (c.size === 0) c.container.parentNode?.removeChild(c.container);
     else c.container.setAttribute("count", String(c.size));
   }
-  for (const c of [fonts, fills, borders, cellStyleXfs, cellXfs]) c.container.setAttribute("count", String(c.size));
+  for (const c of [fonts, fills, borders, cellStyleXfs, cellXfs])
+    c.container.setAttribute("count", String(c.size));
   return { xf, dxf, xml: doc };
 }

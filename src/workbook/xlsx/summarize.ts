@@ -5,7 +5,15 @@ import type { FundingRow, Issue, Lang, Plan, RawValue } from "../../core/types";
 import { type InputSource, PARAM_CELL_NAMES } from "../../report/build";
 import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../pipeline";
 import { openPackage, type XlsxPackage } from "./package";
-import { listSheets, listTables, readDefinedNames, readGrid, readTableGrid, type GridRead, type TableInfo } from "./read";
+import {
+  listSheets,
+  listTables,
+  readDefinedNames,
+  readGrid,
+  readTableGrid,
+  type GridRead,
+  type TableInfo,
+} from "./read";
 import { applyReport, takenNames } from "./write";
 
 /** A problem with the command's request rather than with the data (exit code 2). */
@@ -51,7 +59,9 @@ function unquoteSheet(s: string): string {
 }
 
 /** Where the funding rows are: a table, or a sheet's used range. */
-type Located = { kind: "table"; table: TableInfo; read: GridRead & { sheet: string } } | { kind: "sheet"; sheet: string; read: GridRead };
+type Located =
+  | { kind: "table"; table: TableInfo; read: GridRead & { sheet: string } }
+  | { kind: "sheet"; sheet: string; read: GridRead };
 
 function locateInput(pkg: XlsxPackage, options: { table?: string; sheet?: string }): Located {
   const sheets = listSheets(pkg);
@@ -109,7 +119,11 @@ function readParamInputs(pkg: XlsxPackage): ParamInputs {
   const inputs: Partial<Record<ParamName, { value: RawValue; cell: string }>> = {};
   const names = readDefinedNames(pkg).filter((n) => n.localSheetId === undefined);
   const grids = new Map<string, GridRead>();
-  const productSheets = new Set(listSheets(pkg).filter((s) => s.productKind === "parameters").map((s) => s.name));
+  const productSheets = new Set(
+    listSheets(pkg)
+      .filter((s) => s.productKind === "parameters")
+      .map((s) => s.name),
+  );
   for (const [param, name] of Object.entries(PARAM_CELL_NAMES) as [ParamName, string][]) {
     const def = names.find((n) => n.name === name);
     const m = def ? /^(.*)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(def.value) : null;
@@ -137,7 +151,10 @@ function readParamInputs(pkg: XlsxPackage): ParamInputs {
  * @returns the snapshot
  * @throws UsageError when the table or sheet asked for is missing, or there is no sheet to read
  */
-export function snapshotPackage(pkg: XlsxPackage, choice: { table?: string; sheet?: string } = {}): WorkbookSnapshot {
+export function snapshotPackage(
+  pkg: XlsxPackage,
+  choice: { table?: string; sheet?: string } = {},
+): WorkbookSnapshot {
   const located = locateInput(pkg, choice);
   return {
     input: {
@@ -162,7 +179,10 @@ export function snapshotPackage(pkg: XlsxPackage, choice: { table?: string; shee
  * @returns the plan, the issues, and the new workbook (null on errors)
  * @throws WorkbookFileError when the file is not a readable workbook; UsageError when the table or sheet asked for is missing
  */
-export async function summarizeWorkbook(bytes: Uint8Array, options: SummarizeOptions): Promise<SummarizeResult> {
+export async function summarizeWorkbook(
+  bytes: Uint8Array,
+  options: SummarizeOptions,
+): Promise<SummarizeResult> {
   const pkg = openPackage(bytes);
   const snapshot = snapshotPackage(pkg, {
     ...(options.table !== undefined ? { table: options.table } : {}),

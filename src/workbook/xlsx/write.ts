@@ -90,7 +90,10 @@ function uniqueCaseless(names: readonly string[]): string[] {
   });
 }
 
-function namesTaken(pkg: XlsxPackage, prefixes: readonly string[]): TakenNames & { readonly definedInfo: DefinedNameInfo[] } {
+function namesTaken(
+  pkg: XlsxPackage,
+  prefixes: readonly string[],
+): TakenNames & { readonly definedInfo: DefinedNameInfo[] } {
   const wb = readWorkbookParts(pkg);
   const sheets = sheetsOf(pkg, wb, prefixes);
   const kept = sheets.filter((s) => !s.marked);
@@ -121,7 +124,13 @@ export function takenNames(pkg: XlsxPackage): TakenNames {
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 
 function checkSheetName(name: string): void {
-  if (name.length === 0 || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (
+    name.length === 0 ||
+    name.length > 31 ||
+    SHEET_NAME_FORBIDDEN.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
     throw new Error(`not a valid sheet name: "${name}"`);
   }
   if (name.toLowerCase() === "history") throw new Error(`"History" is a sheet name Excel reserves`);
@@ -150,7 +159,8 @@ function checkReport(report: Report, taken: ReturnType<typeof namesTaken>): void
     if (reportNames.has(n.name.toLowerCase())) throw new Error(`defined name "${n.name}" given twice`);
     reportNames.add(n.name.toLowerCase());
   }
-  if (reportNames.has(MARKER_NAME.toLowerCase())) throw new Error(`"${MARKER_NAME}" is the product's marker name`);
+  if (reportNames.has(MARKER_NAME.toLowerCase()))
+    throw new Error(`"${MARKER_NAME}" is the product's marker name`);
   // Names that stay: every defined name but the workbook-level ones the report replaces.
   const otherNames = new Set(
     taken.definedInfo
@@ -162,7 +172,8 @@ function checkReport(report: Report, taken: ReturnType<typeof namesTaken>): void
   }
   for (const sheet of report.sheets) {
     checkSheetName(sheet.name);
-    if (sheetNames.has(sheet.name.toLowerCase())) throw new Error(`sheet name "${sheet.name}" is already taken in the workbook`);
+    if (sheetNames.has(sheet.name.toLowerCase()))
+      throw new Error(`sheet name "${sheet.name}" is already taken in the workbook`);
     sheetNames.add(sheet.name.toLowerCase());
     checkSheet(sheet);
     for (const table of sheet.tables) {
@@ -244,7 +255,9 @@ class ContentTypes {
   }
 
   ensureDefault(extension: string, contentType: string): void {
-    const has = childElements(this.root, "Default").some((d) => (d.getAttribute("Extension") ?? "").toLowerCase() === extension);
+    const has = childElements(this.root, "Default").some(
+      (d) => (d.getAttribute("Extension") ?? "").toLowerCase() === extension,
+    );
     if (has) return;
     const el = createElementLike(this.doc, this.root, "Default");
     el.setAttribute("Extension", extension);
@@ -259,7 +272,10 @@ class Rels {
   readonly doc: Document;
   readonly root: Element;
 
-  constructor(pkg: XlsxPackage, readonly path: string) {
+  constructor(
+    pkg: XlsxPackage,
+    readonly path: string,
+  ) {
     this.doc = parsePart(pkg, path, `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}"/>`);
     this.root = rootOf(this.doc);
   }
@@ -295,12 +311,20 @@ function quoteSheetAlways(name: string): string {
  * carrying the marker) with everything only they used, then appends the report's sheets, tables,
  * names and styles.
  *
- * @param pkg - the package, modified
+ * @param pkg - the package, modified (left as it was when this throws)
  * @param report - the report to write
  * @throws Error when a report sheet, table or name collides with one of the user's (the builder must
  *   pick free names, see takenNames) or is invalid; WorkbookFileError when the package is damaged
  */
 export function applyReportToPackage(pkg: XlsxPackage, report: Report): void {
+  // Work on a copy so that a failure leaves the caller's package as it was.
+  const work: XlsxPackage = { parts: new Map(pkg.parts), workbookPath: pkg.workbookPath };
+  writeReport(work, report);
+  pkg.parts.clear();
+  for (const [name, bytes] of work.parts) pkg.parts.set(name, bytes);
+}
+
+function writeReport(pkg: XlsxPackage, report: Report): void {
   const prefixes = [...new Set([MARKER_PREFIX, report.marker])];
   const taken = namesTaken(pkg, prefixes);
   checkReport(report, taken);
@@ -341,7 +365,12 @@ export function applyReportToPackage(pkg: XlsxPackage, report: Report): void {
   let sheetsEl = childElement(root, "sheets");
   if (!sheetsEl) {
     sheetsEl = createElementLike(doc, root, "sheets");
-    insertInOrder(root, sheetsEl, ["functionGroups", "externalReferences", "definedNames", ...AFTER_DEFINED_NAMES]);
+    insertInOrder(root, sheetsEl, [
+      "functionGroups",
+      "externalReferences",
+      "definedNames",
+      ...AFTER_DEFINED_NAMES,
+    ]);
   }
   const sheetEls = childElements(sheetsEl, "sheet");
   const removedRids = new Set<string>();
@@ -396,7 +425,8 @@ export function applyReportToPackage(pkg: XlsxPackage, report: Report): void {
       }
     }
     firstSheet = Math.min(firstSheet, activeTab, total - 1);
-    if (view.hasAttribute("firstSheet") || firstSheet !== 0) view.setAttribute("firstSheet", String(firstSheet));
+    if (view.hasAttribute("firstSheet") || firstSheet !== 0)
+      view.setAttribute("firstSheet", String(firstSheet));
   }
 
   // The calculation chain lists cells of removed sheets: drop it, Excel rebuilds it.
@@ -468,18 +498,30 @@ export function applyReportToPackage(pkg: XlsxPackage, report: Report): void {
       const tablePath = freePartName(pkg, `${wbDir}tables/table`, ".xml", allocated, true);
       const id = `rId${tableRelIds.length + 1}`;
       tableRelIds.push(id);
-      sheetRels.push(`<Relationship Id="${id}" Type="${REL_TYPE}/table" Target="${relativeTarget(partPath, tablePath)}"/>`);
+      sheetRels.push(
+        `<Relationship Id="${id}" Type="${REL_TYPE}/table" Target="${relativeTarget(partPath, tablePath)}"/>`,
+      );
       setPart(pkg, tablePath, tableXml(table, nextTableId++));
       contentTypes.override(tablePath, CT_TABLE);
     }
     setPart(
       pkg,
       partPath,
-      worksheetXml(sheet, { xf: styles.xf, palette: report.styles, statusDxf, tableRelIds, selected: selectNew && k === 0 }),
+      worksheetXml(sheet, {
+        xf: styles.xf,
+        palette: report.styles,
+        statusDxf,
+        tableRelIds,
+        selected: selectNew && k === 0,
+      }),
     );
     contentTypes.override(partPath, CT_WORKSHEET);
     if (sheetRels.length > 0) {
-      setPart(pkg, relsPathOf(partPath), `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${sheetRels.join("")}</Relationships>`);
+      setPart(
+        pkg,
+        relsPathOf(partPath),
+        `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${sheetRels.join("")}</Relationships>`,
+      );
     }
 
     const rId = wbRels.add(`${REL_TYPE}/worksheet`, relativeTarget(pkg.workbookPath, partPath));
@@ -519,8 +561,15 @@ export function applyReportToPackage(pkg: XlsxPackage, report: Report): void {
 }
 
 /** A part name `<stem><n><ext>` (or `<stem><ext>`) that no part has and that was not handed out. */
-function freePartName(pkg: XlsxPackage, stem: string, ext: string, allocated: Set<string>, numbered: boolean): string {
-  const taken = (name: string): boolean => findPartName(pkg, name) !== undefined || allocated.has(name.toLowerCase());
+function freePartName(
+  pkg: XlsxPackage,
+  stem: string,
+  ext: string,
+  allocated: Set<string>,
+  numbered: boolean,
+): string {
+  const taken = (name: string): boolean =>
+    findPartName(pkg, name) !== undefined || allocated.has(name.toLowerCase());
   let name = numbered ? `${stem}1${ext}` : `${stem}${ext}`;
   for (let n = numbered ? 2 : 1; taken(name); n++) name = `${stem}${n}${ext}`;
   allocated.add(name.toLowerCase());

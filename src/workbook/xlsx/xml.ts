@@ -28,8 +28,10 @@ const utf8Encoder = new TextEncoder();
  * @returns the text
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes);
   return utf8Decoder.decode(bytes);
 }
 
@@ -56,7 +58,8 @@ export function decodeEntities(text: string): string {
   if (text.indexOf("&") < 0) return text;
   return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g, (whole, body: string) => {
     if (body.charCodeAt(0) === 35 /* # */) {
-      const code = body.charCodeAt(1) === 120 /* x */ ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const code =
+        body.charCodeAt(1) === 120 /* x */ ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[body] ?? whole;
@@ -99,8 +102,9 @@ export function escapeXml(text: string): string {
  */
 export function stripInvalidXmlChars(text: string): string {
   // No lookbehind: older Safari (Excel for Mac's web view) cannot parse it.
-  return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (m) =>
-    m.length === 2 ? m : "\uFFFD",
+  return text.replace(
+    /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+    (m) => (m.length === 2 ? m : "\uFFFD"),
   );
 }
 
@@ -115,7 +119,10 @@ export function stripInvalidXmlChars(text: string): string {
 export function escapeCellText(text: string): string {
   const ooxml = text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F]/g,
+      (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
   return escapeXml(ooxml);
 }
 
@@ -261,7 +268,8 @@ export function canonicalXml(el: Element): string {
   const children: string[] = [];
   for (let c = el.firstChild; c; c = c.nextSibling) {
     if (isElement(c)) children.push(canonicalXml(c));
-    else if (c.nodeType === 3 && (c.nodeValue ?? "").trim() !== "") children.push(JSON.stringify(c.nodeValue));
+    else if (c.nodeType === 3 && (c.nodeValue ?? "").trim() !== "")
+      children.push(JSON.stringify(c.nodeValue));
   }
   return `<${el.localName ?? ""} ${attrs.join(" ")}>${children.join("")}</>`;
 }

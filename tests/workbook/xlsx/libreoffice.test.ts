@@ -20,12 +20,18 @@ let rerun: Cells = new Map();
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ctg-xlsx-lo-"));
   const once = applyReport(excelLikeWorkbook(), sampleReport({ cached: "wrong" }));
-  const twice = applyReport(applyReport(excelLikeWorkbook({ productSheetAt: 1, absoluteTargets: true }), sampleReport()), sampleReport({ cached: "wrong" }));
+  const twice = applyReport(
+    applyReport(excelLikeWorkbook({ productSheetAt: 1, absoluteTargets: true }), sampleReport()),
+    sampleReport({ cached: "wrong" }),
+  );
   const a = path.join(tmp, "once.xlsx");
   const b = path.join(tmp, "twice.xlsx");
   fs.writeFileSync(a, once);
   fs.writeFileSync(b, twice);
-  const [outA, outB] = await Promise.all([recalcXlsx(a, { outDir: path.join(tmp, "out") }), recalcXlsx(b, { outDir: path.join(tmp, "out") })]);
+  const [outA, outB] = await Promise.all([
+    recalcXlsx(a, { outDir: path.join(tmp, "out") }),
+    recalcXlsx(b, { outDir: path.join(tmp, "out") }),
+  ]);
   first = readXlsxCells(outA);
   rerun = readXlsxCells(outB);
 }, 110_000);
@@ -62,7 +68,9 @@ describe.each([
 
   test("text that looks like a formula is still text", () => {
     INJECTIONS.forEach((t, i) => {
-      const info = cells().get("Synthèse CEJ")?.get(`A${15 + i}`);
+      const info = cells()
+        .get("Synthèse CEJ")
+        ?.get(`A${15 + i}`);
       expect(info?.value).toBe(t);
       expect(info?.formula).toBeUndefined();
     });

@@ -39,7 +39,8 @@ export function elements(node: Document | Element, localName: string): Element[]
 
 export function childNames(el: Element): string[] {
   const out: string[] = [];
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push((c as Element).localName ?? "");
+  for (let c = el.firstChild; c; c = c.nextSibling)
+    if (c.nodeType === 1) out.push((c as Element).localName ?? "");
   return out;
 }
 
@@ -77,7 +78,10 @@ export function reachable(parts: Parts): Set<string> {
     for (const rel of elements(strictXml(strFromU8(rels), source), "Relationship")) {
       if (rel.getAttribute("TargetMode") === "External") continue;
       const target = resolve(source, rel.getAttribute("Target") ?? "");
-      if (!parts.has(target)) throw new Error(`${source || "package"}: relationship ${rel.getAttribute("Id")} to missing ${target}`);
+      if (!parts.has(target))
+        throw new Error(
+          `${source || "package"}: relationship ${rel.getAttribute("Id")} to missing ${target}`,
+        );
       if (seen.has(target)) continue;
       seen.add(target);
       queue.push(target);
@@ -89,14 +93,20 @@ export function reachable(parts: Parts): Set<string> {
 /** Parts that nothing reaches (rels parts and [Content_Types].xml excepted). */
 export function orphans(parts: Parts): string[] {
   const seen = reachable(parts);
-  return [...parts.keys()].filter((p) => p !== "[Content_Types].xml" && !/(^|\/)_rels\/[^/]*\.rels$/.test(p) && !seen.has(p));
+  return [...parts.keys()].filter(
+    (p) => p !== "[Content_Types].xml" && !/(^|\/)_rels\/[^/]*\.rels$/.test(p) && !seen.has(p),
+  );
 }
 
 /** Overrides of [Content_Types].xml whose part is missing, and parts with no content type. */
 export function contentTypeProblems(parts: Parts): string[] {
   const doc = strictXml(text(parts, "[Content_Types].xml"), "[Content_Types].xml");
-  const overrides = new Set(elements(doc, "Override").map((o) => (o.getAttribute("PartName") ?? "").slice(1)));
-  const defaults = new Set(elements(doc, "Default").map((d) => (d.getAttribute("Extension") ?? "").toLowerCase()));
+  const overrides = new Set(
+    elements(doc, "Override").map((o) => (o.getAttribute("PartName") ?? "").slice(1)),
+  );
+  const defaults = new Set(
+    elements(doc, "Default").map((d) => (d.getAttribute("Extension") ?? "").toLowerCase()),
+  );
   const problems: string[] = [];
   for (const o of overrides) if (!parts.has(o)) problems.push(`override of missing ${o}`);
   for (const p of parts.keys()) {

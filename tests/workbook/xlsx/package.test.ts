@@ -41,13 +41,19 @@ describe("openPackage", () => {
 
   test("finds a workbook part that is not at xl/workbook.xml", () => {
     const bytes = zipParts([
-      ["[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+      [
+        "[Content_Types].xml",
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ],
       [
         "_rels/.rels",
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           '<Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/book/main.xml"/></Relationships>',
       ],
-      ["book/main.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>'],
+      [
+        "book/main.xml",
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+      ],
     ]);
     expect(openPackage(bytes).workbookPath).toBe("book/main.xml");
   });
@@ -69,7 +75,8 @@ describe("openPackage", () => {
       "_rels/.rels":
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-      "word/document.xml": '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+      "word/document.xml":
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
     });
     expect(reasonOf(docx)).toBe("not-a-workbook");
     const missing = zipParts({
@@ -121,7 +128,13 @@ describe("relationships", () => {
     });
     const extRels = readRelationships(openPackage(ext), "xl/workbook.xml");
     expect(extRels).toEqual([
-      { id: "rId9", type: expect.stringMatching(/hyperlink$/), target: "https://example.org/a", external: true, path: null },
+      {
+        id: "rId9",
+        type: expect.stringMatching(/hyperlink$/),
+        target: "https://example.org/a",
+        external: true,
+        path: null,
+      },
     ]);
   });
 });

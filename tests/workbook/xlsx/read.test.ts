@@ -42,10 +42,46 @@ describe("listSheets", () => {
   test("names, ids, parts, states and product kinds in tab order", () => {
     const pkg = openPackage(excelLikeWorkbook({ productSheetAt: 1 }));
     expect(listSheets(pkg)).toEqual([
-      { name: "Financements", sheetId: 1, rId: "rId1", partPath: "xl/worksheets/sheet1.xml", state: "visible", type: "worksheet", productKind: null, marked: false },
-      { name: "Ancienne synthèse", sheetId: 2, rId: "rId2", partPath: "xl/worksheets/sheet2.xml", state: "visible", type: "worksheet", productKind: "synthesis", marked: true },
-      { name: "Notes", sheetId: 3, rId: "rId3", partPath: "xl/worksheets/sheet3.xml", state: "visible", type: "worksheet", productKind: null, marked: false },
-      { name: "Caché", sheetId: 4, rId: "rId4", partPath: "xl/worksheets/sheet4.xml", state: "hidden", type: "worksheet", productKind: null, marked: false },
+      {
+        name: "Financements",
+        sheetId: 1,
+        rId: "rId1",
+        partPath: "xl/worksheets/sheet1.xml",
+        state: "visible",
+        type: "worksheet",
+        productKind: null,
+        marked: false,
+      },
+      {
+        name: "Ancienne synthèse",
+        sheetId: 2,
+        rId: "rId2",
+        partPath: "xl/worksheets/sheet2.xml",
+        state: "visible",
+        type: "worksheet",
+        productKind: "synthesis",
+        marked: true,
+      },
+      {
+        name: "Notes",
+        sheetId: 3,
+        rId: "rId3",
+        partPath: "xl/worksheets/sheet3.xml",
+        state: "visible",
+        type: "worksheet",
+        productKind: null,
+        marked: false,
+      },
+      {
+        name: "Caché",
+        sheetId: 4,
+        rId: "rId4",
+        partPath: "xl/worksheets/sheet4.xml",
+        state: "hidden",
+        type: "worksheet",
+        productKind: null,
+        marked: false,
+      },
     ]);
   });
 
@@ -139,7 +175,7 @@ describe("readGrid", () => {
       oneSheet(
         "<sheetData>" +
           '<row r="3"><c r="C3"><v>1</v></c><c><v>2</v></c><c r="F3" t="inlineStr"><is><t>x&#233;&#x1F600;</t></is></c></row>' +
-          "<row><c><v>3</v></c><c/><c t=\"b\"><v>true</v></c></row>" +
+          '<row><c><v>3</v></c><c/><c t="b"><v>true</v></c></row>' +
           '<row r="7"><c r="B7" t="d"><v>2024-01-15T12:00:00</v></c><c r="C7" t="d"><v>1900-01-01</v></c><c r="D7" s="2"/></row>' +
           "</sheetData>",
       ),
@@ -157,7 +193,10 @@ describe("readGrid", () => {
   });
 
   test("an empty sheet gives an empty grid", () => {
-    expect(readGrid(openPackage(oneSheet("<sheetData/>")), "S")).toEqual({ grid: [], origin: { sheet: "S", topLeft: "A1" } });
+    expect(readGrid(openPackage(oneSheet("<sheetData/>")), "S")).toEqual({
+      grid: [],
+      origin: { sheet: "S", topLeft: "A1" },
+    });
     expect(readGrid(openPackage(oneSheet("")), "S").grid).toEqual([]);
   });
 
@@ -174,7 +213,15 @@ describe("readGrid", () => {
     console.log(`readGrid: ${rows} rows × 7 columns in ${ms.toFixed(0)} ms`);
     expect(origin.topLeft).toBe("A1");
     expect(grid).toHaveLength(rows);
-    expect(grid[99_998]).toEqual(["commune 49", 99_999, 124998.75, "ligne 99999", true, 199_998, `commune ${(99_999 * 7) % 50}`]);
+    expect(grid[99_998]).toEqual([
+      "commune 49",
+      99_999,
+      124998.75,
+      "ligne 99999",
+      true,
+      199_998,
+      `commune ${(99_999 * 7) % 50}`,
+    ]);
     expect(ms).toBeLessThan(5000);
     const t1 = performance.now();
     const part = readGrid(pkg, "Gros", "A10:C20");
@@ -192,7 +239,14 @@ describe("readTableGrid", () => {
       expect(read.grid).toHaveLength(30);
       expect(read.grid[0]).toEqual(FINANCEMENTS_HEADERS);
       const last = FINANCEMENTS_ROWS[28];
-      expect(read.grid[29]).toEqual([last?.commune, last?.insee, last?.bassin, last?.domaine, last?.annee, last?.montant]);
+      expect(read.grid[29]).toEqual([
+        last?.commune,
+        last?.insee,
+        last?.bassin,
+        last?.domaine,
+        last?.annee,
+        last?.montant,
+      ]);
     }
   });
 

@@ -1,19 +1,34 @@
 // A small hand-made Report for the package writer's tests.
 
-import type { CellStyle, Report, ReportCell, ReportSheet, ReportValue, StyleName } from "../../../src/report/model";
+import type {
+  CellStyle,
+  Report,
+  ReportCell,
+  ReportSheet,
+  ReportValue,
+  StyleName,
+} from "../../../src/report/model";
 
 export const PALETTE: Readonly<Record<StyleName, CellStyle>> = {
   title: { bold: true, size: 14, color: "1F4E79" },
   subtitle: { italic: true, color: "595959" },
   note: { italic: true, size: 9, wrap: true },
-  header: { bold: true, fill: "1F4E79", color: "FFFFFF", hAlign: "center", vAlign: "center", wrap: true, border: "box" },
+  header: {
+    bold: true,
+    fill: "1F4E79",
+    color: "FFFFFF",
+    hAlign: "center",
+    vAlign: "center",
+    wrap: true,
+    border: "box",
+  },
   text: {},
   textBold: { bold: true },
   code: { numFmt: "@" },
-  money: { numFmt: "#,##0.00\\ \"€\"" },
-  moneyBold: { numFmt: "#,##0.00\\ \"€\"", bold: true },
-  moneyTotal: { numFmt: "#,##0.00\\ \"€\"", bold: true, border: "double-top" },
-  moneyInput: { numFmt: "#,##0.00\\ \"€\"", fill: "FFF2CC", unlocked: true, border: "box" },
+  money: { numFmt: '#,##0.00\\ "€"' },
+  moneyBold: { numFmt: '#,##0.00\\ "€"', bold: true },
+  moneyTotal: { numFmt: '#,##0.00\\ "€"', bold: true, border: "double-top" },
+  moneyInput: { numFmt: '#,##0.00\\ "€"', fill: "FFF2CC", unlocked: true, border: "box" },
   rate: { numFmt: "0.00%" },
   rateInput: { numFmt: "0.00%", fill: "FFF2CC", unlocked: true },
   ratio: { numFmt: "0.0000" },
@@ -49,14 +64,28 @@ export const formula = (
   expected: number | string | boolean,
   style?: StyleName,
 ): ReportCell => {
-  const value: ReportValue = { kind: "formula", formula: f, expected, check: typeof expected === "number" ? "cents" : "exact" };
+  const value: ReportValue = {
+    kind: "formula",
+    formula: f,
+    expected,
+    check: typeof expected === "number" ? "cents" : "exact",
+  };
   return { row, col, value, ...(style ? { style } : {}) };
 };
 
 /** Texts that look like formulas: they must stay text. */
 export const INJECTIONS = ['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)"];
 /** Texts that need escaping. */
-export const TRICKY_TEXTS = ["a & b < c > d \"q\" 'a'", "ligne 1\nligne 2", "retour\r\nchariot", "tab\there", "bell\u0007", "_x0041_ littéral", "  espaces  ", "€ 東京 😀"];
+export const TRICKY_TEXTS = [
+  "a & b < c > d \"q\" 'a'",
+  "ligne 1\nligne 2",
+  "retour\r\nchariot",
+  "tab\there",
+  "bell\u0007",
+  "_x0041_ littéral",
+  "  espaces  ",
+  "€ 東京 😀",
+];
 
 export interface SampleOptions {
   /** Names of the two sheets. */
@@ -92,19 +121,41 @@ export function sampleReport(options: SampleOptions = {}): Report {
       num(4, 1, 0.55, "rateInput"),
       text(5, 0, "Clé", "label"),
       text(5, 1, "cej", "input"),
-      text(7, 0, "Une note assez longue pour devoir passer à la ligne dans une colonne étroite de la feuille.", "note"),
+      text(
+        7,
+        0,
+        "Une note assez longue pour devoir passer à la ligne dans une colonne étroite de la feuille.",
+        "note",
+      ),
     ],
     columnWidths: [18, 14],
     merges: [],
     tables: [],
     validations: [
-      { type: "decimal", ref: "B4", min: 0, prompt: "Coût de la mission, hors taxes", error: "Un montant positif" },
+      {
+        type: "decimal",
+        ref: "B4",
+        min: 0,
+        prompt: "Coût de la mission, hors taxes",
+        error: "Un montant positif",
+      },
       { type: "decimal", ref: "B5", min: 0, max: 1, error: 'Entre 0 et 1 "inclus"' },
-      { type: "list", ref: "B6", items: ["cej", "population", "communes", "equal"], prompt: "La clé", error: "Choisir dans la liste" },
+      {
+        type: "list",
+        ref: "B6",
+        items: ["cej", "population", "communes", "equal"],
+        prompt: "La clé",
+        error: "Choisir dans la liste",
+      },
     ],
     statusFormats: [],
     freeze: { rows: 3, cols: 0 },
-    print: { landscape: false, fitToWidth: true, headerText: "Paramètres & réglages", footerText: "CTG Planner" },
+    print: {
+      landscape: false,
+      fitToWidth: true,
+      headerText: "Paramètres & réglages",
+      footerText: "CTG Planner",
+    },
     tabColor: "FFC000",
   };
 
@@ -137,11 +188,24 @@ export function sampleReport(options: SampleOptions = {}): Report {
     ],
     columnWidths: [24, 16, 12],
     merges: ["A1:C1"],
-    tables: [{ name: tableName, ref: `A${first + 1}:C${first + 1 + AMOUNTS.length}`, columns: ["Commune", "Amount", "Status"], style: "TableStyleMedium2" }],
+    tables: [
+      {
+        name: tableName,
+        ref: `A${first + 1}:C${first + 1 + AMOUNTS.length}`,
+        columns: ["Commune", "Amount", "Status"],
+        style: "TableStyleMedium2",
+      },
+    ],
     validations: [],
     statusFormats: [{ ref: `C${first + 2}:C${first + 1 + AMOUNTS.length}`, okText: "OK" }],
     freeze: { rows: first + 1, cols: 1 },
-    print: { landscape: true, fitToWidth: true, titleRows: [first + 1, first + 1], headerText: "Synthèse", footerText: "Généré par CTG Planner & co" },
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      titleRows: [first + 1, first + 1],
+      headerText: "Synthèse",
+      footerText: "Généré par CTG Planner & co",
+    },
   };
 
   return {

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import type { Element } from "@xmldom/xmldom";
-import type { Report } from "../../../src/report/model";
+import type { Report, ReportCell } from "../../../src/report/model";
 import {
   applyReport,
+  applyReportToPackage,
   listSheets,
   listTables,
   openPackage,
@@ -182,7 +183,11 @@ describe("applyReport on an Excel-like workbook", () => {
     );
     expect(names).toHaveLength(8);
     const wb = strictXml(text(after, "xl/workbook.xml"), "workbook");
-    expect(elements(wb, "definedName").find((n) => n.getAttribute("name") === "CTG_Taux")?.getAttribute("comment")).toBe("Taux de la CAF");
+    expect(
+      elements(wb, "definedName")
+        .find((n) => n.getAttribute("name") === "CTG_Taux")
+        ?.getAttribute("comment"),
+    ).toBe("Taux de la CAF");
   });
 
   test("workbook.xml keeps the schema order, recalculates fully on load and keeps calcId", () => {
@@ -198,7 +203,13 @@ describe("applyReport on an Excel-like workbook", () => {
   test("the report's tables: unique ids, names, columns as the header cells", () => {
     const tables = listTables(openPackage(output));
     expect(tables.map((t) => [t.name, t.sheet, t.ref, t.columns, t.id])).toEqual([
-      ["Financements", "Financements", "A1:F30", ["Commune", "INSEE", "Bassin", "Domaine", "Année", "Montant"], 1],
+      [
+        "Financements",
+        "Financements",
+        "A1:F30",
+        ["Commune", "INSEE", "Bassin", "Domaine", "Année", "Montant"],
+        1,
+      ],
       ["T_Test", "Synthèse CEJ", "A4:C7", ["Commune", "Amount", "Status"], 2],
     ]);
     const tableXml = text(after, tables[1]?.partPath ?? "");
@@ -255,10 +266,14 @@ describe("applyReport on an Excel-like workbook", () => {
     ]);
     expectInOrder(childNames(root), WORKSHEET_ORDER);
     expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
-    expect(xml).toContain('<pane xSplit="1" ySplit="4" topLeftCell="B5" activePane="bottomRight" state="frozen"/>');
+    expect(xml).toContain(
+      '<pane xSplit="1" ySplit="4" topLeftCell="B5" activePane="bottomRight" state="frozen"/>',
+    );
     expect(xml).toContain('<col min="1" max="1" width="24" customWidth="1"/>');
     expect(xml).toContain('<mergeCell ref="A1:C1"/>');
-    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(xml).toContain(
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+    );
     expect(elements(root, "oddHeader")[0]?.textContent).toBe('&C&"-,Bold"Synthèse');
     expect(elements(root, "oddFooter")[0]?.textContent).toBe("&LGénéré par CTG Planner && co&RPage &P / &N");
     const rules = elements(root, "cfRule");
@@ -285,12 +300,23 @@ describe("applyReport on an Excel-like workbook", () => {
     expect(xml).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
     expect(xml).toContain('orientation="portrait"');
     const dvs = elements(strictXml(xml, part), "dataValidation");
-    expect(dvs.map((d) => [d.getAttribute("type"), d.getAttribute("operator"), d.getAttribute("sqref"), d.getAttribute("error")])).toEqual([
+    expect(
+      dvs.map((d) => [
+        d.getAttribute("type"),
+        d.getAttribute("operator"),
+        d.getAttribute("sqref"),
+        d.getAttribute("error"),
+      ]),
+    ).toEqual([
       ["decimal", "greaterThanOrEqual", "B4", "Un montant positif"],
       ["decimal", "between", "B5", 'Entre 0 et 1 "inclus"'],
       ["list", null, "B6", "Choisir dans la liste"],
     ]);
-    expect(dvs.map((d) => elements(d, "formula1")[0]?.textContent)).toEqual(["0", "0", '"cej,population,communes,equal"']);
+    expect(dvs.map((d) => elements(d, "formula1")[0]?.textContent)).toEqual([
+      "0",
+      "0",
+      '"cej,population,communes,equal"',
+    ]);
     expect(elements(dvs[1] as Element, "formula2")[0]?.textContent).toBe("1");
     expect(dvs[0]?.getAttribute("prompt")).toBe("Coût de la mission, hors taxes");
     expect(dvs.every((d) => d.getAttribute("showErrorMessage") === "1")).toBe(true);
@@ -309,7 +335,10 @@ describe("applyReport on an Excel-like workbook", () => {
     expect(newXfs.length).toBeGreaterThan(oldXfs.length);
     oldXfs.forEach((xf, i) => expect(newXfs[i]?.toString()).toBe(xf.toString()));
     expect(elements(newDoc, "cellXfs")[0]?.getAttribute("count")).toBe(String(newXfs.length));
-    const fmts = elements(newDoc, "numFmt").map((n) => [Number(n.getAttribute("numFmtId")), n.getAttribute("formatCode")]);
+    const fmts = elements(newDoc, "numFmt").map((n) => [
+      Number(n.getAttribute("numFmtId")),
+      n.getAttribute("formatCode"),
+    ]);
     expect(fmts[0]).toEqual([164, '#,##0.00\\ "€"']);
     expect(fmts.slice(1).every(([id]) => Number(id) > 164)).toBe(true);
     expect(fmts.map(([, code]) => code)).toEqual(expect.arrayContaining(["0.0000", "dd/mm/yyyy"]));
@@ -337,7 +366,13 @@ describe("applyReport on an Excel-like workbook", () => {
 
     test("replaces the product's sheets: same sheets, same parts, no orphans", () => {
       const sheets = listSheets(openPackage(again));
-      expect(sheets.map((s) => s.name)).toEqual(["Financements", "Notes", "Caché", "Paramètres CTG", "Synthèse CEJ"]);
+      expect(sheets.map((s) => s.name)).toEqual([
+        "Financements",
+        "Notes",
+        "Caché",
+        "Paramètres CTG",
+        "Synthèse CEJ",
+      ]);
       expect([...parts2.keys()].sort()).toEqual([...after.keys()].sort());
       checkPackage(parts2);
     });
@@ -372,7 +407,9 @@ describe("applyReport and the user's sheets", () => {
     const output = applyReport(input, sampleReport({ synthName: "Synthèse CEJ (2)" }));
     const before = unzip(input);
     const after = unzip(output);
-    expect(bytesEqual(after.get("xl/worksheets/sheet4.xml"), before.get("xl/worksheets/sheet4.xml"))).toBe(true);
+    expect(bytesEqual(after.get("xl/worksheets/sheet4.xml"), before.get("xl/worksheets/sheet4.xml"))).toBe(
+      true,
+    );
     const again = applyReport(output, sampleReport({ synthName: "Synthèse CEJ (2)" }));
     expect(listSheets(openPackage(again)).map((s) => [s.name, s.productKind])).toEqual([
       ["Financements", null],
@@ -387,8 +424,12 @@ describe("applyReport and the user's sheets", () => {
 
   test("collisions with the user's tables and names throw", () => {
     const input = excelLikeWorkbook();
-    expect(() => applyReport(input, sampleReport({ tableName: "Financements" }))).toThrow(/table name "Financements" is already taken/);
-    expect(() => applyReport(input, sampleReport({ tableName: "Taux" }))).toThrow(/collides with a defined name/);
+    expect(() => applyReport(input, sampleReport({ tableName: "Financements" }))).toThrow(
+      /table name "Financements" is already taken/,
+    );
+    expect(() => applyReport(input, sampleReport({ tableName: "Taux" }))).toThrow(
+      /collides with a defined name/,
+    );
     expect(() => applyReport(input, sampleReport({ paramsName: "notes" }))).toThrow(/already taken/);
     expect(() => applyReport(input, sampleReport({ tableName: "A1" }))).toThrow(/not a valid table name/);
     expect(() => applyReport(input, sampleReport({ synthName: "a/b" }))).toThrow(/not a valid sheet name/);
@@ -402,7 +443,12 @@ describe("applyReport and the user's sheets", () => {
     checkPackage(after);
     // xl/tables/table2.xml was T_Old's; the name is free again and T_Test takes it
     expect(text(after, "xl/tables/table2.xml")).toContain('name="T_Test"');
-    for (const gone of ["xl/worksheets/sheet2.xml", "xl/worksheets/_rels/sheet2.xml.rels", "xl/comments2.xml", "xl/drawings/vmlDrawing2.vml"]) {
+    for (const gone of [
+      "xl/worksheets/sheet2.xml",
+      "xl/worksheets/_rels/sheet2.xml.rels",
+      "xl/comments2.xml",
+      "xl/drawings/vmlDrawing2.vml",
+    ]) {
       expect({ gone, present: after.has(gone) }).toEqual({ gone, present: false });
       expect(text(after, "[Content_Types].xml")).not.toContain(`/${gone}"`);
     }
@@ -415,7 +461,13 @@ describe("applyReport and the user's sheets", () => {
     expect(names.find((n) => n.name === "LocalCache")?.localSheetId).toBe(2); // Caché moved from 3 to 2
     expect(names.find((n) => n.name === "_xlnm._FilterDatabase")?.localSheetId).toBe(0);
     expect(names.filter((n) => n.value.includes("Ancienne synthèse"))).toEqual([]);
-    expect(listSheets(openPackage(output)).map((s) => s.name)).toEqual(["Financements", "Notes", "Caché", "Paramètres CTG", "Synthèse CEJ"]);
+    expect(listSheets(openPackage(output)).map((s) => s.name)).toEqual([
+      "Financements",
+      "Notes",
+      "Caché",
+      "Paramètres CTG",
+      "Synthèse CEJ",
+    ]);
     // the active tab (Caché, 3) follows its sheet (now 2)
     expect(text(after, "xl/workbook.xml")).toMatch(/activeTab="2"/);
     expect(listTables(openPackage(output)).map((t) => [t.name, t.id])).toEqual([
@@ -428,7 +480,9 @@ describe("applyReport and the user's sheets", () => {
     const output = applyReport(excelLikeWorkbook({ productSheetAt: 1, activeTab: 1 }), sampleReport());
     const after = unzip(output);
     expect(text(after, "xl/workbook.xml")).toMatch(/activeTab="3"/);
-    expect(text(after, sheetPart(output, "Paramètres CTG"))).toContain('<sheetView tabSelected="1" workbookViewId="0">');
+    expect(text(after, sheetPart(output, "Paramètres CTG"))).toContain(
+      '<sheetView tabSelected="1" workbookViewId="0">',
+    );
     expect(text(after, sheetPart(output, "Synthèse CEJ"))).not.toContain("tabSelected");
   });
 
@@ -453,21 +507,81 @@ describe("applyReport and the user's sheets", () => {
     expect(text(after, "[Content_Types].xml")).toContain('PartName="/xl/styles.xml"');
     expect(readGrid(openPackage(output), "Riche").grid[0]?.[0]).toBe("Bonjour & à tous");
     // workbook.xml used the x: prefix: the new elements follow it
-    expect(text(after, "xl/workbook.xml")).toMatch(/<x:sheet name="Synthèse CEJ" sheetId="3" r:id="rId\d+"\/>/);
-    expect(text(after, "xl/workbook.xml")).toMatch(/<x:definedNames>.*<\/x:definedNames><x:calcPr fullCalcOnLoad="1"\/><\/x:workbook>$/s);
+    expect(text(after, "xl/workbook.xml")).toMatch(
+      /<x:sheet name="Synthèse CEJ" sheetId="3" r:id="rId\d+"\/>/,
+    );
+    expect(text(after, "xl/workbook.xml")).toMatch(
+      /<x:definedNames>.*<\/x:definedNames><x:calcPr fullCalcOnLoad="1"\/><\/x:workbook>$/s,
+    );
   });
 
   test("an empty report removes the product's sheets", () => {
-    const output = applyReport(excelLikeWorkbook({ productSheetAt: 0 }), { ...sampleReport(), sheets: [], names: [] });
+    const output = applyReport(excelLikeWorkbook({ productSheetAt: 0 }), {
+      ...sampleReport(),
+      sheets: [],
+      names: [],
+    });
     const after = unzip(output);
     checkPackage(after);
     expect(listSheets(openPackage(output)).map((s) => s.name)).toEqual(["Financements", "Notes", "Caché"]);
   });
 
+  test("a report that cannot be written throws and leaves the package as it was", () => {
+    const pkg = openPackage(excelLikeWorkbook({ productSheetAt: 1 }));
+    const before = new Map(pkg.parts);
+    const good = sampleReport();
+    const [params, synth] = good.sheets;
+    if (!params || !synth) throw new Error("sample report");
+    const badNumber: Report = {
+      ...good,
+      sheets: [
+        params,
+        {
+          ...synth,
+          cells: [...synth.cells, { row: 30, col: 0, value: { kind: "number", value: Infinity } }],
+        },
+      ],
+    };
+    expect(() => applyReportToPackage(pkg, badNumber)).toThrow(/not a finite number/);
+    const badList: Report = {
+      ...good,
+      sheets: [{ ...params, validations: [{ type: "list", ref: "B6", items: ["a,b"], error: "x" }] }],
+    };
+    expect(() => applyReportToPackage(pkg, badList)).toThrow(/cannot hold a comma/);
+    const twice: Report = {
+      ...good,
+      sheets: [params, { ...synth, cells: [...synth.cells, synth.cells[0] as ReportCell] }],
+    };
+    expect(() => applyReportToPackage(pkg, twice)).toThrow(/two cells at A1/);
+    const badHeader: Report = {
+      ...good,
+      sheets: [
+        params,
+        {
+          ...synth,
+          tables: [
+            {
+              name: "T_X",
+              ref: "A4:C7",
+              columns: ["Commune", "Montant", "Status"],
+              style: "TableStyleLight1",
+            },
+          ],
+        },
+      ],
+    };
+    expect(() => applyReportToPackage(pkg, badHeader)).toThrow(/header cell B4 must be the text "Montant"/);
+    expect([...pkg.parts.keys()]).toEqual([...before.keys()]);
+    for (const [name, bytes] of before) expect(pkg.parts.get(name)).toBe(bytes);
+  });
+
   test("a sheet of a future kind, with the marker, is the product's too", () => {
     const input = applyReport(excelLikeWorkbook(), sampleReport());
     const pkg = openPackage(input);
-    const wb = text(pkg.parts, "xl/workbook.xml").replace('"ctg-planner:synthesis"', "&quot;ctg-planner:someday&quot;");
+    const wb = text(pkg.parts, "xl/workbook.xml").replace(
+      '"ctg-planner:synthesis"',
+      "&quot;ctg-planner:someday&quot;",
+    );
     pkg.parts.set("xl/workbook.xml", new TextEncoder().encode(wb));
     const sheets = listSheets(pkg);
     expect(sheets[4]).toMatchObject({ name: "Synthèse CEJ", productKind: null, marked: true });
@@ -478,7 +592,9 @@ describe("applyReport and the user's sheets", () => {
 describe("text and numbers round-trip through the writer and the reader", () => {
   const base = excelLikeWorkbook();
   const palette = PALETTE;
-  const oneCellReport = (value: { kind: "text"; text: string } | { kind: "number"; value: number }): Report => ({
+  const oneCellReport = (
+    value: { kind: "text"; text: string } | { kind: "number"; value: number },
+  ): Report => ({
     lang: "fr",
     sheets: [
       {
@@ -500,13 +616,20 @@ describe("text and numbers round-trip through the writer and the reader", () => 
 
   test("any text (XML-invalid characters aside) comes back as it was", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }), (a, b) => {
-        const t = a + b;
-        const out = applyReport(base, oneCellReport({ kind: "text", text: t }));
-        const got = readGrid(openPackage(out), "Contrôles", "B2").grid[0]?.[0];
-        const expected = t.replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-        expect(got).toBe(expected);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 40 }),
+        fc.string({ unit: "binary", maxLength: 20 }),
+        (a, b) => {
+          const t = a + b;
+          const out = applyReport(base, oneCellReport({ kind: "text", text: t }));
+          const got = readGrid(openPackage(out), "Contrôles", "B2").grid[0]?.[0];
+          const expected = t.replace(
+            /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+            "\uFFFD",
+          );
+          expect(got).toBe(expected);
+        },
+      ),
       { numRuns: 60 },
     );
   });

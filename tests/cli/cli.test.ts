@@ -1,0 +1,212 @@
+// The `ctg-planner` command, run in-process with captured streams, on real files in a temp folder.
+
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main, type Io } from "../../src/cli/main";
+import type { PlanJson } from "../../src/core/plan-json";
+import type { RawValue } from "../../src/core/types";
+import { createWorkbook } from "../../src/workbook/xlsx/create";
+import { openPackage } from "../../src/workbook/xlsx/package";
+import { listSheets } from "../../src/workbook/xlsx/read";
+import { readXlsxCells } from "../helpers/xlsx-values";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ctg-cli-"));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await main(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const at = (name: string): string => path.join(dir, name);
+
+/** A small funding workbook on a sheet named Financements, header on row 1. */
+function fundingFile(name: string, rows: RawValue[][], headers: RawValue[] = ["Commune", "Bassin", "Montant"]): string {
+  const file = at(name);
+  fs.writeFileSync(file, createWorkbook([{ name: "Financements", rows: [headers, ...rows] }]));
+  return file;
+}
+
+test("demo then summarize: exit 0, default output name, a short summary", async () => {
+  expect((await run("demo", "-o", at("demo.xlsx"))).code).toBe(0);
+  const r = await run("summarize", at("demo.xlsx"));
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("Total CEJ : 1\u202F350\u202F000,00\u00A0€");
+  expect(r.out).toContain("Bassin Nord");
+  expect(r.out).toContain(`Écrit : ${at("demo.ctg.xlsx")}`);
+  const sheets = listSheets(openPackage(new Uint8Array(fs.readFileSync(at("demo.ctg.xlsx")))));
+  expect(sheets.map((s) => s.name)).toEqual([
+    "Financements",
+    "Paramètres CTG",
+    "Communes CTG",
+    "Synthèse CEJ",
+    "Ingénierie CTG",
+    "Répartition bassins",
+    "Contrôles",
+  ]);
+  // The input file itself is untouched.
+  expect(fs.readFileSync(at("demo.xlsx")).length).toBeGreaterThan(0);
+  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("demo.xlsx"))))).length).toBe(1);
+});
+
+test("--json prints the plan alone on stdout, amounts in euros and rates as fractions", async () => {
+  await run("demo", "-o", at("demo.xlsx"));
+  const r = await run("summarize", at("demo.xlsx"), "--json", "-o", at("out.xlsx"));
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.out) as PlanJson;
+  expect(json.version).toBe(1);
+  expect(json.total).toBe(1350000);
+  expect(json.key).toBe("cej");
+  expect(json.communes).toHaveLength(13);
+  expect(json.communes.find((c) => c.name === "Le Creusot")?.insee).toBe("71153");
+  expect(json.basins.map((b) => b.basin)).toEqual(["nord", "sud"]);
+  expect(json.basins.map((b) => b.communes)).toEqual([18, 16]);
+  expect(json.basins.reduce((t, b) => t + b.cejTotal * 100, 0)).toBeCloseTo(135000000, 6);
+  expect(json.engineering).toEqual({
+    costHT: 40000,
+    capHT: 40000,
+    eligibleHT: 40000,
+    cafRate: 0.5,
+    caf: 20000,
+    cuHT: 20000,
+    vatRate: 0.2,
+    vat: 8000,
+    costTTC: 48000,
+    cuTTC: 28000,
+  });
+  const [nord, sud] = json.basins;
+  expect(Math.round((nord?.engineering.costHT ?? 0) * 100 + (sud?.engineering.costHT ?? 0) * 100)).toBe(4000000);
+  expect(Math.round((nord?.engineering.cuTTC ?? 0) * 100 + (sud?.engineering.cuTTC ?? 0) * 100)).toBe(2800000);
+  expect(r.err).toContain("Écrit");
+});
+
+test("input errors: exit 1, each error as Sheet!A1: message, nothing written (also with --json)", async () => {
+  const file = fundingFile("bad.xlsx", [
+    ["Montcaeu", "", 1000],
+    ["Le Creusot", "", "abc"],
+  ]);
+  const r = await run("summarize", file);
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(/^Financements!A2: .*Montceau-les-Mines/m);
+  expect(r.err).toMatch(/^Financements!C3: /m);
+  expect(r.err).toContain("rien n'a été écrit");
+  expect(fs.existsSync(at("bad.ctg.xlsx"))).toBe(false);
+  const j = await run("summarize", file, "--json", "--lang", "en");
+  expect(j.code).toBe(1);
+  const json = JSON.parse(j.out) as PlanJson;
+  expect(json.issues.map((i) => `${i.severity} ${i.code} ${i.cell}`)).toEqual([
+    "error commune-unknown Financements!A2",
+    "error amount-not-a-number Financements!C3",
+  ]);
+  expect(json.issues[0]?.message).toContain("Montceau-les-Mines");
+  expect(fs.readdirSync(dir).sort()).toEqual(["bad.xlsx"]);
+});
+
+test("usage and file errors exit 2 with one clear line", async () => {
+  expect((await run()).code).toBe(2);
+  expect((await run("frobnicate")).code).toBe(2);
+  expect((await run("summarize")).code).toBe(2);
+  const missing = await run("summarize", at("nope.xlsx"));
+  expect(missing.code).toBe(2);
+  expect(missing.err).toContain("no such file");
+  fs.writeFileSync(at("notes.txt"), "hello");
+  expect((await run("summarize", at("notes.txt"))).code).toBe(2);
+  fs.writeFileSync(at("fake.xlsx"), "this is not a zip");
+  const fake = await run("summarize", at("fake.xlsx"));
+  expect(fake.code).toBe(2);
+  expect(fake.err.split("\n")[0]).toMatch(/fake\.xlsx/);
+  // A password-protected workbook is an OLE compound file.
+  // A password-protected workbook is an OLE compound file with an EncryptionInfo stream.
+  const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  fs.writeFileSync(at("locked.xlsx"), Buffer.concat([ole, Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(64)]));
+  const locked = await run("summarize", at("locked.xlsx"));
+  expect(locked.code).toBe(2);
+  expect(locked.err).toMatch(/password/i);
+  // A legacy .xls renamed .xlsx is an OLE file without encryption.
+  fs.writeFileSync(at("old.xlsx"), Buffer.concat([ole, Buffer.alloc(512)]));
+  const old = await run("summarize", at("old.xlsx"));
+  expect(old.code).toBe(2);
+  expect(old.err).toMatch(/\.xls/);
+  await run("demo", "-o", at("demo.xlsx"));
+  const noTable = await run("summarize", at("demo.xlsx"), "--table", "Nope");
+  expect(noTable.code).toBe(2);
+  expect(noTable.err).toContain("Financements");
+  expect((await run("summarize", at("demo.xlsx"), "--bogus")).code).toBe(2);
+  expect((await run("summarize", at("demo.xlsx"), "--lang", "de")).code).toBe(2);
+  expect((await run("summarize", at("demo.xlsx"), "-o", at("x.xlsx"), "--in-place")).code).toBe(2);
+  expect(fs.readdirSync(dir).filter((f) => f.endsWith(".ctg.xlsx"))).toEqual([]);
+});
+
+test("--in-place rewrites the input; parameters from flags are written and read back on the next run", async () => {
+  await run("demo", "-o", at("demo.xlsx"));
+  const r = await run("summarize", at("demo.xlsx"), "--in-place", "--cost", "46000", "--caf-rate", "40", "--key", "population", "--json");
+  expect(r.code).toBe(0);
+  const first = JSON.parse(r.out) as PlanJson;
+  expect(first.engineering.costHT).toBe(46000);
+  expect(first.engineering.eligibleHT).toBe(40000);
+  expect(first.engineering.caf).toBe(16000);
+  expect(first.engineering.cuTTC).toBe(46000 + 9200 - 16000);
+  expect(first.key).toBe("population");
+  expect(first.issues.map((i) => i.code)).toContain("cost-above-cap");
+  expect(fs.readdirSync(dir).sort()).toEqual(["demo.xlsx"]);
+  // Run again without flags: the parameters come from the workbook's Paramètres CTG.
+  const again = await run("summarize", at("demo.xlsx"), "--json", "-o", at("again.xlsx"));
+  const second = JSON.parse(again.out) as PlanJson;
+  expect(second.engineering.costHT).toBe(46000);
+  expect(second.engineering.cafRate).toBe(0.4);
+  expect(second.key).toBe("population");
+  // Still one set of product sheets.
+  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(7);
+});
+
+test("--lang en writes English sheets", async () => {
+  await run("demo", "-o", at("demo.xlsx"), "--lang", "en");
+  const r = await run("summarize", at("demo.xlsx"), "--lang", "en", "-o", at("en.xlsx"));
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("CEJ total");
+  const names = listSheets(openPackage(new Uint8Array(fs.readFileSync(at("en.xlsx"))))).map((s) => s.name);
+  expect(names).toContain("CEJ Summary");
+  expect(names).toContain("Checks");
+});
+
+test("text from the input that looks like a formula is written as text", async () => {
+  // ("-1" and "+1" normalize to the same name, so "-1" gets a row of its own spelling: "-1 x".)
+  const evil = ['=HYPERLINK("http://x","y")', "+1", "-1 x", "@SUM(A1)", "-"];
+  const file = fundingFile("evil.xlsx", [...evil.map((name, i) => [name, "Sud", 100 + i]), ["Le Creusot", "", 1000]]);
+  const r = await run("summarize", file, "-o", at("evil.ctg.xlsx"));
+  expect(r.code).toBe(0);
+  const cells = readXlsxCells(at("evil.ctg.xlsx"));
+  const synth = cells.get("Synthèse CEJ");
+  expect(synth).toBeDefined();
+  const texts = [...(synth?.values() ?? [])].filter((c) => typeof c.value === "string").map((c) => c.value);
+  for (const name of evil) expect(texts).toContain(name);
+  for (const [, sheet] of cells) {
+    for (const [, c] of sheet) {
+      // The names may appear inside SUMIFS criteria, as string literals; never as formula code.
+      if (c.formula) expect(c.formula.replace(/"(?:[^"]|"")*"/g, '""')).not.toMatch(/HYPERLINK|@SUM/);
+    }
+  }
+  expect(r.err).toContain("Financements!A2");
+});
+
+test("the built command runs with node (package.json bin)", () => {
+  const root = path.resolve(__dirname, "../..");
+  const bin = path.join(root, "dist/cli/ctg-planner.js");
+  execFileSync("npx", ["webpack", "--mode", "production", "--config-name", "cli"], { cwd: root, stdio: "pipe" });
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string; bin: Record<string, string> };
+  expect(pkg.bin["ctg-planner"]).toBe("dist/cli/ctg-planner.js");
+  expect(execFileSync("node", [bin, "--version"]).toString().trim()).toBe(pkg.version);
+  execFileSync("node", [bin, "demo", "-o", at("d.xlsx")]);
+  const out = execFileSync("node", [bin, "summarize", at("d.xlsx"), "--json"]).toString();
+  expect((JSON.parse(out) as PlanJson).total).toBe(1350000);
+}, 180000);
