@@ -1,4 +1,4 @@
-import { a1, columnLetters, quoteSheet } from "../core/cell";
+import { columnLetters, quoteSheet } from "../core/cell";
 import { normalizeName } from "../core/communes";
 import { formatIssue } from "../core/messages";
 import { centsToEuros, rateToFraction } from "../core/money";
@@ -89,7 +89,7 @@ type KeyField = "commune" | "insee" | "domain" | "year";
  * @returns the report
  */
 export function buildReport(options: BuildReportOptions): Report {
-  const { plan, lang, source } = options;
+  const { lang } = options;
   const L = reportLabels(lang);
   const takenSheets = new Set((options.taken?.sheets ?? []).map((s) => s.toLowerCase()));
   const takenTables = new Set((options.taken?.tables ?? []).map((s) => s.toLowerCase()));
@@ -411,7 +411,7 @@ function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; 
     s.formula(
       r,
       cols.key,
-      `IF(${keyLabel("cej")},${localAbs(r, cols.cej)},IF(${keyLabel("population")},${localAbs(r, cols.population)},IF(${keyLabel("communes")},${localAbs(r, cols.communes)},1)))`,
+      `ROUND(IF(${keyLabel("cej")},${localAbs(r, cols.cej)},IF(${keyLabel("population")},${localAbs(r, cols.population)},IF(${keyLabel("communes")},${localAbs(r, cols.communes)},1))),2)`,
       keyExpected,
       plan.params.key === "cej" ? "cents" : "exact",
       plan.params.key === "cej" ? "money" : "integer",
@@ -439,7 +439,7 @@ function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; 
   s.money(totalRow, cols.cej, sumCol(cols.cej), sumBasins((b) => b.cejTotal) / 100, "moneyTotal");
   s.formula(totalRow, cols.cejShare, sumCol(cols.cejShare), plan.total === 0 ? 0 : 1, "ratio", "ratioBold");
   const keySum = sumBasins((b) => b.keyValue);
-  s.formula(totalRow, cols.key, sumCol(cols.key), plan.params.key === "cej" ? keySum / 100 : keySum, plan.params.key === "cej" ? "cents" : "exact", plan.params.key === "cej" ? "moneyTotal" : "integerTotal");
+  s.formula(totalRow, cols.key, `ROUND(${sumCol(cols.key)},2)`, plan.params.key === "cej" ? keySum / 100 : keySum, plan.params.key === "cej" ? "cents" : "exact", plan.params.key === "cej" ? "moneyTotal" : "integerTotal");
   s.formula(totalRow, cols.keyShare, sumCol(cols.keyShare), keySum === 0 ? 0 : 1, "ratio", "ratioBold");
   const e = plan.engineering;
   s.money(totalRow, cols.cost, sumCol(cols.cost), euros(e.costHT), "moneyTotal");
@@ -526,6 +526,14 @@ function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet
 // ---------------------------------------------------------------------------------------------
 // Contrôles
 
+/** Where the rows were read, for the stamp: `Financements (Financements!A4:F212)`. */
+function describeSource(src: InputSource): string {
+  const cols = Object.values(src.columns).map((c) => c.col);
+  const range = `${columnLetters(Math.min(...cols))}${src.firstRow - 1}:${columnLetters(Math.max(...cols))}${src.lastRow}`;
+  const where = `${quoteSheet(src.sheet)}!${range}`;
+  return src.table !== null ? `${src.table} (${where})` : where;
+}
+
 function buildChecks(ctx: Context, syn: SynthesisLayout, bas: BasinsLayout, eng: EngineeringLayout): ReportSheet {
   const { L, plan, lang } = ctx;
   const s = new SheetBuilder("checks", ctx.names.checks);
@@ -605,7 +613,7 @@ function buildChecks(ctx: Context, syn: SynthesisLayout, bas: BasinsLayout, eng:
   const stamp: [string, string][] = [
     [L.checks.stamp.date, ctx.stamp.generatedAt],
     [L.checks.stamp.version, ctx.stamp.version],
-    [L.checks.stamp.source, src.table !== null ? `${src.table} (${quoteSheet(src.sheet)}!${a1(src.firstRow - 2, 0).replace(/\d+$/, "")}${src.firstRow - 1})` : `${quoteSheet(src.sheet)}!${columnLetters(0)}${src.firstRow - 1}`],
+    [L.checks.stamp.source, describeSource(src)],
     [L.checks.stamp.rows, String(plan.rowCount)],
     [L.checks.stamp.hash, ctx.stamp.inputHash],
   ];

@@ -73,6 +73,7 @@ const EXAMPLES: Record<IssueCode, Issue> = {
   "param-negative": issue("param-negative", { param: "capHT", value: "-40000" }),
   "cost-above-cap": issue("cost-above-cap", { cost: 4_500_000, cap: 4_000_000 }, { severity: "warning" }),
   "key-sum-zero": issue("key-sum-zero", { key: "cej" }),
+  "population-invalid": issue("population-invalid", { value: "-12" }),
 };
 
 describe("formatIssue: every code in both languages", () => {

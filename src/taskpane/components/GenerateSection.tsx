@@ -1,0 +1,152 @@
+import { useEffect, useRef } from "react";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { Lang } from "../../core/types";
+import type { GenerateOutcome, GenerateProgress } from "../host";
+import { uiText } from "../i18n";
+
+const useStyles = makeStyles({
+  block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  note: { color: tokens.colorNeutralForeground2 },
+  sheets: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  download: { fontWeight: tokens.fontWeightSemibold },
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  result: { outlineStyle: "none" },
+});
+
+/** Where a generation stands. */
+export type GenerationState =
+  | { readonly status: "idle" }
+  | { readonly status: "running"; readonly progress: GenerateProgress }
+  | { readonly status: "done"; readonly outcome: GenerateOutcome }
+  | { readonly status: "failed"; readonly message: string };
+
+/** The step label of a progress report. */
+export function progressLabel(progress: GenerateProgress, lang: Lang): string {
+  const t = uiText(lang);
+  const step = progress.step === "sheet" && progress.sheet !== undefined ? t.stepSheet(progress.sheet) : t.steps[progress.step];
+  return progress.step === "done" ? step : t.stepOf(step, progress.done, progress.total);
+}
+
+/** 5. Generate: blocked by errors, warnings acknowledged once, progress by step, then the sheets. */
+export function GenerateSection({
+  lang,
+  blocked,
+  warningCount,
+  acknowledged,
+  onAcknowledge,
+  state,
+  onGenerate,
+  onSheet,
+}: {
+  lang: Lang;
+  blocked: boolean;
+  warningCount: number;
+  acknowledged: boolean;
+  onAcknowledge(value: boolean): void;
+  state: GenerationState;
+  onGenerate(): void;
+  onSheet(name: string): void;
+}) {
+  const styles = useStyles();
+  const t = uiText(lang);
+  const running = state.status === "running";
+  const needsAck = !blocked && warningCount > 0 && !acknowledged;
+  const disabled = blocked || needsAck || running;
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === "done" || state.status === "failed") resultRef.current?.focus();
+  }, [state.status]);
+  const why = blocked ? t.blockedNote : needsAck ? t.ackNeeded : null;
+
+  return (
+    <div className={styles.block}>
+      <Caption1 className={styles.note}>{t.generateHint}</Caption1>
+      {!blocked && warningCount > 0 ? (
+        <Field hint={t.ackNote}>
+          <Checkbox
+            checked={acknowledged}
+            disabled={running}
+            label={t.ackLabel}
+            data-testid="ack-warnings"
+            onChange={(_, data) => onAcknowledge(data.checked === true)}
+          />
+        </Field>
+      ) : null}
+      <Button
+        appearance="primary"
+        disabledFocusable={disabled}
+        aria-describedby={why === null ? undefined : "generate-why"}
+        data-testid="generate"
+        onClick={() => {
+          if (!disabled) onGenerate();
+        }}
+      >
+        {t.generateButton}
+      </Button>
+      {why === null ? null : (
+        <Text size={200} id="generate-why" className={styles.note}>
+          {why}
+        </Text>
+      )}
+
+      <div aria-live="polite" data-testid="generate-progress">
+        {state.status === "running" ? (
+          <Field label={t.progressLabel} validationMessage={progressLabel(state.progress, lang)} validationState="none">
+            <ProgressBar value={state.progress.total === 0 ? 0 : state.progress.done / state.progress.total} max={1} />
+          </Field>
+        ) : null}
+      </div>
+
+      <div ref={resultRef} tabIndex={-1} className={styles.result} data-testid="generate-result">
+        {state.status === "done" ? (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody className={styles.body}>
+              <MessageBarTitle>{t.successTitle}</MessageBarTitle>
+              <Text>{state.outcome.download !== undefined ? t.successFile : t.successExcel}</Text>
+              <ul className={styles.sheets}>
+                {state.outcome.sheets.map((name) => (
+                  <li key={name}>
+                    <Link as="button" onClick={() => onSheet(name)} data-sheet={name}>
+                      {name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              {state.outcome.download !== undefined ? (
+                <Link
+                  className={styles.download}
+                  href={state.outcome.download.url}
+                  download={state.outcome.download.fileName}
+                  data-testid="download"
+                >
+                  {t.download} ({state.outcome.download.fileName})
+                </Link>
+              ) : null}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {state.status === "failed" ? (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.failedTitle}</MessageBarTitle>
+              {t.failed(state.message)}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { useRef } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  Select,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { ColumnMapping, Field as DataField, Lang } from "../../core/types";
+import type { InputChoice, PaneHost } from "../host";
+import { uiText } from "../i18n";
+import { inputChoiceKey, inputChoiceLabel, withColumn, type PaneView } from "../model";
+import { Section } from "./Section";
+
+const useStyles = makeStyles({
+  workbook: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  workbookName: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hidden: { display: "none" },
+  dropdown: { minWidth: "0", width: "100%" },
+  rows: { color: tokens.colorNeutralForeground2 },
+  mapping: { display: "grid", gap: tokens.spacingVerticalS },
+  accordionHeader: { margin: 0 },
+  panel: { margin: 0, paddingBottom: tokens.spacingVerticalS },
+});
+
+export interface InputSectionProps {
+  lang: Lang;
+  host: PaneHost;
+  inputs: readonly InputChoice[];
+  choice: InputChoice | null;
+  view: PaneView | null;
+  mapping: ColumnMapping;
+  mappingOpen: boolean;
+  busy: boolean;
+  onMappingOpenChange(open: boolean): void;
+  onChoose(choice: InputChoice): void;
+  onMapping(mapping: ColumnMapping): void;
+  onOpenFile(file: File): void;
+  onOpenDemo(): void;
+}
+
+/** 1. The workbook and its funding table: which table, which column holds what, rows read. */
+export function InputSection(props: InputSectionProps) {
+  const { lang, host, inputs, choice, view, mapping } = props;
+  const styles = useStyles();
+  const t = uiText(lang);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const chosenKey = choice === null ? undefined : inputChoiceKey(choice);
+  const file = host.file;
+
+  return (
+    <Section id="input" number={1} title={t.sections.input}>
+      {file !== undefined ? (
+        <div className={styles.workbook}>
+          <div className={styles.workbookName}>
+            <Text>
+              {t.workbookLabel} : <span className={styles.name} data-testid="workbook-name">{file.name()}</span>
+            </Text>
+            {file.isDemo() ? (
+              <Badge appearance="tint" color="informative">
+                {t.demoBadge}
+              </Badge>
+            ) : null}
+          </div>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={props.busy} onClick={() => fileInput.current?.click()}>
+              {t.openFile}
+            </Button>
+            {file.isDemo() ? null : (
+              <Button disabled={props.busy} onClick={props.onOpenDemo}>
+                {t.openDemo}
+              </Button>
+            )}
+          </div>
+          <Caption1>{t.openFileHint}</Caption1>
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t.openFile}
+            tabIndex={-1}
+            data-testid="file-input"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              e.currentTarget.value = "";
+              if (f) props.onOpenFile(f);
+            }}
+          />
+        </div>
+      ) : null}
+
+      <Field label={t.inputSource} hint={t.inputSourceHint}>
+        <Dropdown
+          className={styles.dropdown}
+          value={choice === null ? "" : inputChoiceLabel(choice, lang)}
+          selectedOptions={chosenKey === undefined ? [] : [chosenKey]}
+          disabled={props.busy || inputs.length === 0}
+          onOptionSelect={(_, data) => {
+            const next = inputs.find((c) => inputChoiceKey(c) === data.optionValue);
+            if (next) props.onChoose(next);
+          }}
+        >
+          {inputs.map((c) => {
+            const label = inputChoiceLabel(c, lang);
+            return (
+              <Option key={inputChoiceKey(c)} value={inputChoiceKey(c)} text={label}>
+                {label}
+              </Option>
+            );
+          })}
+        </Dropdown>
+      </Field>
+
+      {view === null ? null : (
+        <Text className={styles.rows} role="status" data-testid="rows-read">
+          {view.rowsLabel}
+        </Text>
+      )}
+
+      {view === null ? null : (
+        <Accordion
+          collapsible
+          openItems={props.mappingOpen ? ["mapping"] : []}
+          onToggle={(_, data) => props.onMappingOpenChange(data.openItems.includes("mapping"))}
+        >
+          <AccordionItem value="mapping">
+            <AccordionHeader as="h3" className={styles.accordionHeader} expandIconPosition="end">
+              {t.mappingTitle}
+            </AccordionHeader>
+            <AccordionPanel className={styles.panel}>
+              <div className={styles.mapping}>
+                <Caption1>{t.mappingHint}</Caption1>
+                {view.mapping.map((row) => (
+                  <Field key={row.field} label={row.label} required={row.required}>
+                    <Select
+                      data-field={row.field}
+                      value={row.column === undefined ? "" : String(row.column)}
+                      disabled={props.busy}
+                      onChange={(_, data) => {
+                        if (data.value === "") return;
+                        props.onMapping(withColumn(mapping, row.field as DataField, Number(data.value)));
+                      }}
+                    >
+                      {row.column === undefined ? <option value="">{t.noColumn}</option> : null}
+                      {view.columns.map((c) => (
+                        <option key={c.index} value={String(c.index)}>
+                          {c.label}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                ))}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
+    </Section>
+  );
+}

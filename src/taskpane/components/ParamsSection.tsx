@@ -1,0 +1,92 @@
+import { Button, Caption1, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { KEY_LABELS } from "../../core/messages";
+import { PARAM_NAMES, type ParamName } from "../../core/params";
+import { ALLOCATION_KEYS, type Lang } from "../../core/types";
+import { uiText } from "../i18n";
+import { paramKind, type IssueView, type ParamFields } from "../model";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))",
+    gap: tokens.spacingVerticalS,
+    columnGap: tokens.spacingHorizontalM,
+  },
+  wide: { gridColumn: "1 / -1" },
+  input: { minWidth: "0", width: "100%" },
+  footer: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+export interface ParamsSectionProps {
+  lang: Lang;
+  fields: ParamFields;
+  edited: ReadonlySet<ParamName>;
+  fromWorkbook: boolean;
+  /** Errors on the pane's own fields, by parameter. */
+  fieldErrors: Partial<Record<ParamName, IssueView>>;
+  busy: boolean;
+  fieldRef(param: ParamName): (element: HTMLElement | null) => void;
+  onChange(param: ParamName, text: string): void;
+  onReset(): void;
+}
+
+/** 2. The parameters of the plan: cost, cap, rates, key. */
+export function ParamsSection(props: ParamsSectionProps) {
+  const { lang, fields, fieldErrors } = props;
+  const styles = useStyles();
+  const t = uiText(lang);
+  return (
+    <div className={styles.grid}>
+      {PARAM_NAMES.map((p) => {
+        const error = fieldErrors[p];
+        const fieldProps = {
+          label: t.paramLabels[p],
+          validationState: error === undefined ? ("none" as const) : ("error" as const),
+          ...(error === undefined ? {} : { validationMessage: error.message }),
+        };
+        if (paramKind(p) === "key") {
+          return (
+            <Field key={p} {...fieldProps} className={styles.wide}>
+              <Select
+                ref={props.fieldRef(p)}
+                data-param={p}
+                value={fields[p]}
+                disabled={props.busy}
+                onChange={(_, data) => props.onChange(p, data.value)}
+              >
+                {ALLOCATION_KEYS.map((k) => (
+                  <option key={k} value={k}>
+                    {KEY_LABELS[lang][k]}
+                  </option>
+                ))}
+                {ALLOCATION_KEYS.includes(fields[p] as never) ? null : <option value={fields[p]}>{fields[p]}</option>}
+              </Select>
+            </Field>
+          );
+        }
+        return (
+          <Field key={p} {...fieldProps}>
+            <Input
+              ref={props.fieldRef(p)}
+              className={styles.input}
+              data-param={p}
+              inputMode="decimal"
+              autoComplete="off"
+              value={fields[p]}
+              disabled={props.busy}
+              onChange={(_, data) => props.onChange(p, data.value)}
+            />
+          </Field>
+        );
+      })}
+      <div className={`${styles.wide} ${styles.footer}`}>
+        <Caption1>{props.fromWorkbook ? t.paramsFromWorkbook : t.paramsDefault}</Caption1>
+        {props.edited.size > 0 ? (
+          <Button size="small" disabled={props.busy} onClick={props.onReset}>
+            {t.paramsReset}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

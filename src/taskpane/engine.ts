@@ -1,0 +1,25 @@
+/**
+ * The engine as the pane uses it: the pipeline from a workbook snapshot to a plan and a report.
+ * Loaded with a dynamic import() so that the pane's first paint does not wait for it.
+ */
+
+import pkg from "../../package.json";
+import type { Lang } from "../core/types";
+import type { Report } from "../report/model";
+import { planFromSnapshot, reportFromResult, type PipelineOptions, type PipelineResult, type WorkbookSnapshot } from "../workbook/pipeline";
+
+/** What the pane calls. */
+export interface Engine {
+  /** Reads the funding table and the parameters, and computes the plan. */
+  plan(snapshot: WorkbookSnapshot, options: PipelineOptions): PipelineResult;
+  /** The report of a result that no error blocks. */
+  report(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): Promise<Report>;
+  /** The product's version, stamped in the `Contrôles` sheet. */
+  readonly version: string;
+}
+
+export const engine: Engine = {
+  plan: (snapshot, options) => planFromSnapshot(snapshot, options),
+  report: (snapshot, result, lang) => reportFromResult(snapshot, result, { lang, version: pkg.version }),
+  version: pkg.version,
+};

@@ -1,0 +1,136 @@
+/**
+ * The pane's host in a plain browser: an .xlsx workbook held in memory. It opens the built-in demo
+ * workbook, or a file the user picks; generating writes the report into a copy of the bytes and offers
+ * it as a download. Selecting a cell or a sheet cannot reach a file: the pane says where to look.
+ *
+ * Loaded with a dynamic import(): it brings the .xlsx code (fflate, xmldom), which the pane inside
+ * Excel never needs.
+ */
+
+import { COMMUNES } from "../core/communes";
+import type { Lang } from "../core/types";
+import type { Report } from "../report/model";
+import type { WorkbookSnapshot } from "../workbook/pipeline";
+import { demoWorkbook } from "../workbook/xlsx/demo";
+import { openPackage, type XlsxPackage } from "../workbook/xlsx/package";
+import { listSheets, listTables } from "../workbook/xlsx/read";
+import { snapshotPackage } from "../workbook/xlsx/summarize";
+import { applyReport } from "../workbook/xlsx/write";
+import type { FileWorkbookControls, GenerateOutcome, GenerateProgress, InputChoice, PaneHost } from "./host";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The name of the demo workbook (the download is `demo.ctg.xlsx`, as the command names it). */
+export const DEMO_FILE_NAME = "demo.xlsx";
+
+/**
+ * The file name of a generated workbook: `budget.xlsx` → `budget.ctg.xlsx`; a file already
+ * generated keeps its name (`budget.ctg.xlsx`).
+ *
+ * @param name - the name of the workbook opened
+ * @returns the name to download the result under
+ */
+export function outputFileName(name: string): string {
+  const stem = name.replace(/\.xlsx$/i, "").replace(/\.ctg$/i, "") || "classeur";
+  return `${stem}.ctg.xlsx`;
+}
+
+/** Lets the browser paint between two steps. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** An .xlsx workbook held in memory. */
+export class FileHost implements PaneHost, FileWorkbookControls {
+  readonly kind = "file" as const;
+  readonly file: FileWorkbookControls = this;
+  private bytes: Uint8Array;
+  private pkg: XlsxPackage;
+  private fileName: string;
+  private demo: boolean;
+  private downloadUrl: string | null = null;
+
+  private constructor(bytes: Uint8Array, name: string, demo: boolean) {
+    this.pkg = openPackage(bytes);
+    this.bytes = bytes;
+    this.fileName = name;
+    this.demo = demo;
+  }
+
+  /**
+   * A host holding the built-in demo workbook.
+   *
+   * @param lang - the language of the demo's title rows
+   * @returns the host
+   */
+  static withDemo(lang: Lang): FileHost {
+    return new FileHost(demoWorkbook(COMMUNES, lang), DEMO_FILE_NAME, true);
+  }
+
+  name(): string {
+    return this.fileName;
+  }
+
+  isDemo(): boolean {
+    return this.demo;
+  }
+
+  async open(file: File): Promise<void> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const pkg = openPackage(bytes); // throws WorkbookFileError: the workbook held stays as it was
+    this.bytes = bytes;
+    this.pkg = pkg;
+    this.fileName = file.name;
+    this.demo = false;
+  }
+
+  async openDemo(lang: Lang): Promise<void> {
+    const bytes = demoWorkbook(COMMUNES, lang);
+    this.pkg = openPackage(bytes);
+    this.bytes = bytes;
+    this.fileName = DEMO_FILE_NAME;
+    this.demo = true;
+  }
+
+  async listInputs(): Promise<InputChoice[]> {
+    const userSheets = listSheets(this.pkg).filter((s) => !s.marked && s.type === "worksheet");
+    const names = new Set(userSheets.map((s) => s.name));
+    const tables: InputChoice[] = listTables(this.pkg)
+      .filter((t) => names.has(t.sheet))
+      .map((t) => ({ kind: "table", name: t.name, sheet: t.sheet }));
+    const sheets: InputChoice[] = userSheets
+      .filter((s) => s.state === "visible")
+      .map((s) => ({ kind: "sheet", name: s.name, sheet: s.name }));
+    return [...tables, ...sheets];
+  }
+
+  async snapshot(choice: InputChoice | null): Promise<WorkbookSnapshot> {
+    if (choice === null) return snapshotPackage(this.pkg);
+    return snapshotPackage(this.pkg, choice.kind === "table" ? { table: choice.name } : { sheet: choice.name });
+  }
+
+  async generate(report: Report, onProgress: (progress: GenerateProgress) => void): Promise<GenerateOutcome> {
+    const total = 3;
+    onProgress({ step: "prepare", done: 0, total });
+    await nextFrame();
+    onProgress({ step: "sheet", done: 1, total });
+    await nextFrame();
+    const output = applyReport(this.bytes, report);
+    onProgress({ step: "save", done: 2, total });
+    await nextFrame();
+    if (this.downloadUrl !== null) URL.revokeObjectURL(this.downloadUrl);
+    // A copy into a plain ArrayBuffer: Blob wants ArrayBuffer-backed views.
+    const url = URL.createObjectURL(new Blob([output.slice().buffer as ArrayBuffer], { type: XLSX_TYPE }));
+    this.downloadUrl = url;
+    onProgress({ step: "done", done: total, total });
+    return { sheets: report.sheets.map((s) => s.name), download: { url, fileName: outputFileName(this.fileName) } };
+  }
+
+  async selectCell(_address: string): Promise<void> {
+    // A file in memory has no selection: the pane shows the address instead.
+  }
+
+  async activateSheet(_name: string): Promise<void> {
+    // The sheets are in the downloaded workbook: the pane says so.
+  }
+}

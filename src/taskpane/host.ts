@@ -1,0 +1,82 @@
+/**
+ * What the task pane needs from where it runs. Two implementations: the Office.js adapter inside Excel
+ * (excel-host.ts) and an .xlsx file held in memory in a plain browser (file-host.ts). The pane itself
+ * never touches Office.js nor the file format: it only sees this interface.
+ */
+
+import type { Lang } from "../core/types";
+import type { Report } from "../report/model";
+import type { WorkbookSnapshot } from "../workbook/pipeline";
+
+/** A place the funding rows can be read from: an Excel table, or a sheet's used range. */
+export interface InputChoice {
+  readonly kind: "table" | "sheet";
+  /** The table's name, or the sheet's name. */
+  readonly name: string;
+  /** The sheet that holds it. */
+  readonly sheet: string;
+}
+
+/** The steps of a generation, in order. The pane phrases them. */
+export type GenerateStep = "prepare" | "sheet" | "names" | "save" | "done";
+
+/** How far a generation has got. */
+export interface GenerateProgress {
+  readonly step: GenerateStep;
+  /** Steps done, out of `total` (0 ≤ done ≤ total). */
+  readonly done: number;
+  readonly total: number;
+  /** The sheet being written, for the `sheet` step. */
+  readonly sheet?: string;
+}
+
+/** What a generation wrote. */
+export interface GenerateOutcome {
+  /** Names of the sheets written, in the order of the report. */
+  readonly sheets: readonly string[];
+  /** In file mode: the new workbook to download (a Blob URL and the file name to save it under). */
+  readonly download?: { readonly url: string; readonly fileName: string };
+}
+
+/** File mode only: the workbook the pane holds in memory. */
+export interface FileWorkbookControls {
+  /** The name of the workbook held (`demo.xlsx`, or the file the user picked). */
+  name(): string;
+  /** Whether the workbook held is the built-in demo. */
+  isDemo(): boolean;
+  /**
+   * Opens a file the user picked.
+   *
+   * @throws WorkbookFileError when it is not a readable .xlsx workbook
+   */
+  open(file: File): Promise<void>;
+  /** Opens the built-in demo workbook again. */
+  openDemo(lang: Lang): Promise<void>;
+}
+
+/** Where the pane runs: Excel through Office.js, or an .xlsx file in the browser. */
+export interface PaneHost {
+  readonly kind: "excel" | "file";
+  /** The tables and sheets the funding rows can be read from. */
+  listInputs(): Promise<InputChoice[]>;
+  /**
+   * What the workbook holds, read from `choice`; null lets the reader find the funding table.
+   *
+   * @throws Error with `name === "UsageError"` when there is nothing to read
+   */
+  snapshot(choice: InputChoice | null): Promise<WorkbookSnapshot>;
+  /** Writes the report's sheets into the workbook, telling each step as it goes. */
+  generate(report: Report, onProgress: (progress: GenerateProgress) => void): Promise<GenerateOutcome>;
+  /** Selects a cell (`Financements!F7`, `'Paramètres CTG'!B4`) in the workbook. */
+  selectCell(address: string): Promise<void>;
+  /** Shows a sheet of the workbook. */
+  activateSheet(name: string): Promise<void>;
+  /** File mode only. */
+  readonly file?: FileWorkbookControls;
+}
+
+/** The look and language the host asks for (Office's theme and display language, or the browser's). */
+export interface HostEnvironment {
+  readonly lang: Lang;
+  readonly theme: "light" | "dark";
+}

@@ -1,0 +1,421 @@
+/**
+ * The pane's view model, pure: from the pipeline's result to what each section shows (formatted
+ * figures, issue lines, column choices), and from the parameter fields to the pipeline's inputs.
+ * No React, no Office.js: unit-tested in Node.
+ */
+
+import { cellText, columnLetters, parseA1, toCell } from "../core/cell";
+import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../core/messages";
+import { formatMoney, formatRate, parseAmount, parseRate, RATE_SCALE } from "../core/money";
+import { DEFAULT_PARAMS, PARAM_NAMES, parseAllocationKey, type ParamInputs, type ParamName } from "../core/params";
+import type { AllocationKey, Basin, Cents, ColumnMapping, Field, Issue, Lang, Rate, Severity } from "../core/types";
+import { FIELDS } from "../core/types";
+import type { PipelineResult, WorkbookSnapshot } from "../workbook/pipeline";
+import type { InputChoice } from "./host";
+import { uiText } from "./i18n";
+
+// ---- parameters ------------------------------------------------------------------------------------
+
+/** The text of each parameter field as the user sees and edits it (the key as its code). */
+export type ParamFields = Readonly<Record<ParamName, string>>;
+
+/** Whether a parameter is an amount, a rate or the key. */
+export function paramKind(param: ParamName): "amount" | "rate" | "key" {
+  return param === "costHT" || param === "capHT" ? "amount" : param === "key" ? "key" : "rate";
+}
+
+/**
+ * An amount as typed in a field: `40 000,00` / `40,000.00` (no currency sign: the label says €).
+ *
+ * @param c - the amount
+ * @param lang - the language
+ * @returns the text
+ */
+export function amountFieldText(c: Cents, lang: Lang): string {
+  return formatMoney(c, lang).replace(/\u00A0€$/, "").replace(/^€/, "").replace(/^-€/, "-").replace(/\u202F/g, " ");
+}
+
+/**
+ * A rate as typed in a percent field: `50`, `33,3333` / `33.3333` (no % sign: the label says %).
+ *
+ * @param r - the rate
+ * @param lang - the language
+ * @returns the text
+ */
+export function rateFieldText(r: Rate, lang: Lang): string {
+  const percent = (r / (RATE_SCALE / 100)).toFixed(4).replace(/\.?0+$/, "");
+  return lang === "fr" ? percent.replace(".", ",") : percent;
+}
+
+/**
+ * The initial text of each parameter field: the workbook's `Paramètres CTG` value when it has one
+ * (reformatted when it reads, as found when it does not: the error then points at the workbook's
+ * cell), else the default.
+ *
+ * @param parameters - the snapshot's parameters
+ * @param lang - the language
+ * @returns the fields
+ */
+export function initialParamFields(parameters: ParamInputs, lang: Lang): ParamFields {
+  const fields: Partial<Record<ParamName, string>> = {};
+  for (const p of PARAM_NAMES) {
+    const input = parameters[p];
+    const cell = input === undefined ? null : toCell(input.value);
+    const kind = paramKind(p);
+    if (cell === null || cell.kind === "empty") {
+      const d = DEFAULT_PARAMS[p];
+      fields[p] =
+        kind === "amount"
+          ? amountFieldText(d as Cents, lang)
+          : kind === "rate"
+            ? rateFieldText(d as Rate, lang)
+            : String(d);
+      continue;
+    }
+    if (kind === "amount") {
+      const parsed = parseAmount(cell);
+      fields[p] = parsed.ok && parsed.cents >= 0 ? amountFieldText(parsed.cents, lang) : cellText(cell);
+    } else if (kind === "rate") {
+      const parsed = parseRate(cell);
+      fields[p] =
+        parsed.ok && parsed.rate >= 0 && parsed.rate <= RATE_SCALE ? rateFieldText(parsed.rate, lang) : cellText(cell);
+    } else {
+      fields[p] = (cell.kind === "text" ? parseAllocationKey(cell.value) : null) ?? cellText(cell);
+    }
+  }
+  return fields as ParamFields;
+}
+
+/**
+ * The "cell" a parameter typed in the pane is reported at: `Volet : coût HT` / `Pane: Caf rate`.
+ *
+ * @param param - the parameter
+ * @param lang - the language
+ * @returns the name
+ */
+export function paneCellName(param: ParamName, lang: Lang): string {
+  return uiText(lang).paneCells[param];
+}
+
+/**
+ * The parameters the user edited in the pane, as the pipeline takes them: they win over the
+ * workbook's. A percent field without `%` gets one (`50` is 50 %, not 5 000 %).
+ *
+ * @param fields - the fields' texts
+ * @param edited - the parameters the user changed
+ * @param lang - the language (names the pane's cells)
+ * @returns the inputs
+ */
+export function paramInputsFromFields(fields: ParamFields, edited: ReadonlySet<ParamName>, lang: Lang): ParamInputs {
+  const inputs: Partial<Record<ParamName, { value: string; cell: string }>> = {};
+  for (const p of PARAM_NAMES) {
+    if (!edited.has(p)) continue;
+    const text = fields[p].trim();
+    const value = paramKind(p) === "rate" && text !== "" && !text.includes("%") ? `${text} %` : text;
+    inputs[p] = { value, cell: paneCellName(p, lang) };
+  }
+  return inputs;
+}
+
+// ---- input -----------------------------------------------------------------------------------------
+
+/** One column of the funding table, as the mapping dropdowns offer it. */
+export interface ColumnOption {
+  /** 0-based index within the grid. */
+  readonly index: number;
+  readonly label: string;
+}
+
+/**
+ * The columns of the funding table: `F : Montant CEJ`, or `Colonne F` when there is no header.
+ *
+ * @param snapshot - the snapshot
+ * @param result - the pipeline's result (its header texts)
+ * @param lang - the language
+ * @returns the columns
+ */
+export function columnOptions(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): ColumnOption[] {
+  const left = parseA1(snapshot.input.origin.topLeft).col;
+  const width = Math.max(
+    result.read.headers.length,
+    snapshot.input.grid.reduce((w, row) => Math.max(w, row.length), 0),
+  );
+  const t = uiText(lang);
+  return Array.from({ length: width }, (_, index) => ({
+    index,
+    label: t.column(columnLetters(left + index), (result.read.headers[index] ?? "").trim()),
+  }));
+}
+
+/** One field of the mapping and the column it is read from. */
+export interface MappingRow {
+  readonly field: Field;
+  readonly label: string;
+  readonly required: boolean;
+  readonly column: number | undefined;
+}
+
+/**
+ * @param mapping - the mapping the reader used
+ * @param lang - the language
+ * @returns one row per field
+ */
+export function mappingRows(mapping: ColumnMapping, lang: Lang): MappingRow[] {
+  return FIELDS.map((field) => ({
+    field,
+    label: FIELD_LABELS[lang][field],
+    required: field === "commune" || field === "amount",
+    column: mapping[field],
+  }));
+}
+
+/**
+ * The mapping after the user chose `column` for `field`: the other fields keep theirs, and a field
+ * that had that column loses it (a column feeds one field).
+ *
+ * @param current - the mapping the reader used
+ * @param field - the field changed
+ * @param column - the 0-based column chosen
+ * @returns the mapping to pass to the pipeline
+ */
+export function withColumn(current: ColumnMapping, field: Field, column: number): ColumnMapping {
+  const next: Partial<Record<Field, number>> = {};
+  for (const f of FIELDS) {
+    const c = current[f];
+    if (f !== field && c !== undefined && c !== column) next[f] = c;
+  }
+  next[field] = column;
+  return next;
+}
+
+/**
+ * @param choice - a table or a sheet
+ * @param lang - the language
+ * @returns how the input dropdown names it
+ */
+export function inputChoiceLabel(choice: InputChoice, lang: Lang): string {
+  const t = uiText(lang);
+  return choice.kind === "table" ? t.tableOption(choice.name, choice.sheet) : t.sheetOption(choice.name);
+}
+
+/**
+ * A stable key of an input choice, for dropdown values.
+ *
+ * @param choice - a table or a sheet
+ * @returns `table:Financements`, `sheet:Feuil1`
+ */
+export function inputChoiceKey(choice: InputChoice): string {
+  return `${choice.kind}:${choice.name}`;
+}
+
+/**
+ * The choice a snapshot was read from.
+ *
+ * @param snapshot - the snapshot
+ * @returns the table or sheet it read
+ */
+export function choiceOfSnapshot(snapshot: WorkbookSnapshot): InputChoice {
+  const { input } = snapshot;
+  return input.table !== null
+    ? { kind: "table", name: input.table, sheet: input.sheet }
+    : { kind: "sheet", name: input.sheet, sheet: input.sheet };
+}
+
+// ---- check -----------------------------------------------------------------------------------------
+
+/** One issue as the check section lists it. */
+export interface IssueView {
+  /** Stable within one result. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** The address (`Financements!F7`), or the pane's field (`Volet : taux Caf`). */
+  readonly cell: string;
+  /** The pane's parameter field when the issue is about a value typed in the pane. */
+  readonly paneParam: ParamName | null;
+  readonly related: readonly string[];
+  /** The sentence, from formatIssue. */
+  readonly message: string;
+}
+
+/**
+ * The issues of a result, errors first, each with its sentence and where it points.
+ *
+ * @param issues - the pipeline's issues
+ * @param lang - the language
+ * @returns the issue lines
+ */
+export function issueViews(issues: readonly Issue[], lang: Lang): IssueView[] {
+  const paneParams = new Map(PARAM_NAMES.map((p) => [paneCellName(p, lang), p] as const));
+  const views = issues.map((issue, i) => ({
+    id: `${i}:${issue.code}:${issue.cell}`,
+    severity: issue.severity,
+    cell: issue.cell,
+    paneParam: paneParams.get(issue.cell) ?? null,
+    related: (issue.related ?? []).filter((r) => r !== issue.cell),
+    message: formatIssue(issue, lang),
+  }));
+  return [...views.filter((v) => v.severity === "error"), ...views.filter((v) => v.severity === "warning")];
+}
+
+// ---- preview ---------------------------------------------------------------------------------------
+
+/**
+ * A fraction as a percentage with two decimals: `45,12 %` / `45.12%`.
+ *
+ * @param fraction - the fraction (0.4512)
+ * @param lang - the language
+ * @returns the text
+ */
+export function formatShare(fraction: number, lang: Lang): string {
+  const text = (fraction * 100).toFixed(2);
+  return lang === "fr" ? `${text.replace(".", ",")}\u00A0%` : `${text}%`;
+}
+
+/** A labelled figure. */
+export interface FigureView {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  /** Totals are shown in bold. */
+  readonly strong?: boolean;
+}
+
+export interface BasinView {
+  readonly basin: Basin;
+  readonly label: string;
+  readonly cejTotal: string;
+  readonly keyShare: string;
+  readonly costHT: string;
+  readonly caf: string;
+  readonly cuTTC: string;
+  /** For the chart: the amounts in cents. */
+  readonly cafCents: number;
+  readonly cuTTCCents: number;
+}
+
+export interface PreviewView {
+  readonly total: string;
+  readonly summary: string;
+  readonly key: AllocationKey;
+  readonly keyLabel: string;
+  readonly basins: readonly BasinView[];
+  /** The basin table: one row per figure, one value per basin. */
+  readonly basinRows: readonly { readonly id: string; readonly label: string; readonly values: readonly string[] }[];
+  readonly engineering: readonly FigureView[];
+  readonly capExceeded: boolean;
+  readonly chart: {
+    readonly title: string;
+    readonly desc: string;
+    /** The largest amount drawn, in cents (the bars' scale); at least 1. */
+    readonly max: number;
+  };
+}
+
+/**
+ * The preview of a plan: totals, per basin figures, the engineering split and the chart's texts.
+ *
+ * @param result - the pipeline's result
+ * @param lang - the language
+ * @returns the preview, or null when there is no plan (errors)
+ */
+export function previewView(result: PipelineResult, lang: Lang): PreviewView | null {
+  const plan = result.plan;
+  if (plan === null || result.blocked) return null;
+  const t = uiText(lang);
+  const m = (c: Cents): string => formatMoney(c, lang);
+  const basins: BasinView[] = plan.basins.map((b) => ({
+    basin: b.basin,
+    label: BASIN_LABELS[lang][b.basin],
+    cejTotal: m(b.cejTotal),
+    keyShare: formatShare(b.keyShare, lang),
+    costHT: m(b.engineering.costHT),
+    caf: m(b.engineering.caf),
+    cuTTC: m(b.engineering.cuTTC),
+    cafCents: b.engineering.caf,
+    cuTTCCents: b.engineering.cuTTC,
+  }));
+  const e = plan.engineering;
+  const r = t.engineeringRows;
+  const engineering: FigureView[] = [
+    { id: "costHT", label: r.costHT, value: m(e.costHT) },
+    { id: "capHT", label: r.capHT, value: m(e.capHT) },
+    { id: "eligibleHT", label: r.eligibleHT, value: m(e.eligibleHT) },
+    { id: "caf", label: r.caf(formatRate(e.cafRate, lang)), value: m(e.caf), strong: true },
+    { id: "cuHT", label: r.cuHT, value: m(e.cuHT) },
+    { id: "vat", label: r.vat(formatRate(e.vatRate, lang)), value: m(e.vat) },
+    { id: "costTTC", label: r.costTTC, value: m(e.costTTC) },
+    { id: "cuTTC", label: r.cuTTC, value: m(e.cuTTC), strong: true },
+  ];
+  const br = t.basinRows;
+  const basinRows = [
+    { id: "cejTotal", label: br.cejTotal, values: basins.map((b) => b.cejTotal) },
+    { id: "keyShare", label: br.keyShare, values: basins.map((b) => b.keyShare) },
+    { id: "costHT", label: br.costHT, values: basins.map((b) => b.costHT) },
+    { id: "caf", label: br.caf, values: basins.map((b) => b.caf) },
+    { id: "cuTTC", label: br.cuTTC, values: basins.map((b) => b.cuTTC) },
+  ];
+  const max = Math.max(1, ...basins.flatMap((b) => [b.cafCents, b.cuTTCCents]));
+  return {
+    total: m(plan.total),
+    summary: t.fundedSummary(plan.fundedCommunes, plan.rowCount),
+    key: plan.params.key,
+    keyLabel: KEY_LABELS[lang][plan.params.key],
+    basins,
+    basinRows,
+    engineering,
+    capExceeded: e.costHT > e.capHT,
+    chart: {
+      title: t.chartTitle,
+      desc: t.chartDesc(basins.map((b) => t.chartBasinDesc(b.label, b.caf, b.cuTTC))),
+      max,
+    },
+  };
+}
+
+// ---- the whole pane --------------------------------------------------------------------------------
+
+export interface PaneView {
+  readonly rowCount: number;
+  readonly rowsLabel: string;
+  readonly columns: readonly ColumnOption[];
+  readonly mapping: readonly MappingRow[];
+  /** Whether the mapping needs the user (a header or column issue): the pane opens it. */
+  readonly mappingNeedsAttention: boolean;
+  readonly issues: readonly IssueView[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly blocked: boolean;
+  readonly preview: PreviewView | null;
+}
+
+const MAPPING_CODES = new Set<Issue["code"]>([
+  "header-not-found",
+  "missing-column",
+  "duplicate-column",
+  "mapping-out-of-range",
+]);
+
+/**
+ * Everything the pane shows of a result.
+ *
+ * @param snapshot - the snapshot read
+ * @param result - the pipeline's result on it
+ * @param lang - the language
+ * @returns the view
+ */
+export function paneView(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): PaneView {
+  const issues = issueViews(result.issues, lang);
+  const rowCount = result.plan?.rowCount ?? result.rows.length;
+  return {
+    rowCount,
+    rowsLabel: uiText(lang).rowsRead(rowCount),
+    columns: columnOptions(snapshot, result, lang),
+    mapping: mappingRows(result.read.mapping, lang),
+    mappingNeedsAttention: result.issues.some((i) => MAPPING_CODES.has(i.code)),
+    issues,
+    errorCount: issues.filter((i) => i.severity === "error").length,
+    warningCount: issues.filter((i) => i.severity === "warning").length,
+    blocked: result.blocked,
+    preview: previewView(result, lang),
+  };
+}

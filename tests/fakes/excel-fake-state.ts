@@ -1,0 +1,328 @@
+/**
+ * The inspectable workbook behind the strict Excel fake (excel-fake.ts): sheets, cells, formats,
+ * tables, names, validations, conditional formats, freeze panes, page layout, charts. Plain data with
+ * a few helpers; the proxies of excel-fake.ts read and change it when a request is synced.
+ */
+
+import { a1, columnIndex, parseA1, quoteSheet } from "../../src/core/cell";
+
+/** A constant a cell can hold. */
+export type FakeScalar = string | number | boolean;
+
+/** Font of a cell. Colours are `#RRGGBB`, upper case, as Excel returns them. */
+export interface FakeFont {
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly size: number;
+  readonly color: string;
+  readonly name: string;
+}
+
+/** One border edge of a cell. */
+export interface FakeBorder {
+  readonly style: string;
+  readonly weight: string;
+  readonly color: string;
+}
+
+/** Formatting of one cell (shared, immutable objects: changed by copy). */
+export interface FakeCellFormat {
+  readonly font: FakeFont;
+  /** `#RRGGBB`, or null for no fill. */
+  readonly fill: string | null;
+  readonly horizontalAlignment: string;
+  readonly verticalAlignment: string;
+  readonly wrapText: boolean;
+  readonly indentLevel: number;
+  readonly locked: boolean;
+  readonly borders: Readonly<Partial<Record<"top" | "bottom" | "left" | "right", FakeBorder>>>;
+}
+
+/** What a cell holds. */
+export interface FakeCell {
+  /** The constant, or the formula's cached value; null when empty (or a formula never calculated). */
+  value: FakeScalar | null;
+  /** The formula with its leading `=`, or null for a constant. */
+  formula: string | null;
+  numberFormat: string;
+  format: FakeCellFormat;
+}
+
+/** The default look of a cell: Calibri 11, no fill, General alignment, locked. */
+export const DEFAULT_FORMAT: FakeCellFormat = Object.freeze({
+  font: Object.freeze({ bold: false, italic: false, size: 11, color: "#000000", name: "Calibri" }),
+  fill: null,
+  horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
+  wrapText: false,
+  indentLevel: 0,
+  locked: true,
+  borders: Object.freeze({}),
+});
+
+/** Bounds of a range, 0-based and inclusive. */
+export interface Bounds {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
+/** `A1`, `$B$3:C9`, with or without a sheet prefix (ignored), into bounds. */
+export function parseBounds(address: string): Bounds {
+  const text = address.replace(/^.*!/, "").replace(/\$/g, "").trim();
+  const parts = text.split(":");
+  if (parts.length > 2 || parts[0] === undefined || parts[0] === "") throw new RangeError(`not a range: ${address}`);
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(text);
+  if (cols?.[1] !== undefined && cols[2] !== undefined) {
+    const a = columnIndex(cols[1]);
+    const b = columnIndex(cols[2]);
+    return { r1: 0, r2: 1_048_575, c1: Math.min(a, b), c2: Math.max(a, b) };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(text);
+  if (rows?.[1] !== undefined && rows[2] !== undefined) {
+    const a = Number(rows[1]) - 1;
+    const b = Number(rows[2]) - 1;
+    return { r1: Math.min(a, b), r2: Math.max(a, b), c1: 0, c2: 16_383 };
+  }
+  const p = parseA1(parts[0]);
+  const q = parts[1] === undefined ? p : parseA1(parts[1]);
+  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+}
+
+/** `A1` or `A1:C3` of bounds. */
+export function boundsAddress(b: Bounds): string {
+  return b.r1 === b.r2 && b.c1 === b.c2 ? a1(b.r1, b.c1) : `${a1(b.r1, b.c1)}:${a1(b.r2, b.c2)}`;
+}
+
+/** Whether two bounds share a cell. */
+export function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+/** A defined name, workbook- or sheet-scoped. */
+export interface FakeName {
+  name: string;
+  /** With its leading `=`: `='Paramètres CTG'!$B$5`, `="ctg-planner:synthesis"`. */
+  formula: string;
+  visible: boolean;
+  comment: string;
+}
+
+/** An Excel table (ListObject). */
+export interface FakeTable {
+  readonly id: number;
+  name: string;
+  sheet: FakeSheet;
+  bounds: Bounds;
+  showHeaders: boolean;
+  showTotals: boolean;
+  style: string;
+}
+
+/** A data validation rule set on a range. */
+export interface FakeValidation {
+  readonly address: string;
+  rule: unknown;
+  prompt: unknown;
+  errorAlert: unknown;
+  ignoreBlanks: boolean;
+}
+
+/** A conditional format on a range. */
+export interface FakeConditionalFormat {
+  readonly address: string;
+  readonly type: string;
+  rule: unknown;
+  fontColor: string | null;
+  fillColor: string | null;
+}
+
+/** A chart series. */
+export interface FakeSeries {
+  name: string;
+  /** Address of the values (`'Répartition bassins'!J5:J6`). */
+  values: string | null;
+  xValues: string | null;
+}
+
+/** A chart. */
+export interface FakeChart {
+  name: string;
+  readonly type: string;
+  readonly source: string;
+  readonly seriesBy: string;
+  title: string;
+  readonly series: FakeSeries[];
+  position: { start: string; end: string | null } | null;
+}
+
+/** Page setup of a sheet (ExcelApi 1.9). */
+export interface FakePageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: Record<string, unknown>;
+  printTitleRows: string | null;
+  headersFooters: Record<string, string>;
+}
+
+/** A worksheet. */
+export class FakeSheet {
+  readonly cells = new Map<number, FakeCell>();
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly merges: Bounds[] = [];
+  readonly names: FakeName[] = [];
+  readonly validations: FakeValidation[] = [];
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  readonly charts: FakeChart[] = [];
+  freeze: { rows: number; cols: number } | null = null;
+  tabColor = "";
+  deleted = false;
+  readonly pageLayout: FakePageLayout = {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    headersFooters: {},
+  };
+
+  constructor(
+    public name: string,
+    public visibility: "Visible" | "Hidden" | "VeryHidden",
+    readonly id: number,
+  ) {}
+
+  /** The cell at a 0-based position, or undefined when it holds nothing. */
+  at(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(row * 16_384 + col);
+  }
+
+  /** The cell at a position, created empty when missing. */
+  ensure(row: number, col: number): FakeCell {
+    const key = row * 16_384 + col;
+    let cell = this.cells.get(key);
+    if (cell === undefined) {
+      cell = { value: null, formula: null, numberFormat: "General", format: DEFAULT_FORMAT };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** The cell at an A1 address (for tests): a copy of what it holds, empty when missing. */
+  cell(address: string): Readonly<FakeCell> {
+    const p = parseA1(address);
+    return this.at(p.row, p.col) ?? { value: null, formula: null, numberFormat: "General", format: DEFAULT_FORMAT };
+  }
+
+  /** Bounds of the cells holding a value or formula (or, with `withFormats`, anything). */
+  usedBounds(valuesOnly: boolean): Bounds | null {
+    let r1 = Infinity;
+    let c1 = Infinity;
+    let r2 = -1;
+    let c2 = -1;
+    for (const [key, cell] of this.cells) {
+      const holds = cell.value !== null || cell.formula !== null;
+      if (!holds && (valuesOnly || (cell.numberFormat === "General" && cell.format === DEFAULT_FORMAT))) continue;
+      const r = Math.floor(key / 16_384);
+      const c = key % 16_384;
+      if (r < r1) r1 = r;
+      if (r > r2) r2 = r;
+      if (c < c1) c1 = c;
+      if (c > c2) c2 = c;
+    }
+    return r2 < 0 ? null : { r1, c1, r2, c2 };
+  }
+
+  /** The sheet-qualified address of bounds, as Excel gives `Range.address`. */
+  address(b: Bounds): string {
+    return `${quoteSheet(this.name)}!${boundsAddress(b)}`;
+  }
+}
+
+/** The whole workbook. */
+export class FakeWorkbookState {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly names: FakeName[] = [];
+  activeSheet: FakeSheet | null = null;
+  selection: { sheet: FakeSheet; bounds: Bounds } | null = null;
+  calculationMode = "Automatic";
+  /** How many synced requests ran with API calculation suspended, and with screen updating suspended. */
+  calculationSuspendedSyncs = 0;
+  screenUpdatingSuspendedSyncs = 0;
+  private nextSheetId = 1;
+  private nextTableId = 1;
+
+  /** Adds a sheet at the end. */
+  addSheet(name: string, visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible"): FakeSheet {
+    const sheet = new FakeSheet(name, visibility, this.nextSheetId++);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** A new table id. */
+  tableId(): number {
+    return this.nextTableId++;
+  }
+
+  /** The sheet of this name (case-insensitive), or undefined. */
+  findSheet(name: string): FakeSheet | undefined {
+    const wanted = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === wanted);
+  }
+
+  /** The sheet of this name (for tests); throws when missing. */
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (s === undefined) throw new Error(`fake: no sheet "${name}" (sheets: ${this.sheetNames().join(", ")})`);
+    return s;
+  }
+
+  /** Sheet names in tab order. */
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** The table of this name (case-insensitive), or undefined. */
+  findTable(name: string): FakeTable | undefined {
+    const wanted = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === wanted);
+  }
+
+  /** Column names of a table: its header cells' texts (`Column1`… for empty ones). */
+  tableColumns(table: FakeTable): string[] {
+    const out: string[] = [];
+    for (let c = table.bounds.c1; c <= table.bounds.c2; c++) {
+      const cell = table.showHeaders ? table.sheet.at(table.bounds.r1, c) : undefined;
+      const text = cell?.value === null || cell?.value === undefined ? "" : String(cell.value);
+      out.push(text === "" ? `Column${c - table.bounds.c1 + 1}` : text);
+    }
+    return out;
+  }
+
+  /** Whether a defined or table name is taken (case-insensitive), workbook-wide. */
+  nameTaken(name: string): boolean {
+    const wanted = name.toLowerCase();
+    return this.tables.some((t) => t.name.toLowerCase() === wanted) || this.names.some((n) => n.name.toLowerCase() === wanted);
+  }
+
+  /** Removes a sheet with its tables and names; workbook names pointing at it turn to `#REF!`. */
+  removeSheet(sheet: FakeSheet): void {
+    const index = this.sheets.indexOf(sheet);
+    if (index < 0) return;
+    this.sheets.splice(index, 1);
+    sheet.deleted = true;
+    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
+    const quoted = `${quoteSheet(sheet.name)}!`;
+    const plain = `${sheet.name}!`;
+    for (const n of this.names) {
+      if (n.formula.includes(quoted)) n.formula = n.formula.split(quoted).join("#REF!");
+      else if (n.formula.includes(plain)) n.formula = n.formula.split(plain).join("#REF!");
+    }
+    if (this.selection?.sheet === sheet) this.selection = null;
+    if (this.activeSheet === sheet) {
+      this.activeSheet = this.sheets.slice(index).find((s) => s.visibility === "Visible") ?? [...this.sheets].reverse().find((s) => s.visibility === "Visible") ?? null;
+    }
+  }
+}
