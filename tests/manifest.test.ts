@@ -38,7 +38,8 @@ function children(parent: Element, ns?: string, name?: string): Element[] {
 /** The single child `ns`:`name` of `parent`; fails the test when there are none or several. */
 function child(parent: Element, ns: string, name: string): Element {
   const found = children(parent, ns, name);
-  if (found.length !== 1) throw new Error(`expected one <${name}> in <${parent.localName}>, got ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(`expected one <${name}> in <${parent.localName}>, got ${found.length}`);
   return found[0] as Element;
 }
 
@@ -129,7 +130,10 @@ describe("manifest.xml", () => {
     expect(strings.length).toBeGreaterThan(0);
     for (const el of strings) {
       const id = el.getAttribute("id");
-      expect({ id, fr: el.getAttribute("DefaultValue")?.trim() || null }).toEqual({ id, fr: expect.any(String) });
+      expect({ id, fr: el.getAttribute("DefaultValue")?.trim() || null }).toEqual({
+        id,
+        fr: expect.any(String),
+      });
       const en = children(el, NS.bt, "Override").filter((o) => o.getAttribute("Locale") === "en-US");
       expect({ id, en: en.map((o) => o.getAttribute("Value")?.trim() || null) }).toEqual({
         id,
@@ -163,7 +167,11 @@ describe("manifest.xml", () => {
     expect(urls.length).toBeGreaterThanOrEqual(named.length);
     for (const url of urls) {
       const parsed = new URL(url);
-      expect({ url, protocol: parsed.protocol, origin: parsed.origin }).toEqual({ url, protocol: "https:", origin });
+      expect({ url, protocol: parsed.protocol, origin: parsed.origin }).toEqual({
+        url,
+        protocol: "https:",
+        origin,
+      });
     }
   });
 

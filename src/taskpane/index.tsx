@@ -1,79 +1,129 @@
-import { StrictMode, useEffect, useState } from "react";
+/**
+ * Start-up: one component waits for the host (Office.onReady inside Excel, or browser mode when
+ * office.js is absent or unreachable), loads the engine and the host's code, then shows the pane.
+ */
+
+import { StrictMode, useCallback, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import {
-  Body1,
-  Caption1,
-  FluentProvider,
-  Title2,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
-import { detectHost, type PaneHost } from "../workbook/office/host";
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { Lang } from "../core/types";
+import { detectHost } from "../workbook/office/host";
+import { Header } from "./components/Header";
+import { Pane } from "./components/Pane";
+import type { Engine } from "./engine";
+import { browserEnvironment, themeForced } from "./env";
+import type { HostEnvironment, PaneHost } from "./host";
+import { loadHost } from "./hosts";
+import { uiText } from "./i18n";
+
+/** Name of the performance mark set when the pane first shows a workbook's figures. */
+export const READY_MARK = "ctg:pane-ready";
 
 const useStyles = makeStyles({
-  pane: {
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  shell: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    minHeight: "100vh",
-    boxSizing: "border-box",
-  },
-  title: { margin: 0 },
-  placeholder: {
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    color: tokens.colorNeutralForeground3,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "720px",
+    margin: "0 auto",
   },
 });
 
-const HOST_LABEL: Record<PaneHost | "pending", string> = {
-  pending: "Connexion à Excel…",
-  excel: "Connecté à Excel.",
-  browser: "Mode navigateur : Excel n'est pas disponible.",
-};
+type Started =
+  | { readonly status: "starting" }
+  | { readonly status: "ready"; readonly host: PaneHost; readonly engine: Engine }
+  | { readonly status: "failed"; readonly message: string };
 
-function App({ host }: { host: Promise<PaneHost> }) {
+function prefersDark(): boolean {
+  return typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+const initialEnv: HostEnvironment = browserEnvironment(window.location.search, navigator.language, prefersDark());
+
+async function start(lang: Lang): Promise<{ host: PaneHost; engine: Engine; env?: Partial<HostEnvironment> }> {
+  // The engine loads while Office says where the pane runs.
+  const engineModule = import(/* webpackChunkName: "engine" */ "./engine");
+  const where = await detectHost(3000);
+  const [{ engine }, started] = await Promise.all([engineModule, loadHost(where, lang)]);
+  return { host: started.host, engine, ...(started.env === undefined ? {} : { env: started.env }) };
+}
+
+/** The start-up component: waits for the host, then renders the pane with it. */
+export function Startup({ env }: { env: HostEnvironment }) {
   const styles = useStyles();
-  const [status, setStatus] = useState<PaneHost | "pending">("pending");
+  const [lang, setLang] = useState<Lang>(env.lang);
+  const [theme, setTheme] = useState<"light" | "dark">(env.theme);
+  const [started, setStarted] = useState<Started>({ status: "starting" });
+
   useEffect(() => {
     let live = true;
-    host.then((h) => live && setStatus(h));
+    start(env.lang).then(
+      (s) => {
+        if (!live) return;
+        if (s.env?.lang !== undefined) setLang(s.env.lang);
+        if (s.env?.theme !== undefined) setTheme(s.env.theme);
+        setStarted({ status: "ready", host: s.host, engine: s.engine });
+      },
+      (error: unknown) => {
+        if (live) setStarted({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+      },
+    );
     return () => {
       live = false;
     };
-  }, [host]);
+  }, [env.lang]);
 
+  // In a browser, follow the system's light/dark setting unless the URL forces one.
+  useEffect(() => {
+    if (themeForced(window.location.search) || typeof window.matchMedia !== "function") return;
+    const query = window.matchMedia("(prefers-color-scheme: dark)");
+    const follow = (): void => setTheme(query.matches ? "dark" : "light");
+    query.addEventListener("change", follow);
+    return () => query.removeEventListener("change", follow);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = uiText(lang).appTitle;
+  }, [lang]);
+  useEffect(() => {
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
+
+  const onReady = useCallback(() => {
+    requestAnimationFrame(() => performance.mark(READY_MARK));
+  }, []);
+
+  const t = uiText(lang);
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.pane}>
-        <Title2 as="h1" className={styles.title}>
-          CTG Planner
-        </Title2>
-        <Body1>
-          Calcule les totaux CEJ, la répartition 50/50 de l'ingénierie et les allocations par bassin des CTG
-          de la CUCM.
-        </Body1>
-        <section className={styles.placeholder} aria-label="Espace de travail" data-testid="placeholder">
-          <Body1>Le panneau de travail arrive bientôt.</Body1>
-        </section>
-        <Caption1 role="status" data-host={status}>
-          {HOST_LABEL[status]}
-        </Caption1>
-      </main>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider} data-theme={theme}>
+      {started.status === "ready" ? (
+        <Pane host={started.host} engine={started.engine} lang={lang} onLangChange={setLang} onReady={onReady} />
+      ) : (
+        <div className={styles.shell}>
+          <Header lang={lang} mode={null} onLangChange={setLang} />
+          <main>
+            {started.status === "starting" ? (
+              <Spinner size="small" label={t.loading} />
+            ) : (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>{t.startFailed(started.message)}</MessageBarBody>
+              </MessageBar>
+            )}
+          </main>
+        </div>
+      )}
     </FluentProvider>
   );
 }
 
-// Office.onReady is called at once (Office wants it early); the pane renders without waiting for it.
-const host = detectHost(3000);
 const container = document.getElementById("root");
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <App host={host} />
+      <Startup env={initialEnv} />
     </StrictMode>,
   );
 }

@@ -98,6 +98,17 @@ export function paneCellName(param: ParamName, lang: Lang): string {
 }
 
 /**
+ * The parameter a pane "cell" names, if it is one.
+ *
+ * @param cell - an issue's cell
+ * @param lang - the language
+ * @returns the parameter, or null for a workbook cell
+ */
+export function paneParamOfCell(cell: string, lang: Lang): ParamName | null {
+  return PARAM_NAMES.find((p) => paneCellName(p, lang) === cell) ?? null;
+}
+
+/**
  * The parameters the user edited in the pane, as the pipeline takes them: they win over the
  * workbook's. A percent field without `%` gets one (`50` is 50 %, not 5 000 %).
  *
@@ -245,12 +256,11 @@ export interface IssueView {
  * @returns the issue lines
  */
 export function issueViews(issues: readonly Issue[], lang: Lang): IssueView[] {
-  const paneParams = new Map(PARAM_NAMES.map((p) => [paneCellName(p, lang), p] as const));
   const views = issues.map((issue, i) => ({
     id: `${i}:${issue.code}:${issue.cell}`,
     severity: issue.severity,
     cell: issue.cell,
-    paneParam: paneParams.get(issue.cell) ?? null,
+    paneParam: paneParamOfCell(issue.cell, lang),
     related: (issue.related ?? []).filter((r) => r !== issue.cell),
     message: formatIssue(issue, lang),
   }));

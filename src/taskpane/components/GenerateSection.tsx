@@ -50,6 +50,7 @@ export function GenerateSection({
   state,
   onGenerate,
   onSheet,
+  sheetNote,
 }: {
   lang: Lang;
   blocked: boolean;
@@ -59,6 +60,8 @@ export function GenerateSection({
   state: GenerationState;
   onGenerate(): void;
   onSheet(name: string): void;
+  /** What happened on the last click on a sheet. */
+  sheetNote: string;
 }) {
   const styles = useStyles();
   const t = uiText(lang);
@@ -138,6 +141,9 @@ export function GenerateSection({
             </MessageBarBody>
           </MessageBar>
         ) : null}
+        <Text size={200} className={styles.note} role="status" data-testid="sheet-status">
+          {state.status === "done" ? sheetNote : ""}
+        </Text>
         {state.status === "failed" ? (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
