@@ -25,7 +25,10 @@ const icons = [
 /** Width, height and colour type from a PNG's IHDR chunk. */
 function pngHeader(bytes) {
   const signature = "89504e470d0a1a0a";
-  if (bytes.subarray(0, 8).toString("hex") !== signature || bytes.subarray(12, 16).toString("ascii") !== "IHDR") {
+  if (
+    bytes.subarray(0, 8).toString("hex") !== signature ||
+    bytes.subarray(12, 16).toString("ascii") !== "IHDR"
+  ) {
     throw new Error("not a PNG");
   }
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colorType: bytes[25] };
@@ -62,11 +65,16 @@ try {
       const img = document.getElementById("icon");
       return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
     });
-    const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+    const png = await page.screenshot({
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
     await page.close();
     const header = pngHeader(png);
     if (header.width !== size || header.height !== size || header.colorType !== 6) {
-      throw new Error(`icon-${size}.png: got ${header.width}x${header.height}, colour type ${header.colorType}`);
+      throw new Error(
+        `icon-${size}.png: got ${header.width}x${header.height}, colour type ${header.colorType}`,
+      );
     }
     const out = path.join(assets, `icon-${size}.png`);
     fs.writeFileSync(out, png);

@@ -26,7 +26,12 @@ const posix = process.platform !== "win32";
 
 /** node_modules/.bin/office-addin-debugging, when it resolves to an installed package. */
 function desktopDebugger() {
-  const bin = path.join(root, "node_modules", ".bin", posix ? "office-addin-debugging" : "office-addin-debugging.cmd");
+  const bin = path.join(
+    root,
+    "node_modules",
+    ".bin",
+    posix ? "office-addin-debugging" : "office-addin-debugging.cmd",
+  );
   return fs.existsSync(bin) ? bin : null; // existsSync follows the symlink: a dangling link is "absent"
 }
 
@@ -124,7 +129,8 @@ function printBanner(protocol) {
       "",
     );
   }
-  const platform = { win32: "Windows", darwin: "macOS", linux: "Linux" }[process.platform] ?? process.platform;
+  const platform =
+    { win32: "Windows", darwin: "macOS", linux: "Linux" }[process.platform] ?? process.platform;
   const noDesktop =
     process.platform === "win32" || process.platform === "darwin"
       ? browserOnly
@@ -172,7 +178,8 @@ function stop(signal) {
   } catch {
     child.kill(hard ? "SIGKILL" : "SIGTERM");
   }
-  if (!hard) console.log(`\n[ctg-planner] ${signal}: arrêt du serveur / stopping the dev server (PID ${child.pid})`);
+  if (!hard)
+    console.log(`\n[ctg-planner] ${signal}: arrêt du serveur / stopping the dev server (PID ${child.pid})`);
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
 
@@ -183,7 +190,7 @@ child.on("error", (error) => {
 });
 child.on("exit", (code, signal) => {
   removePidFile();
-  if (signal || stopping) {
+  if (signal || stopping || code === 0) {
     console.log(`[ctg-planner] Serveur arrêté / dev server stopped${signal ? ` (${signal})` : ""}.`);
     process.exit(0);
   }

@@ -30,7 +30,8 @@ function isOurServer(pid) {
 
 function signal(pid, name) {
   try {
-    if (posix) process.kill(-pid, name); // the process group start.mjs created
+    if (posix)
+      process.kill(-pid, name); // the process group start.mjs created
     else process.kill(pid, name);
   } catch {
     try {
@@ -63,7 +64,9 @@ if (text !== null) {
   if (!Number.isInteger(pid) || pid <= 0 || String(pid) !== text) {
     say(`.tmp/dev-server.pid illisible (« ${text} ») : fichier supprimé / unreadable pid file removed.`);
   } else if (!isAlive(pid)) {
-    say(`Le serveur ${pid} ne tourne plus : fichier PID supprimé. / Server ${pid} was not running: stale pid file removed.`);
+    say(
+      `Le serveur ${pid} ne tourne plus : fichier PID supprimé. / Server ${pid} was not running: stale pid file removed.`,
+    );
   } else if (!isOurServer(pid)) {
     say(
       `Le PID ${pid} n'est plus webpack (réutilisé) : laissé tel quel, fichier supprimé. / ` +
@@ -72,7 +75,9 @@ if (text !== null) {
   } else {
     signal(pid, "SIGTERM");
     if (await waitForExit(pid, 5000)) {
-      say(`Serveur de développement arrêté (PID ${pid}, SIGTERM). / Dev server stopped (PID ${pid}, SIGTERM).`);
+      say(
+        `Serveur de développement arrêté (PID ${pid}, SIGTERM). / Dev server stopped (PID ${pid}, SIGTERM).`,
+      );
     } else {
       signal(pid, "SIGKILL");
       const dead = await waitForExit(pid, 2000);
@@ -87,9 +92,18 @@ if (text !== null) {
   fs.rmSync(pidFile, { force: true });
 }
 
-const bin = path.join(root, "node_modules", ".bin", posix ? "office-addin-debugging" : "office-addin-debugging.cmd");
+const bin = path.join(
+  root,
+  "node_modules",
+  ".bin",
+  posix ? "office-addin-debugging" : "office-addin-debugging.cmd",
+);
 if ((process.platform === "win32" || process.platform === "darwin") && fs.existsSync(bin)) {
   say("office-addin-debugging stop manifest.xml");
-  const result = spawnSync(bin, ["stop", path.join(root, "manifest.xml")], { cwd: root, stdio: "inherit", shell: !posix });
+  const result = spawnSync(bin, ["stop", path.join(root, "manifest.xml")], {
+    cwd: root,
+    stdio: "inherit",
+    shell: !posix,
+  });
   if (result.status !== 0) process.exitCode = result.status ?? 1;
 }

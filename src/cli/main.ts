@@ -51,9 +51,11 @@ function usageError(io: Io, message: string): number {
 
 const T = {
   fr: {
-    read: (what: string, rows: number, communes: number) => `Lu : ${what}, ${rows} lignes, ${communes} communes avec financement CEJ.`,
+    read: (what: string, rows: number, communes: number) =>
+      `Lu : ${what}, ${rows} lignes, ${communes} communes avec financement CEJ.`,
     total: "Total CEJ",
-    basin: (name: string, communes: number, pop: number) => `Bassin ${name} (${communes} communes, ${pop.toLocaleString("fr-FR")} hab.)`,
+    basin: (name: string, communes: number, pop: number) =>
+      `Bassin ${name} (${communes} communes, ${pop.toLocaleString("fr-FR")} hab.)`,
     engineering: "Ingénierie",
     cost: "coût HT",
     caf: "Caf",
@@ -67,9 +69,11 @@ const T = {
     demo: (f: string) => `Classeur de démonstration (montants illustratifs) écrit : ${f}`,
   },
   en: {
-    read: (what: string, rows: number, communes: number) => `Read: ${what}, ${rows} rows, ${communes} communes with CEJ funding.`,
+    read: (what: string, rows: number, communes: number) =>
+      `Read: ${what}, ${rows} rows, ${communes} communes with CEJ funding.`,
     total: "CEJ total",
-    basin: (name: string, communes: number, pop: number) => `${name} basin (${communes} communes, ${pop.toLocaleString("en-GB")} inhabitants)`,
+    basin: (name: string, communes: number, pop: number) =>
+      `${name} basin (${communes} communes, ${pop.toLocaleString("en-GB")} inhabitants)`,
     engineering: "Engineering",
     cost: "cost excl. VAT",
     caf: "Caf",
@@ -140,8 +144,10 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   const { values: v, positionals } = parsed;
   const lang = v.lang ?? "fr";
   if (lang !== "fr" && lang !== "en") return usageError(io, `--lang must be fr or en, not "${lang}"`);
-  if (positionals.length !== 1 || positionals[0] === undefined) return usageError(io, "summarize takes one input workbook");
-  if (v.sheet !== undefined && v.table !== undefined) return usageError(io, "give --sheet or --table, not both");
+  if (positionals.length !== 1 || positionals[0] === undefined)
+    return usageError(io, "summarize takes one input workbook");
+  if (v.sheet !== undefined && v.table !== undefined)
+    return usageError(io, "give --sheet or --table, not both");
   if (v["in-place"] && v.output !== undefined) return usageError(io, "give -o or --in-place, not both");
   const input = positionals[0];
   if (!/\.xlsx$/i.test(input)) return usageError(io, `${input}: not an .xlsx file`);
@@ -149,7 +155,9 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   try {
     bytes = new Uint8Array(await fs.readFile(input));
   } catch (e) {
-    io.err(`ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    io.err(
+      `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+    );
     return 2;
   }
   const output = v["in-place"] ? input : (v.output ?? input.replace(/\.xlsx$/i, ".ctg.xlsx"));
@@ -158,13 +166,23 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   const params: ParamInputs = {
     ...(v.cost !== undefined ? { costHT: { value: v.cost, cell: "--cost" } } : {}),
     ...(v.cap !== undefined ? { capHT: { value: v.cap, cell: "--cap" } } : {}),
-    ...(v["caf-rate"] !== undefined ? { cafRate: { value: `${v["caf-rate"].replace(/%\s*$/, "")} %`, cell: "--caf-rate" } } : {}),
-    ...(v["vat-rate"] !== undefined ? { vatRate: { value: `${v["vat-rate"].replace(/%\s*$/, "")} %`, cell: "--vat-rate" } } : {}),
+    ...(v["caf-rate"] !== undefined
+      ? { cafRate: { value: `${v["caf-rate"].replace(/%\s*$/, "")} %`, cell: "--caf-rate" } }
+      : {}),
+    ...(v["vat-rate"] !== undefined
+      ? { vatRate: { value: `${v["vat-rate"].replace(/%\s*$/, "")} %`, cell: "--vat-rate" } }
+      : {}),
     ...(v.key !== undefined ? { key: { value: v.key, cell: "--key" } } : {}),
   };
   let result;
   try {
-    result = await summarizeWorkbook(bytes, { ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), ...(v.table !== undefined ? { table: v.table } : {}), params, lang, version: pkg.version });
+    result = await summarizeWorkbook(bytes, {
+      ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
+      ...(v.table !== undefined ? { table: v.table } : {}),
+      params,
+      lang,
+      version: pkg.version,
+    });
   } catch (e) {
     if (e instanceof WorkbookFileError || e instanceof UsageError) {
       io.err(`ctg-planner: ${input}: ${e.message}`);
@@ -177,7 +195,8 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   printIssues(human, result.issues, lang);
   if (result.output === null) return 1;
   if (result.plan && result.source) {
-    const what = result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
+    const what =
+      result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
     printSummary(human, result.plan, what, lang);
   }
   try {
@@ -193,7 +212,10 @@ async function summarize(argv: string[], io: Io): Promise<number> {
 async function demo(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { output: { type: "string", short: "o" }, lang: { type: "string" } } });
+    parsed = parseArgs({
+      args: argv,
+      options: { output: { type: "string", short: "o" }, lang: { type: "string" } },
+    });
   } catch (e) {
     return usageError(io, (e as Error).message);
   }

@@ -56,7 +56,12 @@ export function planToJson(plan: Plan | null, issues: readonly Issue[], lang: La
     version: 1,
     key: plan?.params.key ?? "cej",
     total: plan ? centsToEuros(plan.total) : 0,
-    communes: (plan?.communes ?? []).map((c) => ({ name: c.name, insee: c.insee, basin: c.basin, total: centsToEuros(c.total) })),
+    communes: (plan?.communes ?? []).map((c) => ({
+      name: c.name,
+      insee: c.insee,
+      basin: c.basin,
+      total: centsToEuros(c.total),
+    })),
     basins: (plan?.basins ?? []).map((b) => ({
       basin: b.basin,
       communes: b.communes,
@@ -77,6 +82,11 @@ export function planToJson(plan: Plan | null, issues: readonly Issue[], lang: La
       costTTC: e ? centsToEuros(e.costTTC) : 0,
       cuTTC: e ? centsToEuros(e.cuTTC) : 0,
     },
-    issues: issues.map((i) => ({ severity: i.severity, code: i.code, cell: i.cell, message: formatIssue(i, lang) })),
+    issues: issues.map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      cell: i.cell,
+      message: formatIssue(i, lang),
+    })),
   };
 }

@@ -156,7 +156,12 @@ export interface FundingRow {
    * The cells' contents as text, exactly as a SUMIFS criterion must match them ("" for an absent column
    * or an empty cell): what the live formulas use to find this row again.
    */
-  readonly keys: { readonly commune: string; readonly insee: string; readonly domain: string; readonly year: string };
+  readonly keys: {
+    readonly commune: string;
+    readonly insee: string;
+    readonly domain: string;
+    readonly year: string;
+  };
 }
 
 /** What reading a funding table gives. */

@@ -54,7 +54,14 @@ export const PARAM_CELL_NAMES = {
 /** The communes table's preferred name. */
 export const COMMUNES_TABLE = "CTG_Communes";
 
-const SHEET_ORDER: readonly SheetKind[] = ["parameters", "communes", "synthesis", "engineering", "basins", "checks"];
+const SHEET_ORDER: readonly SheetKind[] = [
+  "parameters",
+  "communes",
+  "synthesis",
+  "engineering",
+  "basins",
+  "checks",
+];
 
 /** A name not in `taken` (case-insensitive, as Excel compares sheet names): `Synthèse CEJ (2)`. */
 function freeName(wanted: string, taken: Set<string>, style: "sheet" | "table"): string {
@@ -93,10 +100,9 @@ export function buildReport(options: BuildReportOptions): Report {
   const L = reportLabels(lang);
   const takenSheets = new Set((options.taken?.sheets ?? []).map((s) => s.toLowerCase()));
   const takenTables = new Set((options.taken?.tables ?? []).map((s) => s.toLowerCase()));
-  const names = Object.fromEntries(SHEET_ORDER.map((k) => [k, freeName(L.sheetNames[k], takenSheets, "sheet")])) as Record<
-    SheetKind,
-    string
-  >;
+  const names = Object.fromEntries(
+    SHEET_ORDER.map((k) => [k, freeName(L.sheetNames[k], takenSheets, "sheet")]),
+  ) as Record<SheetKind, string>;
   const communesTable = freeName(COMMUNES_TABLE, takenTables, "table");
   const ctx: Context = { ...options, L, names, communesTable };
 
@@ -149,14 +155,41 @@ function buildParameters(ctx: Context): ReportSheet {
   L.params.header.forEach((h, c) => s.text(3, c, h, "header"));
   const p = plan.params;
   const rows = L.params.rows;
-  s.text(4, 0, rows.costHT[0], "label").number(4, 1, euros(p.costHT), "moneyInput").text(4, 2, rows.costHT[1], "note");
-  s.text(5, 0, rows.capHT[0], "label").number(5, 1, euros(p.capHT), "moneyInput").text(5, 2, rows.capHT[1], "note");
-  s.text(6, 0, rows.cafRate[0], "label").number(6, 1, rateToFraction(p.cafRate), "rateInput").text(6, 2, rows.cafRate[1], "note");
-  s.text(7, 0, rows.vatRate[0], "label").number(7, 1, rateToFraction(p.vatRate), "rateInput").text(7, 2, rows.vatRate[1], "note");
+  s.text(4, 0, rows.costHT[0], "label")
+    .number(4, 1, euros(p.costHT), "moneyInput")
+    .text(4, 2, rows.costHT[1], "note");
+  s.text(5, 0, rows.capHT[0], "label")
+    .number(5, 1, euros(p.capHT), "moneyInput")
+    .text(5, 2, rows.capHT[1], "note");
+  s.text(6, 0, rows.cafRate[0], "label")
+    .number(6, 1, rateToFraction(p.cafRate), "rateInput")
+    .text(6, 2, rows.cafRate[1], "note");
+  s.text(7, 0, rows.vatRate[0], "label")
+    .number(7, 1, rateToFraction(p.vatRate), "rateInput")
+    .text(7, 2, rows.vatRate[1], "note");
   s.text(8, 0, rows.key[0], "label").text(8, 1, L.keys[p.key], "input").text(8, 2, rows.key[1], "note");
-  s.validate({ type: "decimal", ref: "B5:B6", min: 0, error: L.params.amountError, prompt: L.params.amountError });
-  s.validate({ type: "decimal", ref: "B7:B8", min: 0, max: 1, error: L.params.rateError, prompt: L.params.rateError });
-  s.validate({ type: "list", ref: "B9", items: Object.values(L.keys), error: L.params.keyError, prompt: L.params.keyError });
+  s.validate({
+    type: "decimal",
+    ref: "B5:B6",
+    min: 0,
+    error: L.params.amountError,
+    prompt: L.params.amountError,
+  });
+  s.validate({
+    type: "decimal",
+    ref: "B7:B8",
+    min: 0,
+    max: 1,
+    error: L.params.rateError,
+    prompt: L.params.rateError,
+  });
+  s.validate({
+    type: "list",
+    ref: "B9",
+    items: Object.values(L.keys),
+    error: L.params.keyError,
+    prompt: L.params.keyError,
+  });
   s.widthsFrom([40, 18, 100]).freezeAt(4, 0);
   return s.build(print(ctx, "parameters", [4, 4]), "F2C200");
 }
@@ -183,8 +216,18 @@ function buildCommunes(ctx: Context): ReportSheet {
       .text(r, 6, c.exCej ? L.yes : L.no, "text");
   });
   const last = COMMUNES_FIRST + communes.length - 1;
-  s.table({ name: ctx.communesTable, ref: `A4:G${last + 1}`, columns: L.communes.columns, style: "TableStyleLight9" });
-  s.validate({ type: "list", ref: `C5:C${last + 1}`, items: [L.basins.nord, L.basins.sud], error: L.communes.basinError });
+  s.table({
+    name: ctx.communesTable,
+    ref: `A4:G${last + 1}`,
+    columns: L.communes.columns,
+    style: "TableStyleLight9",
+  });
+  s.validate({
+    type: "list",
+    ref: `C5:C${last + 1}`,
+    items: [L.basins.nord, L.basins.sud],
+    error: L.communes.basinError,
+  });
   s.validate({ type: "list", ref: `F5:F${last + 1}`, items: [L.yes, L.no], error: L.communes.yesNoError });
   s.widthsFrom([13, 32, 11, 22, 22, 17, 13]).freezeAt(4, 2);
   return s.build(print(ctx, "communes", [4, 4]), "5B9BD5");
@@ -229,7 +272,8 @@ function sumRows(ctx: Context, rows: readonly FundingRow[], fields: readonly Key
     if (row.amountFromText) textCents += row.amount;
   }
   const terms = [...spellings.values()].map(
-    (row) => `SUMIFS(${amount},${fields.map((f) => `${inputColumn(ctx, f)},${equalsCriterion(row.keys[f])}`).join(",")})`,
+    (row) =>
+      `SUMIFS(${amount},${fields.map((f) => `${inputColumn(ctx, f)},${equalsCriterion(row.keys[f])}`).join(",")})`,
   );
   if (textCents !== 0) terms.push(String(textCents / 100));
   return terms.length === 0 ? "0" : terms.join("+");
@@ -315,11 +359,21 @@ function buildSynthesis(ctx: Context): { sheet: ReportSheet; layout: SynthesisLa
     }
     domainCols.forEach((d, j) => {
       const dRows = cRows.filter((row) => domainOf(row) === d);
-      s.money(r, firstDomainCol + j, sumRows(ctx, dRows, [...keyFields, "domain"]), euros(c.byDomain[j] ?? (0 as Cents)));
+      s.money(
+        r,
+        firstDomainCol + j,
+        sumRows(ctx, dRows, [...keyFields, "domain"]),
+        euros(c.byDomain[j] ?? (0 as Cents)),
+      );
     });
     yearCols.forEach((y, j) => {
       const yRows = cRows.filter((row) => row.year === y);
-      s.money(r, firstYearCol + j, sumRows(ctx, yRows, [...keyFields, "year"]), euros(c.byYear[j] ?? (0 as Cents)));
+      s.money(
+        r,
+        firstYearCol + j,
+        sumRows(ctx, yRows, [...keyFields, "year"]),
+        euros(c.byYear[j] ?? (0 as Cents)),
+      );
     });
     s.money(r, totalCol, sumRows(ctx, cRows, keyFields), euros(c.total), "moneyBold");
     s.formula(
@@ -333,7 +387,11 @@ function buildSynthesis(ctx: Context): { sheet: ReportSheet; layout: SynthesisLa
   });
 
   // Basin subtotals, grand total, count.
-  const moneyCols = [...domainCols.map((_, j) => firstDomainCol + j), ...yearCols.map((_, j) => firstYearCol + j), totalCol];
+  const moneyCols = [
+    ...domainCols.map((_, j) => firstDomainCol + j),
+    ...yearCols.map((_, j) => firstYearCol + j),
+    totalCol,
+  ];
   const basinTotals = (b: Basin, col: number): number => {
     const inBasin = plan.communes.filter((c) => c.basin === b);
     if (col === totalCol) return inBasin.reduce((t, c) => t + c.total, 0);
@@ -349,12 +407,23 @@ function buildSynthesis(ctx: Context): { sheet: ReportSheet; layout: SynthesisLa
       s.money(r, col, f, basinTotals(b, col) / 100, "moneyBold");
     }
     const bt = basinTotals(b, totalCol);
-    s.formula(r, shareCol, `IF(${totalRef}=0,0,${localAbs(r, totalCol)}/${totalRef})`, plan.total === 0 ? 0 : bt / plan.total, "ratio", "ratioBold");
+    s.formula(
+      r,
+      shareCol,
+      `IF(${totalRef}=0,0,${localAbs(r, totalCol)}/${totalRef})`,
+      plan.total === 0 ? 0 : bt / plan.total,
+      "ratio",
+      "ratioBold",
+    );
   });
   s.text(grandTotalRow, 1, L.synthesis.grandTotal, "labelTotal");
   for (const col of moneyCols) {
     const expected =
-      col === totalCol ? plan.total : col < firstYearCol ? (plan.domainTotals[col - firstDomainCol] ?? 0) : (plan.yearTotals[col - firstYearCol] ?? 0);
+      col === totalCol
+        ? plan.total
+        : col < firstYearCol
+          ? (plan.domainTotals[col - firstDomainCol] ?? 0)
+          : (plan.yearTotals[col - firstYearCol] ?? 0);
     s.money(grandTotalRow, col, n === 0 ? "0" : `SUM(${colRange(col)})`, expected / 100, "moneyTotal");
   }
   s.formula(grandTotalRow, shareCol, `IF(${totalRef}=0,0,1)`, plan.total === 0 ? 0 : 1, "ratio", "ratioBold");
@@ -374,25 +443,77 @@ interface BasinsLayout {
   readonly first: number;
   readonly totalRow: number;
   /** Columns of the allocated amounts. */
-  readonly cols: { readonly cej: number; readonly cost: number; readonly caf: number; readonly cuHT: number; readonly vat: number; readonly ttc: number; readonly cuTTC: number };
+  readonly cols: {
+    readonly cej: number;
+    readonly cost: number;
+    readonly caf: number;
+    readonly cuHT: number;
+    readonly vat: number;
+    readonly ttc: number;
+    readonly cuTTC: number;
+  };
 }
 
 /** Engineering sheet rows (0-based) of each figure, shared by the basins and checks sheets. */
-const ENG = { cost: 3, cap: 4, eligible: 5, cafRate: 6, caf: 7, cuHT: 8, vatRate: 9, vat: 10, ttc: 11, cuTTC: 12, warning: 13 } as const;
+const ENG = {
+  cost: 3,
+  cap: 4,
+  eligible: 5,
+  cafRate: 6,
+  caf: 7,
+  cuHT: 8,
+  vatRate: 9,
+  vat: 10,
+  ttc: 11,
+  cuTTC: 12,
+  warning: 13,
+} as const;
 
 function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; layout: BasinsLayout } {
   const { L, plan } = ctx;
   const s = new SheetBuilder("basins", ctx.names.basins);
   s.text(0, 0, L.basinsSheet.title, "title");
-  s.formula(1, 0, `${stringLiteral(L.basinsSheet.keyPrefix)}&${PARAM_CELL_NAMES.key}`, L.basinsSheet.keyPrefix + L.keys[plan.params.key], "exact", "subtitle");
+  s.formula(
+    1,
+    0,
+    `${stringLiteral(L.basinsSheet.keyPrefix)}&${PARAM_CELL_NAMES.key}`,
+    L.basinsSheet.keyPrefix + L.keys[plan.params.key],
+    "exact",
+    "subtitle",
+  );
   L.basinsSheet.header.forEach((h, c) => s.text(3, c, h, "header"));
   const first = 4;
   const totalRow = first + BASINS.length;
-  const cols = { communes: 1, population: 2, year: 3, cej: 4, cejShare: 5, key: 6, keyShare: 7, cost: 8, caf: 9, cuHT: 10, vat: 11, ttc: 12, cuTTC: 13 };
+  const cols = {
+    communes: 1,
+    population: 2,
+    year: 3,
+    cej: 4,
+    cejShare: 5,
+    key: 6,
+    keyShare: 7,
+    cost: 8,
+    caf: 9,
+    cuHT: 10,
+    vat: 11,
+    ttc: 12,
+    cuTTC: 13,
+  };
   const eng = (row: number): string => absRef(ctx.names.engineering, row, 1);
-  const synTotal = absColumnRange(ctx.names.synthesis, syn.totalCol, syn.first, Math.max(syn.last, syn.first));
-  const synBasin = absColumnRange(ctx.names.synthesis, syn.basinCol, syn.first, Math.max(syn.last, syn.first));
-  const keyLabel = (k: "cej" | "population" | "communes"): string => `${PARAM_CELL_NAMES.key}=${stringLiteral(L.keys[k])}`;
+  const synTotal = absColumnRange(
+    ctx.names.synthesis,
+    syn.totalCol,
+    syn.first,
+    Math.max(syn.last, syn.first),
+  );
+  const synBasin = absColumnRange(
+    ctx.names.synthesis,
+    syn.basinCol,
+    syn.first,
+    Math.max(syn.last, syn.first),
+  );
+  const keyLabel = (k: "cej" | "population" | "communes"): string =>
+    `${PARAM_CELL_NAMES.key}=${stringLiteral(L.keys[k])}`;
   const keyTotal = localAbs(totalRow, cols.key);
   const maxYear = plan.communesReference.reduce((m, c) => Math.max(m, c.populationYear), 0);
 
@@ -402,11 +523,37 @@ function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; 
     if (bp === undefined) throw new Error(`plan has no basin ${b}`);
     const basinCell = localAbs(r, 0);
     s.text(r, 0, L.basins[b], "textBold");
-    s.formula(r, cols.communes, `COUNTIFS(${communesColumn(ctx, 2)},${basinCell})`, bp.communes, "exact", "integer");
-    s.formula(r, cols.population, `SUMIFS(${communesColumn(ctx, 3)},${communesColumn(ctx, 2)},${basinCell})`, bp.population, "exact", "integer");
+    s.formula(
+      r,
+      cols.communes,
+      `COUNTIFS(${communesColumn(ctx, 2)},${basinCell})`,
+      bp.communes,
+      "exact",
+      "integer",
+    );
+    s.formula(
+      r,
+      cols.population,
+      `SUMIFS(${communesColumn(ctx, 3)},${communesColumn(ctx, 2)},${basinCell})`,
+      bp.population,
+      "exact",
+      "integer",
+    );
     s.formula(r, cols.year, `MAX(${communesColumn(ctx, 4)})`, maxYear, "exact", "year");
-    s.money(r, cols.cej, syn.count === 0 ? "0" : `SUMIFS(${synTotal},${synBasin},${basinCell})`, euros(bp.cejTotal));
-    s.formula(r, cols.cejShare, `IF(${localAbs(totalRow, cols.cej)}=0,0,${localAbs(r, cols.cej)}/${localAbs(totalRow, cols.cej)})`, plan.total === 0 ? 0 : bp.cejTotal / plan.total, "ratio", "ratio");
+    s.money(
+      r,
+      cols.cej,
+      syn.count === 0 ? "0" : `SUMIFS(${synTotal},${synBasin},${basinCell})`,
+      euros(bp.cejTotal),
+    );
+    s.formula(
+      r,
+      cols.cejShare,
+      `IF(${localAbs(totalRow, cols.cej)}=0,0,${localAbs(r, cols.cej)}/${localAbs(totalRow, cols.cej)})`,
+      plan.total === 0 ? 0 : bp.cejTotal / plan.total,
+      "ratio",
+      "ratio",
+    );
     const keyExpected = plan.params.key === "cej" ? bp.keyValue / 100 : bp.keyValue;
     s.formula(
       r,
@@ -416,7 +563,14 @@ function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; 
       plan.params.key === "cej" ? "cents" : "exact",
       plan.params.key === "cej" ? "money" : "integer",
     );
-    s.formula(r, cols.keyShare, `IF(${keyTotal}=0,0,${localAbs(r, cols.key)}/${keyTotal})`, bp.keyShare, "ratio", "ratio");
+    s.formula(
+      r,
+      cols.keyShare,
+      `IF(${keyTotal}=0,0,${localAbs(r, cols.key)}/${keyTotal})`,
+      bp.keyShare,
+      "ratio",
+      "ratio",
+    );
     const isLast = i === BASINS.length - 1;
     const split = (col: number, engRow: number): string =>
       isLast
@@ -432,14 +586,36 @@ function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; 
   });
   // Totals.
   const sumCol = (col: number): string => `SUM(${localAbs(first, col)}:${localAbs(totalRow - 1, col)})`;
-  const sumBasins = (f: (bp: Plan["basins"][number]) => number): number => plan.basins.reduce((t, bp) => t + f(bp), 0);
+  const sumBasins = (f: (bp: Plan["basins"][number]) => number): number =>
+    plan.basins.reduce((t, bp) => t + f(bp), 0);
   s.text(totalRow, 0, L.basinsSheet.total, "labelTotal");
-  s.formula(totalRow, cols.communes, sumCol(cols.communes), sumBasins((b) => b.communes), "exact", "integerTotal");
-  s.formula(totalRow, cols.population, sumCol(cols.population), sumBasins((b) => b.population), "exact", "integerTotal");
+  s.formula(
+    totalRow,
+    cols.communes,
+    sumCol(cols.communes),
+    sumBasins((b) => b.communes),
+    "exact",
+    "integerTotal",
+  );
+  s.formula(
+    totalRow,
+    cols.population,
+    sumCol(cols.population),
+    sumBasins((b) => b.population),
+    "exact",
+    "integerTotal",
+  );
   s.money(totalRow, cols.cej, sumCol(cols.cej), sumBasins((b) => b.cejTotal) / 100, "moneyTotal");
   s.formula(totalRow, cols.cejShare, sumCol(cols.cejShare), plan.total === 0 ? 0 : 1, "ratio", "ratioBold");
   const keySum = sumBasins((b) => b.keyValue);
-  s.formula(totalRow, cols.key, `ROUND(${sumCol(cols.key)},2)`, plan.params.key === "cej" ? keySum / 100 : keySum, plan.params.key === "cej" ? "cents" : "exact", plan.params.key === "cej" ? "moneyTotal" : "integerTotal");
+  s.formula(
+    totalRow,
+    cols.key,
+    `ROUND(${sumCol(cols.key)},2)`,
+    plan.params.key === "cej" ? keySum / 100 : keySum,
+    plan.params.key === "cej" ? "cents" : "exact",
+    plan.params.key === "cej" ? "moneyTotal" : "integerTotal",
+  );
   s.formula(totalRow, cols.keyShare, sumCol(cols.keyShare), keySum === 0 ? 0 : 1, "ratio", "ratioBold");
   const e = plan.engineering;
   s.money(totalRow, cols.cost, sumCol(cols.cost), euros(e.costHT), "moneyTotal");
@@ -460,7 +636,10 @@ interface EngineeringLayout {
   readonly rows: typeof ENG;
 }
 
-function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet; layout: EngineeringLayout } {
+function buildEngineering(
+  ctx: Context,
+  bas: BasinsLayout,
+): { sheet: ReportSheet; layout: EngineeringLayout } {
   const { L, plan } = ctx;
   const e = plan.engineering;
   const s = new SheetBuilder("engineering", ctx.names.engineering);
@@ -498,12 +677,25 @@ function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet
   );
   // Split per basin, read from the allocation sheet.
   const titleRow = ENG.warning + 2;
-  s.formula(titleRow, 0, `${stringLiteral(`${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} `)}&${PARAM_CELL_NAMES.key}&")"`, `${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} ${L.keys[plan.params.key]})`, "exact", "textBold");
+  s.formula(
+    titleRow,
+    0,
+    `${stringLiteral(`${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} `)}&${PARAM_CELL_NAMES.key}&")"`,
+    `${L.engineering.splitTitle} (${L.basinsSheet.keyPrefix.trim()} ${L.keys[plan.params.key]})`,
+    "exact",
+    "textBold",
+  );
   const headerRow = titleRow + 1;
   L.engineering.splitHeader.forEach((h, c) => s.text(headerRow, c, h, "header"));
   const basinCols = [bas.cols.cost, bas.cols.caf, bas.cols.cuHT, bas.cols.vat, bas.cols.ttc, bas.cols.cuTTC];
-  const values = (bp: { costHT: Cents; caf: Cents; cuHT: Cents; vat: Cents; costTTC: Cents; cuTTC: Cents }): number[] =>
-    [bp.costHT, bp.caf, bp.cuHT, bp.vat, bp.costTTC, bp.cuTTC].map((c) => c / 100);
+  const values = (bp: {
+    costHT: Cents;
+    caf: Cents;
+    cuHT: Cents;
+    vat: Cents;
+    costTTC: Cents;
+    cuTTC: Cents;
+  }): number[] => [bp.costHT, bp.caf, bp.cuHT, bp.vat, bp.costTTC, bp.cuTTC].map((c) => c / 100);
   BASINS.forEach((b, i) => {
     const r = headerRow + 1 + i;
     const bp = plan.basins[i];
@@ -517,7 +709,13 @@ function buildEngineering(ctx: Context, bas: BasinsLayout): { sheet: ReportSheet
   const tv = values(e);
   basinCols.forEach((_, j) => {
     const col = 1 + j;
-    s.money(totalRow, col, `SUM(${localAbs(headerRow + 1, col)}:${localAbs(totalRow - 1, col)})`, tv[j] ?? 0, "moneyTotal");
+    s.money(
+      totalRow,
+      col,
+      `SUM(${localAbs(headerRow + 1, col)}:${localAbs(totalRow - 1, col)})`,
+      tv[j] ?? 0,
+      "moneyTotal",
+    );
   });
   s.widthsFrom([34, 18, 18, 18, 18, 18, 18]);
   return { sheet: s.build(print(ctx, "engineering")), layout: { rows: ENG } };
@@ -534,7 +732,12 @@ function describeSource(src: InputSource): string {
   return src.table !== null ? `${src.table} (${where})` : where;
 }
 
-function buildChecks(ctx: Context, syn: SynthesisLayout, bas: BasinsLayout, eng: EngineeringLayout): ReportSheet {
+function buildChecks(
+  ctx: Context,
+  syn: SynthesisLayout,
+  bas: BasinsLayout,
+  eng: EngineeringLayout,
+): ReportSheet {
   const { L, plan, lang } = ctx;
   const s = new SheetBuilder("checks", ctx.names.checks);
   s.text(0, 0, L.checks.title, "title");
@@ -544,19 +747,85 @@ function buildChecks(ctx: Context, syn: SynthesisLayout, bas: BasinsLayout, eng:
   const engRef = (row: number): string => absRef(ctx.names.engineering, row, 1);
   const e = plan.engineering;
   const inputSum =
-    plan.rowCount === 0 ? "0" : `SUM(${inputColumn(ctx, "amount")})${textAmount(ctx.rows) !== 0 ? `+${textAmount(ctx.rows) / 100}` : ""}`;
+    plan.rowCount === 0
+      ? "0"
+      : `SUM(${inputColumn(ctx, "amount")})${textAmount(ctx.rows) !== 0 ? `+${textAmount(ctx.rows) / 100}` : ""}`;
   const synCount = syn.count;
-  const synBasins = absColumnRange(ctx.names.synthesis, syn.basinCol, syn.first, Math.max(syn.last, syn.first));
-  const checks: { label: string; value: string; valueExpected: number; expected: string; expectedValue: number; status: string; money: boolean }[] = [
-    { label: L.checks.basinsFoot, value: basin(bas.cols.cej), valueExpected: plan.total, expected: synGrand, expectedValue: plan.total, status: L.gap, money: true },
-    { label: L.checks.costFoot, value: basin(bas.cols.cost), valueExpected: e.costHT, expected: engRef(eng.rows.cost), expectedValue: e.costHT, status: L.gap, money: true },
-    { label: L.checks.cafFoot, value: basin(bas.cols.caf), valueExpected: e.caf, expected: engRef(eng.rows.caf), expectedValue: e.caf, status: L.gap, money: true },
-    { label: L.checks.vatFoot, value: basin(bas.cols.vat), valueExpected: e.vat, expected: engRef(eng.rows.vat), expectedValue: e.vat, status: L.gap, money: true },
-    { label: L.checks.cafPlusCu, value: `${engRef(eng.rows.caf)}+${engRef(eng.rows.cuHT)}`, valueExpected: e.caf + e.cuHT, expected: engRef(eng.rows.cost), expectedValue: e.costHT, status: L.gap, money: true },
-    { label: L.checks.inputFoot, value: inputSum, valueExpected: plan.total, expected: synGrand, expectedValue: plan.total, status: L.regenerate, money: true },
+  const synBasins = absColumnRange(
+    ctx.names.synthesis,
+    syn.basinCol,
+    syn.first,
+    Math.max(syn.last, syn.first),
+  );
+  const checks: {
+    label: string;
+    value: string;
+    valueExpected: number;
+    expected: string;
+    expectedValue: number;
+    status: string;
+    money: boolean;
+  }[] = [
+    {
+      label: L.checks.basinsFoot,
+      value: basin(bas.cols.cej),
+      valueExpected: plan.total,
+      expected: synGrand,
+      expectedValue: plan.total,
+      status: L.gap,
+      money: true,
+    },
+    {
+      label: L.checks.costFoot,
+      value: basin(bas.cols.cost),
+      valueExpected: e.costHT,
+      expected: engRef(eng.rows.cost),
+      expectedValue: e.costHT,
+      status: L.gap,
+      money: true,
+    },
+    {
+      label: L.checks.cafFoot,
+      value: basin(bas.cols.caf),
+      valueExpected: e.caf,
+      expected: engRef(eng.rows.caf),
+      expectedValue: e.caf,
+      status: L.gap,
+      money: true,
+    },
+    {
+      label: L.checks.vatFoot,
+      value: basin(bas.cols.vat),
+      valueExpected: e.vat,
+      expected: engRef(eng.rows.vat),
+      expectedValue: e.vat,
+      status: L.gap,
+      money: true,
+    },
+    {
+      label: L.checks.cafPlusCu,
+      value: `${engRef(eng.rows.caf)}+${engRef(eng.rows.cuHT)}`,
+      valueExpected: e.caf + e.cuHT,
+      expected: engRef(eng.rows.cost),
+      expectedValue: e.costHT,
+      status: L.gap,
+      money: true,
+    },
+    {
+      label: L.checks.inputFoot,
+      value: inputSum,
+      valueExpected: plan.total,
+      expected: synGrand,
+      expectedValue: plan.total,
+      status: L.regenerate,
+      money: true,
+    },
     {
       label: L.checks.communesBasin,
-      value: synCount === 0 ? "0" : BASINS.map((b) => `COUNTIF(${synBasins},${stringLiteral(L.basins[b])})`).join("+"),
+      value:
+        synCount === 0
+          ? "0"
+          : BASINS.map((b) => `COUNTIF(${synBasins},${stringLiteral(L.basins[b])})`).join("+"),
       valueExpected: synCount,
       expected: String(synCount),
       expectedValue: synCount,
@@ -575,7 +844,14 @@ function buildChecks(ctx: Context, syn: SynthesisLayout, bas: BasinsLayout, eng:
       s.formula(r, 1, c.value, c.valueExpected, "exact", "integer");
       s.formula(r, 2, c.expected, c.expectedValue, "exact", "integer");
     }
-    s.formula(r, 3, `IF(ROUND(${localAbs(r, 1)}-${localAbs(r, 2)},2)=0,${stringLiteral(L.ok)},${stringLiteral(c.status)})`, L.ok, "exact", "status");
+    s.formula(
+      r,
+      3,
+      `IF(ROUND(${localAbs(r, 1)}-${localAbs(r, 2)},2)=0,${stringLiteral(L.ok)},${stringLiteral(c.status)})`,
+      L.ok,
+      "exact",
+      "status",
+    );
   });
   const lastCheck = first + checks.length - 1;
   const statusRange = `${localAbs(first, 3)}:${localAbs(lastCheck, 3)}`;

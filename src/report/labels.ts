@@ -15,7 +15,9 @@ export interface ReportLabels {
     readonly title: string;
     readonly subtitle: string;
     readonly header: readonly [string, string, string];
-    readonly rows: Readonly<Record<"costHT" | "capHT" | "cafRate" | "vatRate" | "key", readonly [string, string]>>;
+    readonly rows: Readonly<
+      Record<"costHT" | "capHT" | "cafRate" | "vatRate" | "key", readonly [string, string]>
+    >;
     readonly amountError: string;
     readonly rateError: string;
     readonly keyError: string;
@@ -132,13 +134,22 @@ const FR: ReportLabels = {
   communes: {
     title: "Communes de la CUCM et bassins de vie",
     note: "Bassins indicatifs (aucune liste officielle n'est publiée) : corrigez la colonne Bassin, toutes les synthèses suivent.",
-    columns: ["Code INSEE", "Commune", "Bassin", "Population municipale", "Année de la population", "Bassin confirmé", "Ancien CEJ"],
+    columns: [
+      "Code INSEE",
+      "Commune",
+      "Bassin",
+      "Population municipale",
+      "Année de la population",
+      "Bassin confirmé",
+      "Ancien CEJ",
+    ],
     basinError: "Choisissez Nord ou Sud.",
     yesNoError: "Choisissez Oui ou Non.",
   },
   synthesis: {
     title: "Synthèse des financements CEJ par commune",
-    source: (what, rows) => `Source : ${what}, ${rows} ligne${rows > 1 ? "s" : ""}. Montants en euros, recalculés en direct.`,
+    source: (what, rows) =>
+      `Source : ${what}, ${rows} ligne${rows > 1 ? "s" : ""}. Montants en euros, recalculés en direct.`,
     insee: "Code INSEE",
     commune: "Commune",
     basin: "Bassin",
@@ -148,7 +159,8 @@ const FR: ReportLabels = {
     grandTotal: "Total général",
     fundedCommunes: "Communes avec financement CEJ",
     noDomain: "Sans domaine",
-    textNote: "Des montants saisis en texte sont ajoutés comme constantes : convertissez-les en nombres (voir Contrôles).",
+    textNote:
+      "Des montants saisis en texte sont ajoutés comme constantes : convertissez-les en nombres (voir Contrôles).",
   },
   engineering: {
     title: "Mission d'ingénierie CTG : coût et financement",
@@ -240,9 +252,18 @@ const EN: ReportLabels = {
     subtitle: "Edit the yellow cells: every summary sheet recalculates at once.",
     header: ["Parameter", "Value", "Explanation"],
     rows: {
-      costHT: ["Engineering mission cost (excl. VAT)", "Cost excluding VAT of the mission that drafts both CTGs (at most €40,000)."],
-      capHT: ["Eligible cap (excl. VAT)", "Largest base on which the Caf computes its share; the CUCM bears any cost above it."],
-      cafRate: ["Caf share rate", "Share of the eligible base the Caf pays (50%: equal funding with the CUCM)."],
+      costHT: [
+        "Engineering mission cost (excl. VAT)",
+        "Cost excluding VAT of the mission that drafts both CTGs (at most €40,000).",
+      ],
+      capHT: [
+        "Eligible cap (excl. VAT)",
+        "Largest base on which the Caf computes its share; the CUCM bears any cost above it.",
+      ],
+      cafRate: [
+        "Caf share rate",
+        "Share of the eligible base the Caf pays (50%: equal funding with the CUCM).",
+      ],
       vatRate: ["VAT rate", "VAT on the mission: not recoverable on a service, so the CUCM bears it."],
       key: [
         "Basin allocation key",
@@ -256,13 +277,22 @@ const EN: ReportLabels = {
   communes: {
     title: "CUCM communes and basins",
     note: "Indicative basins (no official list is published): correct the Basin column and every summary follows.",
-    columns: ["INSEE code", "Commune", "Basin", "Municipal population", "Population year", "Basin confirmed", "Former CEJ"],
+    columns: [
+      "INSEE code",
+      "Commune",
+      "Basin",
+      "Municipal population",
+      "Population year",
+      "Basin confirmed",
+      "Former CEJ",
+    ],
     basinError: "Choose North or South.",
     yesNoError: "Choose Yes or No.",
   },
   synthesis: {
     title: "CEJ funding by commune",
-    source: (what, rows) => `Source: ${what}, ${rows} row${rows > 1 ? "s" : ""}. Amounts in euros, recalculated live.`,
+    source: (what, rows) =>
+      `Source: ${what}, ${rows} row${rows > 1 ? "s" : ""}. Amounts in euros, recalculated live.`,
     insee: "INSEE code",
     commune: "Commune",
     basin: "Basin",
@@ -289,9 +319,18 @@ const EN: ReportLabels = {
       ["Mission cost incl. VAT", "Cost excl. VAT + VAT"],
       ["CUCM share incl. VAT", "Cost incl. VAT − Caf share"],
     ],
-    capWarning: "Warning: the cost exceeds the cap; the Caf funds only the cap and the CUCM bears the excess.",
+    capWarning:
+      "Warning: the cost exceeds the cap; the Caf funds only the cap and the CUCM bears the excess.",
     splitTitle: "Split by basin",
-    splitHeader: ["Basin", "Cost excl. VAT", "Caf share", "CUCM excl. VAT", "VAT", "Cost incl. VAT", "CUCM incl. VAT"],
+    splitHeader: [
+      "Basin",
+      "Cost excl. VAT",
+      "Caf share",
+      "CUCM excl. VAT",
+      "VAT",
+      "Cost incl. VAT",
+      "CUCM incl. VAT",
+    ],
     total: "Total",
   },
   basinsSheet: {

@@ -66,7 +66,14 @@ export class SheetBuilder {
     return this;
   }
 
-  formula(row: number, col: number, formula: string, expected: Expected, check: "cents" | "exact" | "ratio", style: StyleName): this {
+  formula(
+    row: number,
+    col: number,
+    formula: string,
+    expected: Expected,
+    check: "cents" | "exact" | "ratio",
+    style: StyleName,
+  ): this {
     this.put({ row, col, value: { kind: "formula", formula, expected, check }, style });
     return this;
   }

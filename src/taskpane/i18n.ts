@@ -8,7 +8,9 @@ import type { Lang } from "../core/types";
 import type { ParamName } from "../core/params";
 import type { GenerateStep } from "./host";
 
-const plural = (n: number, one: string, many: string): string => (n > 1 ? many : one);
+/** French: singular for 0 and 1 ("0 erreur"); English: singular for 1 only ("0 errors"). */
+const pluralFr = (n: number, one: string, many: string): string => (Math.abs(n) >= 2 ? many : one);
+const pluralEn = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /** A whole number with the language's grouping (a narrow no-break space in French). */
 function count(n: number, lang: Lang): string {
@@ -23,7 +25,7 @@ const FR = {
   languageGroup: "Langue du volet",
   modeFile: "Mode navigateur : le classeur est lu et écrit dans cette page, sans Excel.",
   modeExcel: "Connecté à Excel.",
-  workbookLabel: "Classeur",
+  workbookLabel: "Classeur\u00A0:",
   demoBadge: "Démonstration (montants fictifs)",
   openFile: "Ouvrir un classeur .xlsx…",
   openFileHint: "Le fichier reste sur cet ordinateur : il n'est envoyé nulle part.",
@@ -51,7 +53,7 @@ const FR = {
   inputSourceHint: "Détecté automatiquement ; choisissez-en un autre si besoin.",
   tableOption: (name: string, sheet: string) => `Tableau « ${name} » (feuille ${sheet})`,
   sheetOption: (sheet: string) => `Feuille « ${sheet} »`,
-  rowsRead: (rows: number) => `${count(rows, "fr")} ${plural(rows, "ligne lue", "lignes lues")}`,
+  rowsRead: (rows: number) => `${count(rows, "fr")} ${pluralFr(rows, "ligne lue", "lignes lues")}`,
   mappingTitle: "Correspondance des colonnes",
   mappingHint: "La colonne qui contient chaque information ; les calculs suivent aussitôt.",
   noColumn: "Aucune colonne",
@@ -74,8 +76,8 @@ const FR = {
     vatRate: "Volet : taux de TVA",
     key: "Volet : clé de répartition",
   } satisfies Record<ParamName, string>,
-  errorsBadge: (n: number) => `${n} ${plural(n, "erreur", "erreurs")}`,
-  warningsBadge: (n: number) => `${n} ${plural(n, "avertissement", "avertissements")}`,
+  errorsBadge: (n: number) => `${n} ${pluralFr(n, "erreur", "erreurs")}`,
+  warningsBadge: (n: number) => `${n} ${pluralFr(n, "avertissement", "avertissements")}`,
   noIssues: "Aucune erreur, aucun avertissement : tout est prêt.",
   errorsHeading: "Erreurs à corriger",
   warningsHeading: "Avertissements",
@@ -89,7 +91,7 @@ const FR = {
   previewUnavailable: "Corrigez les erreurs pour voir l'aperçu.",
   totalCej: "Total CEJ",
   fundedSummary: (communes: number, rows: number) =>
-    `${communes} ${plural(communes, "commune financée", "communes financées")}, ${count(rows, "fr")} ${plural(rows, "ligne", "lignes")}`,
+    `${communes} ${pluralFr(communes, "commune financée", "communes financées")}, ${count(rows, "fr")} ${pluralFr(rows, "ligne", "lignes")}`,
   basinsTitle: "Par bassin",
   basinsCaption: (key: string) => `Répartition par bassin, clé : ${key}`,
   figure: "Montant",
@@ -101,7 +103,6 @@ const FR = {
     cuTTC: "Reste à charge CUCM TTC",
   },
   engineeringTitle: "Mission d'ingénierie",
-  engineeringCaption: "Coût de la mission et son financement",
   engineeringRows: {
     costHT: "Coût HT",
     capHT: "Plafond HT",
@@ -156,7 +157,7 @@ const EN: UiText = {
   languageGroup: "Pane language",
   modeFile: "Browser mode: the workbook is read and written in this page, without Excel.",
   modeExcel: "Connected to Excel.",
-  workbookLabel: "Workbook",
+  workbookLabel: "Workbook:",
   demoBadge: "Demo (made-up amounts)",
   openFile: "Open an .xlsx workbook…",
   openFileHint: "The file stays on this computer: it is sent nowhere.",
@@ -183,7 +184,7 @@ const EN: UiText = {
   inputSourceHint: "Detected automatically; choose another one if needed.",
   tableOption: (name, sheet) => `Table "${name}" (sheet ${sheet})`,
   sheetOption: (sheet) => `Sheet "${sheet}"`,
-  rowsRead: (rows) => `${count(rows, "en")} ${plural(rows, "row read", "rows read")}`,
+  rowsRead: (rows) => `${count(rows, "en")} ${pluralEn(rows, "row read", "rows read")}`,
   mappingTitle: "Column mapping",
   mappingHint: "The column that holds each piece of information; the figures follow at once.",
   noColumn: "No column",
@@ -206,8 +207,8 @@ const EN: UiText = {
     vatRate: "Pane: VAT rate",
     key: "Pane: allocation key",
   },
-  errorsBadge: (n) => `${n} ${plural(n, "error", "errors")}`,
-  warningsBadge: (n) => `${n} ${plural(n, "warning", "warnings")}`,
+  errorsBadge: (n) => `${n} ${pluralEn(n, "error", "errors")}`,
+  warningsBadge: (n) => `${n} ${pluralEn(n, "warning", "warnings")}`,
   noIssues: "No errors, no warnings: all set.",
   errorsHeading: "Errors to fix",
   warningsHeading: "Warnings",
@@ -221,7 +222,7 @@ const EN: UiText = {
   previewUnavailable: "Fix the errors to see the preview.",
   totalCej: "CEJ total",
   fundedSummary: (communes, rows) =>
-    `${communes} ${plural(communes, "funded commune", "funded communes")}, ${count(rows, "en")} ${plural(rows, "row", "rows")}`,
+    `${communes} ${pluralEn(communes, "funded commune", "funded communes")}, ${count(rows, "en")} ${pluralEn(rows, "row", "rows")}`,
   basinsTitle: "By basin",
   basinsCaption: (key) => `Allocation by basin, key: ${key}`,
   figure: "Amount",
@@ -233,7 +234,6 @@ const EN: UiText = {
     cuTTC: "CUCM share incl. VAT",
   },
   engineeringTitle: "Engineering mission",
-  engineeringCaption: "Mission cost and funding",
   engineeringRows: {
     costHT: "Cost excl. VAT",
     capHT: "Cap excl. VAT",

@@ -11,7 +11,7 @@ import { DEFAULT_PARAMS, PARAM_NAMES, parseAllocationKey, type ParamInputs, type
 import type { AllocationKey, Basin, Cents, ColumnMapping, Field, Issue, Lang, Rate, Severity } from "../core/types";
 import { FIELDS } from "../core/types";
 import type { PipelineResult, WorkbookSnapshot } from "../workbook/pipeline";
-import type { InputChoice } from "./host";
+import type { GenerateProgress, InputChoice } from "./host";
 import { uiText } from "./i18n";
 
 // ---- parameters ------------------------------------------------------------------------------------
@@ -428,4 +428,19 @@ export function paneView(snapshot: WorkbookSnapshot, result: PipelineResult, lan
     blocked: result.blocked,
     preview: previewView(result, lang),
   };
+}
+
+// ---- generation ------------------------------------------------------------------------------------
+
+/**
+ * The label of a generation's progress: `Écriture des feuilles de synthèse (étape 2 sur 3)`.
+ *
+ * @param progress - what the host reported
+ * @param lang - the language
+ * @returns the label
+ */
+export function progressLabel(progress: GenerateProgress, lang: Lang): string {
+  const t = uiText(lang);
+  const step = progress.step === "sheet" && progress.sheet !== undefined ? t.stepSheet(progress.sheet) : t.steps[progress.step];
+  return progress.step === "done" ? step : t.stepOf(step, progress.done, progress.total);
 }

@@ -9,7 +9,18 @@ import { readParams, type ParamInputs, type ParamName } from "../core/params";
 import { computePlan } from "../core/plan";
 import { readFundingTable } from "../core/reader";
 import { readCommunesTable } from "../core/reference";
-import type { ColumnMapping, Commune, Field, FundingRow, GridOrigin, Issue, Lang, Plan, RawGrid, ReadResult } from "../core/types";
+import type {
+  ColumnMapping,
+  Commune,
+  Field,
+  FundingRow,
+  GridOrigin,
+  Issue,
+  Lang,
+  Plan,
+  RawGrid,
+  ReadResult,
+} from "../core/types";
 import { FIELDS } from "../core/types";
 import { buildReport, type InputSource } from "../report/build";
 import type { Report } from "../report/model";
@@ -105,7 +116,15 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
   const issues: Issue[] = [...reference.issues, ...read.issues, ...params.issues];
   const hasError = (list: readonly Issue[]): boolean => list.some((i) => i.severity === "error");
   if (hasError(issues) || read.headerRow < 0) {
-    return { read, reference: reference.communes, plan: null, rows: read.rows, issues, source: null, blocked: true };
+    return {
+      read,
+      reference: reference.communes,
+      plan: null,
+      rows: read.rows,
+      issues,
+      source: null,
+      blocked: true,
+    };
   }
   const plan = computePlan(read.rows, params.params, reference.communes, { cells });
   issues.push(...plan.issues);
@@ -122,7 +141,9 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
 
 /** SHA-256 (hex) of the values read, in a canonical JSON form. */
 export async function hashGrid(grid: RawGrid): Promise<string> {
-  const text = JSON.stringify(grid.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : (v ?? null)))));
+  const text = JSON.stringify(
+    grid.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : (v ?? null)))),
+  );
   const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

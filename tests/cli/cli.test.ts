@@ -31,7 +31,11 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 const at = (name: string): string => path.join(dir, name);
 
 /** A small funding workbook on a sheet named Financements, header on row 1. */
-function fundingFile(name: string, rows: RawValue[][], headers: RawValue[] = ["Commune", "Bassin", "Montant"]): string {
+function fundingFile(
+  name: string,
+  rows: RawValue[][],
+  headers: RawValue[] = ["Commune", "Bassin", "Montant"],
+): string {
   const file = at(name);
   fs.writeFileSync(file, createWorkbook([{ name: "Financements", rows: [headers, ...rows] }]));
   return file;
@@ -85,8 +89,12 @@ test("--json prints the plan alone on stdout, amounts in euros and rates as frac
     cuTTC: 28000,
   });
   const [nord, sud] = json.basins;
-  expect(Math.round((nord?.engineering.costHT ?? 0) * 100 + (sud?.engineering.costHT ?? 0) * 100)).toBe(4000000);
-  expect(Math.round((nord?.engineering.cuTTC ?? 0) * 100 + (sud?.engineering.cuTTC ?? 0) * 100)).toBe(2800000);
+  expect(Math.round((nord?.engineering.costHT ?? 0) * 100 + (sud?.engineering.costHT ?? 0) * 100)).toBe(
+    4000000,
+  );
+  expect(Math.round((nord?.engineering.cuTTC ?? 0) * 100 + (sud?.engineering.cuTTC ?? 0) * 100)).toBe(
+    2800000,
+  );
   expect(r.err).toContain("Écrit");
 });
 
@@ -128,7 +136,10 @@ test("usage and file errors exit 2 with one clear line", async () => {
   // A password-protected workbook is an OLE compound file.
   // A password-protected workbook is an OLE compound file with an EncryptionInfo stream.
   const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  fs.writeFileSync(at("locked.xlsx"), Buffer.concat([ole, Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(64)]));
+  fs.writeFileSync(
+    at("locked.xlsx"),
+    Buffer.concat([ole, Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(64)]),
+  );
   const locked = await run("summarize", at("locked.xlsx"));
   expect(locked.code).toBe(2);
   expect(locked.err).toMatch(/password/i);
@@ -149,7 +160,18 @@ test("usage and file errors exit 2 with one clear line", async () => {
 
 test("--in-place rewrites the input; parameters from flags are written and read back on the next run", async () => {
   await run("demo", "-o", at("demo.xlsx"));
-  const r = await run("summarize", at("demo.xlsx"), "--in-place", "--cost", "46000", "--caf-rate", "40", "--key", "population", "--json");
+  const r = await run(
+    "summarize",
+    at("demo.xlsx"),
+    "--in-place",
+    "--cost",
+    "46000",
+    "--caf-rate",
+    "40",
+    "--key",
+    "population",
+    "--json",
+  );
   expect(r.code).toBe(0);
   const first = JSON.parse(r.out) as PlanJson;
   expect(first.engineering.costHT).toBe(46000);
@@ -182,7 +204,10 @@ test("--lang en writes English sheets", async () => {
 test("text from the input that looks like a formula is written as text", async () => {
   // ("-1" and "+1" normalize to the same name, so "-1" gets a row of its own spelling: "-1 x".)
   const evil = ['=HYPERLINK("http://x","y")', "+1", "-1 x", "@SUM(A1)", "-"];
-  const file = fundingFile("evil.xlsx", [...evil.map((name, i) => [name, "Sud", 100 + i]), ["Le Creusot", "", 1000]]);
+  const file = fundingFile("evil.xlsx", [
+    ...evil.map((name, i) => [name, "Sud", 100 + i]),
+    ["Le Creusot", "", 1000],
+  ]);
   const r = await run("summarize", file, "-o", at("evil.ctg.xlsx"));
   expect(r.code).toBe(0);
   const cells = readXlsxCells(at("evil.ctg.xlsx"));
@@ -202,8 +227,14 @@ test("text from the input that looks like a formula is written as text", async (
 test("the built command runs with node (package.json bin)", () => {
   const root = path.resolve(__dirname, "../..");
   const bin = path.join(root, "dist/cli/ctg-planner.js");
-  execFileSync("npx", ["webpack", "--mode", "production", "--config-name", "cli"], { cwd: root, stdio: "pipe" });
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string; bin: Record<string, string> };
+  execFileSync("npx", ["webpack", "--mode", "production", "--config-name", "cli"], {
+    cwd: root,
+    stdio: "pipe",
+  });
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+    version: string;
+    bin: Record<string, string>;
+  };
   expect(pkg.bin["ctg-planner"]).toBe("dist/cli/ctg-planner.js");
   expect(execFileSync("node", [bin, "--version"]).toString().trim()).toBe(pkg.version);
   execFileSync("node", [bin, "demo", "-o", at("d.xlsx")]);

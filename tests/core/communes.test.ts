@@ -431,18 +431,16 @@ describe("property: every official name survives case, accent and separator chan
   }
 
   it("matches the same commune by name", () => {
-    const arb = fc
-      .constantFrom(...COMMUNES)
-      .chain((commune) =>
-        fc.tuple(
-          fc.constant(commune),
-          fc.array(fc.integer({ min: 0, max: 63 }), {
-            minLength: commune.name.length,
-            maxLength: commune.name.length,
-          }),
-          fc.tuple(fc.constantFrom("", " ", "  ", "\t"), fc.constantFrom("", " ", "\u00a0")),
-        ),
-      );
+    const arb = fc.constantFrom(...COMMUNES).chain((commune) =>
+      fc.tuple(
+        fc.constant(commune),
+        fc.array(fc.integer({ min: 0, max: 63 }), {
+          minLength: commune.name.length,
+          maxLength: commune.name.length,
+        }),
+        fc.tuple(fc.constantFrom("", " ", "  ", "\t"), fc.constantFrom("", " ", "\u00a0")),
+      ),
+    );
     fc.assert(
       fc.property(arb, ([commune, choices, pad]) => {
         const text = garble(commune.name, choices, pad);

@@ -11,9 +11,13 @@ function sheetPart(files: Record<string, Uint8Array>, sheet: string): string {
   const wb = strFromU8(files["xl/workbook.xml"] ?? new Uint8Array());
   const rels = strFromU8(files["xl/_rels/workbook.xml.rels"] ?? new Uint8Array());
   const esc = escape(sheet).replace(/'/g, "&apos;");
-  const m = new RegExp(`<sheet [^>]*name="(?:${escape(sheet).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|${esc.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})"[^>]*r:id="([^"]+)"`).exec(wb);
+  const m = new RegExp(
+    `<sheet [^>]*name="(?:${escape(sheet).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|${esc.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})"[^>]*r:id="([^"]+)"`,
+  ).exec(wb);
   if (!m) throw new Error(`no sheet ${sheet}`);
-  const rel = new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
+  const rel =
+    new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
   if (!rel || rel[1] === undefined) throw new Error(`no relationship for ${sheet}`);
   return rel[1].startsWith("/") ? rel[1].slice(1) : `xl/${rel[1]}`;
 }
@@ -22,7 +26,11 @@ function sheetPart(files: Record<string, Uint8Array>, sheet: string): string {
  * Sets cells of a sheet to numbers or texts (replacing formulas there), keeping each cell's style.
  * The cells must exist in the sheet XML.
  */
-export function patchCells(bytes: Uint8Array, sheet: string, values: Record<string, number | string>): Uint8Array {
+export function patchCells(
+  bytes: Uint8Array,
+  sheet: string,
+  values: Record<string, number | string>,
+): Uint8Array {
   const files = unzipSync(bytes);
   const part = sheetPart(files, sheet);
   let xml = strFromU8(files[part] ?? new Uint8Array());

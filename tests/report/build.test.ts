@@ -1,7 +1,12 @@
 // The report model, pure: names, formulas' rules, expected values.
 
 import { COMMUNES } from "../../src/core/communes";
-import { buildReport, COMMUNES_TABLE, PARAM_CELL_NAMES, type BuildReportOptions } from "../../src/report/build";
+import {
+  buildReport,
+  COMMUNES_TABLE,
+  PARAM_CELL_NAMES,
+  type BuildReportOptions,
+} from "../../src/report/build";
 import type { Report, ReportCell } from "../../src/report/model";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
@@ -23,7 +28,9 @@ function demoOptions(lang: "fr" | "en" = "fr"): BuildReportOptions {
 }
 
 const formulas = (report: Report): (ReportCell & { value: { kind: "formula" } })[] =>
-  report.sheets.flatMap((s) => s.cells.filter((c): c is ReportCell & { value: { kind: "formula" } } => c.value.kind === "formula"));
+  report.sheets.flatMap((s) =>
+    s.cells.filter((c): c is ReportCell & { value: { kind: "formula" } } => c.value.kind === "formula"),
+  );
 
 test("six sheets in order, French names by default, English with lang en", () => {
   expect(buildReport(demoOptions("fr")).sheets.map((s) => s.name)).toEqual([
@@ -45,7 +52,10 @@ test("six sheets in order, French names by default, English with lang en", () =>
 });
 
 test("names taken by the user's own sheets and tables give free names, and formulas follow them", () => {
-  const report = buildReport({ ...demoOptions(), taken: { sheets: ["synthèse cej", "Synthèse CEJ (2)"], tables: [COMMUNES_TABLE] } });
+  const report = buildReport({
+    ...demoOptions(),
+    taken: { sheets: ["synthèse cej", "Synthèse CEJ (2)"], tables: [COMMUNES_TABLE] },
+  });
   expect(report.sheets[2]?.name).toBe("Synthèse CEJ (3)");
   expect(report.sheets[1]?.tables[0]?.name).toBe(`${COMMUNES_TABLE}2`);
   const all = formulas(report).map((c) => c.value.formula);
@@ -55,13 +65,27 @@ test("names taken by the user's own sheets and tables give free names, and formu
 });
 
 test("formulas: no volatile functions, no whole-column references, only functions Excel 2019 and LibreOffice 7 both compute", () => {
-  const allowed = new Set(["SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "IF", "SUM", "MIN", "MAX", "COUNTA"]);
+  const allowed = new Set([
+    "SUMIFS",
+    "COUNTIFS",
+    "COUNTIF",
+    "INDEX",
+    "MATCH",
+    "ROUND",
+    "IF",
+    "SUM",
+    "MIN",
+    "MAX",
+    "COUNTA",
+  ]);
   const all = formulas(buildReport(demoOptions()));
   expect(all.length).toBeGreaterThan(150);
   for (const cell of all) {
     const code = cell.value.formula.replace(/"(?:[^"]|"")*"/g, '""');
     for (const [, fn] of code.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) expect(allowed).toContain(fn);
-    expect(code).not.toMatch(/\b(INDIRECT|OFFSET|TODAY|NOW|RAND|RANDBETWEEN|CELL|INFO|XLOOKUP|LET|FILTER|UNIQUE|SEQUENCE)\b/);
+    expect(code).not.toMatch(
+      /\b(INDIRECT|OFFSET|TODAY|NOW|RAND|RANDBETWEEN|CELL|INFO|XLOOKUP|LET|FILTER|UNIQUE|SEQUENCE)\b/,
+    );
     expect(code).not.toMatch(/\$?[A-Z]{1,3}:\$?[A-Z]{1,3}\b/); // A:A
     expect(code).not.toMatch(/(^|[^A-Z$])\$?\d+:\$?\d+/); // 1:1
     expect(code).not.toMatch(/\[#This Row\]|\[@/);
@@ -74,14 +98,18 @@ test("every money figure is rounded to the cent with ROUND, and the north basin 
     expect(cell.value.formula).toMatch(/^ROUND\(.*,2\)$|^[A-Z_]+$|^IF\(/);
   }
   const basins = report.sheets.find((s) => s.kind === "basins");
-  const cost = basins?.cells.filter((c) => c.col === 8 && (c.row === 4 || c.row === 5)).map((c) => (c.value.kind === "formula" ? c.value.formula : ""));
+  const cost = basins?.cells
+    .filter((c) => c.col === 8 && (c.row === 4 || c.row === 5))
+    .map((c) => (c.value.kind === "formula" ? c.value.formula : ""));
   expect(cost?.[0]).toMatch(/^ROUND\(IF\(\$G\$7=0,0,'Ingénierie CTG'!\$B\$4\*\$G\$5\/\$G\$7\),2\)$/);
   expect(cost?.[1]).toBe("ROUND('Ingénierie CTG'!$B$4-SUM($I$5:$I$5),2)");
 });
 
 test("the input is referenced by structured references to its table", () => {
   const all = formulas(buildReport(demoOptions())).map((c) => c.value.formula);
-  expect(all).toContain('ROUND(SUMIFS(Financements[Montant CEJ],Financements[Commune],"=Le Creusot",Financements[Code INSEE],"=71153"),2)');
+  expect(all).toContain(
+    'ROUND(SUMIFS(Financements[Montant CEJ],Financements[Commune],"=Le Creusot",Financements[Code INSEE],"=71153"),2)',
+  );
 });
 
 test("expected values: parts foot to totals and match the plan", () => {
@@ -98,7 +126,9 @@ test("expected values: parts foot to totals and match the plan", () => {
   expect(report.names.map((n) => n.name)).toEqual(Object.values(PARAM_CELL_NAMES));
   expect(report.names[0]?.ref).toBe("'Paramètres CTG'!$B$5");
   const checks = report.sheets.find((s) => s.kind === "checks");
-  const statuses = checks?.cells.filter((c) => c.col === 3 && c.value.kind === "formula").map((c) => (c.value.kind === "formula" ? c.value.expected : ""));
+  const statuses = checks?.cells
+    .filter((c) => c.col === 3 && c.value.kind === "formula")
+    .map((c) => (c.value.kind === "formula" ? c.value.expected : ""));
   expect(statuses?.length).toBe(7);
   expect(new Set(statuses)).toEqual(new Set(["OK"]));
 });
@@ -106,11 +136,20 @@ test("expected values: parts foot to totals and match the plan", () => {
 test("text from the input is a text cell, never a formula cell", () => {
   const options = demoOptions();
   const evil = '=HYPERLINK("http://x","y")';
-  const rows = options.rows.map((r, i) => (i === 0 ? { ...r, commune: evil, insee: null, basinGiven: "nord" as const } : r));
-  const plan = { ...options.plan, communes: [{ ...options.plan.communes[0]!, name: evil, insee: null }, ...options.plan.communes.slice(1)] };
+  const rows = options.rows.map((r, i) =>
+    i === 0 ? { ...r, commune: evil, insee: null, basinGiven: "nord" as const } : r,
+  );
+  const plan = {
+    ...options.plan,
+    communes: [{ ...options.plan.communes[0]!, name: evil, insee: null }, ...options.plan.communes.slice(1)],
+  };
   const report = buildReport({ ...options, rows, plan });
   const synth = report.sheets.find((s) => s.kind === "synthesis");
   const cell = synth?.cells.find((c) => c.value.kind === "text" && c.value.text === evil);
   expect(cell).toBeDefined();
-  expect(formulas(report).some((c) => c.value.formula.startsWith("=HYPERLINK") || c.value.formula.startsWith("HYPERLINK"))).toBe(false);
+  expect(
+    formulas(report).some(
+      (c) => c.value.formula.startsWith("=HYPERLINK") || c.value.formula.startsWith("HYPERLINK"),
+    ),
+  ).toBe(false);
 });

@@ -17,7 +17,8 @@ import { patchCells } from "../helpers/patch-xlsx";
 import { readXlsxValues } from "../helpers/xlsx-values";
 
 /** Parts a run may rewrite: the workbook-level indexes. Everything else must come out byte-identical. */
-const INDEXES = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml|xl\/styles\.xml|docProps\/.*|xl\/calcChain\.xml)$/;
+const INDEXES =
+  /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml|xl\/styles\.xml|docProps\/.*|xl\/calcChain\.xml)$/;
 
 let dir: string;
 beforeAll(() => {
@@ -62,13 +63,23 @@ async function summarizeAndCheck(bytes: Uint8Array, label: string): Promise<Uint
   expect(userSheets.some((s) => s.state === "hidden")).toBe(true);
   const userNames = (p: typeof pkgIn) =>
     readDefinedNames(p)
-      .filter((n) => !n.name.startsWith("CTG_") && !(n.name === "_xlnm.Print_Titles" && n.localSheetId !== undefined && n.localSheetId >= listSheets(pkgIn).length))
+      .filter(
+        (n) =>
+          !n.name.startsWith("CTG_") &&
+          !(
+            n.name === "_xlnm.Print_Titles" &&
+            n.localSheetId !== undefined &&
+            n.localSheetId >= listSheets(pkgIn).length
+          ),
+      )
       .map((n) => `${n.name}@${n.localSheetId ?? ""}=${n.value}`);
   expect(userNames(pkgOut)).toEqual(userNames(pkgIn));
   const names = Object.keys(unzipSync(output));
   expect(names.some((n) => /chart/i.test(n))).toBe(true);
   expect(names.some((n) => /comments/i.test(n))).toBe(true);
-  const sheetXml = Object.entries(unzipSync(output)).map(([, v]) => strFromU8(v)).join("");
+  const sheetXml = Object.entries(unzipSync(output))
+    .map(([, v]) => strFromU8(v))
+    .join("");
   expect(sheetXml).toContain("<conditionalFormatting");
   expect(sheetXml).toMatch(/<dataValidation [^>]*sqref="C2:C30"[\s\S]*?Nord/);
 
@@ -83,11 +94,15 @@ async function summarizeAndCheck(bytes: Uint8Array, label: string): Promise<Uint
 
 test("an openpyxl-style package (absolute targets) with chart, comment, formats, validation, hidden sheet, names", async () => {
   const bytes = input(true);
-  expect(strFromU8(unzipSync(bytes)["xl/_rels/workbook.xml.rels"] ?? new Uint8Array())).toContain('Target="/xl/');
+  expect(strFromU8(unzipSync(bytes)["xl/_rels/workbook.xml.rels"] ?? new Uint8Array())).toContain(
+    'Target="/xl/',
+  );
   const once = await summarizeAndCheck(bytes, "absolute");
   // Re-running replaces only the product's sheets.
   const twice = await summarizeWorkbook(once, { lang: "fr", version: "test" });
-  expect(listSheets(openPackage(twice.output ?? new Uint8Array())).map((s) => s.name)).toEqual(listSheets(openPackage(once)).map((s) => s.name));
+  expect(listSheets(openPackage(twice.output ?? new Uint8Array())).map((s) => s.name)).toEqual(
+    listSheets(openPackage(once)).map((s) => s.name),
+  );
   expect(unchangedParts(bytes, twice.output ?? new Uint8Array())).toEqual({ missing: [], changed: [] });
 });
 

@@ -44,7 +44,11 @@ async function summarizeWithReport(bytes: Uint8Array, lang: "fr" | "en" = "fr") 
 }
 
 /** Every formula cell whose LibreOffice value differs from the engine's, as readable lines. */
-function mismatches(sheet: ReportSheet, values: Map<string, CellValue>, rowMap?: (row: number) => number): string[] {
+function mismatches(
+  sheet: ReportSheet,
+  values: Map<string, CellValue>,
+  rowMap?: (row: number) => number,
+): string[] {
   const out: string[] = [];
   for (const cell of sheet.cells) {
     if (cell.value.kind !== "formula") continue;
@@ -57,8 +61,13 @@ function mismatches(sheet: ReportSheet, values: Map<string, CellValue>, rowMap?:
         ? typeof got === "number" && Math.round(got * 100) === Math.round(Number(want) * 100)
         : cell.value.check === "ratio"
           ? typeof got === "number" && Math.abs(got - Number(want)) < 1e-9
-          : got === want || (got === null && want === "") || (typeof got === "number" && got === Number(want));
-    if (!ok) out.push(`${sheet.name}!${ref} = ${cell.value.formula} → LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
+          : got === want ||
+            (got === null && want === "") ||
+            (typeof got === "number" && got === Number(want));
+    if (!ok)
+      out.push(
+        `${sheet.name}!${ref} = ${cell.value.formula} → LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`,
+      );
   }
   return out;
 }
@@ -83,7 +92,9 @@ test("a finance officer's edits in the written workbook give what a fresh engine
   // Edits: the first amount of the table, Saint-Vallier to the north basin, Caf rate 60 %, key Population.
   let edited = patchCells(first.output, "Financements", { F5: 123456.78 });
   const communes = first.report.sheets.find((s) => s.kind === "communes");
-  const stVallier = communes?.cells.find((c) => c.col === 1 && c.value.kind === "text" && c.value.text === "Saint-Vallier");
+  const stVallier = communes?.cells.find(
+    (c) => c.col === 1 && c.value.kind === "text" && c.value.text === "Saint-Vallier",
+  );
   expect(stVallier).toBeDefined();
   edited = patchCells(edited, "Communes CTG", { [a1(stVallier?.row ?? 0, 2)]: "Nord" });
   edited = patchCells(edited, "Paramètres CTG", { B7: 0.6, B9: "Population" });
@@ -107,7 +118,11 @@ test("a finance officer's edits in the written workbook give what a fresh engine
         const m = /^B(\d+)$/.exec(ref);
         if (m && typeof v === "string") writtenRowOf.set(v, Number(m[1]) - 1);
       }
-      const nameAt = new Map(sheet.cells.filter((c) => c.col === 1 && c.value.kind === "text").map((c) => [c.row, c.value.kind === "text" ? c.value.text : ""]));
+      const nameAt = new Map(
+        sheet.cells
+          .filter((c) => c.col === 1 && c.value.kind === "text")
+          .map((c) => [c.row, c.value.kind === "text" ? c.value.text : ""]),
+      );
       bad.push(...mismatches(sheet, got, (row) => writtenRowOf.get(nameAt.get(row) ?? "") ?? row));
     } else {
       bad.push(...mismatches(sheet, got));

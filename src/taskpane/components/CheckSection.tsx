@@ -31,7 +31,11 @@ const useStyles = makeStyles({
   },
   seeAlso: { color: tokens.colorNeutralForeground2 },
   message: { overflowWrap: "anywhere" },
-  status: { color: tokens.colorNeutralForeground2, minHeight: "1em" },
+  status: {
+    color: tokens.colorNeutralForeground2,
+    // Empty, it takes no room (the card's gap would show): it stays in place to be announced.
+    "&:empty": { marginTop: `calc(-1 * ${tokens.spacingVerticalM})` },
+  },
 });
 
 const PAGE = 50;

@@ -16,6 +16,7 @@ import {
 import type { Lang } from "../../core/types";
 import type { GenerateOutcome, GenerateProgress } from "../host";
 import { uiText } from "../i18n";
+import { progressLabel } from "../model";
 
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -32,13 +33,6 @@ export type GenerationState =
   | { readonly status: "running"; readonly progress: GenerateProgress }
   | { readonly status: "done"; readonly outcome: GenerateOutcome }
   | { readonly status: "failed"; readonly message: string };
-
-/** The step label of a progress report. */
-export function progressLabel(progress: GenerateProgress, lang: Lang): string {
-  const t = uiText(lang);
-  const step = progress.step === "sheet" && progress.sheet !== undefined ? t.stepSheet(progress.sheet) : t.steps[progress.step];
-  return progress.step === "done" ? step : t.stepOf(step, progress.done, progress.total);
-}
 
 /** 5. Generate: blocked by errors, warnings acknowledged once, progress by step, then the sheets. */
 export function GenerateSection({

@@ -71,7 +71,7 @@ export function InputSection(props: InputSectionProps) {
         <div className={styles.workbook}>
           <div className={styles.workbookName}>
             <Text>
-              {t.workbookLabel} : <span className={styles.name} data-testid="workbook-name">{file.name()}</span>
+              {t.workbookLabel} <span className={styles.name} data-testid="workbook-name">{file.name()}</span>
             </Text>
             {file.isDemo() ? (
               <Badge appearance="tint" color="informative">

@@ -45,6 +45,16 @@ const useStyles = makeStyles({
   },
   label: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   strong: { fontWeight: tokens.fontWeightSemibold },
+  figures: { margin: 0, display: "flex", flexDirection: "column" },
+  figure: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  figureValue: { margin: 0, whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -112,19 +122,14 @@ export function PreviewSection({ lang, preview }: { lang: Lang; preview: Preview
             <MessageBarBody>{t.capExceeded}</MessageBarBody>
           </MessageBar>
         ) : null}
-        <Table size="extra-small" className={styles.table} data-testid="engineering-table">
-          <caption className={styles.caption}>{t.engineeringCaption}</caption>
-          <TableBody>
-            {preview.engineering.map((f) => (
-              <TableRow key={f.id}>
-                <TableHeaderCell scope="row" className={`${styles.label} ${f.strong ? styles.strong : ""}`}>
-                  {f.label}
-                </TableHeaderCell>
-                <TableCell className={`${styles.num} ${f.strong ? styles.strong : ""}`}>{f.value}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <dl className={styles.figures} data-testid="engineering-table">
+          {preview.engineering.map((f) => (
+            <div key={f.id} className={`${styles.figure} ${f.strong ? styles.strong : ""}`}>
+              <dt>{f.label}</dt>
+              <dd className={styles.figureValue}>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
       </div>
     </>
   );
