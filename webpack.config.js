@@ -91,7 +91,7 @@ function taskpaneConfig(production, devServer) {
     module: { rules: [tsRule] },
     optimization: {
       splitChunks: {
-        chunks: "all",
+        chunks: "initial",
         cacheGroups: {
           vendors: {
             test: /[\\/]node_modules[\\/]/,

@@ -53,6 +53,13 @@ function recordedPid() {
   }
 }
 
+// On a fresh clone, install first: `npm start` is the README's one command for the main job.
+if (!fs.existsSync(path.join(root, "node_modules", ".package-lock.json"))) {
+  console.log("[ctg-planner] npm ci (first run) …");
+  const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+
 const previous = recordedPid();
 if (previous !== null && isAlive(previous)) {
   console.error(

@@ -16,7 +16,7 @@ import { summarizeWorkbook, UsageError } from "../workbook/xlsx/summarize";
 export const USAGE = `Usage:
   ctg-planner summarize <input.xlsx> [-o <output.xlsx>] [--in-place] [--sheet NAME | --table NAME]
               [--cost EUROS] [--cap EUROS] [--caf-rate PERCENT] [--vat-rate PERCENT]
-              [--key cej|population|communes|equal] [--json] [--lang fr|en]
+              [--key cej|population|communes|equal] [--caf-base ht|ttc] [--json] [--lang fr|en]
   ctg-planner demo [-o demo.xlsx] [--lang fr|en]
   ctg-planner --version | --help`;
 
@@ -59,6 +59,7 @@ const T = {
     engineering: "Ingénierie",
     cost: "coût HT",
     caf: "Caf",
+    ttcBase: "de la base TTC",
     cuHT: "CUCM HT",
     vat: "TVA",
     cuTTC: "CUCM TTC",
@@ -77,6 +78,7 @@ const T = {
     engineering: "Engineering",
     cost: "cost excl. VAT",
     caf: "Caf",
+    ttcBase: "of the base incl. VAT",
     cuHT: "CUCM excl. VAT",
     vat: "VAT",
     cuTTC: "CUCM incl. VAT",
@@ -97,7 +99,7 @@ function printSummary(io: Io, plan: Plan, what: string, lang: Lang): void {
   io.out(t.read(what, plan.rowCount, plan.fundedCommunes));
   io.out(`${t.total} : ${m(plan.total)}`.replace(" :", lang === "fr" ? " :" : ":"));
   io.out(
-    `${t.engineering} : ${t.cost} ${m(e.costHT)} ; ${t.caf} ${formatRate(e.cafRate, lang)} = ${m(e.caf)} ; ${t.cuHT} ${m(e.cuHT)} ; ${t.vat} ${m(e.vat)} ; ${t.cuTTC} ${m(e.cuTTC)}`
+    `${t.engineering} : ${t.cost} ${m(e.costHT)} ; ${t.caf} ${formatRate(e.cafRate, lang)}${e.cafBase === "ttc" ? ` (${t.ttcBase} ${m(e.eligibleTTC)})` : ""} = ${m(e.caf)} ; ${t.cuHT} ${m(e.cuHT)} ; ${t.vat} ${m(e.vat)} ; ${t.cuTTC} ${m(e.cuTTC)}`
       .replace(/ :/g, lang === "fr" ? " :" : ":")
       .replace(/ ;/g, lang === "fr" ? " ;" : ";"),
   );
@@ -134,6 +136,7 @@ async function summarize(argv: string[], io: Io): Promise<number> {
         "caf-rate": { type: "string" },
         "vat-rate": { type: "string" },
         key: { type: "string" },
+        "caf-base": { type: "string" },
         json: { type: "boolean" },
         lang: { type: "string" },
       },
@@ -173,6 +176,7 @@ async function summarize(argv: string[], io: Io): Promise<number> {
       ? { vatRate: { value: `${v["vat-rate"].replace(/%\s*$/, "")} %`, cell: "--vat-rate" } }
       : {}),
     ...(v.key !== undefined ? { key: { value: v.key, cell: "--key" } } : {}),
+    ...(v["caf-base"] !== undefined ? { cafBase: { value: v["caf-base"], cell: "--caf-base" } } : {}),
   };
   let result;
   try {

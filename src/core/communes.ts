@@ -198,6 +198,8 @@ function suggest(key: string, index: MatchIndex): readonly string[] {
   const best = new Map<string, number>();
   for (const form of index.forms) {
     const limit = Math.max(2, Math.floor(Math.min(key.length, form.key.length) / 3));
+    // The distance is at least the difference in length: skip the quadratic work when that already exceeds it.
+    if (Math.abs(key.length - form.key.length) > limit) continue;
     const distance = damerauLevenshtein(key, form.key);
     if (distance > limit) continue;
     const previous = best.get(form.name);

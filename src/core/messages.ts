@@ -3,7 +3,7 @@
  * wrong and how to fix it, using only the issue's `data` (and `related` cells where they help).
  *
  * Data keys each code expects (amounts are integer cents, formatted here with formatMoney; basins
- * are `Basin` codes, translated here; fields are `Field` codes; params are `ParamName`s):
+ * are `Basin` codes, translated here; fields are `Field` codes; params are `PlanParamName`s):
  *
  * | code                     | data                                                        | emitted by |
  * | ------------------------ | ----------------------------------------------------------- | ---------- |
@@ -36,13 +36,16 @@
  * | param-negative           | { param, value (cell text) }                                | params     |
  * | cost-above-cap           | { cost, cap } (cents); related = [cap cell]                 | plan       |
  * | key-sum-zero             | { key }                                                     | plan       |
+ * | scenario-unnamed         | { column (letter) }                                         | scenarios  |
+ * | scenario-duplicate-name  | { name, first (address) }; related = [first]                | scenarios  |
+ * | scenario-sheet-unreadable| {}                                                          | scenarios  |
  *
  * A missing key never throws: the sentence shows `?` in its place.
  */
 
 import { columnLetters } from "./cell";
 import { cents, formatMoney, MAX_CENTS } from "./money";
-import type { ParamName } from "./params";
+import type { PlanParamName } from "./params";
 import type { AllocationKey, Basin, Field, Issue, Lang } from "./types";
 
 /** Names of the funding table's fields, as shown to the user. */
@@ -85,13 +88,14 @@ export const KEY_LABELS: Readonly<Record<Lang, Readonly<Record<AllocationKey, st
 };
 
 /** Names of the parameters inside sentences (the report has its own labels for the sheet). */
-const PARAM_WORDS: Readonly<Record<Lang, Readonly<Record<ParamName, string>>>> = {
+const PARAM_WORDS: Readonly<Record<Lang, Readonly<Record<PlanParamName, string>>>> = {
   fr: {
     costHT: "Coût HT de la mission d'ingénierie",
     capHT: "Plafond HT",
     cafRate: "Taux de la Caf",
     vatRate: "Taux de TVA",
     key: "Clé de répartition",
+    cafBase: "Base de calcul de la Caf",
   },
   en: {
     costHT: "Engineering cost excl. VAT",
@@ -99,6 +103,7 @@ const PARAM_WORDS: Readonly<Record<Lang, Readonly<Record<ParamName, string>>>> =
     cafRate: "Caf rate",
     vatRate: "VAT rate",
     key: "Allocation key",
+    cafBase: "Base of the Caf share",
   },
 };
 
@@ -319,9 +324,13 @@ export function formatIssue(issue: Issue, lang: Lang): string {
             ? fr
               ? `choisissez ${quoteList(Object.values(KEY_LABELS.fr), lang)}`
               : `choose ${quoteList(Object.values(KEY_LABELS.en), lang)}`
-            : fr
-              ? "saisissez un pourcentage (ex. 50 %) avec au plus quatre décimales"
-              : "enter a percentage (e.g. 50%) with at most four decimals";
+            : p === "cafBase"
+              ? fr
+                ? `choisissez ${quoteList(["HT", "TTC"], lang)}`
+                : `choose ${quoteList(["HT", "TTC"], lang)}`
+              : fr
+                ? "saisissez un pourcentage (ex. 50 %) avec au plus quatre décimales"
+                : "enter a percentage (e.g. 50%) with at most four decimals";
       return fr
         ? `${param()} : ${value()} n'est pas une valeur possible ; ${how}.`
         : `${param()}: ${value()} is not a valid value; ${how}.`;
@@ -342,6 +351,18 @@ export function formatIssue(issue: Issue, lang: Lang): string {
       return fr
         ? `La clé de répartition ${quote(key(), lang)} vaut zéro pour les deux bassins : l'ingénierie ne peut pas être répartie. Complétez les données de cette clé ou choisissez une autre clé (ex. ${quote(KEY_LABELS.fr.equal, lang)}).`
         : `The allocation key ${quote(key(), lang)} is zero for both basins: the engineering cannot be split. Complete the data of that key or choose another key (e.g. ${quote(KEY_LABELS.en.equal, lang)}).`;
+    case "scenario-unnamed":
+      return fr
+        ? `La colonne ${text("column")} des scénarios a des valeurs mais pas de nom : elle est ignorée. Donnez-lui un nom dans la ligne « Nom » pour en faire un scénario.`
+        : `Column ${text("column")} of the scenarios has values but no name: it is ignored. Give it a name in the "Name" row to make it a scenario.`;
+    case "scenario-duplicate-name":
+      return fr
+        ? `Le scénario ${quote(text("name"), lang)} porte le même nom que celui de ${text("first")} : renommez l'un des deux pour les distinguer.`
+        : `Scenario ${quote(text("name"), lang)} has the same name as the one at ${text("first")}: rename one of them to tell them apart.`;
+    case "scenario-sheet-unreadable":
+      return fr
+        ? "La feuille des scénarios n'a plus de ligne « Nom » : ses scénarios ne peuvent pas être lus. Rétablissez la ligne « Nom » en colonne A (ou supprimez la feuille pour repartir des paramètres actuels) ; rien n'est écrit d'ici là."
+        : 'The scenarios sheet no longer has a "Name" row: its scenarios cannot be read. Restore the "Name" row in column A (or delete the sheet to start again from the current parameters); nothing is written until then.';
   }
 }
 

@@ -1,23 +1,36 @@
 /**
- * The parameters of the plan (engineering cost, cap, Caf and VAT rates, allocation key) and how they
- * are read from cells or command-line flags.
+ * The parameters of the plan (engineering cost, cap, Caf and VAT rates, allocation key, base of the
+ * Caf's share) and how they are read from cells or command-line flags.
  */
 
 import { cellText, toCell } from "./cell";
 import { cents, parseAmount, parseRate, rate, RATE_SCALE } from "./money";
-import type { AllocationKey, Cell, Issue, PlanParams, RawValue } from "./types";
+import type { AllocationKey, CafBase, Cell, Issue, PlanParams, RawValue } from "./types";
 
-/** The name of each parameter, as issues give it in `data.param`. */
+/**
+ * The name of each of the five original parameters (the ones the task pane shows), as issues give
+ * it in `data.param`. See {@link PlanParamName} for every parameter.
+ */
 export type ParamName = "costHT" | "capHT" | "cafRate" | "vatRate" | "key";
 
-/** Every parameter, in the order they are shown. */
+/** The five original parameters, in the order they are shown. */
 export const PARAM_NAMES: readonly ParamName[] = ["costHT", "capHT", "cafRate", "vatRate", "key"];
+
+/**
+ * Every parameter of the plan: the five of {@link ParamName} and `cafBase` (issue #5: the Caf's share
+ * on the eligible amount HT or TTC). Kept apart from ParamName so that code listing the five pane
+ * fields stays exhaustive.
+ */
+export type PlanParamName = ParamName | "cafBase";
+
+/** Every parameter, in the order the `Paramètres CTG` sheet shows them. */
+export const PLAN_PARAM_NAMES: readonly PlanParamName[] = [...PARAM_NAMES, "cafBase"];
 
 /**
  * The raw value of each parameter and where it came from (`'Paramètres CTG'!B4`, or `--caf-rate` for
  * a command-line flag). A parameter left out takes its default.
  */
-export type ParamInputs = Partial<Record<ParamName, { readonly value: RawValue; readonly cell: string }>>;
+export type ParamInputs = Partial<Record<PlanParamName, { readonly value: RawValue; readonly cell: string }>>;
 
 /**
  * The defaults, from the council's decision of 2021: an engineering mission of 40 000,00 € HT at most,
@@ -29,6 +42,13 @@ export const DEFAULT_PARAMS: PlanParams = {
   cafRate: rate(500_000),
   vatRate: rate(200_000),
   key: "cej",
+  cafBase: "ht",
+};
+
+/** Words naming each Caf base, normalized (see {@link normalizeKeyText}). */
+const CAF_BASE_WORDS: Readonly<Record<CafBase, readonly string[]>> = {
+  ht: ["ht", "hors taxes", "hors taxe", "h t", "excl vat", "excluding vat", "ex vat", "net"],
+  ttc: ["ttc", "toutes taxes comprises", "t t c", "incl vat", "including vat", "inc vat", "gross"],
 };
 
 /**
@@ -77,6 +97,21 @@ export function parseAllocationKey(text: string): AllocationKey | null {
   return null;
 }
 
+/**
+ * Reads the base of the Caf's share written in French or English, case and accents ignored: `HT`,
+ * `TTC`, `hors taxes`, `toutes taxes comprises`, `excl. VAT`, `incl. VAT`…
+ *
+ * @param text - the text
+ * @returns the base, or null when the text names none
+ */
+export function parseCafBase(text: string): CafBase | null {
+  const t = normalizeKeyText(text);
+  for (const [base, words] of Object.entries(CAF_BASE_WORDS) as [CafBase, readonly string[]][]) {
+    if (words.includes(t)) return base;
+  }
+  return null;
+}
+
 type AmountParam = "costHT" | "capHT";
 type RateParam = "cafRate" | "vatRate";
 
@@ -91,6 +126,8 @@ type RateParam = "cafRate" | "vatRate";
  *   `param-rate-range`; unreadable (or finer than a millionth) is `param-invalid`.
  * - The key: text naming `cej`, `population`, `communes` or `equal` in French or English, else
  *   `param-invalid`.
+ * - The Caf base (`cafBase`): text naming `HT` or `TTC` (see {@link parseCafBase}), else
+ *   `param-invalid`.
  *
  * Every issue is an error on the parameter's cell with `data: { param, value }` (value = the cell's
  * text); the parameter then keeps its default, and the error stops anything being written.
@@ -100,7 +137,7 @@ type RateParam = "cafRate" | "vatRate";
  */
 export function readParams(inputs: ParamInputs): { params: PlanParams; issues: Issue[] } {
   const issues: Issue[] = [];
-  const fail = (code: Issue["code"], param: ParamName, cell: string, raw: Cell): void => {
+  const fail = (code: Issue["code"], param: PlanParamName, cell: string, raw: Cell): void => {
     issues.push({ code, severity: "error", cell, data: { param, value: cellText(raw) } });
   };
 
@@ -154,12 +191,27 @@ export function readParams(inputs: ParamInputs): { params: PlanParams; issues: I
     return key;
   };
 
+  const readCafBase = (): CafBase => {
+    const input = inputs.cafBase;
+    const fallback = DEFAULT_PARAMS.cafBase;
+    if (input === undefined) return fallback;
+    const c = toCell(input.value);
+    if (c.kind === "empty") return fallback;
+    const base = c.kind === "text" ? parseCafBase(c.value) : null;
+    if (base === null) {
+      fail("param-invalid", "cafBase", input.cell, c);
+      return fallback;
+    }
+    return base;
+  };
+
   const params: PlanParams = {
     costHT: readAmount("costHT"),
     capHT: readAmount("capHT"),
     cafRate: readRate("cafRate"),
     vatRate: readRate("vatRate"),
     key: readKey(),
+    cafBase: readCafBase(),
   };
   return { params, issues };
 }

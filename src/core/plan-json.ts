@@ -20,6 +20,10 @@ export interface PlanJson {
     costHT: number;
     capHT: number;
     eligibleHT: number;
+    /** eligibleHT + its VAT: the Caf's base when cafBase is "ttc". */
+    eligibleTTC: number;
+    /** The base the Caf's share is computed on: "ht" or "ttc". */
+    cafBase: string;
     cafRate: number;
     caf: number;
     cuHT: number;
@@ -74,6 +78,8 @@ export function planToJson(plan: Plan | null, issues: readonly Issue[], lang: La
       costHT: e ? centsToEuros(e.costHT) : 0,
       capHT: e ? centsToEuros(e.capHT) : 0,
       eligibleHT: e ? centsToEuros(e.eligibleHT) : 0,
+      eligibleTTC: e ? centsToEuros(e.eligibleTTC) : 0,
+      cafBase: plan?.params.cafBase ?? "ht",
       cafRate: e ? rateToFraction(e.cafRate) : 0,
       caf: e ? centsToEuros(e.caf) : 0,
       cuHT: e ? centsToEuros(e.cuHT) : 0,

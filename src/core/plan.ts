@@ -5,7 +5,7 @@
 
 import { normalizeName } from "./communes";
 import { addCents, allocate, applyRate, cents, subCents, sumCents } from "./money";
-import type { ParamName } from "./params";
+import type { PlanParamName } from "./params";
 import type {
   AllocationKey,
   Basin,
@@ -28,7 +28,7 @@ export interface PlanOptions {
    * Where each parameter came from (`'Paramètres CTG'!B4`, `--cost`), for the issues of the plan.
    * A parameter without a cell is named by its parameter name (`costHT`, `key`…).
    */
-  readonly cells?: Partial<Record<ParamName, string>>;
+  readonly cells?: Partial<Record<PlanParamName, string>>;
 }
 
 /** The label under which rows without a domain are totalled when other rows have one. */
@@ -88,7 +88,8 @@ function sum(values: readonly number[]): number {
  * `population` count the reference communes of that effective reference, and its `cejTotal` the
  * totals of every commune of that basin, communes outside the reference included.
  *
- * **Engineering.** eligible = min(cost, cap); caf = ROUND(eligible × cafRate, 2);
+ * **Engineering.** eligible = min(cost, cap); eligibleTTC = eligible + ROUND(eligible × vatRate, 2);
+ * caf = ROUND(base × cafRate, 2) where base is eligible (`cafBase` `ht`) or eligibleTTC (`ttc`);
  * vat = ROUND(cost × vatRate, 2); cuHT = cost − caf; costTTC = cost + vat; cuTTC = costTTC − caf.
  * A cost above the cap is a `cost-above-cap` warning with `data: { cost, cap }` in cents.
  *
@@ -119,7 +120,7 @@ export function computePlan(
   communes: readonly Commune[],
   options: PlanOptions = {},
 ): Plan {
-  const cellOf = (p: ParamName): string => options.cells?.[p] ?? p;
+  const cellOf = (p: PlanParamName): string => options.cells?.[p] ?? p;
   const issues: Issue[] = [];
   const byInsee = new Map(communes.map((c) => [c.insee, c]));
 
@@ -213,12 +214,15 @@ export function computePlan(
 
   // Engineering of the whole mission.
   const eligibleHT = params.costHT < params.capHT ? params.costHT : params.capHT;
-  const caf = applyRate(eligibleHT, params.cafRate);
+  const eligibleTTC = addCents(eligibleHT, applyRate(eligibleHT, params.vatRate));
+  const caf = applyRate(params.cafBase === "ttc" ? eligibleTTC : eligibleHT, params.cafRate);
   const vat = applyRate(params.costHT, params.vatRate);
   const engineering: Engineering = {
     ...split(params.costHT, caf, vat),
     capHT: params.capHT,
     eligibleHT,
+    eligibleTTC,
+    cafBase: params.cafBase,
     cafRate: params.cafRate,
     vatRate: params.vatRate,
   };

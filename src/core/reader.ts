@@ -320,9 +320,15 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
   };
   const addressOf = (r: number, f: Field): string => at(r, colOf(f) ?? 0);
 
+  // A file reader may give every empty row of a sparse sheet as one shared array: checked once.
+  let lastBlank: readonly RawValue[] | undefined;
   for (let r = headerRow + 1; r < grid.length; r += 1) {
     const raw = grid[r];
-    if (raw === undefined || isBlankRow(raw)) continue;
+    if (raw === undefined || raw === lastBlank) continue;
+    if (isBlankRow(raw)) {
+      lastBlank = raw;
+      continue;
+    }
     const rowIssues: Issue[] = [];
     const problem = (
       code: IssueCode,

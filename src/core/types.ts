@@ -23,6 +23,13 @@ export const BASINS: readonly Basin[] = ["nord", "sud"];
 export type AllocationKey = "cej" | "population" | "communes" | "equal";
 export const ALLOCATION_KEYS: readonly AllocationKey[] = ["cej", "population", "communes", "equal"];
 
+/**
+ * The base on which the Caf computes its share: the eligible amount excluding VAT (`ht`, the
+ * council's decision) or including VAT (`ttc`: eligible + ROUND(eligible × VAT rate, 2)).
+ */
+export type CafBase = "ht" | "ttc";
+export const CAF_BASES: readonly CafBase[] = ["ht", "ttc"];
+
 /** An Excel error value as it appears in a cell (`#N/A`, `#DIV/0!`, `#REF!`…). */
 export interface CellErrorValue {
   readonly error: string;
@@ -115,7 +122,11 @@ export type IssueCode =
   | "param-rate-range"
   | "param-negative"
   | "cost-above-cap"
-  | "key-sum-zero";
+  | "key-sum-zero"
+  // the scenarios sheet (`Scénarios CTG`)
+  | "scenario-unnamed"
+  | "scenario-duplicate-name"
+  | "scenario-sheet-unreadable";
 
 /**
  * One problem, tied to the exact cell it comes from (`Financements!D7`) and to the data needed to
@@ -195,6 +206,8 @@ export interface PlanParams {
   readonly cafRate: Rate;
   readonly vatRate: Rate;
   readonly key: AllocationKey;
+  /** Base of the Caf's share: eligible HT (default) or eligible TTC. */
+  readonly cafBase: CafBase;
 }
 
 /** The engineering split of one amount set: the whole mission or one basin's part. */
@@ -209,7 +222,12 @@ export interface EngineeringSplit {
 
 export interface Engineering extends EngineeringSplit {
   readonly capHT: Cents;
+  /** min(cost, cap). */
   readonly eligibleHT: Cents;
+  /** eligibleHT + ROUND(eligibleHT × vatRate, 2): the Caf's base when `cafBase` is `ttc`. */
+  readonly eligibleTTC: Cents;
+  /** The base the Caf's share was computed on. */
+  readonly cafBase: CafBase;
   readonly cafRate: Rate;
   readonly vatRate: Rate;
 }

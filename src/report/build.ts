@@ -2,10 +2,17 @@ import { columnLetters, quoteSheet } from "../core/cell";
 import { normalizeName } from "../core/communes";
 import { formatIssue } from "../core/messages";
 import { centsToEuros, rateToFraction } from "../core/money";
+import {
+  defaultScenario,
+  SCENARIO_FIELD_LABELS,
+  serialOfIsoDay,
+  type ScenarioField,
+  type ScenarioPlan,
+} from "../core/scenarios";
 import type { Basin, Cents, Field, FundingRow, Issue, Lang, Plan } from "../core/types";
 import { BASINS } from "../core/types";
 import { reportLabels, type ReportLabels } from "./labels";
-import { MARKER_PREFIX, type Report, type ReportName, type ReportSheet, type SheetKind } from "./model";
+import { MARKER_PREFIX, type Report, type ReportName, type ReportSheet, type ReportSheetKind } from "./model";
 import { absColumnRange, absRef, localAbs, SheetBuilder, stringLiteral } from "./sheet-builder";
 import { REPORT_STYLES } from "./styles";
 
@@ -40,9 +47,15 @@ export interface BuildReportOptions {
   readonly stamp: ReportStamp;
   /** Sheet and table names already used by the user's workbook (not the product's own). */
   readonly taken?: { readonly sheets: readonly string[]; readonly tables: readonly string[] };
+  /**
+   * The workbook's scenarios and their plans (issue #5), written back on `Scénarios CTG` and
+   * compared. Empty: one scenario « Paramètres actuels » with the plan's parameters. Absent: no
+   * scenario sheets (the adapter did not read them; writing the default one would lose the user's).
+   */
+  readonly scenarios?: readonly ScenarioPlan[];
 }
 
-/** Names of the parameter cells. */
+/** Names of the cells of the five original parameters (the ones the Office adapter reads). */
 export const PARAM_CELL_NAMES = {
   costHT: "CTG_CoutHT",
   capHT: "CTG_PlafondHT",
@@ -51,15 +64,22 @@ export const PARAM_CELL_NAMES = {
   key: "CTG_Cle",
 } as const;
 
+/** Name of the cell of the Caf base (`HT` or `TTC`), on `Paramètres CTG`. */
+export const CAF_BASE_CELL_NAME = "CTG_BaseCaf";
+
+/** Names of the cells of every parameter: the five of {@link PARAM_CELL_NAMES} and the Caf base. */
+export const PLAN_PARAM_CELL_NAMES = { ...PARAM_CELL_NAMES, cafBase: CAF_BASE_CELL_NAME } as const;
+
 /** The communes table's preferred name. */
 export const COMMUNES_TABLE = "CTG_Communes";
 
-const SHEET_ORDER: readonly SheetKind[] = [
+const SHEET_ORDER: readonly ReportSheetKind[] = [
   "parameters",
   "communes",
   "synthesis",
   "engineering",
   "basins",
+  "scenarios",
   "checks",
 ];
 
@@ -102,9 +122,20 @@ export function buildReport(options: BuildReportOptions): Report {
   const takenTables = new Set((options.taken?.tables ?? []).map((s) => s.toLowerCase()));
   const names = Object.fromEntries(
     SHEET_ORDER.map((k) => [k, freeName(L.sheetNames[k], takenSheets, "sheet")]),
-  ) as Record<SheetKind, string>;
+  ) as Record<ReportSheetKind, string>;
   const communesTable = freeName(COMMUNES_TABLE, takenTables, "table");
-  const ctx: Context = { ...options, L, names, communesTable };
+  const scenarios =
+    options.scenarios === undefined
+      ? []
+      : options.scenarios.length > 0
+        ? options.scenarios
+        : [
+            {
+              scenario: defaultScenario(options.plan.params, lang, options.stamp.generatedAt.slice(0, 10)),
+              plan: options.plan,
+            },
+          ];
+  const ctx: Context = { ...options, L, names, communesTable, scenarioPlans: scenarios };
 
   const parameters = buildParameters(ctx);
   const communes = buildCommunes(ctx);
@@ -112,6 +143,7 @@ export function buildReport(options: BuildReportOptions): Report {
   const basins = buildBasins(ctx, synthesis.layout);
   const engineering = buildEngineering(ctx, basins.layout);
   const checks = buildChecks(ctx, synthesis.layout, basins.layout, engineering.layout);
+  const scenarioSheets = scenarios.length === 0 ? [] : [buildScenarios(ctx)];
 
   const reportNames: ReportName[] = [
     { name: PARAM_CELL_NAMES.costHT, ref: absRef(names.parameters, 4, 1) },
@@ -119,10 +151,19 @@ export function buildReport(options: BuildReportOptions): Report {
     { name: PARAM_CELL_NAMES.cafRate, ref: absRef(names.parameters, 6, 1) },
     { name: PARAM_CELL_NAMES.vatRate, ref: absRef(names.parameters, 7, 1) },
     { name: PARAM_CELL_NAMES.key, ref: absRef(names.parameters, 8, 1) },
+    { name: CAF_BASE_CELL_NAME, ref: absRef(names.parameters, 9, 1) },
   ];
   return {
     lang,
-    sheets: [parameters, communes, synthesis.sheet, engineering.sheet, basins.sheet, checks],
+    sheets: [
+      parameters,
+      communes,
+      synthesis.sheet,
+      engineering.sheet,
+      basins.sheet,
+      ...scenarioSheets,
+      checks,
+    ],
     names: reportNames,
     styles: REPORT_STYLES,
     marker: MARKER_PREFIX,
@@ -131,11 +172,13 @@ export function buildReport(options: BuildReportOptions): Report {
 
 interface Context extends BuildReportOptions {
   readonly L: ReportLabels;
-  readonly names: Readonly<Record<SheetKind, string>>;
+  readonly names: Readonly<Record<ReportSheetKind, string>>;
   readonly communesTable: string;
+  /** The scenarios to write and compare (the default one when the workbook holds none); empty: no scenario sheets. */
+  readonly scenarioPlans: readonly ScenarioPlan[];
 }
 
-function print(ctx: Context, kind: SheetKind, titleRows?: readonly [number, number]) {
+function print(ctx: Context, kind: ReportSheetKind, titleRows?: readonly [number, number]) {
   return {
     landscape: true,
     fitToWidth: true,
@@ -168,6 +211,9 @@ function buildParameters(ctx: Context): ReportSheet {
     .number(7, 1, rateToFraction(p.vatRate), "rateInput")
     .text(7, 2, rows.vatRate[1], "note");
   s.text(8, 0, rows.key[0], "label").text(8, 1, L.keys[p.key], "input").text(8, 2, rows.key[1], "note");
+  s.text(9, 0, rows.cafBase[0], "label")
+    .text(9, 1, L.cafBases[p.cafBase], "input")
+    .text(9, 2, rows.cafBase[1], "note");
   s.validate({
     type: "decimal",
     ref: "B5:B6",
@@ -189,6 +235,13 @@ function buildParameters(ctx: Context): ReportSheet {
     items: Object.values(L.keys),
     error: L.params.keyError,
     prompt: L.params.keyError,
+  });
+  s.validate({
+    type: "list",
+    ref: "B10",
+    items: [L.cafBases.ht, L.cafBases.ttc],
+    error: L.params.cafBaseError,
+    prompt: L.params.cafBaseError,
   });
   s.widthsFrom([40, 18, 100]).freezeAt(4, 0);
   return s.build(print(ctx, "parameters", [4, 4]), "F2C200");
@@ -466,7 +519,9 @@ const ENG = {
   vat: 10,
   ttc: 11,
   cuTTC: 12,
-  warning: 13,
+  cafBase: 13,
+  eligibleTTC: 14,
+  warning: 15,
 } as const;
 
 function buildBasins(ctx: Context, syn: SynthesisLayout): { sheet: ReportSheet; layout: BasinsLayout } {
@@ -651,7 +706,13 @@ function buildEngineering(
     [ENG.cap, PARAM_CELL_NAMES.capHT, euros(e.capHT), "money", "cents"],
     [ENG.eligible, `MIN(${B(ENG.cost)},${B(ENG.cap)})`, euros(e.eligibleHT), "money", "cents"],
     [ENG.cafRate, PARAM_CELL_NAMES.cafRate, rateToFraction(e.cafRate), "rate", "ratio"],
-    [ENG.caf, `${B(ENG.eligible)}*${B(ENG.cafRate)}`, euros(e.caf), "money", "cents"],
+    [
+      ENG.caf,
+      `IF(${CAF_BASE_CELL_NAME}=${stringLiteral(L.cafBases.ttc)},${B(ENG.eligibleTTC)},${B(ENG.eligible)})*${B(ENG.cafRate)}`,
+      euros(e.caf),
+      "money",
+      "cents",
+    ],
     [ENG.cuHT, `${B(ENG.cost)}-${B(ENG.caf)}`, euros(e.cuHT), "money", "cents"],
     [ENG.vatRate, PARAM_CELL_NAMES.vatRate, rateToFraction(e.vatRate), "rate", "ratio"],
     [ENG.vat, `${B(ENG.cost)}*${B(ENG.vatRate)}`, euros(e.vat), "money", "cents"],
@@ -667,6 +728,27 @@ function buildEngineering(
     if (kind === "money") s.money(row, 1, formula, expected, total ? "moneyTotal" : "money");
     else s.formula(row, 1, formula, expected, check, "rate");
   });
+  // The Caf base and the eligible base incl. VAT, below the ten figures.
+  s.text(ENG.cafBase, 0, L.engineering.cafBaseRow[0], "label")
+    .text(ENG.cafBase, 2, L.engineering.cafBaseRow[1], "note")
+    .merge(`C${ENG.cafBase + 1}:G${ENG.cafBase + 1}`);
+  s.formula(
+    ENG.cafBase,
+    1,
+    `IF(${CAF_BASE_CELL_NAME}=${stringLiteral(L.cafBases.ttc)},${stringLiteral(L.cafBases.ttc)},${stringLiteral(L.cafBases.ht)})`,
+    L.cafBases[e.cafBase],
+    "exact",
+    "textBold",
+  );
+  s.text(ENG.eligibleTTC, 0, L.engineering.eligibleTTCRow[0], "label")
+    .text(ENG.eligibleTTC, 2, L.engineering.eligibleTTCRow[1], "note")
+    .merge(`C${ENG.eligibleTTC + 1}:G${ENG.eligibleTTC + 1}`);
+  s.money(
+    ENG.eligibleTTC,
+    1,
+    `${B(ENG.eligible)}+ROUND(${B(ENG.eligible)}*${B(ENG.vatRate)},2)`,
+    euros(e.eligibleTTC),
+  );
   s.formula(
     ENG.warning,
     0,
@@ -719,6 +801,126 @@ function buildEngineering(
   });
   s.widthsFrom([34, 18, 18, 18, 18, 18, 18]);
   return { sheet: s.build(print(ctx, "engineering")), layout: { rows: ENG } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scénarios CTG
+
+/** Layout of the scenarios sheet (0-based rows and columns), shared with the comparison. */
+export const SCENARIOS_LAYOUT = {
+  /** Column of the first scenario (C). */
+  firstCol: 2,
+  rows: {
+    name: 3,
+    note: 4,
+    date: 5,
+    costHT: 6,
+    capHT: 7,
+    cafRate: 8,
+    vatRate: 9,
+    key: 10,
+    cafBase: 11,
+  } satisfies Record<ScenarioField, number>,
+  /** Title of the commune rows, then their header. */
+  communesTitle: 13,
+  communesHeader: 14,
+  /** Row of the first commune (in the order of the plan's reference). */
+  firstCommune: 15,
+} as const;
+
+/** Blank columns to the right of the scenarios that still carry the validations (room to add some). */
+const SPARE_SCENARIO_COLUMNS = 3;
+
+function buildScenarios(ctx: Context): ReportSheet {
+  const { L, lang, plan } = ctx;
+  const S = SCENARIOS_LAYOUT;
+  const s = new SheetBuilder("scenarios", ctx.names.scenarios);
+  s.text(0, 0, L.scenariosSheet.title, "title").text(1, 0, L.scenariosSheet.note, "note");
+  const n = ctx.scenarioPlans.length;
+  const lastCol = S.firstCol + n - 1;
+  s.merge(`A2:${columnLetters(Math.max(lastCol, S.firstCol + 3))}2`);
+  const labels = SCENARIO_FIELD_LABELS[lang];
+  for (const [field, row] of Object.entries(S.rows) as [ScenarioField, number][]) {
+    s.text(row, 0, labels[field], field === "name" ? "header" : "textBold");
+    s.merge(`A${row + 1}:B${row + 1}`);
+  }
+  const reference = plan.communesReference;
+  ctx.scenarioPlans.forEach(({ scenario: sc }, k) => {
+    const c = S.firstCol + k;
+    const p = sc.params;
+    s.text(S.rows.name, c, sc.name, "header");
+    // (No empty text cells: a blank note or date stays a blank cell.)
+    if (sc.note !== "") s.text(S.rows.note, c, sc.note, "textInput");
+    const serial = serialOfIsoDay(sc.date);
+    if (serial !== null) s.number(S.rows.date, c, serial, "day");
+    else if (sc.date !== "") s.text(S.rows.date, c, sc.date, "input");
+    s.number(S.rows.costHT, c, euros(p.costHT), "moneyInput");
+    s.number(S.rows.capHT, c, euros(p.capHT), "moneyInput");
+    s.number(S.rows.cafRate, c, rateToFraction(p.cafRate), "rateInput");
+    s.number(S.rows.vatRate, c, rateToFraction(p.vatRate), "rateInput");
+    s.text(S.rows.key, c, L.keys[p.key], "input");
+    s.text(S.rows.cafBase, c, L.cafBases[p.cafBase], "input");
+    s.text(S.communesHeader, c, L.scenariosSheet.basin, "header");
+    reference.forEach((commune, i) => {
+      const moved = Object.prototype.hasOwnProperty.call(sc.basinOverrides, commune.insee)
+        ? sc.basinOverrides[commune.insee]
+        : undefined;
+      // A basin only where the scenario moves the commune; blank otherwise.
+      if (moved !== undefined && moved !== commune.basin)
+        s.text(S.firstCommune + i, c, L.basins[moved], "input");
+    });
+  });
+  s.text(S.communesTitle, 0, L.scenariosSheet.communesTitle, "textBold");
+  s.text(S.communesHeader, 0, L.scenariosSheet.insee, "header").text(
+    S.communesHeader,
+    1,
+    L.scenariosSheet.commune,
+    "header",
+  );
+  reference.forEach((commune, i) => {
+    s.text(S.firstCommune + i, 0, commune.insee, "code").text(S.firstCommune + i, 1, commune.name, "text");
+  });
+  const lastCommune = S.firstCommune + reference.length - 1;
+  const cols = `${columnLetters(S.firstCol)}%d:${columnLetters(lastCol + SPARE_SCENARIO_COLUMNS)}%d`;
+  const rowsRef = (r1: number, r2: number = r1): string =>
+    cols.replace("%d", String(r1 + 1)).replace("%d", String(r2 + 1));
+  s.validate({
+    type: "decimal",
+    ref: rowsRef(S.rows.costHT, S.rows.capHT),
+    min: 0,
+    error: L.scenariosSheet.amountError,
+    prompt: L.scenariosSheet.amountError,
+  });
+  s.validate({
+    type: "decimal",
+    ref: rowsRef(S.rows.cafRate, S.rows.vatRate),
+    min: 0,
+    max: 1,
+    error: L.scenariosSheet.rateError,
+    prompt: L.scenariosSheet.rateError,
+  });
+  s.validate({
+    type: "list",
+    ref: rowsRef(S.rows.key),
+    items: Object.values(L.keys),
+    error: L.params.keyError,
+  });
+  s.validate({
+    type: "list",
+    ref: rowsRef(S.rows.cafBase),
+    items: [L.cafBases.ht, L.cafBases.ttc],
+    error: L.params.cafBaseError,
+  });
+  if (reference.length > 0) {
+    s.validate({
+      type: "list",
+      ref: rowsRef(S.firstCommune, lastCommune),
+      items: [L.basins.nord, L.basins.sud],
+      error: L.communes.basinError,
+    });
+  }
+  s.widthsFrom([13, 30, ...ctx.scenarioPlans.map(() => 22)]).freezeAt(S.rows.name + 1, S.firstCol);
+  return s.build(print(ctx, "scenarios", [S.rows.name + 1, S.rows.name + 1]), "7030A0");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,13 @@
-import type { AllocationKey, Basin, Lang } from "../core/types";
-import type { SheetKind } from "./model";
+import type { AllocationKey, Basin, CafBase, Lang } from "../core/types";
+import type { ReportSheetKind } from "./model";
 
 /** Every word the report writes, in French and English. */
 export interface ReportLabels {
-  readonly sheetNames: Readonly<Record<SheetKind, string>>;
+  readonly sheetNames: Readonly<Record<ReportSheetKind, string>>;
   readonly basins: Readonly<Record<Basin, string>>;
   readonly keys: Readonly<Record<AllocationKey, string>>;
+  /** The Caf base as the parameter cell holds it (`HT`, `TTC` in both languages: formulas compare to `TTC`). */
+  readonly cafBases: Readonly<Record<CafBase, string>>;
   readonly yes: string;
   readonly no: string;
   readonly ok: string;
@@ -16,11 +18,12 @@ export interface ReportLabels {
     readonly subtitle: string;
     readonly header: readonly [string, string, string];
     readonly rows: Readonly<
-      Record<"costHT" | "capHT" | "cafRate" | "vatRate" | "key", readonly [string, string]>
+      Record<"costHT" | "capHT" | "cafRate" | "vatRate" | "key" | "cafBase", readonly [string, string]>
     >;
     readonly amountError: string;
     readonly rateError: string;
     readonly keyError: string;
+    readonly cafBaseError: string;
   };
   readonly communes: {
     readonly title: string;
@@ -47,6 +50,9 @@ export interface ReportLabels {
     readonly title: string;
     readonly header: readonly [string, string, string];
     readonly rows: readonly [string, string][];
+    /** Label and explanation of the Caf base and eligible TTC rows (below the ten figures). */
+    readonly cafBaseRow: readonly [string, string];
+    readonly eligibleTTCRow: readonly [string, string];
     readonly capWarning: string;
     readonly splitTitle: string;
     readonly splitHeader: readonly string[];
@@ -57,6 +63,41 @@ export interface ReportLabels {
     readonly keyPrefix: string;
     readonly header: readonly string[];
     readonly total: string;
+  };
+  readonly scenariosSheet: {
+    readonly title: string;
+    readonly note: string;
+    readonly communesTitle: string;
+    readonly insee: string;
+    readonly commune: string;
+    readonly basin: string;
+    readonly amountError: string;
+    readonly rateError: string;
+  };
+  readonly comparison: {
+    readonly title: string;
+    readonly subtitle: string;
+    readonly scenario: string;
+    readonly paramsTitle: string;
+    readonly params: Readonly<Record<"costHT" | "capHT" | "cafRate" | "vatRate" | "key" | "cafBase", string>>;
+    readonly engineeringTitle: string;
+    readonly engineering: Readonly<
+      Record<"eligibleHT" | "eligibleTTC" | "caf" | "cuHT" | "vat" | "costTTC" | "cuTTC", string>
+    >;
+    readonly basinTitle: (basin: string) => string;
+    readonly basin: Readonly<
+      Record<
+        "communes" | "population" | "cej" | "key" | "keyShare" | "cost" | "caf" | "vat" | "cuHT" | "cuTTC",
+        string
+      >
+    >;
+    readonly diffTitle: (first: string) => string;
+    readonly diffEuros: (figure: string) => string;
+    readonly diffPercent: (figure: string) => string;
+    readonly helperTitle: string;
+    readonly helperNote: string;
+    readonly helperHeader: readonly [string, string, string, string, string];
+    readonly helperBasin: (scenario: string) => string;
   };
   readonly checks: {
     readonly title: string;
@@ -93,9 +134,12 @@ const FR: ReportLabels = {
     engineering: "Ingénierie CTG",
     basins: "Répartition bassins",
     checks: "Contrôles",
+    scenarios: "Scénarios CTG",
+    comparison: "Comparaison scénarios",
   },
   basins: { nord: "Nord", sud: "Sud" },
   keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Parts égales" },
+  cafBases: { ht: "HT", ttc: "TTC" },
   yes: "Oui",
   no: "Non",
   ok: "OK",
@@ -126,10 +170,15 @@ const FR: ReportLabels = {
         "Clé de répartition entre bassins",
         "CEJ : au prorata des financements CEJ ; Population : des habitants ; Communes : du nombre de communes ; Parts égales : moitié-moitié.",
       ],
+      cafBase: [
+        "Base de calcul de la participation Caf",
+        "HT : la Caf applique son taux à la base éligible hors taxes (délibération) ; TTC : à la base éligible TVA comprise (base HT + sa TVA arrondie au centime).",
+      ],
     },
     amountError: "Saisissez un montant positif ou nul, en euros.",
     rateError: "Saisissez un taux entre 0 % et 100 %.",
     keyError: "Choisissez une clé dans la liste.",
+    cafBaseError: "Choisissez HT ou TTC.",
   },
   communes: {
     title: "Communes de la CUCM et bassins de vie",
@@ -170,12 +219,20 @@ const FR: ReportLabels = {
       ["Plafond HT subventionnable", "Paramètre"],
       ["Base éligible HT", "Le plus petit du coût HT et du plafond"],
       ["Taux de participation de la Caf", "Paramètre"],
-      ["Participation de la Caf", "Base éligible × taux, arrondi au centime"],
+      [
+        "Participation de la Caf",
+        "Base éligible (HT, ou TTC selon la base de calcul ci-dessous) × taux, arrondi au centime",
+      ],
       ["Reste à charge CUCM (HT)", "Coût HT − participation Caf"],
       ["Taux de TVA", "Paramètre"],
       ["TVA", "Coût HT × taux de TVA, arrondi au centime"],
       ["Coût TTC de la mission", "Coût HT + TVA"],
       ["Reste à charge CUCM (TTC)", "Coût TTC − participation Caf"],
+    ],
+    cafBaseRow: ["Base de calcul de la participation Caf", "Paramètre : HT ou TTC"],
+    eligibleTTCRow: [
+      "Base éligible TTC",
+      "Base éligible HT + TVA sur cette base arrondie au centime ; base de la Caf quand la base de calcul est TTC",
     ],
     capWarning:
       "Attention : le coût HT dépasse le plafond ; la Caf ne finance que le plafond et le surcoût reste à la charge de la CUCM.",
@@ -203,6 +260,62 @@ const FR: ReportLabels = {
       "CUCM TTC",
     ],
     total: "Total",
+  },
+  scenariosSheet: {
+    title: "Scénarios de la CTG",
+    note: "Une colonne par scénario. Pour en ajouter un : copiez une colonne à droite, renommez-la, modifiez ses cellules, puis relancez la synthèse (la comparaison l'ajoutera). Une cellule de paramètre vide reprend « Paramètres CTG » ; une cellule de bassin vide reprend « Communes CTG ».",
+    communesTitle: "Bassin de chaque commune dans le scénario (vide : celui de « Communes CTG »)",
+    insee: "Code INSEE",
+    commune: "Commune",
+    basin: "Bassin",
+    amountError: "Saisissez un montant positif ou nul, en euros, ou laissez vide.",
+    rateError: "Saisissez un taux entre 0 % et 100 %, ou laissez vide.",
+  },
+  comparison: {
+    title: "Comparaison des scénarios",
+    subtitle:
+      "Recalculée en direct depuis « Scénarios CTG », « Synthèse CEJ » et « Communes CTG » ; écarts par rapport au premier scénario.",
+    scenario: "Scénario",
+    paramsTitle: "Paramètres",
+    params: {
+      costHT: "Coût HT de la mission",
+      capHT: "Plafond HT",
+      cafRate: "Taux de la Caf",
+      vatRate: "Taux de TVA",
+      key: "Clé de répartition",
+      cafBase: "Base de calcul de la Caf",
+    },
+    engineeringTitle: "Mission d'ingénierie",
+    engineering: {
+      eligibleHT: "Base éligible HT",
+      eligibleTTC: "Base éligible TTC",
+      caf: "Participation Caf",
+      cuHT: "Reste à charge CUCM (HT)",
+      vat: "TVA",
+      costTTC: "Coût TTC",
+      cuTTC: "Reste à charge CUCM (TTC)",
+    },
+    basinTitle: (b) => `Bassin ${b}`,
+    basin: {
+      communes: "Communes de référence",
+      population: "Population",
+      cej: "Total CEJ",
+      key: "Valeur de la clé",
+      keyShare: "Part de la clé",
+      cost: "Coût HT réparti",
+      caf: "Participation Caf",
+      vat: "TVA",
+      cuHT: "CUCM HT",
+      cuTTC: "CUCM TTC",
+    },
+    diffTitle: (first) => `Écarts par rapport au premier scénario (« ${first} »)`,
+    diffEuros: (f) => `${f} : écart en euros`,
+    diffPercent: (f) => `${f} : écart en %`,
+    helperTitle: "Calcul intermédiaire : bassin de chaque commune selon chaque scénario",
+    helperNote:
+      "Bassin du scénario s'il en donne un, sinon celui de « Communes CTG » ; population de « Communes CTG » ; total CEJ de « Synthèse CEJ ».",
+    helperHeader: ["Code INSEE", "Commune", "Bassin (Communes CTG)", "Population", "Total CEJ"],
+    helperBasin: (sc) => `Bassin : ${sc}`,
   },
   checks: {
     title: "Contrôles",
@@ -239,9 +352,12 @@ const EN: ReportLabels = {
     engineering: "CTG Engineering",
     basins: "Basin Allocation",
     checks: "Checks",
+    scenarios: "CTG Scenarios",
+    comparison: "Scenario comparison",
   },
   basins: { nord: "North", sud: "South" },
   keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Equal shares" },
+  cafBases: { ht: "HT", ttc: "TTC" },
   yes: "Yes",
   no: "No",
   ok: "OK",
@@ -269,10 +385,15 @@ const EN: ReportLabels = {
         "Basin allocation key",
         "CEJ: in proportion to CEJ funding; Population: to inhabitants; Communes: to the number of communes; Equal shares: half each.",
       ],
+      cafBase: [
+        "Base of the Caf share",
+        "HT: the Caf applies its rate to the eligible base excl. VAT (the council's decision); TTC: to the eligible base incl. VAT (base excl. VAT + its VAT rounded to the cent).",
+      ],
     },
     amountError: "Enter an amount in euros, zero or more.",
     rateError: "Enter a rate between 0% and 100%.",
     keyError: "Choose a key from the list.",
+    cafBaseError: "Choose HT (excl. VAT) or TTC (incl. VAT).",
   },
   communes: {
     title: "CUCM communes and basins",
@@ -312,12 +433,20 @@ const EN: ReportLabels = {
       ["Eligible cap excl. VAT", "Parameter"],
       ["Eligible base excl. VAT", "The smaller of cost and cap"],
       ["Caf share rate", "Parameter"],
-      ["Caf share", "Eligible base × rate, rounded to the cent"],
+      [
+        "Caf share",
+        "Eligible base (excl. VAT, or incl. VAT as the base below says) × rate, rounded to the cent",
+      ],
       ["CUCM share excl. VAT", "Cost excl. VAT − Caf share"],
       ["VAT rate", "Parameter"],
       ["VAT", "Cost excl. VAT × VAT rate, rounded to the cent"],
       ["Mission cost incl. VAT", "Cost excl. VAT + VAT"],
       ["CUCM share incl. VAT", "Cost incl. VAT − Caf share"],
+    ],
+    cafBaseRow: ["Base of the Caf share", "Parameter: HT (excl. VAT) or TTC (incl. VAT)"],
+    eligibleTTCRow: [
+      "Eligible base incl. VAT",
+      "Eligible base excl. VAT + the VAT on it rounded to the cent; the Caf's base when the base is TTC",
     ],
     capWarning:
       "Warning: the cost exceeds the cap; the Caf funds only the cap and the CUCM bears the excess.",
@@ -353,6 +482,62 @@ const EN: ReportLabels = {
       "CUCM incl. VAT",
     ],
     total: "Total",
+  },
+  scenariosSheet: {
+    title: "CTG scenarios",
+    note: 'One column per scenario. To add one: copy a column to the right, rename it, edit its cells, then run the summary again (the comparison will add it). A blank parameter cell takes "CTG Parameters"; a blank basin cell takes "CTG Communes".',
+    communesTitle: 'Basin of each commune in the scenario (blank: the one in "CTG Communes")',
+    insee: "INSEE code",
+    commune: "Commune",
+    basin: "Basin",
+    amountError: "Enter an amount in euros, zero or more, or leave blank.",
+    rateError: "Enter a rate between 0% and 100%, or leave blank.",
+  },
+  comparison: {
+    title: "Scenario comparison",
+    subtitle:
+      "Recalculated live from \"CTG Scenarios\", \"CEJ Summary\" and \"CTG Communes\"; differences against the first scenario.",
+    scenario: "Scenario",
+    paramsTitle: "Parameters",
+    params: {
+      costHT: "Mission cost excl. VAT",
+      capHT: "Cap excl. VAT",
+      cafRate: "Caf rate",
+      vatRate: "VAT rate",
+      key: "Allocation key",
+      cafBase: "Base of the Caf share",
+    },
+    engineeringTitle: "Engineering mission",
+    engineering: {
+      eligibleHT: "Eligible base excl. VAT",
+      eligibleTTC: "Eligible base incl. VAT",
+      caf: "Caf share",
+      cuHT: "CUCM share excl. VAT",
+      vat: "VAT",
+      costTTC: "Cost incl. VAT",
+      cuTTC: "CUCM share incl. VAT",
+    },
+    basinTitle: (b) => `${b} basin`,
+    basin: {
+      communes: "Reference communes",
+      population: "Population",
+      cej: "CEJ total",
+      key: "Key value",
+      keyShare: "Key share",
+      cost: "Allocated cost excl. VAT",
+      caf: "Caf share",
+      vat: "VAT",
+      cuHT: "CUCM excl. VAT",
+      cuTTC: "CUCM incl. VAT",
+    },
+    diffTitle: (first) => `Differences against the first scenario ("${first}")`,
+    diffEuros: (f) => `${f}: difference in euros`,
+    diffPercent: (f) => `${f}: difference in %`,
+    helperTitle: "Working: basin of each commune under each scenario",
+    helperNote:
+      "The scenario's basin when it gives one, else the one in \"CTG Communes\"; population from \"CTG Communes\"; CEJ total from \"CEJ Summary\".",
+    helperHeader: ["INSEE code", "Commune", "Basin (CTG Communes)", "Population", "CEJ total"],
+    helperBasin: (sc) => `Basin: ${sc}`,
   },
   checks: {
     title: "Checks",

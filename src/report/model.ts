@@ -70,6 +70,8 @@ export type StyleName =
   | "warning"
   | "status"
   | "date"
+  | "day"
+  | "textInput"
   | "year";
 
 export interface ReportCell {
@@ -123,11 +125,25 @@ export interface PrintSetup {
   readonly footerText: string;
 }
 
-/** What each sheet of the product is; also its marker, so a re-run recognises the product's sheets. */
+/**
+ * The six summary sheets of the product. Their kind is also their marker, so a re-run recognises the
+ * product's sheets. (The Office adapter lists these six exhaustively; see {@link ReportSheetKind}
+ * for every kind a report holds.)
+ */
 export type SheetKind = "parameters" | "communes" | "synthesis" | "engineering" | "basins" | "checks";
 
+/**
+ * The sheets of issue #5: the scenarios stored in the workbook (one column per scenario) and their
+ * live comparison. Marked like the others (`ctg-planner:scenarios`), so a re-run replaces them; an
+ * adapter that does not know these kinds still treats them as the product's (the marker prefix says so).
+ */
+export type ScenarioSheetKind = "scenarios" | "comparison";
+
+/** Every kind of sheet a report holds. */
+export type ReportSheetKind = SheetKind | ScenarioSheetKind;
+
 export interface ReportSheet {
-  readonly kind: SheetKind;
+  readonly kind: ReportSheetKind;
   readonly name: string;
   readonly cells: readonly ReportCell[];
   /** Column widths in characters, from column A. */

@@ -7,7 +7,7 @@ import type {
   ReportStatusFormat,
   ReportTable,
   ReportValidation,
-  SheetKind,
+  ReportSheetKind,
   StyleName,
 } from "./model";
 
@@ -46,7 +46,7 @@ export class SheetBuilder {
   private freeze: { rows: number; cols: number } | undefined;
 
   constructor(
-    readonly kind: SheetKind,
+    readonly kind: ReportSheetKind,
     readonly name: string,
   ) {}
 

@@ -37,5 +37,7 @@ export const REPORT_STYLES: Readonly<Record<StyleName, CellStyle>> = {
   warning: { bold: true, color: "C00000" },
   status: { bold: true, hAlign: "center" },
   date: { numFmt: "yyyy-mm-dd hh:mm" },
+  day: { numFmt: "yyyy-mm-dd", hAlign: "left", fill: INPUT_FILL, border: "box", unlocked: true },
+  textInput: { fill: INPUT_FILL, border: "box", unlocked: true, wrap: true, vAlign: "top" },
   year: { numFmt: "0", hAlign: "center" },
 };

@@ -6,7 +6,13 @@
 import pkg from "../../package.json";
 import type { Lang } from "../core/types";
 import type { Report } from "../report/model";
-import { planFromSnapshot, reportFromResult, type PipelineOptions, type PipelineResult, type WorkbookSnapshot } from "../workbook/pipeline";
+import {
+  planFromSnapshot,
+  reportFromResult,
+  type PipelineOptions,
+  type PipelineResult,
+  type WorkbookSnapshot,
+} from "../workbook/pipeline";
 
 /** What the pane calls. */
 export interface Engine {

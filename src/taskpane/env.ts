@@ -25,7 +25,11 @@ export function langOfTag(tag: string | undefined | null): Lang {
  * @param prefersDark - whether `prefers-color-scheme: dark` matches
  * @returns the language and the theme
  */
-export function browserEnvironment(search: string, browserLang: string | undefined, prefersDark: boolean): HostEnvironment {
+export function browserEnvironment(
+  search: string,
+  browserLang: string | undefined,
+  prefersDark: boolean,
+): HostEnvironment {
   const query = new URLSearchParams(search);
   const langParam = query.get("lang");
   const themeParam = query.get("theme");

@@ -106,7 +106,10 @@ export class FileHost implements PaneHost, FileWorkbookControls {
 
   async snapshot(choice: InputChoice | null): Promise<WorkbookSnapshot> {
     if (choice === null) return snapshotPackage(this.pkg);
-    return snapshotPackage(this.pkg, choice.kind === "table" ? { table: choice.name } : { sheet: choice.name });
+    return snapshotPackage(
+      this.pkg,
+      choice.kind === "table" ? { table: choice.name } : { sheet: choice.name },
+    );
   }
 
   async generate(report: Report, onProgress: (progress: GenerateProgress) => void): Promise<GenerateOutcome> {
@@ -123,7 +126,10 @@ export class FileHost implements PaneHost, FileWorkbookControls {
     const url = URL.createObjectURL(new Blob([output.slice().buffer as ArrayBuffer], { type: XLSX_TYPE }));
     this.downloadUrl = url;
     onProgress({ step: "done", done: total, total });
-    return { sheets: report.sheets.map((s) => s.name), download: { url, fileName: outputFileName(this.fileName) } };
+    return {
+      sheets: report.sheets.map((s) => s.name),
+      download: { url, fileName: outputFileName(this.fileName) },
+    };
   }
 
   async selectCell(_address: string): Promise<void> {

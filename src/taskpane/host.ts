@@ -8,17 +8,36 @@ import type { Lang } from "../core/types";
 import type { Report } from "../report/model";
 import type { WorkbookSnapshot } from "../workbook/pipeline";
 
-/** A place the funding rows can be read from: an Excel table, or a sheet's used range. */
+/**
+ * A place the funding rows can be read from: an Excel table, a sheet's used range, or (inside Excel)
+ * the selected range.
+ */
 export interface InputChoice {
-  readonly kind: "table" | "sheet";
-  /** The table's name, or the sheet's name. */
+  readonly kind: "table" | "sheet" | "selection";
+  /** The table's name, or the sheet's name ("" for the selection). */
   readonly name: string;
-  /** The sheet that holds it. */
+  /** The sheet that holds it ("" for the selection). */
   readonly sheet: string;
 }
 
-/** The steps of a generation, in order. The pane phrases them. */
-export type GenerateStep = "prepare" | "sheet" | "names" | "save" | "done";
+/**
+ * The steps of a generation. The pane phrases them. The file host goes prepare → sheet → save → done;
+ * the Office adapter through its own steps (delete … chart, see APPLY_STEPS), then done.
+ */
+export type GenerateStep =
+  | "prepare"
+  | "sheet"
+  | "save"
+  | "delete"
+  | "sheets"
+  | "values"
+  | "tables"
+  | "names"
+  | "formulas"
+  | "formats"
+  | "layout"
+  | "chart"
+  | "done";
 
 /** How far a generation has got. */
 export interface GenerateProgress {
@@ -36,6 +55,8 @@ export interface GenerateOutcome {
   readonly sheets: readonly string[];
   /** In file mode: the new workbook to download (a Blob URL and the file name to save it under). */
   readonly download?: { readonly url: string; readonly fileName: string };
+  /** Inside Excel: the workbook calculates by hand, so the formulas show their values after F9. */
+  readonly calculationManual?: boolean;
 }
 
 /** File mode only: the workbook the pane holds in memory. */

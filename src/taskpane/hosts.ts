@@ -19,14 +19,8 @@ export interface StartedHost {
  */
 export async function loadHost(where: "excel" | "browser", lang: Lang): Promise<StartedHost> {
   if (where === "excel") {
-    // TODO(lead): wire the Office.js adapter once src/workbook/office exports it:
-    //   const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excel-host");
-    //   return createExcelHost();
-    throw new Error(
-      lang === "fr"
-        ? "le volet ne sait pas encore lire le classeur Excel ouvert (adaptateur Office.js non branché)."
-        : "the pane cannot read the open Excel workbook yet (Office.js adapter not wired).",
-    );
+    const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excel-host");
+    return createExcelHost();
   }
   const { FileHost } = await import(/* webpackChunkName: "file-host" */ "./file-host");
   return { host: FileHost.withDemo(lang) };

@@ -12,14 +12,21 @@ import type { GenerateStep } from "./host";
 const pluralFr = (n: number, one: string, many: string): string => (Math.abs(n) >= 2 ? many : one);
 const pluralEn = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
-/** A whole number with the language's grouping (a narrow no-break space in French). */
+/**
+ * A whole number with the language's grouping: a narrow no-break space in French (as Intl's fr-FR),
+ * a comma in English. Not toLocaleString: its first call loads the locale data (tens of ms at start).
+ */
 function count(n: number, lang: Lang): string {
-  return lang === "fr" ? n.toLocaleString("fr-FR") : n.toLocaleString("en-GB");
+  const digits = Math.abs(Math.trunc(n))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, lang === "fr" ? "\u202F" : ",");
+  return n < 0 ? `-${digits}` : digits;
 }
 
 const FR = {
   appTitle: "CTG Planner",
-  appSubtitle: "Totaux CEJ, partage de l'ingénierie entre la Caf et la CUCM, et répartition entre les bassins nord et sud.",
+  appSubtitle:
+    "Totaux CEJ, partage de l'ingénierie entre la Caf et la CUCM, et répartition entre les bassins nord et sud.",
   loading: "Chargement du volet…",
   startFailed: (message: string) => `Le volet n'a pas pu démarrer : ${message}`,
   languageGroup: "Langue du volet",
@@ -35,12 +42,15 @@ const FR = {
   fileErrors: {
     "not-a-zip":
       "Ce fichier n'est pas un classeur .xlsx (un ancien .xls ?) : enregistrez-le au format .xlsx dans Excel, puis ouvrez-le ici.",
-    encrypted: "Ce classeur est protégé par un mot de passe : enregistrez-en une copie sans mot de passe, puis ouvrez-la ici.",
+    encrypted:
+      "Ce classeur est protégé par un mot de passe : enregistrez-en une copie sans mot de passe, puis ouvrez-la ici.",
     "not-a-workbook": "Ce fichier n'est pas un classeur Excel : choisissez un fichier .xlsx.",
-    corrupt: "Ce classeur est endommagé : ouvrez-le dans Excel, enregistrez-le à nouveau, puis ouvrez-le ici.",
+    corrupt:
+      "Ce classeur est endommagé : ouvrez-le dans Excel, enregistrez-le à nouveau, puis ouvrez-le ici.",
   } satisfies Record<WorkbookFileErrorReason, string>,
   fileErrorTitle: "Classeur illisible",
-  noInput: "Aucune feuille à lire dans ce classeur : ajoutez une feuille avec le tableau des financements (Commune, Montant).",
+  noInput:
+    "Aucune feuille à lire dans ce classeur : ajoutez une feuille avec le tableau des financements (Commune, Montant).",
   readFailed: (message: string) => `Lecture impossible : ${message}`,
   sections: {
     input: "Données",
@@ -51,8 +61,11 @@ const FR = {
   },
   inputSource: "Tableau des financements",
   inputSourceHint: "Détecté automatiquement ; choisissez-en un autre si besoin.",
-  tableOption: (name: string, sheet: string) => `Tableau « ${name} » (feuille ${sheet})`,
+  tableOption: (name: string, sheet: string) =>
+    name === sheet ? `Tableau « ${name} »` : `Tableau « ${name} » (feuille ${sheet})`,
   sheetOption: (sheet: string) => `Feuille « ${sheet} »`,
+  selectionOption: "Plage sélectionnée dans Excel",
+  reread: "Relire le classeur",
   rowsRead: (rows: number) => `${count(rows, "fr")} ${pluralFr(rows, "ligne lue", "lignes lues")}`,
   mappingTitle: "Correspondance des colonnes",
   mappingHint: "La colonne qui contient chaque information ; les calculs suivent aussitôt.",
@@ -60,13 +73,14 @@ const FR = {
   column: (letter: string, header: string) => (header === "" ? `Colonne ${letter}` : `${letter} : ${header}`),
   required: "obligatoire",
   paramLabels: {
-    costHT: "Coût de la mission (€ HT)",
-    capHT: "Plafond subventionnable (€ HT)",
+    costHT: "Coût de la mission (€\u00A0HT)",
+    capHT: "Plafond subventionnable (€\u00A0HT)",
     cafRate: "Taux de la Caf (%)",
     vatRate: "Taux de TVA (%)",
     key: "Clé de répartition entre bassins",
   } satisfies Record<ParamName, string>,
-  paramsFromWorkbook: "Valeurs lues dans la feuille « Paramètres CTG » du classeur ; vos modifications ici priment.",
+  paramsFromWorkbook: (sheet: string) =>
+    `Valeurs lues dans la feuille « ${sheet} » du classeur ; vos modifications ici priment.`,
   paramsDefault: "Valeurs de la délibération : 40 000 € HT au plus, Caf 50 %, TVA 20 %, clé CEJ.",
   paramsReset: "Rétablir les valeurs d'origine",
   paneCells: {
@@ -121,7 +135,8 @@ const FR = {
   chartCu: "CUCM TTC",
   chartBasin: (basin: string) => `Bassin ${basin}`,
   generateButton: "Générer les feuilles de synthèse",
-  generateHint: "Ajoute au classeur six feuilles aux formules vivantes (Paramètres CTG, Synthèse CEJ, Contrôles…) ; celles d'une génération précédente sont remplacées.",
+  generateHint:
+    "Ajoute au classeur les feuilles de synthèse, aux formules vivantes (Paramètres CTG, Synthèse CEJ, Contrôles…) ; celles d'une génération précédente sont remplacées.",
   blockedNote: "Corrigez d'abord les erreurs : rien n'est écrit tant qu'il en reste.",
   ackLabel: "J'ai lu les avertissements",
   ackNote: "Les avertissements n'empêchent pas l'écriture : ils sont recopiés dans la feuille Contrôles.",
@@ -130,18 +145,30 @@ const FR = {
   steps: {
     prepare: "Préparation du classeur",
     sheet: "Écriture des feuilles de synthèse",
-    names: "Noms, formules et mises en forme",
     save: "Enregistrement du classeur",
+    delete: "Suppression des feuilles de la génération précédente",
+    sheets: "Création des feuilles",
+    values: "Écriture des valeurs",
+    tables: "Création des tableaux",
+    names: "Création des noms",
+    formulas: "Écriture des formules",
+    formats: "Mise en forme",
+    layout: "Mise en page",
+    chart: "Graphique des bassins",
     done: "Terminé",
   } satisfies Record<GenerateStep, string>,
   stepSheet: (sheet: string) => `Écriture de la feuille « ${sheet} »`,
-  stepOf: (step: string, done: number, total: number) => `${step} (étape ${Math.min(done + 1, total)} sur ${total})`,
+  stepOf: (step: string, done: number, total: number) =>
+    `${step} (étape ${Math.min(done + 1, total)} sur ${total})`,
   successTitle: "Feuilles de synthèse écrites",
   successExcel: "Cliquez sur une feuille pour l'afficher :",
   successFile: "Elles sont dans le classeur à télécharger :",
   download: "Télécharger le classeur",
+  manualCalculation:
+    "Le classeur est en calcul manuel : appuyez sur F9 pour afficher les valeurs des formules.",
   downloadAs: (name: string) => `Fichier ${name}`,
-  sheetInFile: (name: string) => `La feuille « ${name} » est dans le classeur téléchargé : ouvrez-le dans Excel.`,
+  sheetInFile: (name: string) =>
+    `La feuille « ${name} » est dans le classeur téléchargé : ouvrez-le dans Excel.`,
   sheetShown: (name: string) => `Feuille « ${name} » affichée.`,
   failedTitle: "La génération a échoué",
   failed: (message: string) => `Rien n'a été écrit. Détail : ${message}`,
@@ -151,7 +178,8 @@ export type UiText = typeof FR;
 
 const EN: UiText = {
   appTitle: "CTG Planner",
-  appSubtitle: "CEJ totals, the engineering split between the Caf and the CUCM, and the allocation to the north and south basins.",
+  appSubtitle:
+    "CEJ totals, the engineering split between the Caf and the CUCM, and the allocation to the north and south basins.",
   loading: "Loading the pane…",
   startFailed: (message) => `The pane could not start: ${message}`,
   languageGroup: "Pane language",
@@ -165,7 +193,8 @@ const EN: UiText = {
   opening: "Opening the workbook…",
   opened: (name) => `Workbook "${name}" opened.`,
   fileErrors: {
-    "not-a-zip": "This file is not an .xlsx workbook (an old .xls?): save it as .xlsx in Excel, then open it here.",
+    "not-a-zip":
+      "This file is not an .xlsx workbook (an old .xls?): save it as .xlsx in Excel, then open it here.",
     encrypted: "This workbook is password-protected: save a copy without a password, then open it here.",
     "not-a-workbook": "This file is not an Excel workbook: choose an .xlsx file.",
     corrupt: "This workbook is damaged: open it in Excel, save it again, then open it here.",
@@ -182,8 +211,10 @@ const EN: UiText = {
   },
   inputSource: "Funding table",
   inputSourceHint: "Detected automatically; choose another one if needed.",
-  tableOption: (name, sheet) => `Table "${name}" (sheet ${sheet})`,
+  tableOption: (name, sheet) => (name === sheet ? `Table "${name}"` : `Table "${name}" (sheet ${sheet})`),
   sheetOption: (sheet) => `Sheet "${sheet}"`,
+  selectionOption: "Range selected in Excel",
+  reread: "Read the workbook again",
   rowsRead: (rows) => `${count(rows, "en")} ${pluralEn(rows, "row read", "rows read")}`,
   mappingTitle: "Column mapping",
   mappingHint: "The column that holds each piece of information; the figures follow at once.",
@@ -191,13 +222,14 @@ const EN: UiText = {
   column: (letter, header) => (header === "" ? `Column ${letter}` : `${letter}: ${header}`),
   required: "required",
   paramLabels: {
-    costHT: "Mission cost (€ excl. VAT)",
-    capHT: "Eligible cap (€ excl. VAT)",
+    costHT: "Mission cost (€\u00A0excl.\u00A0VAT)",
+    capHT: "Eligible cap (€\u00A0excl.\u00A0VAT)",
     cafRate: "Caf rate (%)",
     vatRate: "VAT rate (%)",
     key: "Basin allocation key",
   },
-  paramsFromWorkbook: "Values read from the workbook's \"Paramètres CTG\" sheet; your changes here take precedence.",
+  paramsFromWorkbook: (sheet) =>
+    `Values read from the workbook's "${sheet}" sheet; your changes here take precedence.`,
   paramsDefault: "The council's values: at most €40,000 excl. VAT, Caf 50%, VAT 20%, CEJ key.",
   paramsReset: "Restore the original values",
   paneCells: {
@@ -253,17 +285,25 @@ const EN: UiText = {
   chartBasin: (basin) => `${basin} basin`,
   generateButton: "Generate the summary sheets",
   generateHint:
-    "Adds six sheets with live formulas to the workbook (Paramètres CTG, Synthèse CEJ, Contrôles…); those of an earlier run are replaced.",
+    "Adds the summary sheets, with live formulas, to the workbook (CTG Parameters, CEJ Summary, Checks…); those of an earlier run are replaced.",
   blockedNote: "Fix the errors first: nothing is written while any remain.",
   ackLabel: "I have read the warnings",
   ackNote: "Warnings do not stop writing: they are copied into the Checks sheet.",
-  ackNeeded: "Tick \"I have read the warnings\" to generate.",
+  ackNeeded: 'Tick "I have read the warnings" to generate.',
   progressLabel: "Generation progress",
   steps: {
     prepare: "Preparing the workbook",
     sheet: "Writing the summary sheets",
-    names: "Names, formulas and formatting",
     save: "Saving the workbook",
+    delete: "Removing the sheets of the earlier run",
+    sheets: "Adding the sheets",
+    values: "Writing the values",
+    tables: "Adding the tables",
+    names: "Adding the names",
+    formulas: "Writing the formulas",
+    formats: "Formatting",
+    layout: "Page layout",
+    chart: "Basin chart",
     done: "Done",
   },
   stepSheet: (sheet) => `Writing sheet "${sheet}"`,
@@ -272,6 +312,7 @@ const EN: UiText = {
   successExcel: "Click a sheet to show it:",
   successFile: "They are in the workbook to download:",
   download: "Download the workbook",
+  manualCalculation: "The workbook calculates manually: press F9 to show the formulas' values.",
   downloadAs: (name) => `File ${name}`,
   sheetInFile: (name) => `Sheet "${name}" is in the downloaded workbook: open it in Excel.`,
   sheetShown: (name) => `Sheet "${name}" shown.`,

@@ -5,7 +5,16 @@
 
 import { StrictMode, useCallback, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import type { Lang } from "../core/types";
 import { detectHost } from "../workbook/office/host";
 import { Header } from "./components/Header";
@@ -40,9 +49,15 @@ function prefersDark(): boolean {
   return typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
-const initialEnv: HostEnvironment = browserEnvironment(window.location.search, navigator.language, prefersDark());
+const initialEnv: HostEnvironment = browserEnvironment(
+  window.location.search,
+  navigator.language,
+  prefersDark(),
+);
 
-async function start(lang: Lang): Promise<{ host: PaneHost; engine: Engine; env?: Partial<HostEnvironment> }> {
+type Starting = Promise<{ host: PaneHost; engine: Engine; env?: Partial<HostEnvironment> }>;
+
+async function start(lang: Lang): Starting {
   // The engine loads while Office says where the pane runs.
   const engineModule = import(/* webpackChunkName: "engine" */ "./engine");
   const where = await detectHost(3000);
@@ -51,7 +66,7 @@ async function start(lang: Lang): Promise<{ host: PaneHost; engine: Engine; env?
 }
 
 /** The start-up component: waits for the host, then renders the pane with it. */
-export function Startup({ env }: { env: HostEnvironment }) {
+export function Startup({ env, starting }: { env: HostEnvironment; starting: Starting }) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(env.lang);
   const [theme, setTheme] = useState<"light" | "dark">(env.theme);
@@ -59,7 +74,7 @@ export function Startup({ env }: { env: HostEnvironment }) {
 
   useEffect(() => {
     let live = true;
-    start(env.lang).then(
+    starting.then(
       (s) => {
         if (!live) return;
         if (s.env?.lang !== undefined) setLang(s.env.lang);
@@ -67,13 +82,14 @@ export function Startup({ env }: { env: HostEnvironment }) {
         setStarted({ status: "ready", host: s.host, engine: s.engine });
       },
       (error: unknown) => {
-        if (live) setStarted({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+        if (live)
+          setStarted({ status: "failed", message: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => {
       live = false;
     };
-  }, [env.lang]);
+  }, [starting]);
 
   // In a browser, follow the system's light/dark setting unless the URL forces one.
   useEffect(() => {
@@ -98,9 +114,19 @@ export function Startup({ env }: { env: HostEnvironment }) {
 
   const t = uiText(lang);
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider} data-theme={theme}>
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      className={styles.provider}
+      data-theme={theme}
+    >
       {started.status === "ready" ? (
-        <Pane host={started.host} engine={started.engine} lang={lang} onLangChange={setLang} onReady={onReady} />
+        <Pane
+          host={started.host}
+          engine={started.engine}
+          lang={lang}
+          onLangChange={setLang}
+          onReady={onReady}
+        />
       ) : (
         <div className={styles.shell}>
           <Header lang={lang} mode={null} onLangChange={setLang} />
@@ -119,11 +145,13 @@ export function Startup({ env }: { env: HostEnvironment }) {
   );
 }
 
+// Start at once, before the first render: the host and the engine's chunks load while React paints.
+const starting = start(initialEnv.lang);
 const container = document.getElementById("root");
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <Startup env={initialEnv} />
+      <Startup env={initialEnv} starting={starting} />
     </StrictMode>,
   );
 }

@@ -7,8 +7,24 @@
 import { cellText, columnLetters, parseA1, toCell } from "../core/cell";
 import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../core/messages";
 import { formatMoney, formatRate, parseAmount, parseRate, RATE_SCALE } from "../core/money";
-import { DEFAULT_PARAMS, PARAM_NAMES, parseAllocationKey, type ParamInputs, type ParamName } from "../core/params";
-import type { AllocationKey, Basin, Cents, ColumnMapping, Field, Issue, Lang, Rate, Severity } from "../core/types";
+import {
+  DEFAULT_PARAMS,
+  PARAM_NAMES,
+  parseAllocationKey,
+  type ParamInputs,
+  type ParamName,
+} from "../core/params";
+import type {
+  AllocationKey,
+  Basin,
+  Cents,
+  ColumnMapping,
+  Field,
+  Issue,
+  Lang,
+  Rate,
+  Severity,
+} from "../core/types";
 import { FIELDS } from "../core/types";
 import type { PipelineResult, WorkbookSnapshot } from "../workbook/pipeline";
 import type { GenerateProgress, InputChoice } from "./host";
@@ -32,7 +48,11 @@ export function paramKind(param: ParamName): "amount" | "rate" | "key" {
  * @returns the text
  */
 export function amountFieldText(c: Cents, lang: Lang): string {
-  return formatMoney(c, lang).replace(/\u00A0€$/, "").replace(/^€/, "").replace(/^-€/, "-").replace(/\u202F/g, " ");
+  return formatMoney(c, lang)
+    .replace(/\u00A0€$/, "")
+    .replace(/^€/, "")
+    .replace(/^-€/, "-")
+    .replace(/\u202F/g, " ");
 }
 
 /**
@@ -78,12 +98,30 @@ export function initialParamFields(parameters: ParamInputs, lang: Lang): ParamFi
     } else if (kind === "rate") {
       const parsed = parseRate(cell);
       fields[p] =
-        parsed.ok && parsed.rate >= 0 && parsed.rate <= RATE_SCALE ? rateFieldText(parsed.rate, lang) : cellText(cell);
+        parsed.ok && parsed.rate >= 0 && parsed.rate <= RATE_SCALE
+          ? rateFieldText(parsed.rate, lang)
+          : cellText(cell);
     } else {
       fields[p] = (cell.kind === "text" ? parseAllocationKey(cell.value) : null) ?? cellText(cell);
     }
   }
   return fields as ParamFields;
+}
+
+/**
+ * The sheet the workbook's parameters were read from (a previous run's `Paramètres CTG`, or
+ * `CTG Parameters` when it ran in English).
+ *
+ * @param parameters - the snapshot's parameters
+ * @returns the sheet's name, or null when the workbook has none
+ */
+export function parametersSheet(parameters: ParamInputs): string | null {
+  for (const p of PARAM_NAMES) {
+    const cell = parameters[p]?.cell;
+    const m = cell === undefined ? null : /^(.*)!\$?[A-Z]{1,3}\$?\d+$/.exec(cell);
+    if (m?.[1] !== undefined) return m[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  }
+  return null;
 }
 
 /**
@@ -117,7 +155,11 @@ export function paneParamOfCell(cell: string, lang: Lang): ParamName | null {
  * @param lang - the language (names the pane's cells)
  * @returns the inputs
  */
-export function paramInputsFromFields(fields: ParamFields, edited: ReadonlySet<ParamName>, lang: Lang): ParamInputs {
+export function paramInputsFromFields(
+  fields: ParamFields,
+  edited: ReadonlySet<ParamName>,
+  lang: Lang,
+): ParamInputs {
   const inputs: Partial<Record<ParamName, { value: string; cell: string }>> = {};
   for (const p of PARAM_NAMES) {
     if (!edited.has(p)) continue;
@@ -145,7 +187,11 @@ export interface ColumnOption {
  * @param lang - the language
  * @returns the columns
  */
-export function columnOptions(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): ColumnOption[] {
+export function columnOptions(
+  snapshot: WorkbookSnapshot,
+  result: PipelineResult,
+  lang: Lang,
+): ColumnOption[] {
   const left = parseA1(snapshot.input.origin.topLeft).col;
   const width = Math.max(
     result.read.headers.length,
@@ -206,7 +252,11 @@ export function withColumn(current: ColumnMapping, field: Field, column: number)
  */
 export function inputChoiceLabel(choice: InputChoice, lang: Lang): string {
   const t = uiText(lang);
-  return choice.kind === "table" ? t.tableOption(choice.name, choice.sheet) : t.sheetOption(choice.name);
+  return choice.kind === "table"
+    ? t.tableOption(choice.name, choice.sheet)
+    : choice.kind === "sheet"
+      ? t.sheetOption(choice.name)
+      : t.selectionOption;
 }
 
 /**
@@ -310,7 +360,11 @@ export interface PreviewView {
   readonly keyLabel: string;
   readonly basins: readonly BasinView[];
   /** The basin table: one row per figure, one value per basin. */
-  readonly basinRows: readonly { readonly id: string; readonly label: string; readonly values: readonly string[] }[];
+  readonly basinRows: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly values: readonly string[];
+  }[];
   readonly engineering: readonly FigureView[];
   readonly capExceeded: boolean;
   readonly chart: {
@@ -441,6 +495,9 @@ export function paneView(snapshot: WorkbookSnapshot, result: PipelineResult, lan
  */
 export function progressLabel(progress: GenerateProgress, lang: Lang): string {
   const t = uiText(lang);
-  const step = progress.step === "sheet" && progress.sheet !== undefined ? t.stepSheet(progress.sheet) : t.steps[progress.step];
+  const step =
+    progress.step === "sheet" && progress.sheet !== undefined
+      ? t.stepSheet(progress.sheet)
+      : t.steps[progress.step];
   return progress.step === "done" ? step : t.stepOf(step, progress.done, progress.total);
 }

@@ -5,10 +5,11 @@
 
 import { sheetRowNumber, parseA1 } from "../core/cell";
 import { COMMUNES } from "../core/communes";
-import { readParams, type ParamInputs, type ParamName } from "../core/params";
+import { readParams, type ParamInputs, type PlanParamName } from "../core/params";
 import { computePlan } from "../core/plan";
 import { readFundingTable } from "../core/reader";
 import { readCommunesTable } from "../core/reference";
+import { planScenario, readScenarios, type ScenarioPlan } from "../core/scenarios";
 import type {
   ColumnMapping,
   Commune,
@@ -44,6 +45,12 @@ export interface WorkbookSnapshot {
   readonly parameters: ParamInputs;
   /** A previous run's `Communes CTG` table, header row first; null when there is none. */
   readonly communes: { readonly grid: RawGrid; readonly origin: GridOrigin } | null;
+  /**
+   * A previous run's `Scénarios CTG` sheet (issue #5): its used range, or null when the workbook has
+   * none (the report then writes the default scenario). Left out (undefined) by an adapter that does
+   * not read scenarios: the report then has no scenario sheets at all, as before issue #5.
+   */
+  readonly scenarios?: { readonly grid: RawGrid; readonly origin: GridOrigin } | null;
   /** Sheet and table names of the user's own (not the product's). */
   readonly taken: { readonly sheets: readonly string[]; readonly tables: readonly string[] };
 }
@@ -65,6 +72,12 @@ export interface PipelineResult {
   readonly source: InputSource | null;
   /** Whether an error stands in the way of writing. */
   readonly blocked: boolean;
+  /**
+   * The workbook's scenarios and their plans, in column order: empty when the workbook holds none
+   * (the report then writes the default scenario); absent when the snapshot did not read scenarios
+   * (the report then has no scenario sheets).
+   */
+  readonly scenarios?: readonly ScenarioPlan[];
 }
 
 /** The reference the workbook says (a previous run's `Communes CTG`), else the built-in one. */
@@ -111,9 +124,14 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
   const paramInputs: ParamInputs = { ...snapshot.parameters, ...(options.params ?? {}) };
   const params = readParams(paramInputs);
   const cells = Object.fromEntries(Object.entries(paramInputs).map(([k, v]) => [k, v?.cell ?? k])) as Partial<
-    Record<ParamName, string>
+    Record<PlanParamName, string>
   >;
   const issues: Issue[] = [...reference.issues, ...read.issues, ...params.issues];
+  const scenariosRead =
+    snapshot.scenarios === undefined || snapshot.scenarios === null
+      ? null
+      : readScenarios(snapshot.scenarios.grid, snapshot.scenarios.origin, reference.communes, params.params);
+  if (scenariosRead !== null) issues.push(...scenariosRead.issues);
   const hasError = (list: readonly Issue[]): boolean => list.some((i) => i.severity === "error");
   if (hasError(issues) || read.headerRow < 0) {
     return {
@@ -128,6 +146,13 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
   }
   const plan = computePlan(read.rows, params.params, reference.communes, { cells });
   issues.push(...plan.issues);
+  const scenarios =
+    snapshot.scenarios === undefined
+      ? undefined
+      : (scenariosRead?.scenarios ?? []).map((scenario) => ({
+          scenario,
+          plan: planScenario(read.rows, scenario, reference.communes),
+        }));
   return {
     read,
     reference: reference.communes,
@@ -136,6 +161,7 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
     issues,
     source: sourceOf(snapshot.input, read),
     blocked: hasError(issues),
+    ...(scenarios !== undefined ? { scenarios } : {}),
   };
 }
 
@@ -177,5 +203,6 @@ export async function reportFromResult(
       inputHash: await hashGrid(snapshot.input.grid),
     },
     taken: snapshot.taken,
+    ...(result.scenarios !== undefined ? { scenarios: result.scenarios } : {}),
   });
 }

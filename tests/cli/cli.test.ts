@@ -56,6 +56,7 @@ test("demo then summarize: exit 0, default output name, a short summary", async 
     "Synthèse CEJ",
     "Ingénierie CTG",
     "Répartition bassins",
+    "Scénarios CTG",
     "Contrôles",
   ]);
   // The input file itself is untouched.
@@ -80,6 +81,8 @@ test("--json prints the plan alone on stdout, amounts in euros and rates as frac
     costHT: 40000,
     capHT: 40000,
     eligibleHT: 40000,
+    eligibleTTC: 48000,
+    cafBase: "ht",
     cafRate: 0.5,
     caf: 20000,
     cuHT: 20000,
@@ -188,7 +191,7 @@ test("--in-place rewrites the input; parameters from flags are written and read 
   expect(second.engineering.cafRate).toBe(0.4);
   expect(second.key).toBe("population");
   // Still one set of product sheets.
-  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(7);
+  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(8);
 });
 
 test("--lang en writes English sheets", async () => {
@@ -241,3 +244,30 @@ test("the built command runs with node (package.json bin)", () => {
   const out = execFileSync("node", [bin, "summarize", at("d.xlsx"), "--json"]).toString();
   expect((JSON.parse(out) as PlanJson).total).toBe(1350000);
 }, 180000);
+
+test("--caf-base ttc: the Caf funds its rate of the eligible base incl. VAT; written, and read back on the next run", async () => {
+  await run("demo", "-o", at("demo.xlsx"));
+  const r = await run("summarize", at("demo.xlsx"), "--caf-base", "ttc", "--json", "-o", at("ttc.xlsx"));
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.out) as PlanJson;
+  expect(json.engineering).toMatchObject({
+    costHT: 40000,
+    eligibleHT: 40000,
+    eligibleTTC: 48000,
+    cafBase: "ttc",
+    caf: 24000,
+    cuHT: 16000,
+    costTTC: 48000,
+    cuTTC: 24000,
+  });
+  expect(r.err).toContain("de la base TTC 48\u202F000,00\u00A0€");
+  const cells = readXlsxCells(at("ttc.xlsx"));
+  expect(cells.get("Paramètres CTG")?.get("B10")?.value).toBe("TTC");
+  const again = await run("summarize", at("ttc.xlsx"), "--json", "-o", at("again.xlsx"));
+  expect((JSON.parse(again.out) as PlanJson).engineering.cafBase).toBe("ttc");
+  // A bad value is an input error on the flag, exit 1, nothing written.
+  const bad = await run("summarize", at("demo.xlsx"), "--caf-base", "tva", "-o", at("bad.xlsx"));
+  expect(bad.code).toBe(1);
+  expect(bad.err).toMatch(/^--caf-base: Base de calcul de la Caf/m);
+  expect(fs.existsSync(at("bad.xlsx"))).toBe(false);
+});

@@ -74,6 +74,13 @@ const EXAMPLES: Record<IssueCode, Issue> = {
   "cost-above-cap": issue("cost-above-cap", { cost: 4_500_000, cap: 4_000_000 }, { severity: "warning" }),
   "key-sum-zero": issue("key-sum-zero", { key: "cej" }),
   "population-invalid": issue("population-invalid", { value: "-12" }),
+  "scenario-unnamed": issue("scenario-unnamed", { column: "E" }, { severity: "warning" }),
+  "scenario-duplicate-name": issue(
+    "scenario-duplicate-name",
+    { name: "Coût 46k", first: "'Scénarios CTG'!C4" },
+    { severity: "warning", related: ["'Scénarios CTG'!C4"] },
+  ),
+  "scenario-sheet-unreadable": issue("scenario-sheet-unreadable", {}),
 };
 
 describe("formatIssue: every code in both languages", () => {

@@ -1,4 +1,12 @@
-import { DEFAULT_PARAMS, PARAM_NAMES, parseAllocationKey, readParams } from "../../src/core/params";
+import { formatIssue } from "../../src/core/messages";
+import {
+  DEFAULT_PARAMS,
+  PARAM_NAMES,
+  parseAllocationKey,
+  parseCafBase,
+  PLAN_PARAM_NAMES,
+  readParams,
+} from "../../src/core/params";
 import type { ParamInputs } from "../../src/core/params";
 import type { RawValue } from "../../src/core/types";
 
@@ -27,6 +35,7 @@ describe("DEFAULT_PARAMS", () => {
       cafRate: 500_000,
       vatRate: 200_000,
       key: "cej",
+      cafBase: "ht",
     });
   });
 });
@@ -55,6 +64,7 @@ describe("readParams", () => {
       cafRate: 500_000,
       vatRate: 200_000,
       key: "population",
+      cafBase: "ht",
     });
   });
 
@@ -218,5 +228,55 @@ describe("readParams", () => {
       ["param-invalid", CELLS.key],
     ]);
     expect(issues.every((i) => i.severity === "error")).toBe(true);
+  });
+});
+
+describe("the base of the Caf's share (cafBase)", () => {
+  const CELL = "'Paramètres CTG'!B10";
+
+  it.each([
+    ["HT", "ht"],
+    ["ht", "ht"],
+    [" Hors taxes ", "ht"],
+    ["excl. VAT", "ht"],
+    ["TTC", "ttc"],
+    ["ttc", "ttc"],
+    ["T.T.C.", "ttc"],
+    ["Toutes taxes comprises", "ttc"],
+    ["incl. VAT", "ttc"],
+  ])("reads %p as %p", (text, base) => {
+    expect(parseCafBase(text)).toBe(base);
+    expect(readParams({ cafBase: { value: text, cell: CELL } })).toEqual({
+      params: { ...DEFAULT_PARAMS, cafBase: base },
+      issues: [],
+    });
+  });
+
+  it("defaults to HT when absent or empty", () => {
+    expect(readParams({}).params.cafBase).toBe("ht");
+    expect(readParams({ cafBase: { value: "", cell: CELL } }).params.cafBase).toBe("ht");
+    expect(readParams({ cafBase: { value: null, cell: CELL } }).issues).toEqual([]);
+  });
+
+  it.each([
+    ["HTT", "HTT"],
+    ["TVA", "TVA"],
+    [1, "1"],
+    [true, "TRUE"],
+  ])("refuses %p as param-invalid on its cell, with a message naming HT and TTC", (value, text) => {
+    const { params, issues } = readParams({ cafBase: { value, cell: CELL } });
+    expect(params.cafBase).toBe("ht");
+    expect(issues).toEqual([
+      { code: "param-invalid", severity: "error", cell: CELL, data: { param: "cafBase", value: text } },
+    ]);
+    const [issue] = issues;
+    if (issue === undefined) throw new Error("no issue");
+    expect(formatIssue(issue, "fr")).toContain("Base de calcul de la Caf");
+    expect(formatIssue(issue, "fr")).toMatch(/«\s?HT\s?» ou «\s?TTC\s?»/u);
+    expect(formatIssue(issue, "en")).toContain('"HT" or "TTC"');
+  });
+
+  it("PLAN_PARAM_NAMES lists the five pane parameters, then cafBase", () => {
+    expect(PLAN_PARAM_NAMES).toEqual([...PARAM_NAMES, "cafBase"]);
   });
 });

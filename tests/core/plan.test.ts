@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { COMMUNES_DATA } from "../../src/core/communes.data";
-import { cents, rate, sumCents } from "../../src/core/money";
+import { applyRate, cents, rate, sumCents } from "../../src/core/money";
 import { DEFAULT_PARAMS } from "../../src/core/params";
 import { computePlan, NO_DOMAIN } from "../../src/core/plan";
 import type { Basin, Cents, Commune, FundingRow, Plan, PlanParams } from "../../src/core/types";
-import { ALLOCATION_KEYS, BASINS } from "../../src/core/types";
+import { ALLOCATION_KEYS, BASINS, CAF_BASES } from "../../src/core/types";
 import { CEJ_ROWS, COMMUNES_FIXTURE, eur, row, table } from "./fixtures";
 
 const PARAM_CELLS = {
@@ -99,6 +99,8 @@ describe("computePlan: the worked example of the source article", () => {
       costHT: eur("40 000,00"),
       capHT: eur("40 000,00"),
       eligibleHT: eur("40 000,00"),
+      eligibleTTC: eur("48 000,00"), // 40 000 + ROUND(40 000 × 20 %, 2): not the Caf's base here
+      cafBase: "ht",
       cafRate: 500_000,
       vatRate: 200_000,
       caf: eur("20 000,00"), // ROUND(40 000 × 50 %, 2)
@@ -142,6 +144,70 @@ describe("computePlan: the worked example of the source article", () => {
       cuTTC: eur("17 214,81"),
     });
     expect(p.basins.map((b) => b.basin)).toEqual(["nord", "sud"]);
+  });
+
+  it("on the TTC base, the Caf funds its rate of the eligible amount incl. VAT: 40 000 HT → eligible 48 000, Caf 24 000, CUCM TTC 24 000", () => {
+    // eligible HT = min(40 000, 40 000) = 40 000; eligible TTC = 40 000 + ROUND(40 000 × 20 %, 2) = 48 000;
+    // Caf = ROUND(48 000 × 50 %, 2) = 24 000; CUCM HT = 40 000 − 24 000 = 16 000;
+    // TTC = 40 000 + 8 000 = 48 000; CUCM TTC = 48 000 − 24 000 = 24 000.
+    const t = plan(CEJ_ROWS, { cafBase: "ttc" });
+    expect(t.engineering).toEqual({
+      costHT: eur("40 000,00"),
+      capHT: eur("40 000,00"),
+      eligibleHT: eur("40 000,00"),
+      eligibleTTC: eur("48 000,00"),
+      cafBase: "ttc",
+      cafRate: 500_000,
+      vatRate: 200_000,
+      caf: eur("24 000,00"),
+      cuHT: eur("16 000,00"),
+      vat: eur("8 000,00"),
+      costTTC: eur("48 000,00"),
+      cuTTC: eur("24 000,00"),
+    });
+    // The basins split the Caf with the same key (CEJ, nord 520 000 / 1 350 000 = 0.385 185…):
+    //   Caf 24 000 × 0.385 185… = 9 244,444… → 9 244,44; sud 14 755,56;
+    //   nord CUCM HT 15 407,41 − 9 244,44 = 6 162,97; CUCM TTC 18 488,89 − 9 244,44 = 9 244,45.
+    expect(basin(t, "nord").engineering).toEqual({
+      costHT: eur("15 407,41"),
+      caf: eur("9 244,44"),
+      vat: eur("3 081,48"),
+      cuHT: eur("6 162,97"),
+      costTTC: eur("18 488,89"),
+      cuTTC: eur("9 244,45"),
+    });
+    expect(basin(t, "sud").engineering).toEqual({
+      costHT: eur("24 592,59"),
+      caf: eur("14 755,56"),
+      vat: eur("4 918,52"),
+      cuHT: eur("9 837,03"),
+      costTTC: eur("29 511,11"),
+      cuTTC: eur("14 755,55"),
+    });
+  });
+
+  it("on the TTC base the cap still applies first, and each product is rounded on its own", () => {
+    // cost 45 000, cap 40 000, VAT 5,5 %, Caf 33,3333 %: eligible 40 000; TTC 40 000 + 2 200 = 42 200;
+    // Caf = ROUND(42 200 × 0,333333, 2) = ROUND(14 066,6526, 2) = 14 066,65; VAT on the cost
+    // ROUND(45 000 × 5,5 %, 2) = 2 475; CUCM TTC 47 475 − 14 066,65 = 33 408,35.
+    const t = plan(CEJ_ROWS, {
+      costHT: eur("45 000,00"),
+      cafRate: rate(333_333),
+      vatRate: rate(55_000),
+      cafBase: "ttc",
+    });
+    expect(t.engineering).toMatchObject({
+      eligibleHT: eur("40 000,00"),
+      eligibleTTC: eur("42 200,00"),
+      caf: eur("14 066,65"),
+      vat: eur("2 475,00"),
+      cuHT: eur("30 933,35"),
+      costTTC: eur("47 475,00"),
+      cuTTC: eur("33 408,35"),
+    });
+    // And 0,01 € HT at 20 %: the VAT 0,002 rounds to 0, so eligible TTC is 0,01 and the Caf 0,01 × 50 % → 0,01.
+    const tiny = plan(CEJ_ROWS, { costHT: cents(1), capHT: cents(1), cafBase: "ttc" });
+    expect(tiny.engineering).toMatchObject({ eligibleTTC: 1, caf: 1, vat: 0, cuTTC: 0 });
   });
 
   it("keeps the reference as it is when no row gives a basin", () => {
@@ -571,6 +637,7 @@ describe("computePlan: properties", () => {
     cafRate: fc.integer({ min: 0, max: 1_000_000 }).map(rate),
     vatRate: fc.integer({ min: 0, max: 1_000_000 }).map(rate),
     key: fc.constantFrom(...ALLOCATION_KEYS),
+    cafBase: fc.constantFrom(...CAF_BASES),
   });
 
   const sum = (xs: readonly Cents[]): Cents => sumCents(xs);
@@ -607,7 +674,10 @@ describe("computePlan: properties", () => {
         }
         const eligible = Math.min(params.costHT, params.capHT);
         expect(p.engineering.eligibleHT).toBe(eligible);
-        expect(p.engineering.caf).toBeLessThanOrEqual(eligible);
+        expect(p.engineering.eligibleTTC).toBe(eligible + applyRate(cents(eligible), params.vatRate));
+        expect(p.engineering.caf).toBeLessThanOrEqual(
+          params.cafBase === "ttc" ? p.engineering.eligibleTTC : eligible,
+        );
         expect(p.issues.some((i) => i.code === "cost-above-cap")).toBe(params.costHT > params.capHT);
       }),
     );

@@ -4,7 +4,7 @@
  * a few helpers; the proxies of excel-fake.ts read and change it when a request is synced.
  */
 
-import { a1, columnIndex, parseA1, quoteSheet } from "../../src/core/cell";
+import { a1, columnIndex, parseA1 } from "../../src/core/cell";
 
 /** A constant a cell can hold. */
 export type FakeScalar = string | number | boolean;
@@ -60,6 +60,18 @@ export const DEFAULT_FORMAT: FakeCellFormat = Object.freeze({
   borders: Object.freeze({}),
 });
 
+/**
+ * A sheet name as Excel writes it before `!` in addresses: bare when it is letters (any script),
+ * digits, `_` and `.` not starting with a digit and not reading as a cell reference; else quoted.
+ */
+export function excelQuote(sheet: string): string {
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^[RrCc]\d*$|^[Rr]\d+[Cc]\d+$/.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
 /** Bounds of a range, 0-based and inclusive. */
 export interface Bounds {
   readonly r1: number;
@@ -72,7 +84,8 @@ export interface Bounds {
 export function parseBounds(address: string): Bounds {
   const text = address.replace(/^.*!/, "").replace(/\$/g, "").trim();
   const parts = text.split(":");
-  if (parts.length > 2 || parts[0] === undefined || parts[0] === "") throw new RangeError(`not a range: ${address}`);
+  if (parts.length > 2 || parts[0] === undefined || parts[0] === "")
+    throw new RangeError(`not a range: ${address}`);
   const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(text);
   if (cols?.[1] !== undefined && cols[2] !== undefined) {
     const a = columnIndex(cols[1]);
@@ -87,7 +100,12 @@ export function parseBounds(address: string): Bounds {
   }
   const p = parseA1(parts[0]);
   const q = parts[1] === undefined ? p : parseA1(parts[1]);
-  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
 }
 
 /** `A1` or `A1:C3` of bounds. */
@@ -212,7 +230,9 @@ export class FakeSheet {
   /** The cell at an A1 address (for tests): a copy of what it holds, empty when missing. */
   cell(address: string): Readonly<FakeCell> {
     const p = parseA1(address);
-    return this.at(p.row, p.col) ?? { value: null, formula: null, numberFormat: "General", format: DEFAULT_FORMAT };
+    return (
+      this.at(p.row, p.col) ?? { value: null, formula: null, numberFormat: "General", format: DEFAULT_FORMAT }
+    );
   }
 
   /** Bounds of the cells holding a value or formula (or, with `withFormats`, anything). */
@@ -223,7 +243,8 @@ export class FakeSheet {
     let c2 = -1;
     for (const [key, cell] of this.cells) {
       const holds = cell.value !== null || cell.formula !== null;
-      if (!holds && (valuesOnly || (cell.numberFormat === "General" && cell.format === DEFAULT_FORMAT))) continue;
+      if (!holds && (valuesOnly || (cell.numberFormat === "General" && cell.format === DEFAULT_FORMAT)))
+        continue;
       const r = Math.floor(key / 16_384);
       const c = key % 16_384;
       if (r < r1) r1 = r;
@@ -236,7 +257,7 @@ export class FakeSheet {
 
   /** The sheet-qualified address of bounds, as Excel gives `Range.address`. */
   address(b: Bounds): string {
-    return `${quoteSheet(this.name)}!${boundsAddress(b)}`;
+    return `${excelQuote(this.name)}!${boundsAddress(b)}`;
   }
 }
 
@@ -275,7 +296,8 @@ export class FakeWorkbookState {
   /** The sheet of this name (for tests); throws when missing. */
   sheet(name: string): FakeSheet {
     const s = this.findSheet(name);
-    if (s === undefined) throw new Error(`fake: no sheet "${name}" (sheets: ${this.sheetNames().join(", ")})`);
+    if (s === undefined)
+      throw new Error(`fake: no sheet "${name}" (sheets: ${this.sheetNames().join(", ")})`);
     return s;
   }
 
@@ -304,7 +326,10 @@ export class FakeWorkbookState {
   /** Whether a defined or table name is taken (case-insensitive), workbook-wide. */
   nameTaken(name: string): boolean {
     const wanted = name.toLowerCase();
-    return this.tables.some((t) => t.name.toLowerCase() === wanted) || this.names.some((n) => n.name.toLowerCase() === wanted);
+    return (
+      this.tables.some((t) => t.name.toLowerCase() === wanted) ||
+      this.names.some((n) => n.name.toLowerCase() === wanted)
+    );
   }
 
   /** Removes a sheet with its tables and names; workbook names pointing at it turn to `#REF!`. */
@@ -313,8 +338,9 @@ export class FakeWorkbookState {
     if (index < 0) return;
     this.sheets.splice(index, 1);
     sheet.deleted = true;
-    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
-    const quoted = `${quoteSheet(sheet.name)}!`;
+    for (let i = this.tables.length - 1; i >= 0; i--)
+      if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
+    const quoted = `${excelQuote(sheet.name)}!`;
     const plain = `${sheet.name}!`;
     for (const n of this.names) {
       if (n.formula.includes(quoted)) n.formula = n.formula.split(quoted).join("#REF!");
@@ -322,7 +348,10 @@ export class FakeWorkbookState {
     }
     if (this.selection?.sheet === sheet) this.selection = null;
     if (this.activeSheet === sheet) {
-      this.activeSheet = this.sheets.slice(index).find((s) => s.visibility === "Visible") ?? [...this.sheets].reverse().find((s) => s.visibility === "Visible") ?? null;
+      this.activeSheet =
+        this.sheets.slice(index).find((s) => s.visibility === "Visible") ??
+        [...this.sheets].reverse().find((s) => s.visibility === "Visible") ??
+        null;
     }
   }
 }

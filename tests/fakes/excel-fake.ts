@@ -22,10 +22,11 @@
  * the initial workbook, else empty.
  */
 
-import { a1, quoteSheet } from "../../src/core/cell";
+import { a1 } from "../../src/core/cell";
 import {
   boundsAddress,
   DEFAULT_FORMAT,
+  excelQuote,
   FakeSheet,
   FakeWorkbookState,
   overlaps,
@@ -197,7 +198,10 @@ class FakeContext {
       }
       return { o: id, k: op.kind, n: op.name, a: op.args };
     });
-    const request: Json = { paths: Object.fromEntries([...paths].map(([p, id]) => [String(id), p])), actions };
+    const request: Json = {
+      paths: Object.fromEntries([...paths].map(([p, id]) => [String(id), p])),
+      actions,
+    };
     const size = byteSize(request);
     this.fake.stats.requestBytes.push(size);
     if (this.fake.options.maxRequestBytes !== undefined && size > this.fake.options.maxRequestBytes) {
@@ -211,7 +215,10 @@ class FakeContext {
     if (staging.suspendScreen) this.state.screenUpdatingSuspendedSyncs++;
     const responseSize = byteSize(staging.response);
     this.fake.stats.responseBytes.push(responseSize);
-    if (this.fake.options.maxResponseBytes !== undefined && responseSize > this.fake.options.maxResponseBytes) {
+    if (
+      this.fake.options.maxResponseBytes !== undefined &&
+      responseSize > this.fake.options.maxResponseBytes
+    ) {
       fail("ResponsePayloadSizeLimitExceeded", `response of ${responseSize} bytes exceeds the limit`);
     }
     for (const commit of staging.commits) commit();
@@ -261,7 +268,8 @@ abstract class ProxyBase<T = unknown> {
   /** The object, resolved at its first use in a request; null for a null object. */
   resolve(): T | null {
     if (this.bound === undefined) this.bound = this.resolver();
-    if (this.bound !== null && !this.alive(this.bound)) fail("ItemNotFound", `the ${this.typeName} no longer exists`, this.path);
+    if (this.bound !== null && !this.alive(this.bound))
+      fail("ItemNotFound", `the ${this.typeName} no longer exists`, this.path);
     return this.bound;
   }
 
@@ -290,19 +298,33 @@ abstract class ProxyBase<T = unknown> {
 
   /** A property write: kept locally, applied at sync. */
   protected write(prop: string, value: unknown, apply: (target: T, staging: Staging) => void): void {
-    this.ctx.enqueue({ proxy: this, kind: "set", name: prop, args: jsonOf(value), run: (s) => apply(this.target(), s) });
+    this.ctx.enqueue({
+      proxy: this,
+      kind: "set",
+      name: prop,
+      args: jsonOf(value),
+      run: (s) => apply(this.target(), s),
+    });
     this.local.set(prop, value);
   }
 
   /** A method call, applied at sync. */
   protected call(name: string, args: readonly unknown[], apply: (target: T, staging: Staging) => void): void {
-    this.ctx.enqueue({ proxy: this, kind: "call", name, args: jsonOf(args), run: (s) => apply(this.target(), s) });
+    this.ctx.enqueue({
+      proxy: this,
+      kind: "call",
+      name,
+      args: jsonOf(args),
+      run: (s) => apply(this.target(), s),
+    });
   }
 
   /** Queues a load of these properties (`name`, `worksheet/name`, `items/name`). */
   load(option?: string | string[]): this {
     if (option === undefined) unsupported(`${this.typeName}.load() without property names`);
-    const paths = (Array.isArray(option) ? option : option.split(",")).map((p) => p.trim()).filter((p) => p !== "");
+    const paths = (Array.isArray(option) ? option : option.split(","))
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     if (paths.length === 0) unsupported(`${this.typeName}.load("")`);
     this.ctx.enqueue({
       proxy: this,
@@ -335,7 +357,8 @@ abstract class ProxyBase<T = unknown> {
       if (rest.length === 0) {
         const value = this.scalar(target, head);
         if (value === NOT_SCALAR) {
-          if (this.nav(head) !== undefined) unsupported(`loading the navigation property ${this.typeName}.${head} without a property of it`);
+          if (this.nav(head) !== undefined)
+            unsupported(`loading the navigation property ${this.typeName}.${head} without a property of it`);
           unsupported(`${this.typeName}.${head} is not a loadable property of the fake`);
         }
         staging.commits.push(() => this.local.set(head, value));
@@ -506,7 +529,8 @@ function structuredRefs(formula: string): { table: string; column: string | null
 function checkFormula(state: FakeWorkbookState, formula: string): void {
   for (const ref of structuredRefs(formula)) {
     const table = state.findTable(ref.table);
-    if (table === undefined) fail("InvalidArgument", `the formula refers to a table "${ref.table}" that does not exist: ${formula}`);
+    if (table === undefined)
+      fail("InvalidArgument", `the formula refers to a table "${ref.table}" that does not exist: ${formula}`);
     if (ref.column !== null) {
       const wanted = ref.column.toLowerCase();
       if (!state.tableColumns(table).some((c) => c.toLowerCase() === wanted)) {
@@ -531,8 +555,10 @@ function writeCell(state: FakeWorkbookState, cell: FakeCell, input: unknown): vo
   }
   if (typeof input !== "string") fail("InvalidArgument", `a cell cannot hold ${JSON.stringify(input)}`);
   if (cell.numberFormat === "@") {
-    // Text format: Excel keeps what is typed as text, formulas included.
-    cell.value = input === "" ? null : input;
+    // Text format: Excel keeps what is typed as text, formulas included; a leading apostrophe is
+    // still taken as the quote prefix.
+    const text = input.startsWith("'") ? input.slice(1) : input;
+    cell.value = text === "" ? null : text;
     cell.formula = null;
     return;
   }
@@ -542,7 +568,12 @@ function writeCell(state: FakeWorkbookState, cell: FakeCell, input: unknown): vo
   cell.formula = typed.formula;
 }
 
-function shapeOf(value: unknown, rows: number, cols: number, what: string): (r: number, c: number) => unknown {
+function shapeOf(
+  value: unknown,
+  rows: number,
+  cols: number,
+  what: string,
+): (r: number, c: number) => unknown {
   if (!Array.isArray(value)) return () => value;
   if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) {
     fail(
@@ -571,7 +602,10 @@ class WorkbookProxy extends ProxyBase<FakeWorkbookState> {
     super(ctx, path, resolver);
     this.worksheets = new WorksheetCollectionProxy(ctx, `${path}.worksheets`, () => ctx.state);
     this.tables = new TableCollectionProxy(ctx, `${path}.tables`, () => ({ state: ctx.state, sheet: null }));
-    this.names = new NamedItemCollectionProxy(ctx, `${path}.names`, () => ({ state: ctx.state, sheet: null }));
+    this.names = new NamedItemCollectionProxy(ctx, `${path}.names`, () => ({
+      state: ctx.state,
+      sheet: null,
+    }));
     this.application = new ApplicationProxy(ctx, `${path}.application`, () => ctx.state);
   }
 
@@ -652,7 +686,11 @@ class WorksheetCollectionProxy extends CollectionProxy<FakeWorkbookState, FakeSh
   }
 
   getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this.target().findSheet(name) ?? null);
+    return new WorksheetProxy(
+      this.ctx,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => this.target().findSheet(name) ?? null,
+    );
   }
 
   getActiveWorksheet(): WorksheetProxy {
@@ -672,10 +710,17 @@ class WorksheetCollectionProxy extends CollectionProxy<FakeWorkbookState, FakeSh
         while (state.findSheet(`Sheet${n}`) !== undefined) n++;
         sheetName = `Sheet${n}`;
       }
-      if (sheetName.length === 0 || sheetName.length > 31 || SHEET_NAME_FORBIDDEN.test(sheetName) || sheetName.startsWith("'") || sheetName.endsWith("'")) {
+      if (
+        sheetName.length === 0 ||
+        sheetName.length > 31 ||
+        SHEET_NAME_FORBIDDEN.test(sheetName) ||
+        sheetName.startsWith("'") ||
+        sheetName.endsWith("'")
+      ) {
         fail("InvalidArgument", `not a valid sheet name: "${sheetName}"`);
       }
-      if (state.findSheet(sheetName) !== undefined) fail("ItemAlreadyExists", `a sheet named "${sheetName}" already exists`);
+      if (state.findSheet(sheetName) !== undefined)
+        fail("ItemAlreadyExists", `a sheet named "${sheetName}" already exists`);
       proxy.bind(state.addSheet(sheetName));
     });
     return proxy;
@@ -729,7 +774,8 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
   set name(value: string) {
     this.write("name", value, (t, _s) => {
       const other = this.ctx.state.findSheet(value);
-      if (other !== undefined && other !== t) fail("ItemAlreadyExists", `a sheet named "${value}" already exists`);
+      if (other !== undefined && other !== t)
+        fail("ItemAlreadyExists", `a sheet named "${value}" already exists`);
       t.name = value;
     });
   }
@@ -761,24 +807,47 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
   }
 
   get names(): NamedItemCollectionProxy {
-    return this.child("names", () => new NamedItemCollectionProxy(this.ctx, `${this.path}.names`, () => ({ state: this.ctx.state, sheet: this.target() })));
+    return this.child(
+      "names",
+      () =>
+        new NamedItemCollectionProxy(this.ctx, `${this.path}.names`, () => ({
+          state: this.ctx.state,
+          sheet: this.target(),
+        })),
+    );
   }
 
   get tables(): TableCollectionProxy {
-    return this.child("tables", () => new TableCollectionProxy(this.ctx, `${this.path}.tables`, () => ({ state: this.ctx.state, sheet: this.target() })));
+    return this.child(
+      "tables",
+      () =>
+        new TableCollectionProxy(this.ctx, `${this.path}.tables`, () => ({
+          state: this.ctx.state,
+          sheet: this.target(),
+        })),
+    );
   }
 
   get charts(): ChartCollectionProxy {
-    return this.child("charts", () => new ChartCollectionProxy(this.ctx, `${this.path}.charts`, () => this.target()));
+    return this.child(
+      "charts",
+      () => new ChartCollectionProxy(this.ctx, `${this.path}.charts`, () => this.target()),
+    );
   }
 
   get freezePanes(): FreezePanesProxy {
-    return this.child("freezePanes", () => new FreezePanesProxy(this.ctx, `${this.path}.freezePanes`, () => this.target()));
+    return this.child(
+      "freezePanes",
+      () => new FreezePanesProxy(this.ctx, `${this.path}.freezePanes`, () => this.target()),
+    );
   }
 
   get pageLayout(): PageLayoutProxy {
     this.ctx.requireApi("1.9", "Worksheet.pageLayout");
-    return this.child("pageLayout", () => new PageLayoutProxy(this.ctx, `${this.path}.pageLayout`, () => this.target()));
+    return this.child(
+      "pageLayout",
+      () => new PageLayoutProxy(this.ctx, `${this.path}.pageLayout`, () => this.target()),
+    );
   }
 
   getRange(address?: string): RangeProxy {
@@ -795,12 +864,16 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
   }
 
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): RangeProxy {
-    return new RangeProxy(this.ctx, `${this.path}.getRangeByIndexes(${row},${col},${rowCount},${colCount})`, () => {
-      const sheet = this.resolve();
-      if (sheet === null) return null;
-      if (rowCount < 1 || colCount < 1 || row < 0 || col < 0) fail("InvalidArgument", "bad range indexes");
-      return { sheet, b: { r1: row, c1: col, r2: row + rowCount - 1, c2: col + colCount - 1 } };
-    });
+    return new RangeProxy(
+      this.ctx,
+      `${this.path}.getRangeByIndexes(${row},${col},${rowCount},${colCount})`,
+      () => {
+        const sheet = this.resolve();
+        if (sheet === null) return null;
+        if (rowCount < 1 || colCount < 1 || row < 0 || col < 0) fail("InvalidArgument", "bad range indexes");
+        return { sheet, b: { r1: row, c1: col, r2: row + rowCount - 1, c2: col + colCount - 1 } };
+      },
+    );
   }
 
   getUsedRange(valuesOnly?: boolean): RangeProxy {
@@ -824,7 +897,8 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
     this.call("delete", [], (t) => {
       const state = this.ctx.state;
       const visibleOthers = state.sheets.filter((s) => s !== t && s.visibility === "Visible");
-      if (visibleOthers.length === 0) fail("InvalidOperation", "a workbook must keep at least one visible sheet");
+      if (visibleOthers.length === 0)
+        fail("InvalidOperation", "a workbook must keep at least one visible sheet");
       state.removeSheet(t);
     });
   }
@@ -880,7 +954,9 @@ class RangeProxy extends ProxyBase<RangeTarget> {
     const rows = t.b.r2 - t.b.r1 + 1;
     const cols = t.b.c2 - t.b.c1 + 1;
     const grid = (f: (cell: FakeCell | undefined) => unknown): unknown[][] =>
-      Array.from({ length: rows }, (_r, i) => Array.from({ length: cols }, (_c, j) => f(t.sheet.at(t.b.r1 + i, t.b.c1 + j))));
+      Array.from({ length: rows }, (_r, i) =>
+        Array.from({ length: cols }, (_c, j) => f(t.sheet.at(t.b.r1 + i, t.b.c1 + j))),
+      );
     switch (prop) {
       case "address":
         return t.sheet.address(t.b);
@@ -946,7 +1022,8 @@ class RangeProxy extends ProxyBase<RangeTarget> {
       eachCell(t, (r, c) => {
         const v = at(r - t.b.r1, c - t.b.c1);
         if (v === null || v === undefined) return;
-        if (typeof v !== "string") fail("InvalidArgument", `a number format must be text: ${JSON.stringify(v)}`);
+        if (typeof v !== "string")
+          fail("InvalidArgument", `a number format must be text: ${JSON.stringify(v)}`);
         t.sheet.ensure(r, c).numberFormat = v;
       });
     });
@@ -978,27 +1055,69 @@ class RangeProxy extends ProxyBase<RangeTarget> {
   }
 
   get format(): RangeFormatProxy {
-    return this.child("format", () => new RangeFormatProxy(this.ctx, `${this.path}.format`, () => this.resolve()));
+    return this.child(
+      "format",
+      () => new RangeFormatProxy(this.ctx, `${this.path}.format`, () => this.resolve()),
+    );
   }
 
   get worksheet(): WorksheetProxy {
-    return this.child("worksheet", () => new WorksheetProxy(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheet ?? null));
+    return this.child(
+      "worksheet",
+      () => new WorksheetProxy(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheet ?? null),
+    );
   }
 
   get dataValidation(): DataValidationProxy {
-    return this.child("dataValidation", () => new DataValidationProxy(this.ctx, `${this.path}.dataValidation`, () => this.resolve()));
+    return this.child(
+      "dataValidation",
+      () => new DataValidationProxy(this.ctx, `${this.path}.dataValidation`, () => this.resolve()),
+    );
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    return this.child("conditionalFormats", () => new ConditionalFormatCollectionProxy(this.ctx, `${this.path}.conditionalFormats`, () => this.resolve()));
+    return this.child(
+      "conditionalFormats",
+      () =>
+        new ConditionalFormatCollectionProxy(this.ctx, `${this.path}.conditionalFormats`, () =>
+          this.resolve(),
+        ),
+    );
+  }
+
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `${this.path}.getIntersectionOrNullObject(${typeof other === "string" ? JSON.stringify(other) : other.path})`,
+      () => {
+        const t = this.resolve();
+        if (t === null) return null;
+        const o = typeof other === "string" ? { sheet: t.sheet, b: parseBounds(other) } : other.resolve();
+        if (o === null) return null;
+        if (o.sheet !== t.sheet) fail("InvalidArgument", "the ranges are on different sheets");
+        if (!overlaps(t.b, o.b)) return null;
+        return {
+          sheet: t.sheet,
+          b: {
+            r1: Math.max(t.b.r1, o.b.r1),
+            c1: Math.max(t.b.c1, o.b.c1),
+            r2: Math.min(t.b.r2, o.b.r2),
+            c2: Math.min(t.b.c2, o.b.c2),
+          },
+        };
+      },
+    );
   }
 
   merge(across?: boolean): void {
     this.call("merge", [across ?? false], (t) => {
       if (across === true) unsupported("merge(across)");
-      for (const m of t.sheet.merges) if (overlaps(m, t.b)) fail("MergedRangeConflict", `${boundsAddress(t.b)} overlaps the merged ${boundsAddress(m)}`);
+      for (const m of t.sheet.merges)
+        if (overlaps(m, t.b))
+          fail("MergedRangeConflict", `${boundsAddress(t.b)} overlaps the merged ${boundsAddress(m)}`);
       for (const table of this.ctx.state.tables) {
-        if (table.sheet === t.sheet && overlaps(table.bounds, t.b)) fail("InvalidOperation", "cannot merge cells of a table");
+        if (table.sheet === t.sheet && overlaps(table.bounds, t.b))
+          fail("InvalidOperation", "cannot merge cells of a table");
       }
       t.sheet.merges.push(t.b);
     });
@@ -1006,7 +1125,8 @@ class RangeProxy extends ProxyBase<RangeTarget> {
 
   select(): void {
     this.call("select", [], (t) => {
-      if (this.ctx.state.activeSheet !== t.sheet) fail("InvalidSelection", `cannot select on "${t.sheet.name}": it is not the active sheet`);
+      if (this.ctx.state.activeSheet !== t.sheet)
+        fail("InvalidSelection", `cannot select on "${t.sheet.name}": it is not the active sheet`);
       this.ctx.state.selection = { sheet: t.sheet, bounds: t.b };
     });
   }
@@ -1048,16 +1168,34 @@ class RangeFormatProxy extends ProxyBase<RangeTarget> {
   }
 
   get borders(): BordersProxy {
-    return this.child("borders", () => new BordersProxy(this.ctx, `${this.path}.borders`, () => this.resolve()));
+    return this.child(
+      "borders",
+      () => new BordersProxy(this.ctx, `${this.path}.borders`, () => this.resolve()),
+    );
   }
 
   get protection(): ProtectionProxy {
-    return this.child("protection", () => new ProtectionProxy(this.ctx, `${this.path}.protection`, () => this.resolve()));
+    return this.child(
+      "protection",
+      () => new ProtectionProxy(this.ctx, `${this.path}.protection`, () => this.resolve()),
+    );
   }
 
   set horizontalAlignment(value: string) {
     this.write("horizontalAlignment", value, (t) => {
-      if (!["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"].includes(value)) fail("InvalidArgument", `horizontalAlignment ${value}`);
+      if (
+        ![
+          "General",
+          "Left",
+          "Center",
+          "Right",
+          "Fill",
+          "Justify",
+          "CenterAcrossSelection",
+          "Distributed",
+        ].includes(value)
+      )
+        fail("InvalidArgument", `horizontalAlignment ${value}`);
       updateFormat(t, (f) => ({ ...f, horizontalAlignment: value }));
     });
   }
@@ -1068,7 +1206,8 @@ class RangeFormatProxy extends ProxyBase<RangeTarget> {
 
   set verticalAlignment(value: string) {
     this.write("verticalAlignment", value, (t) => {
-      if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(value)) fail("InvalidArgument", `verticalAlignment ${value}`);
+      if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(value))
+        fail("InvalidArgument", `verticalAlignment ${value}`);
       updateFormat(t, (f) => ({ ...f, verticalAlignment: value }));
     });
   }
@@ -1088,7 +1227,8 @@ class RangeFormatProxy extends ProxyBase<RangeTarget> {
   set indentLevel(value: number) {
     this.ctx.requireApi("1.9", "RangeFormat.indentLevel");
     this.write("indentLevel", value, (t) => {
-      if (!Number.isInteger(value) || value < 0 || value > 250) fail("InvalidArgument", `indentLevel ${value}`);
+      if (!Number.isInteger(value) || value < 0 || value > 250)
+        fail("InvalidArgument", `indentLevel ${value}`);
       updateFormat(t, (f) => ({ ...f, indentLevel: value }));
     });
   }
@@ -1106,7 +1246,8 @@ class RangeFormatProxy extends ProxyBase<RangeTarget> {
 
   set rowHeight(points: number) {
     this.write("rowHeight", points, (t) => {
-      if (!Number.isFinite(points) || points < 0 || points > 409) fail("InvalidArgument", `rowHeight ${points}`);
+      if (!Number.isFinite(points) || points < 0 || points > 409)
+        fail("InvalidArgument", `rowHeight ${points}`);
       for (let r = t.b.r1; r <= t.b.r2; r++) t.sheet.rowHeights.set(r, points);
     });
   }
@@ -1127,13 +1268,19 @@ class FontProxy extends ProxyBase<RangeTarget> {
 
   protected scalar(t: RangeTarget, prop: string): Scalar | typeof NOT_SCALAR {
     const font = (t.sheet.at(t.b.r1, t.b.c1)?.format ?? DEFAULT_FORMAT).font;
-    return prop === "bold" || prop === "italic" || prop === "size" || prop === "color" || prop === "name" ? font[prop] : NOT_SCALAR;
+    return prop === "bold" || prop === "italic" || prop === "size" || prop === "color" || prop === "name"
+      ? font[prop]
+      : NOT_SCALAR;
   }
 
-  private set1<K extends "bold" | "italic" | "size" | "color" | "name">(prop: K, value: FakeCellFormat["font"][K]): void {
+  private set1<K extends "bold" | "italic" | "size" | "color" | "name">(
+    prop: K,
+    value: FakeCellFormat["font"][K],
+  ): void {
     this.write(prop, value, (t) => {
       const v = prop === "color" ? normalColor(String(value)) : value;
-      if (prop === "size" && (typeof v !== "number" || v < 1 || v > 409)) fail("InvalidArgument", `font size ${String(v)}`);
+      if (prop === "size" && (typeof v !== "number" || v < 1 || v > 409))
+        fail("InvalidArgument", `font size ${String(v)}`);
       updateFormat(t, (f) => ({ ...f, font: Object.freeze({ ...f.font, [prop]: v }) }));
     });
   }
@@ -1177,7 +1324,9 @@ class FillProxy extends ProxyBase<RangeTarget> {
   }
 
   protected scalar(t: RangeTarget, prop: string): Scalar | typeof NOT_SCALAR {
-    return prop === "color" ? ((t.sheet.at(t.b.r1, t.b.c1)?.format ?? DEFAULT_FORMAT).fill ?? "#FFFFFF") : NOT_SCALAR;
+    return prop === "color"
+      ? ((t.sheet.at(t.b.r1, t.b.c1)?.format ?? DEFAULT_FORMAT).fill ?? "#FFFFFF")
+      : NOT_SCALAR;
   }
 
   get color(): string {
@@ -1214,7 +1363,16 @@ class ProtectionProxy extends ProxyBase<RangeTarget> {
   }
 }
 
-const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
 
 class BordersProxy extends ProxyBase<RangeTarget> {
   protected get typeName(): string {
@@ -1279,7 +1437,8 @@ class BorderProxy extends ProxyBase<{ range: RangeTarget; index: string }> {
   }
 
   set style(v: string) {
-    if (!["Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "None", "SlantDashDot"].includes(v)) unsupported(`border style ${v}`);
+    if (!["Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "None", "SlantDashDot"].includes(v))
+      unsupported(`border style ${v}`);
     this.apply("style", v);
   }
 
@@ -1322,9 +1481,19 @@ class DataValidationProxy extends ProxyBase<RangeTarget> {
     const found = this.find(t);
     if (found !== undefined) return found;
     for (const v of t.sheet.validations) {
-      if (overlaps(parseBounds(v.address), t.b)) fail("InvalidOperation", `${boundsAddress(t.b)} overlaps the validation of ${v.address}; clear it first`);
+      if (overlaps(parseBounds(v.address), t.b))
+        fail(
+          "InvalidOperation",
+          `${boundsAddress(t.b)} overlaps the validation of ${v.address}; clear it first`,
+        );
     }
-    const created = { address: boundsAddress(t.b), rule: null, prompt: null, errorAlert: null, ignoreBlanks: true };
+    const created = {
+      address: boundsAddress(t.b),
+      rule: null,
+      prompt: null,
+      errorAlert: null,
+      ignoreBlanks: true,
+    };
     t.sheet.validations.push(created);
     return created;
   }
@@ -1333,7 +1502,8 @@ class DataValidationProxy extends ProxyBase<RangeTarget> {
     this.write("rule", rule, (t) => {
       const kinds = Object.keys(rule);
       if (kinds.length !== 1) fail("InvalidArgument", "a data validation rule has exactly one kind");
-      if (rule.list !== undefined && typeof rule.list.source === "string" && rule.list.source.length > 255) fail("InvalidArgument", "list source longer than 255 characters");
+      if (rule.list !== undefined && typeof rule.list.source === "string" && rule.list.source.length > 255)
+        fail("InvalidArgument", "list source longer than 255 characters");
       this.ensure(t).rule = rule;
     });
   }
@@ -1351,7 +1521,8 @@ class DataValidationProxy extends ProxyBase<RangeTarget> {
 
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
     this.write("errorAlert", alert, (t) => {
-      if (alert.message.length > 255 || alert.title.length > 32) fail("InvalidArgument", "error alert too long");
+      if (alert.message.length > 255 || alert.title.length > 32)
+        fail("InvalidArgument", "error alert too long");
       this.ensure(t).errorAlert = alert;
     });
   }
@@ -1385,7 +1556,9 @@ class ConditionalFormatCollectionProxy extends ProxyBase<RangeTarget> {
 
   add(type: string): ConditionalFormatProxy {
     if (type !== "CellValue") unsupported(`conditional format type ${type}`);
-    const proxy = new ConditionalFormatProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () => fail("InvalidObjectPath", "used before add"));
+    const proxy = new ConditionalFormatProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () =>
+      fail("InvalidObjectPath", "used before add"),
+    );
     this.call("add", [type], (t) => {
       const cf = { address: boundsAddress(t.b), type, rule: null, fontColor: null, fillColor: null };
       t.sheet.conditionalFormats.push(cf);
@@ -1405,7 +1578,10 @@ class ConditionalFormatProxy extends ProxyBase<CfTarget> {
   }
 
   get cellValue(): CellValueCfProxy {
-    return this.child("cellValue", () => new CellValueCfProxy(this.ctx, `${this.path}.cellValue`, () => this.resolve()));
+    return this.child(
+      "cellValue",
+      () => new CellValueCfProxy(this.ctx, `${this.path}.cellValue`, () => this.resolve()),
+    );
   }
 }
 
@@ -1420,13 +1596,17 @@ class CellValueCfProxy extends ProxyBase<CfTarget> {
 
   set rule(rule: Excel.ConditionalCellValueRule) {
     this.write("rule", rule, ({ cf }) => {
-      if (typeof rule.formula1 !== "string" || rule.formula1 === "") fail("InvalidArgument", "formula1 is required");
+      if (typeof rule.formula1 !== "string" || rule.formula1 === "")
+        fail("InvalidArgument", "formula1 is required");
       cf.rule = rule;
     });
   }
 
   get format(): CfFormatProxy {
-    return this.child("format", () => new CfFormatProxy(this.ctx, `${this.path}.format`, () => this.resolve()));
+    return this.child(
+      "format",
+      () => new CfFormatProxy(this.ctx, `${this.path}.format`, () => this.resolve()),
+    );
   }
 }
 
@@ -1440,11 +1620,17 @@ class CfFormatProxy extends ProxyBase<CfTarget> {
   }
 
   get font(): CfColorProxy {
-    return this.child("font", () => new CfColorProxy(this.ctx, `${this.path}.font`, () => this.resolve(), "fontColor"));
+    return this.child(
+      "font",
+      () => new CfColorProxy(this.ctx, `${this.path}.font`, () => this.resolve(), "fontColor"),
+    );
   }
 
   get fill(): CfColorProxy {
-    return this.child("fill", () => new CfColorProxy(this.ctx, `${this.path}.fill`, () => this.resolve(), "fillColor"));
+    return this.child(
+      "fill",
+      () => new CfColorProxy(this.ctx, `${this.path}.fill`, () => this.resolve(), "fillColor"),
+    );
   }
 }
 
@@ -1499,7 +1685,10 @@ class FreezePanesProxy extends ProxyBase<FakeSheet> {
 
   freezeAt(frozen: RangeProxy | string): void {
     this.call("freezeAt", [frozen], (t) => {
-      const b = typeof frozen === "string" ? parseBounds(frozen) : (frozen.resolve()?.b ?? fail("ItemNotFound", "freezeAt: null range"));
+      const b =
+        typeof frozen === "string"
+          ? parseBounds(frozen)
+          : (frozen.resolve()?.b ?? fail("ItemNotFound", "freezeAt: null range"));
       if (b.r1 !== 0 || b.c1 !== 0) unsupported("freezeAt a range not starting at A1");
       t.freeze = { rows: b.r2 + 1, cols: b.c2 + 1 };
     });
@@ -1539,7 +1728,11 @@ class PageLayoutProxy extends ProxyBase<FakeSheet> {
 
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.write("zoom", v, (t) => {
-      if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)) fail("InvalidArgument", "zoom: scale or fit, not both");
+      if (
+        v.scale !== undefined &&
+        (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)
+      )
+        fail("InvalidArgument", "zoom: scale or fit, not both");
       t.pageLayout.zoom = { ...v };
     });
   }
@@ -1554,7 +1747,10 @@ class PageLayoutProxy extends ProxyBase<FakeSheet> {
   }
 
   get headersFooters(): HeaderFooterGroupProxy {
-    return this.child("headersFooters", () => new HeaderFooterGroupProxy(this.ctx, `${this.path}.headersFooters`, () => this.resolve()));
+    return this.child(
+      "headersFooters",
+      () => new HeaderFooterGroupProxy(this.ctx, `${this.path}.headersFooters`, () => this.resolve()),
+    );
   }
 }
 
@@ -1568,7 +1764,10 @@ class HeaderFooterGroupProxy extends ProxyBase<FakeSheet> {
   }
 
   get defaultForAllPages(): HeaderFooterProxy {
-    return this.child("default", () => new HeaderFooterProxy(this.ctx, `${this.path}.defaultForAllPages`, () => this.resolve()));
+    return this.child(
+      "default",
+      () => new HeaderFooterProxy(this.ctx, `${this.path}.defaultForAllPages`, () => this.resolve()),
+    );
   }
 }
 
@@ -1578,7 +1777,9 @@ class HeaderFooterProxy extends ProxyBase<FakeSheet> {
   }
 
   protected scalar(t: FakeSheet, prop: string): Scalar | typeof NOT_SCALAR {
-    return /^(left|center|right)(Header|Footer)$/.test(prop) ? (t.pageLayout.headersFooters[prop] ?? "") : NOT_SCALAR;
+    return /^(left|center|right)(Header|Footer)$/.test(prop)
+      ? (t.pageLayout.headersFooters[prop] ?? "")
+      : NOT_SCALAR;
   }
 
   private set1(prop: string, v: string): void {
@@ -1619,10 +1820,20 @@ class HeaderFooterProxy extends ProxyBase<FakeSheet> {
 const NAME_RE = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
 
 function validName(name: string): boolean {
-  return name.length > 0 && name.length <= 255 && NAME_RE.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$|^[Rr]\d*[Cc]\d*$/.test(name);
+  return (
+    name.length > 0 &&
+    name.length <= 255 &&
+    NAME_RE.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[RrCc]\d*$|^[Rr]\d*[Cc]\d*$/.test(name)
+  );
 }
 
-class TableCollectionProxy extends CollectionProxy<{ state: FakeWorkbookState; sheet: FakeSheet | null }, FakeTable, TableProxy> {
+class TableCollectionProxy extends CollectionProxy<
+  { state: FakeWorkbookState; sheet: FakeSheet | null },
+  FakeTable,
+  TableProxy
+> {
   protected get typeName(): string {
     return "TableCollection";
   }
@@ -1639,7 +1850,8 @@ class TableCollectionProxy extends CollectionProxy<{ state: FakeWorkbookState; s
     return new TableProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(name)})`, () => {
       const t = this.target();
       const found = t.state.findTable(name);
-      if (found === undefined || (t.sheet !== null && found.sheet !== t.sheet)) fail("ItemNotFound", `no table named "${name}"`);
+      if (found === undefined || (t.sheet !== null && found.sheet !== t.sheet))
+        fail("ItemNotFound", `no table named "${name}"`);
       return found;
     });
   }
@@ -1654,8 +1866,10 @@ class TableCollectionProxy extends CollectionProxy<{ state: FakeWorkbookState; s
   }
 
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
-    const proxy = new TableProxy(this.ctx, `${this.path}.add(${JSON.stringify(typeof address === "string" ? address : address.path)})`, () =>
-      fail("InvalidObjectPath", "the added table was used before its add ran"),
+    const proxy = new TableProxy(
+      this.ctx,
+      `${this.path}.add(${JSON.stringify(typeof address === "string" ? address : address.path)})`,
+      () => fail("InvalidObjectPath", "the added table was used before its add ran"),
     );
     this.call("add", [address, hasHeaders], (t) => {
       if (!hasHeaders) unsupported("tables.add without headers");
@@ -1664,7 +1878,10 @@ class TableCollectionProxy extends CollectionProxy<{ state: FakeWorkbookState; s
       if (typeof address === "string") {
         const bang = address.lastIndexOf("!");
         if (bang >= 0) {
-          const sheetName = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+          const sheetName = address
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, "$1")
+            .replace(/''/g, "'");
           sheet = t.state.findSheet(sheetName) ?? fail("ItemNotFound", `no sheet "${sheetName}"`);
         } else if (t.sheet !== null) sheet = t.sheet;
         else fail("InvalidArgument", "workbook.tables.add needs a sheet-qualified address");
@@ -1676,12 +1893,23 @@ class TableCollectionProxy extends CollectionProxy<{ state: FakeWorkbookState; s
       }
       if (t.sheet !== null && sheet !== t.sheet) fail("InvalidArgument", "the range is not on this sheet");
       if (b.r2 <= b.r1) fail("InvalidArgument", "a table with headers needs at least two rows");
-      for (const other of t.state.tables) if (other.sheet === sheet && overlaps(other.bounds, b)) fail("InvalidOperation", `the range overlaps table ${other.name}`);
-      for (const m of sheet.merges) if (overlaps(m, b)) fail("InvalidOperation", "a table cannot hold merged cells");
+      for (const other of t.state.tables)
+        if (other.sheet === sheet && overlaps(other.bounds, b))
+          fail("InvalidOperation", `the range overlaps table ${other.name}`);
+      for (const m of sheet.merges)
+        if (overlaps(m, b)) fail("InvalidOperation", "a table cannot hold merged cells");
       const id = t.state.tableId();
       let name = `Table${id}`;
       for (let n = id; t.state.nameTaken(name); n++) name = `Table${n + 1}`;
-      const table: FakeTable = { id, name, sheet, bounds: b, showHeaders: true, showTotals: false, style: "TableStyleMedium2" };
+      const table: FakeTable = {
+        id,
+        name,
+        sheet,
+        bounds: b,
+        showHeaders: true,
+        showTotals: false,
+        style: "TableStyleMedium2",
+      };
       // Header cells become text column names; duplicates and empty ones get Excel's names.
       const seen = new Set<string>();
       for (let c = b.c1; c <= b.c2; c++) {
@@ -1748,7 +1976,8 @@ class TableProxy extends ProxyBase<FakeTable> {
   set name(value: string) {
     this.write("name", value, (t) => {
       if (!validName(value)) fail("InvalidArgument", `not a valid table name: "${value}"`);
-      if (value.toLowerCase() !== t.name.toLowerCase() && this.ctx.state.nameTaken(value)) fail("InvalidArgument", `the name "${value}" is already taken`);
+      if (value.toLowerCase() !== t.name.toLowerCase() && this.ctx.state.nameTaken(value))
+        fail("InvalidArgument", `the name "${value}" is already taken`);
       t.name = value;
     });
   }
@@ -1767,21 +1996,31 @@ class TableProxy extends ProxyBase<FakeTable> {
 
   set style(value: string) {
     this.write("style", value, (t) => {
-      if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(value)) fail("InvalidArgument", `unknown table style ${value}`);
+      if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(value))
+        fail("InvalidArgument", `unknown table style ${value}`);
       t.style = value;
     });
   }
 
   get worksheet(): WorksheetProxy {
-    return this.child("worksheet", () => new WorksheetProxy(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheet ?? null));
+    return this.child(
+      "worksheet",
+      () => new WorksheetProxy(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheet ?? null),
+    );
   }
 
   get columns(): TableColumnCollectionProxy {
-    return this.child("columns", () => new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => this.resolve()));
+    return this.child(
+      "columns",
+      () => new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => this.resolve()),
+    );
   }
 
   get rows(): TableRowCollectionProxy {
-    return this.child("rows", () => new TableRowCollectionProxy(this.ctx, `${this.path}.rows`, () => this.resolve()));
+    return this.child(
+      "rows",
+      () => new TableRowCollectionProxy(this.ctx, `${this.path}.rows`, () => this.resolve()),
+    );
   }
 
   private part(name: string, bounds: (t: FakeTable) => Bounds | null): RangeProxy {
@@ -1843,7 +2082,9 @@ class TableColumnProxy extends ProxyBase<ColumnTarget> {
     if (prop === "index") return t.index;
     if (prop === "values") {
       const b = t.table.bounds;
-      return Array.from({ length: b.r2 - b.r1 + 1 }, (_x, i) => [cellValueOut(t.table.sheet.at(b.r1 + i, b.c1 + t.index))]);
+      return Array.from({ length: b.r2 - b.r1 + 1 }, (_x, i) => [
+        cellValueOut(t.table.sheet.at(b.r1 + i, b.c1 + t.index)),
+      ]);
     }
     return NOT_SCALAR;
   }
@@ -1863,7 +2104,9 @@ class TableRowCollectionProxy extends ProxyBase<FakeTable> {
   }
 
   protected scalar(t: FakeTable, prop: string): Scalar | typeof NOT_SCALAR {
-    return prop === "count" ? t.bounds.r2 - t.bounds.r1 + 1 - (t.showHeaders ? 1 : 0) - (t.showTotals ? 1 : 0) : NOT_SCALAR;
+    return prop === "count"
+      ? t.bounds.r2 - t.bounds.r1 + 1 - (t.showHeaders ? 1 : 0) - (t.showTotals ? 1 : 0)
+      : NOT_SCALAR;
   }
 
   get count(): number {
@@ -1885,7 +2128,8 @@ function nameKind(formula: string): { type: string; value: Scalar } {
   if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(body)) return { type: "Double", value: Number(body) };
   if (/^(TRUE|FALSE)$/i.test(body)) return { type: "Boolean", value: body.toUpperCase() === "TRUE" };
   if (body.includes("#REF!")) return { type: "Error", value: "#REF!" };
-  if (/^(?:'(?:[^']|'')+'|[^'!()=+\-*/&,;"<>^ ]+)!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(body)) return { type: "Range", value: body };
+  if (/^(?:'(?:[^']|'')+'|[^'!()=+\-*/&,;"<>^ ]+)!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(body))
+    return { type: "Range", value: body };
   return { type: "Formula", value: body };
 }
 
@@ -1893,7 +2137,10 @@ function nameRange(state: FakeWorkbookState, formula: string): RangeTarget | nul
   const body = formula.replace(/^=/, "").trim();
   if (nameKind(formula).type !== "Range") return null;
   const bang = body.lastIndexOf("!");
-  const sheetName = body.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheetName = body
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
   const sheet = state.findSheet(sheetName);
   return sheet === undefined ? null : { sheet, b: parseBounds(body.slice(bang + 1)) };
 }
@@ -1908,7 +2155,11 @@ class NamedItemCollectionProxy extends CollectionProxy<NamesTarget, NameTarget, 
   }
 
   protected itemProxy(item: NameTarget): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(item.item.name)})`, () => item);
+    return new NamedItemProxy(
+      this.ctx,
+      `${this.path}.getItem(${JSON.stringify(item.item.name)})`,
+      () => item,
+    );
   }
 
   private lookup(t: NamesTarget, name: string): FakeName | undefined {
@@ -1934,20 +2185,24 @@ class NamedItemCollectionProxy extends CollectionProxy<NamesTarget, NameTarget, 
   }
 
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
-    const proxy = new NamedItemProxy(this.ctx, `${this.path}.add(${JSON.stringify(name)})`, () => fail("InvalidObjectPath", "used before add"));
+    const proxy = new NamedItemProxy(this.ctx, `${this.path}.add(${JSON.stringify(name)})`, () =>
+      fail("InvalidObjectPath", "used before add"),
+    );
     this.call("add", [name, reference, comment ?? null], (t) => {
       if (!validName(name)) fail("InvalidArgument", `not a valid name: "${name}"`);
       if (this.lookup(t, name) !== undefined) fail("ItemAlreadyExists", `the name "${name}" already exists`);
-      if (t.sheet === null && t.state.findTable(name) !== undefined) fail("InvalidArgument", `"${name}" is a table's name`);
+      if (t.sheet === null && t.state.findTable(name) !== undefined)
+        fail("InvalidArgument", `"${name}" is a table's name`);
       let formula: string;
       if (typeof reference === "string") {
-        if (!reference.startsWith("=")) fail("InvalidArgument", `a name's reference must start with "=": ${reference}`);
+        if (!reference.startsWith("="))
+          fail("InvalidArgument", `a name's reference must start with "=": ${reference}`);
         checkFormula(t.state, reference);
         formula = reference;
       } else {
         const r = reference.resolve() ?? fail("ItemNotFound", "names.add of a null range");
         const b = r.b;
-        formula = `=${quoteSheet(r.sheet.name)}!$${a1(b.r1, b.c1).replace(/(\d)/, "$$$1")}${b.r1 === b.r2 && b.c1 === b.c2 ? "" : `:$${a1(b.r2, b.c2).replace(/(\d)/, "$$$1")}`}`;
+        formula = `=${excelQuote(r.sheet.name)}!$${a1(b.r1, b.c1).replace(/(\d)/, "$$$1")}${b.r1 === b.r2 && b.c1 === b.c2 ? "" : `:$${a1(b.r2, b.c2).replace(/(\d)/, "$$$1")}`}`;
       }
       const item: FakeName = { name, formula, visible: true, comment: comment ?? "" };
       (t.sheet === null ? t.state.names : t.sheet.names).push(item);
@@ -2019,7 +2274,10 @@ class NamedItemProxy extends ProxyBase<NameTarget> {
     return new RangeProxy(this.ctx, `${this.path}.getRange()`, () => {
       const t = this.resolve();
       if (t === null) return null;
-      return nameRange(this.ctx.state, t.item.formula) ?? fail("InvalidArgument", `name ${t.item.name} is not a range`);
+      return (
+        nameRange(this.ctx.state, t.item.formula) ??
+        fail("InvalidArgument", `name ${t.item.name} is not a range`)
+      );
     });
   }
 
@@ -2057,16 +2315,21 @@ class ChartCollectionProxy extends CollectionProxy<FakeSheet, ChartTarget, Chart
   }
 
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
-    const proxy = new ChartProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () => fail("InvalidObjectPath", "used before add"));
+    const proxy = new ChartProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () =>
+      fail("InvalidObjectPath", "used before add"),
+    );
     this.call("add", [type, source, seriesBy ?? "Auto"], (sheet) => {
       const r = source.resolve() ?? fail("ItemNotFound", "charts.add of a null range");
       if (r.sheet !== sheet) unsupported("a chart of another sheet's data");
       if (seriesBy !== "Columns") unsupported(`seriesBy ${String(seriesBy)}`);
       const b = r.b;
       const text = (row: number, col: number): boolean => typeof r.sheet.at(row, col)?.value === "string";
-      const header = [...Array(b.c2 - b.c1 + 1).keys()].every((i) => text(b.r1, b.c1 + i) || r.sheet.at(b.r1, b.c1 + i) === undefined);
+      const header = [...Array(b.c2 - b.c1 + 1).keys()].every(
+        (i) => text(b.r1, b.c1 + i) || r.sheet.at(b.r1, b.c1 + i) === undefined,
+      );
       const first = header ? b.r1 + 1 : b.r1;
-      const categories = b.c2 > b.c1 && [...Array(b.r2 - first + 1).keys()].every((i) => text(first + i, b.c1));
+      const categories =
+        b.c2 > b.c1 && [...Array(b.r2 - first + 1).keys()].every((i) => text(first + i, b.c1));
       const series: FakeSeries[] = [];
       for (let c = categories ? b.c1 + 1 : b.c1; c <= b.c2; c++) {
         series.push({
@@ -2075,7 +2338,15 @@ class ChartCollectionProxy extends CollectionProxy<FakeSheet, ChartTarget, Chart
           xValues: categories ? r.sheet.address({ r1: first, r2: b.r2, c1: b.c1, c2: b.c1 }) : null,
         });
       }
-      const chart: FakeChart = { name: `Chart ${sheet.charts.length + 1}`, type, source: r.sheet.address(b), seriesBy, title: "", series, position: null };
+      const chart: FakeChart = {
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        source: r.sheet.address(b),
+        seriesBy,
+        title: "",
+        series,
+        position: null,
+      };
       sheet.charts.push(chart);
       proxy.bind({ sheet, chart });
     });
@@ -2103,16 +2374,23 @@ class ChartProxy extends ProxyBase<ChartTarget> {
   }
 
   get title(): ChartTitleProxy {
-    return this.child("title", () => new ChartTitleProxy(this.ctx, `${this.path}.title`, () => this.resolve()));
+    return this.child(
+      "title",
+      () => new ChartTitleProxy(this.ctx, `${this.path}.title`, () => this.resolve()),
+    );
   }
 
   get series(): ChartSeriesCollectionProxy {
-    return this.child("series", () => new ChartSeriesCollectionProxy(this.ctx, `${this.path}.series`, () => this.resolve()));
+    return this.child(
+      "series",
+      () => new ChartSeriesCollectionProxy(this.ctx, `${this.path}.series`, () => this.resolve()),
+    );
   }
 
   setPosition(start: RangeProxy | string, end?: RangeProxy | string): void {
     this.call("setPosition", [start, end ?? null], (t) => {
-      if (typeof start !== "string" || (end !== undefined && typeof end !== "string")) unsupported("setPosition with ranges");
+      if (typeof start !== "string" || (end !== undefined && typeof end !== "string"))
+        unsupported("setPosition with ranges");
       parseBounds(start);
       if (end !== undefined) parseBounds(end);
       t.chart.position = { start, end: end ?? null };
@@ -2161,9 +2439,15 @@ class ChartSeriesCollectionProxy extends CollectionProxy<ChartTarget, SeriesTarg
 
   add(name?: string): ChartSeriesProxy {
     this.ctx.requireApi("1.7", "ChartSeriesCollection.add");
-    const proxy = new ChartSeriesProxy(this.ctx, `${this.path}.add(${JSON.stringify(name ?? null)})`, () => fail("InvalidObjectPath", "used before add"));
+    const proxy = new ChartSeriesProxy(this.ctx, `${this.path}.add(${JSON.stringify(name ?? null)})`, () =>
+      fail("InvalidObjectPath", "used before add"),
+    );
     this.call("add", [name ?? null], (t) => {
-      const series: FakeSeries = { name: name ?? `Series${t.chart.series.length + 1}`, values: null, xValues: null };
+      const series: FakeSeries = {
+        name: name ?? `Series${t.chart.series.length + 1}`,
+        values: null,
+        xValues: null,
+      };
       t.chart.series.push(series);
       proxy.bind({ sheet: t.sheet, series });
     });
@@ -2241,7 +2525,12 @@ export interface FakeSheetInit {
 export interface FakeInit {
   readonly sheets: readonly FakeSheetInit[];
   /** Workbook-scoped names. */
-  readonly names?: readonly { readonly name: string; readonly formula: string; readonly visible?: boolean; readonly comment?: string }[];
+  readonly names?: readonly {
+    readonly name: string;
+    readonly formula: string;
+    readonly visible?: boolean;
+    readonly comment?: string;
+  }[];
   /** The active sheet (default: the first visible one). */
   readonly active?: string;
   /** The selection on the active sheet (`B2:C4`). */
@@ -2308,9 +2597,18 @@ function initSheet(state: FakeWorkbookState, init: FakeSheetInit): void {
     t.headers?.forEach((h, j) => put(b.r1, b.c1 + j, h));
     t.values?.forEach((row, i) => row.forEach((v, j) => put(b.r1 + 1 + i, b.c1 + j, v)));
     if (state.nameTaken(t.name)) throw new Error(`fake init: table name ${t.name} taken`);
-    state.tables.push({ id: state.tableId(), name: t.name, sheet, bounds: b, showHeaders: true, showTotals: t.showTotals ?? false, style: t.style ?? "TableStyleMedium2" });
+    state.tables.push({
+      id: state.tableId(),
+      name: t.name,
+      sheet,
+      bounds: b,
+      showHeaders: true,
+      showTotals: t.showTotals ?? false,
+      style: t.style ?? "TableStyleMedium2",
+    });
   }
-  for (const n of init.names ?? []) sheet.names.push({ name: n.name, formula: n.formula, visible: n.visible ?? true, comment: "" });
+  for (const n of init.names ?? [])
+    sheet.names.push({ name: n.name, formula: n.formula, visible: n.visible ?? true, comment: "" });
 }
 
 /**
@@ -2320,13 +2618,27 @@ function initSheet(state: FakeWorkbookState, init: FakeSheetInit): void {
  * @param options - API version and payload limits
  * @returns the runner, the state to inspect and the statistics
  */
-export function createExcelFake(init: FakeInit = { sheets: [{ name: "Feuil1" }] }, options: FakeOptions = {}): ExcelFake {
+export function createExcelFake(
+  init: FakeInit = { sheets: [{ name: "Feuil1" }] },
+  options: FakeOptions = {},
+): ExcelFake {
   const state = new FakeWorkbookState();
   for (const s of init.sheets) initSheet(state, s);
-  for (const n of init.names ?? []) state.names.push({ name: n.name, formula: n.formula, visible: n.visible ?? true, comment: n.comment ?? "" });
-  state.activeSheet = (init.active === undefined ? undefined : state.findSheet(init.active)) ?? state.sheets.find((s) => s.visibility === "Visible") ?? null;
-  if (init.selection !== undefined && state.activeSheet !== null) state.selection = { sheet: state.activeSheet, bounds: parseBounds(init.selection) };
-  else if (state.activeSheet !== null) state.selection = { sheet: state.activeSheet, bounds: { r1: 0, c1: 0, r2: 0, c2: 0 } };
+  for (const n of init.names ?? [])
+    state.names.push({
+      name: n.name,
+      formula: n.formula,
+      visible: n.visible ?? true,
+      comment: n.comment ?? "",
+    });
+  state.activeSheet =
+    (init.active === undefined ? undefined : state.findSheet(init.active)) ??
+    state.sheets.find((s) => s.visibility === "Visible") ??
+    null;
+  if (init.selection !== undefined && state.activeSheet !== null)
+    state.selection = { sheet: state.activeSheet, bounds: parseBounds(init.selection) };
+  else if (state.activeSheet !== null)
+    state.selection = { sheet: state.activeSheet, bounds: { r1: 0, c1: 0, r2: 0, c2: 0 } };
   const core = new ExcelFakeCore(state, options);
 
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {

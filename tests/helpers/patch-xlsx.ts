@@ -22,9 +22,45 @@ function sheetPart(files: Record<string, Uint8Array>, sheet: string): string {
   return rel[1].startsWith("/") ? rel[1].slice(1) : `xl/${rel[1]}`;
 }
 
+/** Column number (1-based) of a cell reference: `AB12` → 28. */
+function columnNumber(ref: string): number {
+  const letters = /^[A-Z]+/.exec(ref)?.[0] ?? "";
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/**
+ * Inserts an empty cell `<c r="ref"/>` in its row (created when missing), in column order, as a user
+ * typing into a blank cell makes Excel do.
+ */
+function insertCell(xml: string, ref: string): string {
+  const rowNumber = Number(/\d+$/.exec(ref)?.[0]);
+  const rowRe = new RegExp(`<row r="${rowNumber}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`);
+  const m = rowRe.exec(xml);
+  if (!m) {
+    // A new row, placed before the first row below it.
+    const rows = [...xml.matchAll(/<row r="(\d+)"/g)];
+    const next = rows.find((r) => Number(r[1]) > rowNumber);
+    const row = `<row r="${rowNumber}"><c r="${ref}"/></row>`;
+    if (next?.index !== undefined) return xml.slice(0, next.index) + row + xml.slice(next.index);
+    return xml
+      .replace("</sheetData>", `${row}</sheetData>`)
+      .replace("<sheetData/>", `<sheetData>${row}</sheetData>`);
+  }
+  const open = /^<row [^>]*?>/.exec(m[0])?.[0].replace(/\/>$/, ">") ?? `<row r="${rowNumber}">`;
+  const body = m[1] ?? "";
+  const cells = [...body.matchAll(/<c r="([A-Z]+\d+)"[\s\S]*?(?:\/>|<\/c>)/g)];
+  const col = columnNumber(ref);
+  const after = cells.find((c) => columnNumber(c[1] ?? "") > col);
+  const cell = `<c r="${ref}"/>`;
+  const newBody =
+    after?.index !== undefined ? body.slice(0, after.index) + cell + body.slice(after.index) : body + cell;
+  const spansFree = open.replace(/ spans="[^"]*"/, "");
+  return xml.slice(0, m.index) + `${spansFree}${newBody}</row>` + xml.slice(m.index + m[0].length);
+}
+
 /**
  * Sets cells of a sheet to numbers or texts (replacing formulas there), keeping each cell's style.
- * The cells must exist in the sheet XML.
+ * A cell missing from the sheet XML is created (unstyled), as typing into a blank cell does.
  */
 export function patchCells(
   bytes: Uint8Array,
@@ -36,6 +72,7 @@ export function patchCells(
   let xml = strFromU8(files[part] ?? new Uint8Array());
   for (const [ref, value] of Object.entries(values)) {
     const re = new RegExp(`<c r="${ref}"((?: [a-z]+="[^"]*")*?)(?:/>|>[\\s\\S]*?</c>)`);
+    if (!re.test(xml)) xml = insertCell(xml, ref);
     const m = re.exec(xml);
     if (!m) throw new Error(`${sheet}!${ref} not found`);
     const style = /s="\d+"/.exec(m[1] ?? "")?.[0] ?? "";

@@ -1,10 +1,12 @@
 // The report model, pure: names, formulas' rules, expected values.
 
 import { COMMUNES } from "../../src/core/communes";
+import { defaultScenario } from "../../src/core/scenarios";
 import {
   buildReport,
   COMMUNES_TABLE,
-  PARAM_CELL_NAMES,
+  PLAN_PARAM_CELL_NAMES,
+  SCENARIOS_LAYOUT,
   type BuildReportOptions,
 } from "../../src/report/build";
 import type { Report, ReportCell } from "../../src/report/model";
@@ -32,7 +34,7 @@ const formulas = (report: Report): (ReportCell & { value: { kind: "formula" } })
     s.cells.filter((c): c is ReportCell & { value: { kind: "formula" } } => c.value.kind === "formula"),
   );
 
-test("six sheets in order, French names by default, English with lang en", () => {
+test("the sheets in order, French names by default, English with lang en", () => {
   expect(buildReport(demoOptions("fr")).sheets.map((s) => s.name)).toEqual([
     "Paramètres CTG",
     "Communes CTG",
@@ -49,6 +51,19 @@ test("six sheets in order, French names by default, English with lang en", () =>
     "Basin Allocation",
     "Checks",
   ]);
+  // With scenarios read (even none: the default one), the scenarios sheet comes before the checks.
+  expect(buildReport({ ...demoOptions("fr"), scenarios: [] }).sheets.map((s) => s.name)).toEqual([
+    "Paramètres CTG",
+    "Communes CTG",
+    "Synthèse CEJ",
+    "Ingénierie CTG",
+    "Répartition bassins",
+    "Scénarios CTG",
+    "Contrôles",
+  ]);
+  expect(buildReport({ ...demoOptions("en"), scenarios: [] }).sheets.map((s) => s.name)).toContain(
+    "CTG Scenarios",
+  );
 });
 
 test("names taken by the user's own sheets and tables give free names, and formulas follow them", () => {
@@ -123,7 +138,7 @@ test("expected values: parts foot to totals and match the plan", () => {
   expect(value(3, 1)).toBe(40000);
   expect(value(7, 1)).toBe(20000);
   expect(value(12, 1)).toBe(28000);
-  expect(report.names.map((n) => n.name)).toEqual(Object.values(PARAM_CELL_NAMES));
+  expect(report.names.map((n) => n.name)).toEqual(Object.values(PLAN_PARAM_CELL_NAMES));
   expect(report.names[0]?.ref).toBe("'Paramètres CTG'!$B$5");
   const checks = report.sheets.find((s) => s.kind === "checks");
   const statuses = checks?.cells
@@ -152,4 +167,78 @@ test("text from the input is a text cell, never a formula cell", () => {
       (c) => c.value.formula.startsWith("=HYPERLINK") || c.value.formula.startsWith("HYPERLINK"),
     ),
   ).toBe(false);
+});
+
+test("the Caf base: a list cell CTG_BaseCaf (HT, TTC) on the parameters sheet, and a Caf formula that honours it live", () => {
+  const options = demoOptions();
+  const report = buildReport(options);
+  const params = report.sheets.find((s) => s.kind === "parameters");
+  const b10 = params?.cells.find((c) => c.row === 9 && c.col === 1);
+  expect(b10?.value).toEqual({ kind: "text", text: "HT" });
+  expect(params?.validations).toContainEqual(
+    expect.objectContaining({ type: "list", ref: "B10", items: ["HT", "TTC"] }),
+  );
+  expect(report.names.find((n) => n.name === "CTG_BaseCaf")?.ref).toBe("'Paramètres CTG'!$B$10");
+  const eng = report.sheets.find((s) => s.kind === "engineering");
+  const at = (row: number) => eng?.cells.find((c) => c.row === row && c.col === 1)?.value;
+  expect(at(7)).toMatchObject({ formula: 'ROUND(IF(CTG_BaseCaf="TTC",$B$15,$B$6)*$B$7,2)', expected: 20000 });
+  expect(at(14)).toMatchObject({ formula: "ROUND($B$6+ROUND($B$6*$B$10,2),2)", expected: 48000 });
+  const ttc = buildReport({
+    ...options,
+    plan: { ...options.plan, params: { ...options.plan.params, cafBase: "ttc" } },
+  });
+  const b10ttc = ttc.sheets
+    .find((s) => s.kind === "parameters")
+    ?.cells.find((c) => c.row === 9 && c.col === 1);
+  expect(b10ttc?.value).toEqual({ kind: "text", text: "TTC" });
+});
+
+test("the scenarios sheet: one column per scenario, the nine labelled rows, the communes below; the default scenario when none is given", () => {
+  const options = { ...demoOptions(), scenarios: [] };
+  const report = buildReport(options);
+  const sheet = report.sheets.find((s) => s.kind === "scenarios");
+  expect(sheet?.name).toBe("Scénarios CTG");
+  const value = (row: number, col: number) => sheet?.cells.find((c) => c.row === row && c.col === col)?.value;
+  const R = SCENARIOS_LAYOUT.rows;
+  expect(value(R.name, 0)).toEqual({ kind: "text", text: "Nom" });
+  expect(value(R.name, 2)).toEqual({ kind: "text", text: "Paramètres actuels" });
+  expect(value(R.date, 2)).toEqual({ kind: "number", value: 46354 }); // 2026-11-28
+  expect(value(R.costHT, 2)).toEqual({ kind: "number", value: 40000 });
+  expect(value(R.cafRate, 2)).toEqual({ kind: "number", value: 0.5 });
+  expect(value(R.key, 2)).toEqual({ kind: "text", text: "CEJ" });
+  expect(value(R.cafBase, 2)).toEqual({ kind: "text", text: "HT" });
+  const communeRows = sheet?.cells.filter((c) => c.col === 0 && c.row >= SCENARIOS_LAYOUT.firstCommune) ?? [];
+  expect(communeRows).toHaveLength(34);
+  // No basin written: the default scenario moves no commune.
+  expect(sheet?.cells.filter((c) => c.col === 2 && c.row >= SCENARIOS_LAYOUT.firstCommune)).toEqual([]);
+  expect(sheet?.tables).toEqual([]);
+  expect(sheet?.cells.every((c) => c.value.kind !== "formula")).toBe(true);
+
+  // Given scenarios are written back as they are, a basin only where the scenario moves the commune.
+  const eusebe = options.plan.communesReference.findIndex((c) => c.insee === "71412");
+  const creusot = options.plan.communesReference.findIndex((c) => c.insee === "71153");
+  const two = buildReport({
+    ...options,
+    scenarios: [
+      { scenario: defaultScenario(options.plan.params, "fr", "2026-11-01"), plan: options.plan },
+      {
+        scenario: {
+          name: "Sud élargi",
+          note: "Saint-Eusèbe au sud",
+          date: "fin novembre",
+          params: { ...options.plan.params, key: "population", cafBase: "ttc" },
+          basinOverrides: { "71412": "sud", "71153": "nord" },
+        },
+        plan: options.plan,
+      },
+    ],
+  }).sheets.find((s) => s.kind === "scenarios");
+  const v2 = (row: number, col: number) => two?.cells.find((c) => c.row === row && c.col === col)?.value;
+  expect(v2(R.name, 3)).toEqual({ kind: "text", text: "Sud élargi" });
+  expect(v2(R.note, 3)).toEqual({ kind: "text", text: "Saint-Eusèbe au sud" });
+  expect(v2(R.date, 3)).toEqual({ kind: "text", text: "fin novembre" });
+  expect(v2(R.key, 3)).toEqual({ kind: "text", text: "Population" });
+  expect(v2(R.cafBase, 3)).toEqual({ kind: "text", text: "TTC" });
+  expect(v2(SCENARIOS_LAYOUT.firstCommune + eusebe, 3)).toEqual({ kind: "text", text: "Sud" });
+  expect(v2(SCENARIOS_LAYOUT.firstCommune + creusot, 3)).toBeUndefined(); // already nord
 });

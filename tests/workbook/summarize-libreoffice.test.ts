@@ -160,3 +160,34 @@ test("a plain range with odd names, wildcards, text amounts, INSEE-only rows and
   expect(bad).toEqual([]);
   expect(values.get("Contrôles")?.get("A2")).toBe("Tous les contrôles sont au vert.");
 });
+
+test("switching the Caf base to TTC in the written workbook: every sheet equals a fresh engine run (Caf 24 000, CUCM TTC 24 000)", async () => {
+  const first = await summarizeWithReport(demoWorkbook(COMMUNES, "fr"));
+  expect(first.plan?.engineering.caf).toBe(2_000_000);
+  // CTG_BaseCaf is 'Paramètres CTG'!B10.
+  const edited = patchCells(first.output, "Paramètres CTG", { B10: "TTC" });
+  const file = path.join(dir, "ttc.xlsx");
+  fs.writeFileSync(file, edited);
+  const values = readXlsxValues(await recalcXlsx(file, { outDir: dir }));
+
+  const fresh = await summarizeWithReport(edited);
+  expect(fresh.plan?.params.cafBase).toBe("ttc");
+  expect(fresh.plan?.engineering).toMatchObject({ eligibleTTC: 4_800_000, caf: 2_400_000, cuTTC: 2_400_000 });
+  const bad = fresh.report.sheets.flatMap((s) => mismatches(s, values.get(s.name) ?? new Map()));
+  expect(bad).toEqual([]);
+  const eng = values.get("Ingénierie CTG") ?? new Map();
+  expect(eng.get("B8")).toBe(24000);
+  expect(eng.get("B13")).toBe(24000);
+  expect(eng.get("B14")).toBe("TTC");
+  expect(eng.get("B15")).toBe(48000);
+  expect(values.get("Contrôles")?.get("A2")).toBe("Tous les contrôles sont au vert.");
+  // And back to HT: the written TTC workbook, switched back, gives the HT plan again.
+  const back = patchCells(fresh.output, "Paramètres CTG", { B10: "ht" });
+  const backFile = path.join(dir, "back.xlsx");
+  fs.writeFileSync(backFile, back);
+  const backValues = readXlsxValues(await recalcXlsx(backFile, { outDir: dir }));
+  const again = await summarizeWithReport(back);
+  expect(again.plan?.params.cafBase).toBe("ht");
+  expect(again.report.sheets.flatMap((s) => mismatches(s, backValues.get(s.name) ?? new Map()))).toEqual([]);
+  expect(backValues.get("Ingénierie CTG")?.get("B8")).toBe(20000);
+});

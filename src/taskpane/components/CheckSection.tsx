@@ -1,5 +1,13 @@
 import { useState } from "react";
-import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type { Lang } from "../../core/types";
 import { uiText } from "../i18n";
 import type { IssueView } from "../model";
@@ -7,7 +15,14 @@ import type { IssueView } from "../model";
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -28,6 +43,11 @@ const useStyles = makeStyles({
     minHeight: "24px",
     textAlign: "left",
     overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: "underline",
+    // Fluent's brand hover colour lacks contrast on the selected item's background in dark mode.
+    ":hover": { color: tokens.colorNeutralForeground1Hover, textDecorationLine: "underline" },
+    ":hover:active": { color: tokens.colorNeutralForeground1Pressed },
   },
   seeAlso: { color: tokens.colorNeutralForeground2 },
   message: { overflowWrap: "anywhere" },
@@ -61,7 +81,11 @@ function IssueList({
         {shown.map((issue) => (
           <li
             key={issue.id}
-            className={`${styles.item} ${issue.severity === "warning" ? styles.warning : ""} ${current === issue.id ? styles.current : ""}`}
+            className={mergeClasses(
+              styles.item,
+              issue.severity === "warning" && styles.warning,
+              current === issue.id && styles.current,
+            )}
             data-severity={issue.severity}
             data-cell={issue.cell}
           >

@@ -21,7 +21,13 @@ import { progressLabel } from "../model";
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground2 },
-  sheets: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  sheets: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   download: { fontWeight: tokens.fontWeightSemibold },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   result: { outlineStyle: "none" },
@@ -101,8 +107,15 @@ export function GenerateSection({
 
       <div aria-live="polite" data-testid="generate-progress">
         {state.status === "running" ? (
-          <Field label={t.progressLabel} validationMessage={progressLabel(state.progress, lang)} validationState="none">
-            <ProgressBar value={state.progress.total === 0 ? 0 : state.progress.done / state.progress.total} max={1} />
+          <Field
+            label={t.progressLabel}
+            validationMessage={progressLabel(state.progress, lang)}
+            validationState="none"
+          >
+            <ProgressBar
+              value={state.progress.total === 0 ? 0 : state.progress.done / state.progress.total}
+              max={1}
+            />
           </Field>
         ) : null}
       </div>
@@ -122,6 +135,9 @@ export function GenerateSection({
                   </li>
                 ))}
               </ul>
+              {state.outcome.calculationManual === true ? (
+                <Text weight="semibold">{t.manualCalculation}</Text>
+              ) : null}
               {state.outcome.download !== undefined ? (
                 <Link
                   className={styles.download}

@@ -4,7 +4,12 @@ import { uiText } from "../i18n";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  top: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  top: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   title: { margin: 0 },
   langs: { display: "inline-flex", gap: tokens.spacingHorizontalXXS },
   lang: { minWidth: "40px" },
@@ -50,7 +55,9 @@ export function Header({
       <Text size={300} className={styles.subtitle}>
         {t.appSubtitle}
       </Text>
-      {mode === null ? null : <Caption1 data-testid="mode">{mode === "file" ? t.modeFile : t.modeExcel}</Caption1>}
+      {mode === null ? null : (
+        <Caption1 data-testid="mode">{mode === "file" ? t.modeFile : t.modeExcel}</Caption1>
+      )}
     </header>
   );
 }

@@ -7,10 +7,8 @@ import {
   Badge,
   Button,
   Caption1,
-  Dropdown,
   Field,
   makeStyles,
-  Option,
   Select,
   Text,
   tokens,
@@ -20,6 +18,7 @@ import type { InputChoice, PaneHost } from "../host";
 import { uiText } from "../i18n";
 import { inputChoiceKey, inputChoiceLabel, withColumn, type PaneView } from "../model";
 import { Section } from "./Section";
+import { useControlStyles } from "./styles";
 
 const useStyles = makeStyles({
   workbook: {
@@ -33,10 +32,17 @@ const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hidden: { display: "none" },
-  dropdown: { minWidth: "0", width: "100%" },
   rows: { color: tokens.colorNeutralForeground2 },
+  rowsLine: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   mapping: { display: "grid", gap: tokens.spacingVerticalS },
   accordionHeader: { margin: 0 },
+  accordionButton: { paddingLeft: 0, paddingRight: 0, fontWeight: tokens.fontWeightSemibold },
   panel: { margin: 0, paddingBottom: tokens.spacingVerticalS },
 });
 
@@ -54,12 +60,15 @@ export interface InputSectionProps {
   onMapping(mapping: ColumnMapping): void;
   onOpenFile(file: File): void;
   onOpenDemo(): void;
+  /** Inside Excel: reads the workbook again (after the user fixed cells). */
+  onReread(): void;
 }
 
 /** 1. The workbook and its funding table: which table, which column holds what, rows read. */
 export function InputSection(props: InputSectionProps) {
   const { lang, host, inputs, choice, view, mapping } = props;
   const styles = useStyles();
+  const controls = useControlStyles();
   const t = uiText(lang);
   const fileInput = useRef<HTMLInputElement>(null);
   const chosenKey = choice === null ? undefined : inputChoiceKey(choice);
@@ -71,7 +80,10 @@ export function InputSection(props: InputSectionProps) {
         <div className={styles.workbook}>
           <div className={styles.workbookName}>
             <Text>
-              {t.workbookLabel} <span className={styles.name} data-testid="workbook-name">{file.name()}</span>
+              {t.workbookLabel}{" "}
+              <span className={styles.name} data-testid="workbook-name">
+                {file.name()}
+              </span>
             </Text>
             {file.isDemo() ? (
               <Badge appearance="tint" color="informative">
@@ -107,33 +119,44 @@ export function InputSection(props: InputSectionProps) {
         </div>
       ) : null}
 
-      <Field label={t.inputSource} hint={t.inputSourceHint}>
-        <Dropdown
-          className={styles.dropdown}
-          value={choice === null ? "" : inputChoiceLabel(choice, lang)}
-          selectedOptions={chosenKey === undefined ? [] : [chosenKey]}
+      <Field className={controls.field} label={t.inputSource} hint={t.inputSourceHint}>
+        <Select
+          className={controls.select}
+          select={{ className: controls.selectElement }}
+          data-testid="input-choice"
+          value={chosenKey ?? ""}
           disabled={props.busy || inputs.length === 0}
-          onOptionSelect={(_, data) => {
-            const next = inputs.find((c) => inputChoiceKey(c) === data.optionValue);
+          onChange={(_, data) => {
+            const next = inputs.find((c) => inputChoiceKey(c) === data.value);
             if (next) props.onChoose(next);
           }}
         >
-          {inputs.map((c) => {
-            const label = inputChoiceLabel(c, lang);
-            return (
-              <Option key={inputChoiceKey(c)} value={inputChoiceKey(c)} text={label}>
-                {label}
-              </Option>
-            );
-          })}
-        </Dropdown>
+          {chosenKey === undefined ? <option value="" /> : null}
+          {inputs.map((c) => (
+            <option key={inputChoiceKey(c)} value={inputChoiceKey(c)}>
+              {inputChoiceLabel(c, lang)}
+            </option>
+          ))}
+          {chosenKey !== undefined &&
+          !inputs.some((c) => inputChoiceKey(c) === chosenKey) &&
+          choice !== null ? (
+            <option value={chosenKey}>{inputChoiceLabel(choice, lang)}</option>
+          ) : null}
+        </Select>
       </Field>
 
-      {view === null ? null : (
-        <Text className={styles.rows} role="status" data-testid="rows-read">
-          {view.rowsLabel}
-        </Text>
-      )}
+      <div className={styles.rowsLine}>
+        {view === null ? null : (
+          <Text className={styles.rows} role="status" data-testid="rows-read">
+            {view.rowsLabel}
+          </Text>
+        )}
+        {host.kind === "excel" ? (
+          <Button size="small" disabled={props.busy} onClick={props.onReread}>
+            {t.reread}
+          </Button>
+        ) : null}
+      </div>
 
       {view === null ? null : (
         <Accordion
@@ -142,15 +165,22 @@ export function InputSection(props: InputSectionProps) {
           onToggle={(_, data) => props.onMappingOpenChange(data.openItems.includes("mapping"))}
         >
           <AccordionItem value="mapping">
-            <AccordionHeader as="h3" className={styles.accordionHeader} expandIconPosition="end">
+            <AccordionHeader
+              as="h3"
+              className={styles.accordionHeader}
+              button={{ className: styles.accordionButton }}
+              expandIconPosition="end"
+            >
               {t.mappingTitle}
             </AccordionHeader>
             <AccordionPanel className={styles.panel}>
               <div className={styles.mapping}>
                 <Caption1>{t.mappingHint}</Caption1>
                 {view.mapping.map((row) => (
-                  <Field key={row.field} label={row.label} required={row.required}>
+                  <Field className={controls.field} key={row.field} label={row.label} required={row.required}>
                     <Select
+                      className={controls.select}
+                      select={{ className: controls.selectElement }}
                       data-field={row.field}
                       value={row.column === undefined ? "" : String(row.column)}
                       disabled={props.busy}

@@ -20,6 +20,7 @@ import {
   paneParamOfCell,
   paneView,
   paramInputsFromFields,
+  parametersSheet,
   type IssueView,
   type ParamFields,
 } from "../model";
@@ -51,19 +52,25 @@ type Problem =
   | { readonly kind: "other"; readonly message: string };
 
 /** A note after a click on a cell or a sheet, kept raw so that it follows the language. */
-type Note = { readonly kind: "cell" | "sheet"; readonly name: string } | { readonly kind: "error"; readonly message: string };
+type Note =
+  | { readonly kind: "cell" | "sheet"; readonly name: string }
+  | { readonly kind: "error"; readonly message: string };
 
-function errorMessage(error: unknown): string {
+/** An error's message in the pane's language (the Office adapter's errors carry both). */
+function errorMessage(error: unknown, lang: Lang): string {
+  const messages = (error as { messages?: { fr?: unknown; en?: unknown } } | null)?.messages;
+  const localized = messages?.[lang];
+  if (typeof localized === "string") return localized;
   return error instanceof Error ? error.message : String(error);
 }
 
-function problemOf(error: unknown): Problem {
+function problemOf(error: unknown, lang: Lang): Problem {
   const e = error as { name?: unknown; reason?: unknown } | null;
   if (e !== null && typeof e === "object" && e.name === "WorkbookFileError" && typeof e.reason === "string") {
     return { kind: "file", reason: e.reason };
   }
   if (e !== null && typeof e === "object" && e.name === "UsageError") return { kind: "no-input" };
-  return { kind: "other", message: errorMessage(error) };
+  return { kind: "other", message: errorMessage(error, lang) };
 }
 
 function problemText(problem: Problem, t: UiText): string {
@@ -99,7 +106,9 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   const [revision, setRevision] = useState(0);
   const [requested, setRequested] = useState<InputChoice | null>(null);
   const [inputs, setInputs] = useState<readonly InputChoice[]>([]);
-  const [loaded, setLoaded] = useState<{ readonly snapshot: WorkbookSnapshot; readonly id: number } | null>(null);
+  const [loaded, setLoaded] = useState<{ readonly snapshot: WorkbookSnapshot; readonly id: number } | null>(
+    null,
+  );
   const [loading, setLoading] = useState(true);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [fileProblem, setFileProblem] = useState<Problem | null>(null);
@@ -112,6 +121,8 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   const [sheetNote, setSheetNote] = useState<Note | null>(null);
   const [currentIssue, setCurrentIssue] = useState<string | null>(null);
   const fieldElements = useRef<Partial<Record<ParamName, HTMLElement | null>>>({});
+  const langRef = useRef(lang);
+  langRef.current = lang;
 
   // Read the workbook: at start, when a file is opened, when another table is chosen.
   useEffect(() => {
@@ -123,16 +134,12 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
         setInputs(list);
         setLoaded({ snapshot, id: ++loadCounter });
         setProblem(null);
-        setMapping(undefined);
-        setOverrides({});
-        setCurrentIssue(null);
-        setCellNote(null);
         setLoading(false);
       },
       (error: unknown) => {
         if (!live) return;
         setLoaded(null);
-        setProblem(problemOf(error));
+        setProblem(problemOf(error, langRef.current));
         setLoading(false);
       },
     );
@@ -141,8 +148,17 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     };
   }, [host, revision, requested]);
 
+  /** Another workbook or table: the mapping and the pane's parameters start afresh. */
+  const startAfresh = useCallback(() => {
+    setMapping(undefined);
+    setOverrides({});
+    setCurrentIssue(null);
+    setCellNote(null);
+  }, []);
+
   const fields: ParamFields | null = useMemo(
-    () => (loaded === null ? null : { ...initialParamFields(loaded.snapshot.parameters, lang), ...overrides }),
+    () =>
+      loaded === null ? null : { ...initialParamFields(loaded.snapshot.parameters, lang), ...overrides },
     [loaded, lang, overrides],
   );
   const edited = useMemo(() => new Set(Object.keys(overrides) as ParamName[]), [overrides]);
@@ -170,7 +186,13 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     setSheetNote(null);
   }, [inputsKey]);
   // New warnings ask for a new acknowledgement.
-  const warningsKey = view === null ? "" : view.issues.filter((i) => i.severity === "warning").map((i) => i.id).join("|");
+  const warningsKey =
+    view === null
+      ? ""
+      : view.issues
+          .filter((i) => i.severity === "warning")
+          .map((i) => i.id)
+          .join("|");
   useEffect(() => setAcknowledged(false), [warningsKey, loaded?.id]);
 
   const readyReported = useRef(false);
@@ -197,7 +219,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
         await host.selectCell(cell);
         setCellNote({ kind: "cell", name: cell });
       } catch (error) {
-        setCellNote({ kind: "error", message: errorMessage(error) });
+        setCellNote({ kind: "error", message: errorMessage(error, lang) });
       }
     },
     [host, lang],
@@ -209,10 +231,10 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
         await host.activateSheet(name);
         setSheetNote({ kind: "sheet", name });
       } catch (error) {
-        setSheetNote({ kind: "error", message: errorMessage(error) });
+        setSheetNote({ kind: "error", message: errorMessage(error, lang) });
       }
     },
-    [host],
+    [host, lang],
   );
 
   const generate = useCallback(async () => {
@@ -220,10 +242,12 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     setGeneration({ status: "running", progress: { step: "prepare", done: 0, total: 1 } });
     try {
       const report = await engine.report(loaded.snapshot, result, lang);
-      const outcome = await host.generate(report, (progress) => setGeneration({ status: "running", progress }));
+      const outcome = await host.generate(report, (progress) =>
+        setGeneration({ status: "running", progress }),
+      );
       setGeneration({ status: "done", outcome });
     } catch (error) {
-      setGeneration({ status: "failed", message: errorMessage(error) });
+      setGeneration({ status: "failed", message: errorMessage(error, lang) });
     }
   }, [engine, host, lang, loaded, result]);
 
@@ -234,14 +258,15 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
       setLoading(true);
       try {
         await host.file.open(file);
+        startAfresh();
         setRequested(null);
         setRevision((r) => r + 1);
       } catch (error) {
-        setFileProblem(problemOf(error));
+        setFileProblem(problemOf(error, lang));
         setLoading(false);
       }
     },
-    [host],
+    [host, lang, startAfresh],
   );
 
   const openDemo = useCallback(async () => {
@@ -249,9 +274,10 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     setFileProblem(null);
     setLoading(true);
     await host.file.openDemo(lang);
+    startAfresh();
     setRequested(null);
     setRevision((r) => r + 1);
-  }, [host, lang]);
+  }, [host, lang, startAfresh]);
 
   const fieldErrors = useMemo(() => {
     const errors: Partial<Record<ParamName, IssueView>> = {};
@@ -268,7 +294,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     [],
   );
 
-  const choice = loaded === null ? requested : choiceOfSnapshot(loaded.snapshot);
+  const choice = requested ?? (loaded === null ? null : choiceOfSnapshot(loaded.snapshot));
 
   return (
     <div className={styles.root}>
@@ -284,7 +310,11 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
           mappingOpen={mappingOpen}
           busy={busy}
           onMappingOpenChange={setMappingOpen}
-          onChoose={(c) => setRequested(c)}
+          onChoose={(c) => {
+            startAfresh();
+            setRequested(c);
+          }}
+          onReread={() => setRevision((r) => r + 1)}
           onMapping={(m) => setMapping(m)}
           onOpenFile={(f) => void openFile(f)}
           onOpenDemo={() => void openDemo()}
@@ -311,7 +341,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
                 lang={lang}
                 fields={fields}
                 edited={edited}
-                fromWorkbook={Object.keys(loaded.snapshot.parameters).length > 0}
+                workbookSheet={parametersSheet(loaded.snapshot.parameters)}
                 fieldErrors={fieldErrors}
                 busy={busy}
                 fieldRef={fieldRef}
@@ -326,10 +356,18 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
               title={t.sections.check}
               extra={
                 <>
-                  <Badge appearance="filled" color={view.errorCount > 0 ? "danger" : "success"} data-testid="error-count">
+                  <Badge
+                    appearance="filled"
+                    color={view.errorCount > 0 ? "danger" : "success"}
+                    data-testid="error-count"
+                  >
                     {t.errorsBadge(view.errorCount)}
                   </Badge>
-                  <Badge appearance="tint" color={view.warningCount > 0 ? "warning" : "subtle"} data-testid="warning-count">
+                  <Badge
+                    appearance="tint"
+                    color={view.warningCount > 0 ? "warning" : "subtle"}
+                    data-testid="warning-count"
+                  >
                     {t.warningsBadge(view.warningCount)}
                   </Badge>
                 </>

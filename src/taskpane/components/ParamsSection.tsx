@@ -1,8 +1,18 @@
-import { Button, Caption1, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  Select,
+  tokens,
+} from "@fluentui/react-components";
 import { KEY_LABELS } from "../../core/messages";
 import { PARAM_NAMES, type ParamName } from "../../core/params";
 import { ALLOCATION_KEYS, type Lang } from "../../core/types";
 import { uiText } from "../i18n";
+import { useControlStyles } from "./styles";
 import { paramKind, type IssueView, type ParamFields } from "../model";
 
 const useStyles = makeStyles({
@@ -21,7 +31,8 @@ export interface ParamsSectionProps {
   lang: Lang;
   fields: ParamFields;
   edited: ReadonlySet<ParamName>;
-  fromWorkbook: boolean;
+  /** The sheet the workbook's parameters come from; null when it has none (the defaults). */
+  workbookSheet: string | null;
   /** Errors on the pane's own fields, by parameter. */
   fieldErrors: Partial<Record<ParamName, IssueView>>;
   busy: boolean;
@@ -34,6 +45,7 @@ export interface ParamsSectionProps {
 export function ParamsSection(props: ParamsSectionProps) {
   const { lang, fields, fieldErrors } = props;
   const styles = useStyles();
+  const controls = useControlStyles();
   const t = uiText(lang);
   return (
     <div className={styles.grid}>
@@ -46,8 +58,10 @@ export function ParamsSection(props: ParamsSectionProps) {
         };
         if (paramKind(p) === "key") {
           return (
-            <Field key={p} {...fieldProps} className={styles.wide}>
+            <Field key={p} {...fieldProps} className={mergeClasses(styles.wide, controls.field)}>
               <Select
+                className={controls.select}
+                select={{ className: controls.selectElement }}
                 ref={props.fieldRef(p)}
                 data-param={p}
                 value={fields[p]}
@@ -59,13 +73,15 @@ export function ParamsSection(props: ParamsSectionProps) {
                     {KEY_LABELS[lang][k]}
                   </option>
                 ))}
-                {ALLOCATION_KEYS.includes(fields[p] as never) ? null : <option value={fields[p]}>{fields[p]}</option>}
+                {ALLOCATION_KEYS.includes(fields[p] as never) ? null : (
+                  <option value={fields[p]}>{fields[p]}</option>
+                )}
               </Select>
             </Field>
           );
         }
         return (
-          <Field key={p} {...fieldProps}>
+          <Field key={p} {...fieldProps} className={controls.field}>
             <Input
               ref={props.fieldRef(p)}
               className={styles.input}
@@ -79,8 +95,10 @@ export function ParamsSection(props: ParamsSectionProps) {
           </Field>
         );
       })}
-      <div className={`${styles.wide} ${styles.footer}`}>
-        <Caption1>{props.fromWorkbook ? t.paramsFromWorkbook : t.paramsDefault}</Caption1>
+      <div className={mergeClasses(styles.wide, styles.footer)}>
+        <Caption1>
+          {props.workbookSheet === null ? t.paramsDefault : t.paramsFromWorkbook(props.workbookSheet)}
+        </Caption1>
         {props.edited.size > 0 ? (
           <Button size="small" disabled={props.busy} onClick={props.onReset}>
             {t.paramsReset}

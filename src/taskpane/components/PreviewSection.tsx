@@ -1,6 +1,7 @@
 import {
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Table,
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
     textAlign: "right",
     whiteSpace: "nowrap",
     fontVariantNumeric: "tabular-nums",
-    paddingLeft: tokens.spacingHorizontalXS,
+    paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalXS,
   },
   numHeader: {
@@ -85,7 +86,7 @@ export function PreviewSection({ lang, preview }: { lang: Lang; preview: Preview
         <Text as="h3" weight="semibold" className={styles.subheading}>
           {t.basinsTitle}
         </Text>
-        <Table size="extra-small" className={styles.table} data-testid="basin-table">
+        <Table size="small" className={styles.table} data-testid="basin-table">
           <caption className={styles.caption}>{t.basinsCaption(preview.keyLabel)}</caption>
           <TableHeader>
             <TableRow>
@@ -124,7 +125,7 @@ export function PreviewSection({ lang, preview }: { lang: Lang; preview: Preview
         ) : null}
         <dl className={styles.figures} data-testid="engineering-table">
           {preview.engineering.map((f) => (
-            <div key={f.id} className={`${styles.figure} ${f.strong ? styles.strong : ""}`}>
+            <div key={f.id} className={mergeClasses(styles.figure, f.strong === true && styles.strong)}>
               <dt>{f.label}</dt>
               <dd className={styles.figureValue}>{f.value}</dd>
             </div>

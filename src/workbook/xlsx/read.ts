@@ -7,7 +7,7 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import { a1, columnIndex, parseA1 } from "../../core/cell";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
-import { MARKER_NAME, MARKER_PREFIX, type SheetKind } from "../../report/model";
+import { MARKER_NAME, MARKER_PREFIX, type ReportSheetKind } from "../../report/model";
 import {
   findPartName,
   getPart,
@@ -29,7 +29,7 @@ import {
   XmlParseError,
 } from "./xml";
 
-/** Every sheet kind of the product, checked against SheetKind at compile time. */
+/** Every sheet kind of the product, checked against ReportSheetKind at compile time. */
 const SHEET_KIND_SET = {
   parameters: true,
   communes: true,
@@ -37,9 +37,11 @@ const SHEET_KIND_SET = {
   engineering: true,
   basins: true,
   checks: true,
-} as const satisfies Record<SheetKind, true>;
+  scenarios: true,
+  comparison: true,
+} as const satisfies Record<ReportSheetKind, true>;
 
-function isSheetKind(text: string): text is SheetKind {
+function isSheetKind(text: string): text is ReportSheetKind {
   return Object.prototype.hasOwnProperty.call(SHEET_KIND_SET, text);
 }
 
@@ -60,7 +62,7 @@ export interface SheetInfo {
   readonly state: SheetState;
   readonly type: SheetType;
   /** The product's sheet kind, from its marker; null for the user's sheets. */
-  readonly productKind: SheetKind | null;
+  readonly productKind: ReportSheetKind | null;
   /**
    * Whether the sheet carries the product's marker, even one of a kind this version does not know
    * (then productKind is null but the sheet is still the product's, to be replaced).
@@ -384,21 +386,44 @@ function parseRange(range: string): ScanBounds {
   };
 }
 
-function buildGrid(rows: Map<number, RawValue[]>, bounds: ScanBounds): RawValue[][] {
+/**
+ * The rectangular grid of the scanned values. Rows without a value within the bounds all share one
+ * frozen row of nulls: a sparse sheet (a value on row 1 048 576, or in column XFD) costs one array
+ * per row that holds something, not one per row of the range.
+ */
+function buildGrid(rows: Map<number, RawValue[]>, bounds: ScanBounds): RawGrid {
   const width = bounds.lastCol - bounds.firstCol + 1;
-  const grid: RawValue[][] = [];
+  let empty: readonly RawValue[] | undefined;
+  const grid: (readonly RawValue[])[] = [];
   for (let r = bounds.firstRow; r <= bounds.lastRow; r++) {
-    const line: RawValue[] = new Array<RawValue>(width).fill(null);
     const values = rows.get(r);
+    let line: RawValue[] | undefined;
     if (values !== undefined) {
       for (let c = 0; c < width; c++) {
         const v = values[bounds.firstCol + c];
-        if (v !== undefined) line[c] = v;
+        if (v === undefined) continue;
+        line ??= new Array<RawValue>(width).fill(null);
+        line[c] = v;
       }
     }
-    grid.push(line);
+    if (line === undefined) {
+      empty ??= Object.freeze(new Array<RawValue>(width).fill(null));
+      grid.push(empty);
+    } else {
+      grid.push(line);
+    }
   }
   return grid;
+}
+
+/** A cell reference beyond Excel's last row or column: the part is damaged (Excel would repair it). */
+function checkLimits(sheet: SheetInfo, scanned: { maxRow: number; maxCol: number }): void {
+  if (scanned.maxRow > MAX_ROW || scanned.maxCol > MAX_COL) {
+    throw new WorkbookFileError(
+      "corrupt",
+      `sheet "${sheet.name}" has a cell beyond Excel's last row (1048576) or column (XFD)`,
+    );
+  }
 }
 
 function readSheetGrid(
@@ -413,6 +438,7 @@ function readSheetGrid(
   if (range === undefined) {
     const scanned = scanWorksheet(xml, strings);
     if (scanned.maxRow < 0) return { grid: [], origin: { sheet: sheet.name, topLeft: "A1" } };
+    checkLimits(sheet, scanned);
     const bounds = {
       firstRow: scanned.minRow,
       lastRow: scanned.maxRow,
@@ -451,7 +477,8 @@ function readSheetGrid(
  * @param sheet - sheet name (case-insensitive when there is no exact match)
  * @param range - optional A1 range (`A1:G200`), without or with a sheet prefix (ignored)
  * @returns the grid and its origin
- * @throws Error when there is no such sheet; RangeError when the range is not one
+ * @throws Error when there is no such sheet; RangeError when the range is not one; WorkbookFileError
+ *   (corrupt) when a cell lies beyond Excel's last row or column
  */
 export function readGrid(pkg: XlsxPackage, sheet: string, range?: string): GridRead {
   const wb = readWorkbookParts(pkg);
@@ -465,7 +492,7 @@ export function readGrid(pkg: XlsxPackage, sheet: string, range?: string): GridR
  * @param pkg - the package
  * @param tableName - the table's name or display name (case-insensitive)
  * @returns the grid, its origin (the table's top-left cell), the sheet and the table
- * @throws Error when there is no such table
+ * @throws Error when there is no such table; WorkbookFileError (corrupt) when its range is not one
  */
 export function readTableGrid(pkg: XlsxPackage, tableName: string): TableGridRead {
   const wb = readWorkbookParts(pkg);
@@ -475,7 +502,13 @@ export function readTableGrid(pkg: XlsxPackage, tableName: string): TableGridRea
     (t) => t.name.toLowerCase() === wanted || t.displayName.toLowerCase() === wanted,
   );
   if (!table) throw new Error(`no table named "${tableName}" in the workbook`);
-  const bounds = parseRange(table.ref);
+  let bounds: ScanBounds;
+  try {
+    bounds = parseRange(table.ref);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new WorkbookFileError("corrupt", `table "${table.name}" has an invalid range "${table.ref}"`);
+  }
   const lastRow = Math.max(bounds.firstRow, bounds.lastRow - table.totalsRowCount);
   const range = `${a1(bounds.firstRow, bounds.firstCol)}:${a1(lastRow, bounds.lastCol)}`;
   const read = readSheetGrid(pkg, wb, findSheet(sheets, table.sheet), range);

@@ -1,8 +1,8 @@
 import { cellText, parseA1, toCell } from "../../core/cell";
-import type { ParamInputs, ParamName } from "../../core/params";
+import type { ParamInputs, PlanParamName } from "../../core/params";
 import { fieldOfHeader } from "../../core/reader";
 import type { FundingRow, Issue, Lang, Plan, RawValue } from "../../core/types";
-import { type InputSource, PARAM_CELL_NAMES } from "../../report/build";
+import { type InputSource, PARAM_CELL_NAMES, PLAN_PARAM_CELL_NAMES } from "../../report/build";
 import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../pipeline";
 import { openPackage, type XlsxPackage } from "./package";
 import {
@@ -114,9 +114,20 @@ function readCommunesGrid(pkg: XlsxPackage): WorkbookSnapshot["communes"] {
   return { grid: read.grid, origin: read.origin };
 }
 
+/** A previous run's `Scénarios CTG` sheet, if any: its used range. */
+function readScenariosGrid(pkg: XlsxPackage): WorkbookSnapshot["scenarios"] {
+  const sheet = listSheets(pkg).find((s) => s.productKind === "scenarios");
+  if (!sheet) return null;
+  const read = readGrid(pkg, sheet.name);
+  return { grid: read.grid, origin: read.origin };
+}
+
 /** Parameters from a previous run's `Paramètres CTG`, through its names. */
-function readParamInputs(pkg: XlsxPackage): ParamInputs {
-  const inputs: Partial<Record<ParamName, { value: RawValue; cell: string }>> = {};
+function readParamInputs(
+  pkg: XlsxPackage,
+  cellNames: Readonly<Partial<Record<PlanParamName, string>>>,
+): ParamInputs {
+  const inputs: Partial<Record<PlanParamName, { value: RawValue; cell: string }>> = {};
   const names = readDefinedNames(pkg).filter((n) => n.localSheetId === undefined);
   const grids = new Map<string, GridRead>();
   const productSheets = new Set(
@@ -124,7 +135,7 @@ function readParamInputs(pkg: XlsxPackage): ParamInputs {
       .filter((s) => s.productKind === "parameters")
       .map((s) => s.name),
   );
-  for (const [param, name] of Object.entries(PARAM_CELL_NAMES) as [ParamName, string][]) {
+  for (const [param, name] of Object.entries(cellNames) as [PlanParamName, string][]) {
     const def = names.find((n) => n.name === name);
     const m = def ? /^(.*)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(def.value) : null;
     if (!m || m[1] === undefined || m[2] === undefined || m[3] === undefined) continue;
@@ -143,17 +154,30 @@ function readParamInputs(pkg: XlsxPackage): ParamInputs {
   return inputs;
 }
 
+/** Options of {@link snapshotPackage}. */
+export interface SnapshotOptions {
+  /**
+   * Also read what issue #5 added and only this adapter reads so far: the Caf base (`CTG_BaseCaf`)
+   * and the scenarios sheet. Off by default, so that the snapshot stays equal to the Office
+   * adapter's (the five original parameters and the communes); the command line turns it on. An
+   * adapter that leaves it off writes the Caf base back as HT and the single default scenario.
+   */
+  readonly extended?: boolean;
+}
+
 /**
  * What a workbook file holds that the product reads.
  *
  * @param pkg - the opened package
  * @param choice - the table or sheet to read; auto-detected when absent
+ * @param options - whether to read the Caf base and the scenarios too
  * @returns the snapshot
  * @throws UsageError when the table or sheet asked for is missing, or there is no sheet to read
  */
 export function snapshotPackage(
   pkg: XlsxPackage,
   choice: { table?: string; sheet?: string } = {},
+  options: SnapshotOptions = {},
 ): WorkbookSnapshot {
   const located = locateInput(pkg, choice);
   return {
@@ -164,9 +188,10 @@ export function snapshotPackage(
       grid: located.read.grid,
       origin: located.read.origin,
     },
-    parameters: readParamInputs(pkg),
+    parameters: readParamInputs(pkg, options.extended === true ? PLAN_PARAM_CELL_NAMES : PARAM_CELL_NAMES),
     communes: readCommunesGrid(pkg),
     taken: takenNames(pkg),
+    ...(options.extended === true ? { scenarios: readScenariosGrid(pkg) } : {}),
   };
 }
 
@@ -184,10 +209,14 @@ export async function summarizeWorkbook(
   options: SummarizeOptions,
 ): Promise<SummarizeResult> {
   const pkg = openPackage(bytes);
-  const snapshot = snapshotPackage(pkg, {
-    ...(options.table !== undefined ? { table: options.table } : {}),
-    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-  });
+  const snapshot = snapshotPackage(
+    pkg,
+    {
+      ...(options.table !== undefined ? { table: options.table } : {}),
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    },
+    { extended: true },
+  );
   const result = planFromSnapshot(snapshot, options.params ? { params: options.params } : {});
   const base = { plan: result.plan, rows: result.rows, issues: result.issues, source: result.source };
   if (result.blocked) return { ...base, output: null };

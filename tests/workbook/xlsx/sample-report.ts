@@ -42,6 +42,8 @@ export const PALETTE: Readonly<Record<StyleName, CellStyle>> = {
   warning: { color: "9C0006", wrap: true, vAlign: "top" },
   status: { bold: true, hAlign: "center" },
   date: { numFmt: "dd/mm/yyyy" },
+  day: { numFmt: "yyyy-mm-dd", fill: "FFF2CC", unlocked: true },
+  textInput: { fill: "FFF2CC", unlocked: true, wrap: true },
   year: { numFmt: "0", hAlign: "center" },
 };
 

@@ -1,0 +1,339 @@
+/**
+ * Scenarios that travel with the workbook (issue #5): named sets of parameters and basin choices,
+ * stored on the sheet `Scénarios CTG` one column per scenario, read back on every run and compared
+ * live. Pure: no file format, no Office.js.
+ *
+ * The sheet, as the report writes it (rows 0-based; the reader finds rows by their label, in French or
+ * English, so that a row moved or a sheet written in the other language still reads):
+ *
+ * | A (label, or INSEE code) | B (commune) | C, D, … (one column per scenario) |
+ * | --- | --- | --- |
+ * | Nom / Name | | the scenario's name (a column without a name is not a scenario) |
+ * | Note de l'auteur / Author's note | | free text |
+ * | Date | | a date cell, or text |
+ * | Coût HT / Cost excl. VAT, Plafond HT / Cap excl. VAT | | amounts |
+ * | Taux Caf / Caf rate, Taux TVA / VAT rate | | rates (a percentage cell holds 0.5) |
+ * | Clé / Key | | `CEJ`, `Population`, `Communes`, `Parts égales`… |
+ * | Base Caf / Caf base | | `HT` or `TTC` |
+ * | 71153 | Le Creusot | a basin (`Nord`, `Sud`) only when the scenario moves the commune; blank = `Communes CTG` |
+ *
+ * A parameter cell left blank takes the current parameter (`Paramètres CTG`), as a blank basin cell
+ * takes the commune's basin in `Communes CTG`.
+ */
+
+import { cellText, columnLetters, gridAddress, parseA1, toCell } from "./cell";
+import { readParams, type ParamInputs, type PlanParamName } from "./params";
+import { computePlan } from "./plan";
+import { parseBasin } from "./reader";
+import type {
+  Basin,
+  Cell,
+  Commune,
+  FundingRow,
+  GridOrigin,
+  Issue,
+  Lang,
+  Plan,
+  PlanParams,
+  RawGrid,
+  RawValue,
+} from "./types";
+
+/** One scenario: a name, the author's note and date, its parameters and the communes it moves. */
+export interface Scenario {
+  readonly name: string;
+  /** Free text ("" when none). */
+  readonly note: string;
+  /** The date as an ISO day (`2026-11-28`) when the cell holds a date, else the text as written ("" when none). */
+  readonly date: string;
+  /** Every parameter (a blank cell took the current parameter's value). */
+  readonly params: PlanParams;
+  /** INSEE code → basin, for the communes the scenario places in a basin of its own choice. */
+  readonly basinOverrides: Readonly<Record<string, Basin>>;
+}
+
+/** A scenario and its plan. */
+export interface ScenarioPlan {
+  readonly scenario: Scenario;
+  readonly plan: Plan;
+}
+
+/** The rows of a scenario column above the communes, in the order the sheet shows them. */
+export type ScenarioField = "name" | "note" | "date" | PlanParamName;
+export const SCENARIO_FIELDS: readonly ScenarioField[] = [
+  "name",
+  "note",
+  "date",
+  "costHT",
+  "capHT",
+  "cafRate",
+  "vatRate",
+  "key",
+  "cafBase",
+];
+
+/** The row labels of the scenarios sheet (column A), in both languages. */
+export const SCENARIO_FIELD_LABELS: Readonly<Record<Lang, Readonly<Record<ScenarioField, string>>>> = {
+  fr: {
+    name: "Nom",
+    note: "Note de l'auteur",
+    date: "Date",
+    costHT: "Coût HT",
+    capHT: "Plafond HT",
+    cafRate: "Taux Caf",
+    vatRate: "Taux TVA",
+    key: "Clé",
+    cafBase: "Base Caf",
+  },
+  en: {
+    name: "Name",
+    note: "Author's note",
+    date: "Date",
+    costHT: "Cost excl. VAT",
+    capHT: "Cap excl. VAT",
+    cafRate: "Caf rate",
+    vatRate: "VAT rate",
+    key: "Key",
+    cafBase: "Caf base",
+  },
+};
+
+/** Name of the scenario written when the workbook holds none. */
+export const DEFAULT_SCENARIO_NAME: Readonly<Record<Lang, string>> = {
+  fr: "Paramètres actuels",
+  en: "Current parameters",
+};
+
+/** Lower case, accents removed, every run of other characters as one space, trimmed. */
+function normalizeLabel(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Normalized label → field, both languages, with a few usual variants. */
+const FIELD_OF_LABEL: ReadonlyMap<string, ScenarioField> = new Map([
+  ...(["fr", "en"] as const).flatMap((lang) =>
+    SCENARIO_FIELDS.map((f): [string, ScenarioField] => [normalizeLabel(SCENARIO_FIELD_LABELS[lang][f]), f]),
+  ),
+  ["nom du scenario", "name"],
+  ["scenario", "name"],
+  ["note", "note"],
+  ["cle de repartition", "key"],
+  ["allocation key", "key"],
+  ["base de calcul de la caf", "cafBase"],
+]);
+
+/** Text of a cell, safe for an invalid Date. */
+function textOf(cell: Cell): string {
+  return cell.kind === "date" && Number.isNaN(cell.value.getTime()) ? "#VALUE!" : cellText(cell).trim();
+}
+
+/** An Excel serial day (1900 date system) as an ISO day. */
+function isoDayOfSerial(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86_400_000); // 25569 = 1970-01-01
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * The Excel serial day (1900 date system) of an ISO day, or null when the text is not one.
+ *
+ * @param iso - `2026-11-28`
+ * @returns the serial number (46 354 for 2026-11-28), or null
+ */
+export function serialOfIsoDay(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const back = new Date(ms).toISOString().slice(0, 10);
+  return back === iso ? ms / 86_400_000 + 25569 : null;
+}
+
+/** The date of a cell: an ISO day for a date or a date serial, else the text as written. */
+function dateOf(cell: Cell): string {
+  if (cell.kind === "date" && !Number.isNaN(cell.value.getTime()))
+    return cell.value.toISOString().slice(0, 10);
+  if (cell.kind === "number" && cell.value >= 1 && cell.value < 2_958_466) return isoDayOfSerial(cell.value);
+  return textOf(cell);
+}
+
+/**
+ * Reads the scenarios sheet: one scenario per column (from column C) whose `Nom` cell is filled.
+ *
+ * - Rows are found by their label in column A (or B), French or English (`Nom`, `Coût HT`, `Taux Caf`,
+ *   `Clé`, `Base Caf`…); commune rows by a reference INSEE code in column A.
+ * - Parameters read as `Paramètres CTG` reads them (amounts, rates as fractions or `50 %`, key and
+ *   Caf base words in either language); an unreadable value is the same `param-invalid`,
+ *   `param-negative` or `param-rate-range` error, on the scenario's cell. A blank cell takes `current`.
+ * - A basin cell is `Nord`/`Sud` (or North/South…), else `basin-invalid` on the cell; blank keeps the
+ *   commune's basin.
+ * - A column with values but no name is ignored, with a `scenario-unnamed` warning; a name given twice
+ *   is a `scenario-duplicate-name` warning (both are kept). A sheet without a `Nom` row is a
+ *   `scenario-sheet-unreadable` error: nothing is written rather than the scenarios being lost.
+ *
+ * @param grid - the sheet's values
+ * @param origin - where the grid's top-left cell is
+ * @param communes - the reference communes (commune rows are matched on their INSEE codes)
+ * @param current - the current parameters, for blank cells
+ * @returns the scenarios in column order, and the issues
+ */
+export function readScenarios(
+  grid: RawGrid,
+  origin: GridOrigin,
+  communes: readonly Commune[],
+  current: PlanParams,
+): { scenarios: Scenario[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const cellAt = (r: number, c: number): Cell => toCell(grid[r]?.[c] as RawValue);
+  const at = (r: number, c: number): string => gridAddress(origin, r, c);
+  const rowOf = new Map<ScenarioField, number>();
+  const communeRows: { row: number; insee: string }[] = [];
+  const inseeCodes = new Set(communes.map((c) => c.insee));
+  let width = 0;
+  grid.forEach((row, r) => {
+    width = Math.max(width, row.length);
+    const first = textOf(cellAt(r, 0));
+    const code = /^\d+$/.test(first) ? first.padStart(5, "0") : first;
+    if (inseeCodes.has(code)) {
+      if (!communeRows.some((x) => x.insee === code)) communeRows.push({ row: r, insee: code });
+      return;
+    }
+    const label = normalizeLabel(first !== "" ? first : textOf(cellAt(r, 1)));
+    const field = FIELD_OF_LABEL.get(label);
+    if (field !== undefined && !rowOf.has(field)) rowOf.set(field, r);
+  });
+  const nameRow = rowOf.get("name");
+  if (nameRow === undefined) {
+    if (grid.some((row) => row.some((v) => toCell(v).kind !== "empty"))) {
+      issues.push({ code: "scenario-sheet-unreadable", severity: "error", cell: at(0, 0), data: {} });
+    }
+    return { scenarios: [], issues };
+  }
+
+  const scenarios: Scenario[] = [];
+  const firstOfName = new Map<string, string>();
+  const valueRows = [...rowOf.entries()].filter(([f]) => f !== "name").map(([, r]) => r);
+  for (let c = 2; c < width; c += 1) {
+    const name = textOf(cellAt(nameRow, c));
+    if (name === "") {
+      const filled = [...valueRows, ...communeRows.map((x) => x.row)].some(
+        (r) => cellAt(r, c).kind !== "empty",
+      );
+      if (filled) {
+        issues.push({
+          code: "scenario-unnamed",
+          severity: "warning",
+          cell: at(nameRow, c),
+          data: { column: columnLetters(parseA1(origin.topLeft).col + c) },
+        });
+      }
+      continue;
+    }
+    const nameCell = at(nameRow, c);
+    const earlier = firstOfName.get(name.toLowerCase());
+    if (earlier !== undefined) {
+      issues.push({
+        code: "scenario-duplicate-name",
+        severity: "warning",
+        cell: nameCell,
+        related: [earlier],
+        data: { name, first: earlier },
+      });
+    } else firstOfName.set(name.toLowerCase(), nameCell);
+
+    // Parameters: the cells that are filled, read as Paramètres CTG reads them; the rest is current.
+    const inputs: ParamInputs = {};
+    const given = new Set<PlanParamName>();
+    for (const field of ["costHT", "capHT", "cafRate", "vatRate", "key", "cafBase"] as const) {
+      const r = rowOf.get(field);
+      if (r === undefined || cellAt(r, c).kind === "empty") continue;
+      inputs[field] = { value: grid[r]?.[c] as RawValue, cell: at(r, c) };
+      given.add(field);
+    }
+    const read = readParams(inputs);
+    issues.push(...read.issues);
+    const pick = <K extends PlanParamName>(k: K): PlanParams[K] =>
+      given.has(k) ? read.params[k] : current[k];
+    const params: PlanParams = {
+      costHT: pick("costHT"),
+      capHT: pick("capHT"),
+      cafRate: pick("cafRate"),
+      vatRate: pick("vatRate"),
+      key: pick("key"),
+      cafBase: pick("cafBase"),
+    };
+
+    const basinOverrides: Record<string, Basin> = {};
+    for (const { row, insee } of communeRows) {
+      const cell = cellAt(row, c);
+      if (cell.kind === "empty") continue;
+      const basin = parseBasin(textOf(cell));
+      if (basin === null) {
+        issues.push({
+          code: "basin-invalid",
+          severity: "error",
+          cell: at(row, c),
+          data: { value: textOf(cell) },
+        });
+      } else basinOverrides[insee] = basin;
+    }
+
+    const noteRow = rowOf.get("note");
+    const dateRow = rowOf.get("date");
+    scenarios.push({
+      name,
+      note: noteRow === undefined ? "" : textOf(cellAt(noteRow, c)),
+      date: dateRow === undefined ? "" : dateOf(cellAt(dateRow, c)),
+      params,
+      basinOverrides,
+    });
+  }
+  return { scenarios, issues };
+}
+
+/**
+ * The scenario written when the workbook holds none: the current parameters, no commune moved.
+ *
+ * @param params - the current parameters
+ * @param lang - the language of its name
+ * @param date - its date (ISO day)
+ * @returns the scenario « Paramètres actuels » / "Current parameters"
+ */
+export function defaultScenario(params: PlanParams, lang: Lang, date: string): Scenario {
+  return { name: DEFAULT_SCENARIO_NAME[lang], note: "", date, params, basinOverrides: {} };
+}
+
+/**
+ * The plan of a scenario: {@link computePlan} with the scenario's parameters, and its basins applied
+ * to the reference communes. A basin the scenario gives wins over the basin the funding rows give (as
+ * the live comparison does: it reads the basin from the scenario's cell, else from `Communes CTG`).
+ *
+ * @param rows - the funding rows
+ * @param scenario - the scenario
+ * @param communes - the reference communes
+ * @returns the plan under the scenario
+ */
+export function planScenario(
+  rows: readonly FundingRow[],
+  scenario: Scenario,
+  communes: readonly Commune[],
+): Plan {
+  const moved = (insee: string | null): Basin | undefined =>
+    insee === null
+      ? undefined
+      : Object.prototype.hasOwnProperty.call(scenario.basinOverrides, insee)
+        ? scenario.basinOverrides[insee]
+        : undefined;
+  const reference = communes.map((c) => {
+    const b = moved(c.insee);
+    return b === undefined ? c : { ...c, basin: b };
+  });
+  const scenarioRows = rows.map((r) => {
+    const b = moved(r.insee);
+    return b === undefined || r.basinGiven === null ? r : { ...r, basinGiven: b };
+  });
+  return computePlan(scenarioRows, scenario.params, reference);
+}

@@ -1,0 +1,36 @@
+/**
+ * The Office.js adapter: reads the open workbook into the pipeline's snapshot and writes the report
+ * into it. Every Office.js call of the product lives in this folder.
+ */
+
+export { detectHost, officeEnvironment } from "./host";
+export type { OfficeEnvironment, PaneHost } from "./host";
+export {
+  runExcel,
+  excelRunner,
+  ExcelHostError,
+  messagesFor,
+  toHostError,
+  officeSupports,
+  CELL_EDIT_MODE,
+} from "./excel-host";
+export type { ExcelBatch, ExcelRunner, RunExcelOptions, HostMessages, SupportsApi } from "./excel-host";
+export { listInputs, snapshotExcel } from "./read";
+export type { InputChoice, InputList, InputTable, SnapshotOptions } from "./read";
+export { applyReportExcel, APPLY_STEPS, DEFAULT_MAX_REQUEST_BYTES } from "./write";
+export type { ApplyOptions, ApplyProgress, ApplyResult, ApplyStep } from "./write";
+export { selectCell, activateSheet } from "./navigate";
+export { markerOf, sheetMark, splitAddress, unquoteSheet } from "./markers";
+export type { NameInfo, SheetMark } from "./markers";
+export {
+  renderSheet,
+  basinsChart,
+  needsTextFormat,
+  textInput,
+  widthToPoints,
+  toRects,
+  rectAddress,
+  parseRect,
+  jsonBytes,
+} from "./render";
+export type { Band, BasinsChart, CellInput, Rect, SheetRender, StyleRects } from "./render";

@@ -1,0 +1,418 @@
+/**
+ * Reading the open workbook with Office.js: what the user can read from (tables and sheets that are
+ * not the product's), and the snapshot the pipeline plans from — the same shape as the .xlsx
+ * adapter's (see snapshotPackage in ../xlsx/summarize.ts).
+ *
+ * When the input is known, the snapshot is one request: every load is queued first (optional things
+ * through `*OrNullObject`), then one `context.sync()`.
+ */
+
+import { parseA1, quoteSheet, toCell } from "../../core/cell";
+import type { ParamInputs, ParamName } from "../../core/params";
+import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
+import { COMMUNES_TABLE, PARAM_CELL_NAMES } from "../../report/build";
+import type { SheetKind } from "../../report/model";
+import type { WorkbookSnapshot } from "../pipeline";
+import { ExcelHostError, type ExcelRunner } from "./excel-host";
+import { sheetMark, splitAddress } from "./markers";
+
+/** An Excel table the user can read from. */
+export interface InputTable {
+  readonly name: string;
+  readonly sheet: string;
+  /** Data rows (header and totals excluded). */
+  readonly rowCount: number;
+  readonly headers: readonly string[];
+}
+
+/** What the user can read from, and the product's sheets already there. */
+export interface InputList {
+  /** Tables on the user's sheets, in workbook order. */
+  readonly tables: readonly InputTable[];
+  /** The user's visible worksheets, in tab order. */
+  readonly sheets: readonly { readonly name: string }[];
+  /** The product's sheets of an earlier run (replaced by the next one). */
+  readonly productSheets: readonly { readonly name: string; readonly kind: SheetKind | null }[];
+}
+
+/** Which input to read: a table, a sheet's used range, or the selection. */
+export type InputChoice =
+  { readonly table: string } | { readonly sheet: string } | { readonly selection: true };
+
+/** Options of snapshotExcel. */
+export interface SnapshotOptions {
+  /**
+   * Largest response expected for one read of the input's values, in bytes: when a one-request read
+   * fails on Excel's response limit (5 MB on the web), the values are read again in blocks of rows
+   * sized for it (default 2 MB).
+   */
+  readonly blockBytes?: number;
+}
+
+const SHEETS_LOAD = "items/name,items/visibility,items/names/items/name,items/names/items/formula";
+
+/** Candidate names of a previous run's communes table (the builder adds 2, 3… when one is taken). */
+const COMMUNES_CANDIDATES = [COMMUNES_TABLE, `${COMMUNES_TABLE}2`, `${COMMUNES_TABLE}3`];
+
+interface SheetFacts {
+  readonly name: string;
+  readonly visible: boolean;
+  readonly marked: boolean;
+  readonly kind: SheetKind | null;
+}
+
+function sheetFacts(worksheets: Excel.WorksheetCollection): SheetFacts[] {
+  return worksheets.items.map((ws) => {
+    const mark = sheetMark(ws.names.items);
+    return { name: ws.name, visible: ws.visibility === "Visible", marked: mark.marked, kind: mark.kind };
+  });
+}
+
+/**
+ * The tables and sheets the user can read from, in one request: tables on the user's sheets (name,
+ * sheet, data rows, headers), the user's visible sheets, and the product's sheets of an earlier run.
+ *
+ * @param run - the Excel runner (see excelRunner)
+ * @returns the list
+ * @throws ExcelHostError when Excel fails
+ */
+export async function listInputs(run: ExcelRunner): Promise<InputList> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load(SHEETS_LOAD);
+    const tables = context.workbook.tables;
+    tables.load("items/name,items/worksheet/name,items/columns/items/name,items/rows/count");
+    await context.sync();
+    const sheets = sheetFacts(worksheets);
+    const product = new Set(sheets.filter((s) => s.marked).map((s) => s.name));
+    return {
+      tables: tables.items
+        .filter((t) => !product.has(t.worksheet.name))
+        .map((t) => ({
+          name: t.name,
+          sheet: t.worksheet.name,
+          rowCount: t.rows.count,
+          headers: t.columns.items.map((c) => c.name),
+        })),
+      sheets: sheets.filter((s) => !s.marked && s.visible).map((s) => ({ name: s.name })),
+      productSheets: sheets.filter((s) => s.marked).map((s) => ({ name: s.name, kind: s.kind })),
+    };
+  });
+}
+
+/**
+ * Office.js values as the .xlsx reader gives them, so that both adapters make the same snapshot (and
+ * the same input hash): empty cells ("" in Office.js) as null, error values ("#N/A") as `{ error }`.
+ */
+function rawGrid(values: readonly (readonly unknown[])[]): RawValue[][] {
+  return values.map((row) =>
+    row.map((v): RawValue => {
+      if (v === "" || v === null || v === undefined) return null;
+      if (typeof v === "number" || typeof v === "boolean") return v;
+      const text = String(v);
+      const cell = toCell(text);
+      return cell.kind === "error" ? { error: cell.code } : text;
+    }),
+  );
+}
+
+/** Sheet and top-left cell of a sheet-qualified range address. */
+function originOf(address: string, sheet?: string): GridOrigin {
+  const parts = splitAddress(address);
+  const topLeft = (parts?.cells ?? address).split(":")[0]?.replace(/\$/g, "") ?? "A1";
+  return { sheet: sheet ?? parts?.sheet ?? "", topLeft };
+}
+
+/** The loads of one snapshot, queued before the sync. */
+interface Queued {
+  readonly worksheets: Excel.WorksheetCollection;
+  readonly tables: Excel.TableCollection;
+  readonly names: Excel.NamedItemCollection;
+  readonly input:
+    | { readonly kind: "table"; readonly table: Excel.Table; readonly range: Excel.Range }
+    | { readonly kind: "sheet"; readonly sheet: Excel.Worksheet; readonly range: Excel.Range }
+    | { readonly kind: "selection"; readonly selected: Excel.Range; readonly range: Excel.Range };
+  readonly params: readonly { readonly param: ParamName; readonly range: Excel.Range }[];
+  readonly communes: readonly { readonly table: Excel.Table; readonly range: Excel.Range }[];
+}
+
+/** The input's loads: `withValues` false loads only where it is (for a read in blocks). */
+function queueInput(
+  context: Excel.RequestContext,
+  choice: InputChoice,
+  withValues: boolean,
+): Queued["input"] {
+  if ("table" in choice) {
+    const table = context.workbook.tables.getItemOrNullObject(choice.table);
+    table.load("name,showTotals,showHeaders,worksheet/name,columns/items/name");
+    const range = table.getRange();
+    if (withValues) range.load("values,address");
+    else range.load("address,rowCount,columnCount");
+    return { kind: "table", table, range };
+  }
+  if ("sheet" in choice) {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(choice.sheet);
+    sheet.load("name");
+    const range = sheet.getUsedRangeOrNullObject(true);
+    if (withValues) range.load("values,address");
+    else range.load("address,rowCount,columnCount");
+    return { kind: "sheet", sheet, range };
+  }
+  // The selection within the sheet's used range: a whole column selected reads its values only.
+  const selected = context.workbook.getSelectedRange();
+  selected.load("worksheet/name");
+  const range = selected.getIntersectionOrNullObject(selected.worksheet.getUsedRange(true));
+  if (withValues) range.load("values,address");
+  else range.load("address,rowCount,columnCount");
+  return { kind: "selection", selected, range };
+}
+
+function queueAll(context: Excel.RequestContext, choice: InputChoice, withValues: boolean): Queued {
+  const workbook = context.workbook;
+  const worksheets = workbook.worksheets;
+  worksheets.load(SHEETS_LOAD);
+  const tables = workbook.tables;
+  tables.load("items/name,items/worksheet/name");
+  const names = workbook.names;
+  names.load("items/name");
+  const input = queueInput(context, choice, withValues);
+  const params = (Object.entries(PARAM_CELL_NAMES) as [ParamName, string][]).map(([param, name]) => {
+    const range = workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+    range.load("values,address");
+    return { param, range };
+  });
+  const communes = COMMUNES_CANDIDATES.map((name) => {
+    const table = workbook.tables.getItemOrNullObject(name);
+    table.load("name,showTotals,worksheet/name");
+    const range = table.getRange();
+    range.load("values,address");
+    return { table, range };
+  });
+  return { worksheets, tables, names, input, params, communes };
+}
+
+function notFound(kind: "table" | "sheet", name: string, known: readonly string[]): ExcelHostError {
+  const list = known.length === 0 ? "—" : known.join(", ");
+  return kind === "table"
+    ? new ExcelHostError("TableNotFound", {
+        fr: `Le tableau « ${name} » est introuvable (tableaux : ${list}). Actualisez la liste.`,
+        en: `Table "${name}" not found (tables: ${list}). Refresh the list.`,
+      })
+    : new ExcelHostError("SheetNotFound", {
+        fr: `La feuille « ${name} » est introuvable (feuilles : ${list}). Actualisez la liste.`,
+        en: `Sheet "${name}" not found (sheets: ${list}). Refresh the list.`,
+      });
+}
+
+/** Everything but the input's values, from a synced Queued. */
+interface Located {
+  readonly sheet: string;
+  readonly table: string | null;
+  readonly tableColumns: readonly string[] | null;
+  /** The input's range address, or null for an empty sheet. */
+  readonly address: string | null;
+  /** Rows to drop at the bottom (a totals row). */
+  readonly dropLast: number;
+}
+
+function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFacts[]): Located {
+  const product = new Set(sheets.filter((s) => s.marked).map((s) => s.name));
+  const userTables = q.tables.items.filter((t) => !product.has(t.worksheet.name)).map((t) => t.name);
+  const input = q.input;
+  switch (input.kind) {
+    case "table": {
+      const choiceName = "table" in choice ? choice.table : "";
+      if (input.table.isNullObject || product.has(input.table.worksheet.name))
+        throw notFound("table", choiceName, userTables);
+      return {
+        sheet: input.table.worksheet.name,
+        table: input.table.name,
+        tableColumns: input.table.columns.items.map((c) => c.name),
+        address: input.range.address,
+        dropLast: input.table.showTotals ? 1 : 0,
+      };
+    }
+    case "sheet": {
+      const choiceName = "sheet" in choice ? choice.sheet : "";
+      const userSheets = sheets.filter((s) => !s.marked).map((s) => s.name);
+      if (input.sheet.isNullObject || product.has(input.sheet.name))
+        throw notFound("sheet", choiceName, userSheets);
+      return {
+        sheet: input.sheet.name,
+        table: null,
+        tableColumns: null,
+        address: input.range.isNullObject ? null : input.range.address,
+        dropLast: 0,
+      };
+    }
+    case "selection":
+      return {
+        sheet: input.selected.worksheet.name,
+        table: null,
+        tableColumns: null,
+        address: input.range.isNullObject ? null : input.range.address,
+        dropLast: 0,
+      };
+  }
+}
+
+/** Parameters of a previous run: the names' cells, when they are on the product's parameters sheet. */
+function paramsOf(q: Queued, sheets: readonly SheetFacts[]): ParamInputs {
+  const parameterSheets = new Set(sheets.filter((s) => s.kind === "parameters").map((s) => s.name));
+  const inputs: Partial<Record<ParamName, { value: RawValue; cell: string }>> = {};
+  for (const { param, range } of q.params) {
+    if (range.isNullObject) continue;
+    const parts = splitAddress(range.address);
+    const values = range.values;
+    const only = values.length === 1 && values[0]?.length === 1 ? values[0][0] : undefined;
+    if (
+      parts === null ||
+      !parameterSheets.has(parts.sheet) ||
+      only === undefined ||
+      parts.cells.includes(":")
+    )
+      continue;
+    const [value = null] = rawGrid([[only]])[0] ?? [];
+    inputs[param] = { value, cell: `${quoteSheet(parts.sheet)}!${parts.cells.replace(/\$/g, "")}` };
+  }
+  return inputs;
+}
+
+/** A previous run's communes table: the candidate that sits on the product's communes sheet. */
+function communesOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot["communes"] {
+  const communeSheets = new Set(sheets.filter((s) => s.kind === "communes").map((s) => s.name));
+  for (const { table, range } of q.communes) {
+    if (table.isNullObject || range.isNullObject || !communeSheets.has(table.worksheet.name)) continue;
+    const grid = rawGrid(range.values);
+    return {
+      grid: table.showTotals ? grid.slice(0, -1) : grid,
+      origin: originOf(range.address, table.worksheet.name),
+    };
+  }
+  return null;
+}
+
+function uniqueCaseless(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = n.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function snapshotOf(
+  q: Queued,
+  located: Located,
+  grid: RawGrid,
+  sheets: readonly SheetFacts[],
+): WorkbookSnapshot {
+  const product = new Set(sheets.filter((s) => s.marked).map((s) => s.name));
+  // As the .xlsx adapter's takenNames: the user's sheets, tables and defined names.
+  const taken = {
+    sheets: sheets.filter((s) => !s.marked).map((s) => s.name),
+    tables: q.tables.items.filter((t) => !product.has(t.worksheet.name)).map((t) => t.name),
+    definedNames: uniqueCaseless([
+      ...q.names.items.map((n) => n.name),
+      ...q.worksheets.items
+        .filter((ws) => !product.has(ws.name))
+        .flatMap((ws) => ws.names.items.map((n) => n.name)),
+    ]),
+  };
+  return {
+    input: {
+      sheet: located.sheet,
+      table: located.table,
+      tableColumns: located.tableColumns,
+      grid: located.dropLast > 0 ? grid.slice(0, grid.length - located.dropLast) : grid,
+      origin:
+        located.address === null
+          ? { sheet: located.sheet, topLeft: "A1" }
+          : originOf(located.address, located.sheet),
+    },
+    parameters: paramsOf(q, sheets),
+    communes: communesOf(q, sheets),
+    taken,
+  };
+}
+
+/** One request: every load queued, one sync. */
+async function snapshotOnce(run: ExcelRunner, choice: InputChoice): Promise<WorkbookSnapshot> {
+  return run(async (context) => {
+    const q = queueAll(context, choice, true);
+    await context.sync();
+    const sheets = sheetFacts(q.worksheets);
+    const located = locate(q, choice, sheets);
+    const grid = located.address === null ? [] : rawGrid(q.input.range.values);
+    return snapshotOf(q, located, grid, sheets);
+  });
+}
+
+/**
+ * The same read for an input too large for one response: a first request for everything but the
+ * input's values, then one request per block of rows, each waiting for the one before.
+ */
+async function snapshotInBlocks(
+  run: ExcelRunner,
+  choice: InputChoice,
+  blockBytes: number,
+): Promise<WorkbookSnapshot> {
+  return run(async (context) => {
+    const q = queueAll(context, choice, false);
+    await context.sync();
+    const sheets = sheetFacts(q.worksheets);
+    const located = locate(q, choice, sheets);
+    if (located.address === null) return snapshotOf(q, located, [], sheets);
+    const top = parseA1(originOf(located.address).topLeft);
+    const rows = q.input.range.rowCount;
+    const cols = q.input.range.columnCount;
+    // A generous 40 bytes a cell in the response (text, separators, escapes).
+    const blockRows = Math.max(1, Math.floor(blockBytes / (Math.max(1, cols) * 40)));
+    const sheet = context.workbook.worksheets.getItem(located.sheet);
+    const grid: RawValue[][] = [];
+    const readBlock = async (first: number): Promise<void> => {
+      if (first >= rows) return;
+      const count = Math.min(blockRows, rows - first);
+      const block = sheet.getRangeByIndexes(top.row + first, top.col, count, cols);
+      block.load("values");
+      await context.sync();
+      grid.push(...rawGrid(block.values));
+      return readBlock(first + count);
+    };
+    await readBlock(0);
+    return snapshotOf(q, located, grid, sheets);
+  });
+}
+
+/**
+ * What the workbook holds that the product reads — the same snapshot the .xlsx adapter makes:
+ * - the input: a table (its range's values, header included, totals row dropped; origin at its
+ *   top-left), a sheet's used range, or the selection;
+ * - the parameters of a previous run (names `CTG_CoutHT`… pointing at the product's parameters
+ *   sheet), its communes table, and the names the user's sheets and tables take.
+ *
+ * One request (one `context.sync()`). When Excel refuses the response as too large (Excel on the
+ * web: 5 MB), the input is read again in blocks of rows, one request each.
+ *
+ * @param run - the Excel runner (see excelRunner)
+ * @param choice - the table, the sheet, or the selection
+ * @param options - block size for very large inputs
+ * @returns the snapshot
+ * @throws ExcelHostError: `TableNotFound` / `SheetNotFound` when the input is not one of the user's,
+ *   or an Office error explained
+ */
+export async function snapshotExcel(
+  run: ExcelRunner,
+  choice: InputChoice,
+  options: SnapshotOptions = {},
+): Promise<WorkbookSnapshot> {
+  try {
+    return await snapshotOnce(run, choice);
+  } catch (err) {
+    if (err instanceof ExcelHostError && err.code === "ResponsePayloadSizeLimitExceeded") {
+      return snapshotInBlocks(run, choice, options.blockBytes ?? 2_000_000);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,441 @@
+/**
+ * What the Office.js writer sends for a report sheet, computed as plain data (no Office.js here):
+ * the 2D arrays of number formats, constants and formulas, the cells grouped by style into
+ * rectangles, column widths and row heights in points, and the layout of the basins chart.
+ */
+
+import { a1, parseA1 } from "../../core/cell";
+import { reportLabels } from "../../report/labels";
+import type { Lang } from "../../core/types";
+import type { CellStyle, ReportSheet, StyleName } from "../../report/model";
+
+/** Bounds of a block of cells, 0-based and inclusive. */
+export interface Rect {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
+/** `A1` or `A1:C3`. */
+export function rectAddress(r: Rect): string {
+  return r.r1 === r.r2 && r.c1 === r.c2 ? a1(r.r1, r.c1) : `${a1(r.r1, r.c1)}:${a1(r.r2, r.c2)}`;
+}
+
+/** `A4:G38` (or `B5`, `$A$1:$B$2`) into bounds. */
+export function parseRect(ref: string): Rect {
+  const parts = ref.replace(/\$/g, "").split(":");
+  const first = parts[0];
+  if (first === undefined || parts.length > 2) throw new RangeError(`not a range: ${ref}`);
+  const p = parseA1(first);
+  const q = parts[1] === undefined ? p : parseA1(parts[1]);
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
+}
+
+/** A cell constant as Office.js writes it; null leaves the cell alone. */
+export type CellInput = string | number | boolean | null;
+
+/**
+ * Whether Excel would not keep this text as typed in a General cell: a leading `=`, `+`, `-` or `@`
+ * (a formula), something that reads as a number, date, time, percentage or fraction, a boolean, or an
+ * error literal. Such texts get the text number format `@` before they are written.
+ *
+ * Why `@` rather than a leading apostrophe: Excel keeps text typed into a text-formatted cell
+ * exactly as typed, whatever it starts with, and `values` reads it back unchanged; the format is set
+ * in the same request, before the values. (A leading apostrophe is different: Excel always takes it
+ * as the quote prefix, so texts that start with one are written with one more.)
+ *
+ * @param text - the text to write
+ * @returns true when the cell needs the text format
+ */
+export function needsTextFormat(text: string): boolean {
+  const t = text.trim();
+  if (t === "") return false;
+  if (/^[=+\-@]/.test(t)) return true;
+  if (/^[#]/.test(t)) return true;
+  if (/^(true|false|vrai|faux)$/i.test(t)) return true;
+  // Numbers, dates, times, percentages, fractions, amounts with a currency sign: digits with only
+  // the punctuation such values use.
+  return /\d/.test(t) && /^[\d\s.,:/%€$£()eE+\-\u00A0\u202F]+$/.test(t);
+}
+
+/** A text as written through `values`: a leading apostrophe is doubled (Excel eats one). */
+export function textInput(text: string): string {
+  return text.startsWith("'") ? `'${text}` : text;
+}
+
+/** The arrays of one block of rows of a sheet. */
+export interface Band {
+  /** The rows and columns covered. */
+  readonly rect: Rect;
+  /** Number formats, null for cells left General. */
+  readonly numberFormat: (string | null)[][];
+  /** Constants; null for formulas and empty cells. */
+  readonly values: CellInput[][];
+  /** Formulas with their `=`; null elsewhere. Null when the band has no formula. */
+  readonly formulas: (string | null)[][] | null;
+  /** Formula cells whose style's number format is text: formatted after the formula is written. */
+  readonly lateFormats: readonly { readonly address: string; readonly format: string }[];
+}
+
+/** A style's cells as rectangles. */
+export interface StyleRects {
+  readonly style: StyleName;
+  readonly look: CellStyle;
+  readonly rects: readonly Rect[];
+}
+
+/** Everything the writer needs for one sheet. */
+export interface SheetRender {
+  readonly bands: readonly Band[];
+  readonly styles: readonly StyleRects[];
+  /** Column widths in points, grouped into runs of equal width. */
+  readonly widths: readonly { readonly c1: number; readonly c2: number; readonly points: number }[];
+  /** Heights of rows holding wrapped text, in points. */
+  readonly heights: readonly { readonly row: number; readonly points: number }[];
+  /** The number format each written cell ends with (`A1` → format), for checks. */
+  readonly finalFormats: ReadonlyMap<string, string>;
+}
+
+/**
+ * Column width in characters (of the default font's digits) as Excel's `columnWidth`, in points:
+ * 7 pixels per character plus 5 pixels of padding, at 96 pixels per inch (0.75 point per pixel).
+ *
+ * @param chars - width in characters (8.43 is Excel's default)
+ * @returns the width in points (8.43 → 48)
+ */
+export function widthToPoints(chars: number): number {
+  return Math.round(chars * 7 + 5) * 0.75;
+}
+
+const DEFAULT_WIDTH = 8.43;
+const DEFAULT_ROW_HEIGHT = 15;
+
+/** Heights of rows holding wrapped text, estimated from the text length and the column widths. */
+function wrappedRowHeights(
+  sheet: ReportSheet,
+  palette: Readonly<Record<StyleName, CellStyle>>,
+): Map<number, number> {
+  const widthOf = (col: number): number => sheet.columnWidths[col] ?? DEFAULT_WIDTH;
+  const merges = sheet.merges.map(parseRect);
+  const heights = new Map<number, number>();
+  for (const cell of sheet.cells) {
+    const style = cell.style === undefined ? undefined : palette[cell.style];
+    const v = cell.value;
+    const text =
+      v.kind === "text" ? v.text : v.kind === "formula" && typeof v.expected === "string" ? v.expected : null;
+    if (!style?.wrap || text === null || text === "") continue;
+    const merge = merges.find((m) => m.r1 === cell.row && m.c1 === cell.col);
+    if (merge && merge.r2 > merge.r1) continue;
+    let width = 0;
+    for (let c = cell.col; c <= (merge?.c2 ?? cell.col); c++) width += widthOf(c);
+    const size = style.size ?? 11;
+    const charsPerLine = Math.max(1, Math.floor(((width - 1) * 11) / size / (style.bold ? 1.1 : 1)));
+    const lines = text
+      .split("\n")
+      .reduce((n, para) => n + Math.max(1, Math.ceil(para.length / charsPerLine)), 0);
+    if (lines <= 1) continue;
+    const height = Math.ceil(lines * DEFAULT_ROW_HEIGHT * (size / 11) * 4) / 4;
+    heights.set(cell.row, Math.min(409, Math.max(heights.get(cell.row) ?? 0, height)));
+  }
+  return heights;
+}
+
+/** Whether a style sets anything besides its number format. */
+function hasLook(style: CellStyle): boolean {
+  return (
+    style.bold !== undefined ||
+    style.italic !== undefined ||
+    style.size !== undefined ||
+    style.color !== undefined ||
+    style.fill !== undefined ||
+    style.hAlign !== undefined ||
+    style.vAlign !== undefined ||
+    style.wrap !== undefined ||
+    style.indent !== undefined ||
+    style.border !== undefined ||
+    style.unlocked !== undefined
+  );
+}
+
+/** Cells (row, col) into rectangles: runs of columns per row, then equal runs of adjacent rows. */
+export function toRects(cells: readonly { readonly row: number; readonly col: number }[]): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const c of cells) {
+    const list = byRow.get(c.row) ?? [];
+    list.push(c.col);
+    byRow.set(c.row, list);
+  }
+  const runs: Rect[] = [];
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = [...new Set(byRow.get(row))].sort((a, b) => a - b);
+    let start = cols[0];
+    for (let i = 1; i <= cols.length; i++) {
+      const prev = cols[i - 1];
+      const cur = cols[i];
+      if (start === undefined || prev === undefined) break;
+      if (cur !== prev + 1) {
+        runs.push({ r1: row, r2: row, c1: start, c2: prev });
+        start = cur;
+      }
+    }
+  }
+  // Merge a run into the rectangle just above it when they span the same columns.
+  const open = new Map<string, Rect>();
+  const out: Rect[] = [];
+  for (const run of runs) {
+    const key = `${run.c1}:${run.c2}`;
+    const above = open.get(key);
+    if (above !== undefined && above.r2 === run.r1 - 1) {
+      const grown = { ...above, r2: run.r1 };
+      out[out.indexOf(above)] = grown;
+      open.set(key, grown);
+    } else {
+      out.push(run);
+      open.set(key, run);
+    }
+  }
+  return out;
+}
+
+/** JSON size of a value, in bytes (UTF-8), as the request will carry it. */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Splits rows [r1, r2] into blocks whose three arrays stay under `budget` bytes each.
+ *
+ * @param rowBytes - size of a row of each array
+ * @param r1 - first row
+ * @param r2 - last row
+ * @param budget - bytes per block
+ * @returns the blocks' first and last rows
+ */
+function splitRows(
+  rowBytes: (row: number) => number,
+  r1: number,
+  r2: number,
+  budget: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  let start = r1;
+  let size = 0;
+  for (let r = r1; r <= r2; r++) {
+    const b = rowBytes(r);
+    if (r > start && size + b > budget) {
+      out.push([start, r - 1]);
+      start = r;
+      size = 0;
+    }
+    size += b;
+  }
+  out.push([start, r2]);
+  return out;
+}
+
+/**
+ * The arrays, styles, widths and heights of a report sheet.
+ *
+ * @param sheet - the report sheet
+ * @param palette - the report's styles
+ * @param bandBytes - largest size of one array of a band (rows are split into bands above it)
+ * @returns what the writer sends
+ */
+export function renderSheet(
+  sheet: ReportSheet,
+  palette: Readonly<Record<StyleName, CellStyle>>,
+  bandBytes = Infinity,
+): SheetRender {
+  const finalFormats = new Map<string, string>();
+  let r1 = Infinity;
+  let c1 = Infinity;
+  let r2 = -1;
+  let c2 = -1;
+  for (const cell of sheet.cells) {
+    r1 = Math.min(r1, cell.row);
+    c1 = Math.min(c1, cell.col);
+    r2 = Math.max(r2, cell.row);
+    c2 = Math.max(c2, cell.col);
+  }
+  const bands: Band[] = [];
+  if (r2 >= 0) {
+    const rows = r2 - r1 + 1;
+    const cols = c2 - c1 + 1;
+    const grid = <V>(fill: V): V[][] => Array.from({ length: rows }, () => new Array<V>(cols).fill(fill));
+    const numberFormat = grid<string | null>(null);
+    const values = grid<CellInput>(null);
+    const formulas = grid<string | null>(null);
+    const late: { row: number; address: string; format: string }[] = [];
+    let anyFormula = false;
+    for (const cell of sheet.cells) {
+      const i = cell.row - r1;
+      const j = cell.col - c1;
+      const rowNf = numberFormat[i];
+      const rowV = values[i];
+      const rowF = formulas[i];
+      if (rowNf === undefined || rowV === undefined || rowF === undefined) continue;
+      const styleFormat = cell.style === undefined ? undefined : palette[cell.style]?.numFmt;
+      const address = a1(cell.row, cell.col);
+      let format = styleFormat;
+      const v = cell.value;
+      switch (v.kind) {
+        case "text":
+          if (format !== "@" && needsTextFormat(v.text)) format = "@";
+          rowV[j] = textInput(v.text);
+          break;
+        case "number":
+          if (!Number.isFinite(v.value))
+            throw new Error(`sheet "${sheet.name}"!${address}: not a finite number`);
+          rowV[j] = v.value;
+          break;
+        case "boolean":
+          rowV[j] = v.value;
+          break;
+        case "formula":
+          anyFormula = true;
+          rowF[j] = `=${v.formula.replace(/^=/, "")}`;
+          if (format === "@") {
+            // A formula written into a text-formatted cell stays text: format it afterwards.
+            late.push({ row: cell.row, address, format });
+            format = undefined;
+          }
+          break;
+      }
+      if (format !== undefined) rowNf[j] = format;
+      finalFormats.set(address, v.kind === "formula" && styleFormat === "@" ? "@" : (format ?? "General"));
+    }
+    const rowBytes = (r: number): number =>
+      Math.max(
+        jsonBytes(numberFormat[r - r1]),
+        jsonBytes(values[r - r1]),
+        anyFormula ? jsonBytes(formulas[r - r1]) : 0,
+      ) + 1;
+    for (const [from, to] of splitRows(rowBytes, r1, r2, bandBytes)) {
+      const slice = <V>(g: V[][]): V[][] => g.slice(from - r1, to - r1 + 1);
+      const bandFormulas = slice(formulas);
+      bands.push({
+        rect: { r1: from, c1, r2: to, c2 },
+        numberFormat: slice(numberFormat),
+        values: slice(values),
+        formulas: bandFormulas.some((row) => row.some((f) => f !== null)) ? bandFormulas : null,
+        lateFormats: late
+          .filter((l) => l.row >= from && l.row <= to)
+          .map(({ address, format }) => ({ address, format })),
+      });
+    }
+  }
+
+  const styleCells = new Map<StyleName, { row: number; col: number }[]>();
+  for (const cell of sheet.cells) {
+    if (cell.style === undefined) continue;
+    const look = palette[cell.style];
+    if (look === undefined)
+      throw new Error(`sheet "${sheet.name}": style "${cell.style}" is not in the palette`);
+    if (!hasLook(look)) continue;
+    const list = styleCells.get(cell.style) ?? [];
+    list.push({ row: cell.row, col: cell.col });
+    styleCells.set(cell.style, list);
+  }
+  const styles: StyleRects[] = [...styleCells].map(([style, cells]) => ({
+    style,
+    look: palette[style],
+    rects: toRects(cells),
+  }));
+
+  const widths: { c1: number; c2: number; points: number }[] = [];
+  sheet.columnWidths.forEach((w, c) => {
+    if (!Number.isFinite(w) || w <= 0) return;
+    const points = widthToPoints(w);
+    const last = widths[widths.length - 1];
+    if (last !== undefined && last.c2 === c - 1 && last.points === points)
+      widths[widths.length - 1] = { ...last, c2: c };
+    else widths.push({ c1: c, c2: c, points });
+  });
+  const heights = [...wrappedRowHeights(sheet, palette)]
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, points]) => ({ row, points }));
+  return { bands, styles, widths, heights, finalFormats };
+}
+
+/** Where the basins chart takes its data. */
+export interface BasinsChart {
+  /** Header cell of the Caf series and the Caf values below it: `J4:J6`. */
+  readonly source: string;
+  /** The basin names: `A5:A6`. */
+  readonly categories: string;
+  /** The second series (CUCM incl. VAT): its name and values. */
+  readonly second: { readonly name: string; readonly values: string };
+  readonly title: string;
+  /** Where the chart goes: from `start` to `end` (cells). */
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Positions of the Caf and CUCM TTC columns among the basins sheet's header labels (see build.ts). */
+const CAF_COLUMN = 9;
+const CUCM_TTC_COLUMN = 13;
+
+const CHART_TITLES: Readonly<Record<Lang, string>> = {
+  fr: "Participation Caf et CUCM TTC par bassin",
+  en: "Caf share and CUCM incl. VAT by basin",
+};
+
+/**
+ * The clustered-column chart of the basins sheet: Caf share and CUCM incl. VAT per basin. Found from
+ * the sheet's header labels and basin names; null when the sheet does not have them.
+ *
+ * @param sheet - the basins report sheet
+ * @param lang - the report's language
+ * @returns the chart's ranges, title and position, or null
+ */
+export function basinsChart(sheet: ReportSheet, lang: Lang): BasinsChart | null {
+  if (sheet.kind !== "basins") return null;
+  const labels = reportLabels(lang);
+  const header = labels.basinsSheet.header;
+  const basinNames = new Set(Object.values(labels.basins));
+  const textAt = new Map<string, string>();
+  for (const cell of sheet.cells)
+    if (cell.value.kind === "text") textAt.set(`${cell.row}:${cell.col}`, cell.value.text);
+  const headerCell = sheet.cells.find(
+    (c) => c.style === "header" && c.value.kind === "text" && c.value.text === header[0],
+  );
+  if (headerCell === undefined) return null;
+  const row = headerCell.row;
+  const col = headerCell.col;
+  const cafCol = col + CAF_COLUMN;
+  const ttcCol = col + CUCM_TTC_COLUMN;
+  const cafName = header[CAF_COLUMN];
+  const ttcName = header[CUCM_TTC_COLUMN];
+  if (cafName === undefined || ttcName === undefined) return null;
+  if (textAt.get(`${row}:${cafCol}`) !== cafName || textAt.get(`${row}:${ttcCol}`) !== ttcName) return null;
+  let last = row;
+  while (basinNames.has(textAt.get(`${last + 1}:${col}`) ?? "")) last++;
+  if (last === row) return null;
+  const lastUsed = Math.max(...sheet.cells.map((c) => c.row));
+  const top = lastUsed + 2;
+  return {
+    source: `${a1(row, cafCol)}:${a1(last, cafCol)}`,
+    categories: `${a1(row + 1, col)}:${a1(last, col)}`,
+    second: { name: ttcName, values: `${a1(row + 1, ttcCol)}:${a1(last, ttcCol)}` },
+    title: CHART_TITLES[lang],
+    start: a1(top, col),
+    end: a1(top + 15, col + 7),
+  };
+}

@@ -1,0 +1,514 @@
+/**
+ * Writing the report into the open workbook with Office.js: the product's previous sheets (those
+ * with the marker) go, the report's sheets come with the same cells, formulas and number formats as
+ * the .xlsx writer gives, then tables, names, styles, validations, status formats, freeze panes,
+ * page setup and the basins chart.
+ *
+ * One request reads what is there (the marked sheets, names, tables, the active sheet); one more
+ * request writes everything, with calculation (and screen updating, when Excel has it) suspended.
+ * When the writes would exceed `maxRequestBytes` (4 MB by default; Excel on the web refuses requests
+ * above 5 MB) they are cut into several requests, in order.
+ */
+
+import { a1, columnLetters } from "../../core/cell";
+import {
+  MARKER_NAME,
+  MARKER_PREFIX,
+  type CellStyle,
+  type Report,
+  type ReportSheet,
+  type ReportValidation,
+} from "../../report/model";
+import { ExcelHostError, officeSupports, type ExcelRunner, type SupportsApi } from "./excel-host";
+import { sheetMark } from "./markers";
+import {
+  basinsChart,
+  jsonBytes,
+  rectAddress,
+  renderSheet,
+  type BasinsChart,
+  type SheetRender,
+} from "./render";
+
+/** The steps of writing a report, in the order they are sent. */
+export type ApplyStep =
+  "delete" | "sheets" | "values" | "tables" | "names" | "formulas" | "formats" | "layout" | "chart";
+
+/** Every step, in order. */
+export const APPLY_STEPS: readonly ApplyStep[] = [
+  "delete",
+  "sheets",
+  "values",
+  "tables",
+  "names",
+  "formulas",
+  "formats",
+  "layout",
+  "chart",
+];
+
+/** Where the writing is. */
+export interface ApplyProgress {
+  readonly step: ApplyStep;
+  /** Position of the step in APPLY_STEPS (0-based) and their number. */
+  readonly index: number;
+  readonly total: number;
+  /** Which write request carries it (1-based), and how many there are. */
+  readonly request: number;
+  readonly requests: number;
+}
+
+/** Options of applyReportExcel. */
+export interface ApplyOptions {
+  /** `Office.context.requirements.isSetSupported` (tests inject one). */
+  readonly supports?: SupportsApi;
+  /** Largest request, in bytes (estimated); writes above it are cut into several requests. */
+  readonly maxRequestBytes?: number;
+}
+
+/** What was written. */
+export interface ApplyResult {
+  /** The product's sheets that were removed. */
+  readonly deleted: readonly string[];
+  /** The report's sheets, added. */
+  readonly added: readonly string[];
+  /** Write requests sent (the read before them is one more). */
+  readonly writeRequests: number;
+  /** Estimated size of each write request, in bytes. */
+  readonly requestBytes: readonly number[];
+  /** Whether the page setup was written (ExcelApi 1.9). */
+  readonly pageLayout: boolean;
+  /** Whether the basins chart was added (ExcelApi 1.7). */
+  readonly chart: boolean;
+  /** The workbook's calculation mode: with `Manual`, formulas show their values after F9. */
+  readonly calculationMode: string;
+}
+
+/** Excel on the web refuses requests above 5 MB: stay well below. */
+export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+
+/** A queued write and its estimated size. */
+interface WriteOp {
+  readonly step: ApplyStep;
+  readonly bytes: number;
+  readonly queue: () => void;
+}
+
+/** Per action, what a request carries besides the payload (object path, ids, names). */
+const ACTION_BYTES = 300;
+
+const STATUS_OK = { font: "#006100", fill: "#C6EFCE" };
+const STATUS_BAD = { font: "#9C0006", fill: "#FFC7CE" };
+const VALIDATION_TITLE = "CTG Planner";
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Header/footer text: `&` doubled (it starts Excel's codes), clipped. */
+function headerFooterText(text: string, room: number): string {
+  return clip(text, room).replace(/&/g, "&&");
+}
+
+function formulaString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Sets a style's look (everything but the number format) on a range's format. */
+function applyLook(format: Excel.RangeFormat, look: CellStyle, indent: boolean): void {
+  if (look.bold !== undefined) format.font.bold = look.bold;
+  if (look.italic !== undefined) format.font.italic = look.italic;
+  if (look.size !== undefined) format.font.size = look.size;
+  if (look.color !== undefined) format.font.color = `#${look.color}`;
+  if (look.fill !== undefined) format.fill.color = `#${look.fill}`;
+  if (look.hAlign !== undefined) format.horizontalAlignment = H_ALIGN[look.hAlign];
+  if (look.vAlign !== undefined) format.verticalAlignment = V_ALIGN[look.vAlign];
+  if (look.wrap !== undefined) format.wrapText = look.wrap;
+  if (look.indent !== undefined && indent) format.indentLevel = look.indent;
+  if (look.unlocked === true) format.protection.locked = false;
+  const edge = (
+    index:
+      | Excel.BorderIndex
+      | "EdgeTop"
+      | "EdgeBottom"
+      | "EdgeLeft"
+      | "EdgeRight"
+      | "InsideVertical"
+      | "InsideHorizontal",
+    style: "Continuous" | "Double",
+  ): void => {
+    const border = format.borders.getItem(index);
+    border.style = style;
+    if (style === "Continuous") border.weight = "Thin";
+  };
+  switch (look.border) {
+    case "box":
+      for (const index of [
+        "EdgeTop",
+        "EdgeBottom",
+        "EdgeLeft",
+        "EdgeRight",
+        "InsideVertical",
+        "InsideHorizontal",
+      ] as const)
+        edge(index, "Continuous");
+      break;
+    case "bottom":
+      edge("EdgeBottom", "Continuous");
+      edge("InsideHorizontal", "Continuous");
+      break;
+    case "top":
+      edge("EdgeTop", "Continuous");
+      edge("InsideHorizontal", "Continuous");
+      break;
+    case "double-top":
+      edge("EdgeTop", "Double");
+      edge("InsideHorizontal", "Double");
+      break;
+    case undefined:
+      break;
+  }
+}
+
+function validationRule(v: ReportValidation, where: string): Excel.DataValidationRule {
+  if (v.type === "list") {
+    for (const item of v.items)
+      if (item.includes(","))
+        throw new Error(`${where}: a list validation item cannot hold a comma: "${item}"`);
+    const source = v.items.join(",");
+    if (source.length > 255) throw new Error(`${where}: list validation longer than Excel's 255 characters`);
+    return { list: { inCellDropDown: true, source } };
+  }
+  return v.max === undefined
+    ? { decimal: { formula1: v.min, operator: "GreaterThanOrEqualTo" } }
+    : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
+}
+
+function applyValidation(validation: Excel.DataValidation, v: ReportValidation, where: string): void {
+  validation.rule = validationRule(v, where);
+  validation.ignoreBlanks = true;
+  if (v.prompt !== undefined && v.prompt !== "") {
+    validation.prompt = { showPrompt: true, title: VALIDATION_TITLE, message: clip(v.prompt, 255) };
+  }
+  validation.errorAlert = {
+    showAlert: true,
+    style: "Stop",
+    title: VALIDATION_TITLE,
+    message: clip(v.error, 255),
+  };
+}
+
+function applyStatus(formats: Excel.ConditionalFormatCollection, okText: string): void {
+  const literal = `=${formulaString(okText)}`;
+  const ok = formats.add("CellValue");
+  ok.cellValue.format.font.color = STATUS_OK.font;
+  ok.cellValue.format.fill.color = STATUS_OK.fill;
+  ok.cellValue.rule = { formula1: literal, operator: "EqualTo" };
+  const bad = formats.add("CellValue");
+  bad.cellValue.format.font.color = STATUS_BAD.font;
+  bad.cellValue.format.fill.color = STATUS_BAD.fill;
+  bad.cellValue.rule = { formula1: literal, operator: "NotEqualTo" };
+}
+
+function applyPageSetup(layout: Excel.PageLayout, sheet: ReportSheet): void {
+  const p = sheet.print;
+  layout.orientation = p.landscape ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  // One page wide, as many pages tall as needed (0: automatic, as OOXML's fitToHeight="0").
+  if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.titleRows !== undefined) {
+    const [a, b] = p.titleRows;
+    layout.setPrintTitleRows(`$${Math.min(a, b)}:$${Math.max(a, b)}`);
+  }
+  const hf = layout.headersFooters.defaultForAllPages;
+  if (p.headerText !== "") hf.centerHeader = `&"-,Bold"${headerFooterText(p.headerText, 120)}`;
+  hf.leftFooter = headerFooterText(p.footerText, 120);
+  hf.rightFooter = "Page &P / &N";
+}
+
+function applyChart(sheet: Excel.Worksheet, chart: BasinsChart): void {
+  const added = sheet.charts.add("ColumnClustered", sheet.getRange(chart.source), "Columns");
+  added.title.text = chart.title;
+  added.series.getItemAt(0).setXAxisValues(sheet.getRange(chart.categories));
+  const second = added.series.add(chart.second.name);
+  second.setValues(sheet.getRange(chart.second.values));
+  second.setXAxisValues(sheet.getRange(chart.categories));
+  added.setPosition(chart.start, chart.end);
+}
+
+/** Cuts the writes into requests under the limit, keeping their order. */
+function chunk(ops: readonly WriteOp[], limit: number): WriteOp[][] {
+  const out: WriteOp[][] = [];
+  let current: WriteOp[] = [];
+  let size = 0;
+  for (const op of ops) {
+    if (current.length > 0 && size + op.bytes > limit) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(op);
+    size += op.bytes;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** A free sheet name for the placeholder that keeps a visible sheet while the old ones go. */
+function placeholderName(taken: ReadonlySet<string>): string {
+  let name = "CTG Planner";
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `CTG Planner (${i})`;
+  return name;
+}
+
+/**
+ * Writes the report into the open workbook: removes the product's previous sheets (found by their
+ * marker; the user's sheets stay, whatever their names), then adds the report's sheets with their
+ * values, formulas, number formats, tables, names, styles, validations, status formats, freeze panes,
+ * page setup (ExcelApi 1.9, skipped otherwise) and the basins chart (ExcelApi 1.7).
+ *
+ * @param run - the Excel runner (see excelRunner)
+ * @param report - the report to write
+ * @param onProgress - called as each step is queued
+ * @param options - requirement-set check and request size limit
+ * @returns what was removed and added, and the requests sent
+ * @throws ExcelHostError when a report sheet or table name is taken by the user's (code
+ *   `ReportNameTaken`, nothing written) or when Excel fails
+ */
+export async function applyReportExcel(
+  run: ExcelRunner,
+  report: Report,
+  onProgress?: (progress: ApplyProgress) => void,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
+  const supports = options.supports ?? officeSupports;
+  const limit = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const bandBytes = Math.max(1_000, Math.floor(limit / 3) - ACTION_BYTES);
+  const renders: SheetRender[] = report.sheets.map((s) => renderSheet(s, report.styles, bandBytes));
+  const prefixes = [...new Set([MARKER_PREFIX, report.marker])];
+  const can = {
+    calc: supports("ExcelApi", "1.6"),
+    tabColor: supports("ExcelApi", "1.7"),
+    chart: supports("ExcelApi", "1.7"),
+    layout: supports("ExcelApi", "1.9"),
+    screen: supports("ExcelApi", "1.9"),
+    indent: supports("ExcelApi", "1.9"),
+  };
+
+  return run(async (context) => {
+    const workbook = context.workbook;
+    const worksheets = workbook.worksheets;
+    worksheets.load("items/name,items/visibility,items/names/items/name,items/names/items/formula");
+    const names = workbook.names;
+    names.load("items/name");
+    const tables = workbook.tables;
+    tables.load("items/name,items/worksheet/name");
+    const active = worksheets.getActiveWorksheet();
+    active.load("name");
+    const application = workbook.application;
+    application.load("calculationMode");
+    await context.sync();
+
+    // ---- what is there ----------------------------------------------------------------------
+    const marked = worksheets.items.filter((ws) => sheetMark(ws.names.items, prefixes).marked);
+    const markedNames = new Set(marked.map((ws) => ws.name));
+    const kept = worksheets.items.filter((ws) => !markedNames.has(ws.name));
+    const keptSheets = new Set(kept.map((ws) => ws.name.toLowerCase()));
+    const keptTables = new Set(
+      tables.items.filter((t) => !markedNames.has(t.worksheet.name)).map((t) => t.name.toLowerCase()),
+    );
+    for (const sheet of report.sheets) {
+      const tableClash = sheet.tables.find((t) => keptTables.has(t.name.toLowerCase()));
+      if (keptSheets.has(sheet.name.toLowerCase()) || tableClash !== undefined) {
+        const fr =
+          tableClash === undefined ? `de feuille « ${sheet.name} »` : `de tableau « ${tableClash.name} »`;
+        const en =
+          tableClash === undefined ? `sheet name "${sheet.name}"` : `table name "${tableClash.name}"`;
+        throw new ExcelHostError("ReportNameTaken", {
+          fr: `Le nom ${fr} est déjà pris dans le classeur. Relisez les données, puis recommencez.`,
+          en: `The ${en} is already taken in the workbook. Read the data again, then try again.`,
+        });
+      }
+    }
+    const existingNames = new Set(names.items.map((n) => n.name.toLowerCase()));
+    const activeWasMarked = markedNames.has(active.name);
+    const needsPlaceholder = report.sheets.length > 0 && !kept.some((ws) => ws.visibility === "Visible");
+    const placeholder = placeholderName(
+      new Set([
+        ...worksheets.items.map((ws) => ws.name.toLowerCase()),
+        ...report.sheets.map((s) => s.name.toLowerCase()),
+      ]),
+    );
+
+    // ---- the writes, in order ---------------------------------------------------------------
+    const ops: WriteOp[] = [];
+    const op = (step: ApplyStep, payload: unknown, actions: number, queue: () => void): void => {
+      ops.push({ step, bytes: jsonBytes(payload) + actions * ACTION_BYTES, queue });
+    };
+    const added = new Map<string, Excel.Worksheet>();
+    const sheetNamed = (name: string): Excel.Worksheet => {
+      const ws = added.get(name);
+      if (ws === undefined) throw new Error(`applyReportExcel: sheet "${name}" used before it was added`);
+      return ws;
+    };
+
+    // delete: the names the report redefines, then the product's sheets (their tables and
+    // sheet-scoped names go with them). A placeholder keeps a visible sheet when only the
+    // product's were visible.
+    for (const n of report.names) {
+      if (existingNames.has(n.name.toLowerCase()))
+        op("delete", n.name, 1, () => names.getItem(n.name).delete());
+    }
+    if (needsPlaceholder) op("delete", placeholder, 1, () => void worksheets.add(placeholder));
+    for (const ws of marked) op("delete", ws.name, 1, () => ws.delete());
+
+    // sheets: each sheet, its marker, tab colour, column widths.
+    report.sheets.forEach((sheet, k) => {
+      const widths = renders[k]?.widths ?? [];
+      op("sheets", [sheet.name, widths], 3 + widths.length, () => {
+        const ws = worksheets.add(sheet.name);
+        added.set(sheet.name, ws);
+        const marker = ws.names.add(MARKER_NAME, `=${formulaString(`${report.marker}:${sheet.kind}`)}`);
+        marker.visible = false;
+        if (sheet.tabColor !== undefined && can.tabColor) ws.tabColor = `#${sheet.tabColor}`;
+        for (const w of widths)
+          ws.getRange(`${columnLetters(w.c1)}:${columnLetters(w.c2)}`).format.columnWidth = w.points;
+      });
+    });
+    // values: number formats first (text-formatted cells keep their text), then constants.
+    report.sheets.forEach((sheet, k) => {
+      for (const band of renders[k]?.bands ?? []) {
+        op("values", [band.numberFormat, band.values], 3, () => {
+          const range = sheetNamed(sheet.name).getRange(rectAddress(band.rect));
+          range.numberFormat = band.numberFormat;
+          range.values = band.values;
+        });
+      }
+    });
+    // tables and names before the formulas that refer to them.
+    report.sheets.forEach((sheet) => {
+      for (const t of sheet.tables) {
+        op("tables", t, 3, () => {
+          // A Range, not an address: an address without a sheet would mean the active sheet.
+          const ws = sheetNamed(sheet.name);
+          const table = ws.tables.add(ws.getRange(t.ref), true);
+          table.name = t.name;
+          table.style = t.style;
+        });
+      }
+    });
+    for (const n of report.names) {
+      op("names", n, 1, () => void names.add(n.name, `=${n.ref.replace(/^=/, "")}`, n.comment));
+    }
+    report.sheets.forEach((sheet, k) => {
+      for (const band of renders[k]?.bands ?? []) {
+        if (band.formulas === null && band.lateFormats.length === 0) continue;
+        op("formulas", [band.formulas, band.lateFormats], 1 + band.lateFormats.length, () => {
+          const ws = sheetNamed(sheet.name);
+          if (band.formulas !== null) ws.getRange(rectAddress(band.rect)).formulas = band.formulas;
+          for (const late of band.lateFormats) ws.getRange(late.address).numberFormat = [[late.format]];
+        });
+      }
+    });
+    report.sheets.forEach((sheet, k) => {
+      const render = renders[k];
+      if (render === undefined) return;
+      const where = `sheet "${sheet.name}"`;
+      for (const s of render.styles) {
+        for (const rect of s.rects) {
+          op("formats", [s.style, rectAddress(rect)], 12, () =>
+            applyLook(sheetNamed(sheet.name).getRange(rectAddress(rect)).format, s.look, can.indent),
+          );
+        }
+      }
+      for (const m of sheet.merges)
+        op("formats", m, 1, () => sheetNamed(sheet.name).getRange(m).merge(false));
+      for (const h of render.heights) {
+        op("formats", h, 1, () => {
+          sheetNamed(sheet.name).getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.points;
+        });
+      }
+      for (const v of sheet.validations) {
+        const rule = validationRule(v, where); // checked now, before anything is sent
+        for (const ref of v.ref.trim().split(/\s+/)) {
+          op("formats", [rule, v.prompt ?? "", v.error], 4, () =>
+            applyValidation(sheetNamed(sheet.name).getRange(ref).dataValidation, v, where),
+          );
+        }
+      }
+      for (const f of sheet.statusFormats) {
+        for (const ref of f.ref.trim().split(/\s+/)) {
+          op("formats", f, 8, () =>
+            applyStatus(sheetNamed(sheet.name).getRange(ref).conditionalFormats, f.okText),
+          );
+        }
+      }
+    });
+    report.sheets.forEach((sheet) => {
+      const rows = Math.max(0, sheet.freeze?.rows ?? 0);
+      const cols = Math.max(0, sheet.freeze?.cols ?? 0);
+      if (rows > 0 || cols > 0) {
+        op("layout", sheet.freeze, 1, () => {
+          const panes = sheetNamed(sheet.name).freezePanes;
+          if (rows > 0 && cols > 0) panes.freezeAt(`A1:${a1(rows - 1, cols - 1)}`);
+          else if (rows > 0) panes.freezeRows(rows);
+          else panes.freezeColumns(cols);
+        });
+      }
+      if (can.layout)
+        op("layout", sheet.print, 8, () => applyPageSetup(sheetNamed(sheet.name).pageLayout, sheet));
+    });
+    const first = report.sheets[0];
+    if (activeWasMarked && first !== undefined)
+      op("layout", first.name, 1, () => sheetNamed(first.name).activate());
+    if (needsPlaceholder) op("layout", placeholder, 1, () => worksheets.getItem(placeholder).delete());
+    let chartAdded = false;
+    if (can.chart) {
+      for (const sheet of report.sheets) {
+        const layout = basinsChart(sheet, report.lang);
+        if (layout === null) continue;
+        chartAdded = true;
+        op("chart", layout, 10, () => applyChart(sheetNamed(sheet.name), layout));
+      }
+    }
+
+    // ---- send ---------------------------------------------------------------------------------
+    const requests = chunk(ops, limit);
+    let lastStep: ApplyStep | null = null;
+    // One request normally; more only when the writes exceed the limit, each waiting for the one
+    // before (their order matters), hence a sync per request.
+    const send = async (index: number): Promise<void> => {
+      const ops = requests[index];
+      if (ops === undefined) return;
+      if (can.calc) application.suspendApiCalculationUntilNextSync();
+      if (can.screen) application.suspendScreenUpdatingUntilNextSync();
+      for (const o of ops) {
+        if (o.step !== lastStep) {
+          lastStep = o.step;
+          onProgress?.({
+            step: o.step,
+            index: APPLY_STEPS.indexOf(o.step),
+            total: APPLY_STEPS.length,
+            request: index + 1,
+            requests: requests.length,
+          });
+        }
+        o.queue();
+      }
+      await context.sync();
+      return send(index + 1);
+    };
+    await send(0);
+    return {
+      deleted: marked.map((ws) => ws.name),
+      added: report.sheets.map((s) => s.name),
+      writeRequests: requests.length,
+      requestBytes: requests.map((r) => r.reduce((n, o) => n + o.bytes, 0)),
+      pageLayout: can.layout,
+      chart: chartAdded,
+      calculationMode: application.calculationMode,
+    };
+  });
+}

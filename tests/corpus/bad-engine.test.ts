@@ -1,0 +1,69 @@
+// The fault corpus (tests/fixtures/make-bad-corpus.ts) through the engine: snapshotPackage +
+// planFromSnapshot. Nothing crashes: each case ends in the issues it expects, every issue names a cell
+// of the workbook and can be phrased in both languages, or the case ends in a usage or file error.
+
+import { formatIssue } from "../../src/core/messages";
+import { BAD_CASES } from "../fixtures/make-bad-corpus";
+import {
+  brief,
+  engine,
+  expectIssues,
+  isCellAddress,
+  PARAMETER_CODES,
+  PARAMETER_NAMES,
+  RUNNABLE,
+  USAGE_CASES,
+} from "./corpus-helpers";
+
+/** Cases with a million-row used range: they must not cost a naive million-row read. */
+const LARGE = new Set(["row-limit", "stray-cell-xfd1048576"]);
+
+test("the corpus holds at least 40 cases with distinct ids", () => {
+  expect(BAD_CASES.length).toBeGreaterThanOrEqual(40);
+  expect(new Set(BAD_CASES.map((c) => c.id)).size).toBe(BAD_CASES.length);
+  for (const c of BAD_CASES) {
+    expect(c.id).toMatch(/^[a-z0-9-]+$/);
+    if (c.expect.exit === 2) expect(c.expect.usage).toBeInstanceOf(RegExp);
+    else expect(c.expect.issues).toBeDefined();
+  }
+});
+
+test.each(RUNNABLE.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+  const bytes = c.build();
+  const t0 = performance.now();
+  const outcome = engine(bytes);
+  const ms = performance.now() - t0;
+  if (outcome.kind !== "plan")
+    throw new Error(`${c.id}: unexpected ${outcome.error.name}: ${outcome.error.message}`);
+  const { result } = outcome;
+  expectIssues(result.issues.map(brief), c);
+  expect(result.blocked).toBe(c.expect.exit === 1);
+  expect(result.blocked).toBe(result.issues.some((i) => i.severity === "error"));
+  for (const issue of result.issues) {
+    // Every issue names a cell of the workbook (parameter issues: the parameter, no cell holding it).
+    if (PARAMETER_CODES.has(issue.code) && PARAMETER_NAMES.has(issue.cell)) continue;
+    expect(isCellAddress(issue.cell)).toBe(true);
+    for (const r of issue.related ?? []) expect(isCellAddress(r)).toBe(true);
+    // And every message can be phrased, in both languages, without a missing value.
+    for (const lang of ["fr", "en"] as const)
+      expect(formatIssue(issue, lang)).not.toMatch(/undefined|NaN|\?\?/);
+  }
+  for (const e of c.expect.issues ?? []) {
+    if (e.message === undefined) continue;
+    const found = result.issues.find((i) => i.code === e.code && i.cell === e.cell);
+    expect(found && formatIssue(found, "fr")).toMatch(e.message);
+  }
+  if (c.expect.exit === 0) {
+    expect(result.plan).not.toBeNull();
+    if (c.expect.total !== undefined) expect((result.plan?.total ?? NaN) / 100).toBe(c.expect.total);
+    if (c.expect.rows !== undefined) expect(result.rows).toHaveLength(c.expect.rows);
+  }
+  if (LARGE.has(c.id)) expect(ms).toBeLessThan(10_000);
+});
+
+test.each(USAGE_CASES.map((c) => [c.id, c] as const))("%s: a usage or file error", (_id, c) => {
+  const outcome = engine(c.build());
+  if (outcome.kind !== "usage")
+    throw new Error(`${c.id}: expected a usage error, got ${outcome.result.issues.length} issues`);
+  expect(outcome.error.message).toMatch(c.expect.usage ?? /./);
+});

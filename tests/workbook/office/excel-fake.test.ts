@@ -1,0 +1,311 @@
+// The strict Excel fake itself: reads need load + sync, writes wait for sync, null objects, typing
+// rules of Excel, errors with their codes, and the traffic statistics.
+
+import { createExcelFake, FakeOfficeError } from "../../fakes/excel-fake";
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return err instanceof FakeOfficeError ? err.code : `not an Office error: ${String(err)}`;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a property on purpose without the load/sync the Office rules ask for: these tests check
+ * that the fake refuses such reads as Excel does.
+ */
+function peek(object: object, property: string): unknown {
+  const value: unknown = Reflect.get(object, property);
+  return value;
+}
+
+async function rejection(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+  } catch (err) {
+    return err instanceof FakeOfficeError ? err.code : `not an Office error: ${String(err)}`;
+  }
+  return undefined;
+}
+
+const base = () =>
+  createExcelFake({
+    sheets: [
+      {
+        name: "Données",
+        cells: {
+          A1: "Commune",
+          B1: "Montant",
+          A2: "Le Creusot",
+          B2: 1200.5,
+          C2: { formula: "=B2*2", value: 2401 },
+        },
+      },
+      { name: "Cachée", visibility: "Hidden" },
+    ],
+    names: [{ name: "Taux", formula: "=Données!$B$2" }],
+  });
+
+test("reading a property that was never loaded throws PropertyNotLoaded", async () => {
+  const fake = base();
+  await fake.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("Données").getRange("A1:B2");
+    expect(codeOf(() => peek(range, "values"))).toBe("PropertyNotLoaded");
+    expect(codeOf(() => peek(range, "address"))).toBe("PropertyNotLoaded");
+    const sheet = context.workbook.worksheets.getItem("Données");
+    expect(codeOf(() => peek(sheet, "name"))).toBe("PropertyNotLoaded");
+  });
+});
+
+test("a property loaded but not yet synced throws; after sync it is there", async () => {
+  const fake = base();
+  await fake.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("Données").getRange("A1:C2");
+    range.load("values, address, formulas");
+    expect(codeOf(() => peek(range, "values"))).toBe("PropertyNotLoaded");
+    await context.sync();
+    expect(range.values).toEqual([
+      ["Commune", "Montant", ""],
+      ["Le Creusot", 1200.5, 2401],
+    ]);
+    expect(range.formulas).toEqual([
+      ["Commune", "Montant", ""],
+      ["Le Creusot", 1200.5, "=B2*2"],
+    ]);
+    expect(range.address).toBe("Données!A1:C2");
+    // Only what was loaded.
+    expect(codeOf(() => peek(range, "numberFormat"))).toBe("PropertyNotLoaded");
+  });
+});
+
+test("writes are queued until sync, then applied in order", async () => {
+  const fake = base();
+  await fake.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("Données").getRange("D1:E1");
+    range.values = [["x", 3]];
+    expect(fake.state.sheet("Données").cell("D1").value).toBeNull();
+    // A property set locally reads back, as in Office.js.
+    expect(peek(range, "values")).toEqual([["x", 3]]);
+    await context.sync();
+    expect(fake.state.sheet("Données").cell("D1").value).toBe("x");
+    expect(fake.state.sheet("Données").cell("E1").value).toBe(3);
+  });
+});
+
+test("Excel's typing rules: formulas, numbers, booleans, dates, and text format keeps text", async () => {
+  const fake = createExcelFake();
+  await fake.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Feuil1");
+    sheet.getRange("A1:H1").values = [
+      ["=1+1", "+A1", "-1", "12.5", "TRUE", "1/2/2024", "'=kept", "@SUM(A1)"],
+    ];
+    const text = sheet.getRange("A2:B2");
+    text.numberFormat = [["@", "@"]];
+    text.values = [['=HYPERLINK("x","y")', "0012"]];
+    sheet.getRange("C2").values = [[null]];
+    await context.sync();
+  });
+  const s = fake.state.sheet("Feuil1");
+  expect(s.cell("A1").formula).toBe("=1+1");
+  expect(s.cell("B1").formula).toBe("=+A1");
+  expect(s.cell("C1").value).toBe(-1);
+  expect(s.cell("D1").value).toBe(12.5);
+  expect(s.cell("E1").value).toBe(true);
+  expect(s.cell("F1").value).toBe(45293);
+  expect(s.cell("G1")).toMatchObject({ value: "=kept", formula: null });
+  expect(s.cell("H1").formula).toBe("=SUM(A1)");
+  expect(s.cell("A2")).toMatchObject({ value: '=HYPERLINK("x","y")', formula: null, numberFormat: "@" });
+  expect(s.cell("B2").value).toBe("0012");
+});
+
+test("array shapes must match the range; null leaves a cell as it is", async () => {
+  const fake = createExcelFake({ sheets: [{ name: "S", cells: { B1: "keep" } }] });
+  const code = await rejection(
+    fake.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:B1").values = [[1]];
+      await context.sync();
+    }),
+  );
+  expect(code).toBe("InvalidArgument");
+  await fake.run(async (context) => {
+    context.workbook.worksheets.getItem("S").getRange("A1:B1").values = [[1, null]];
+    await context.sync();
+  });
+  expect(fake.state.sheet("S").cell("A1").value).toBe(1);
+  expect(fake.state.sheet("S").cell("B1").value).toBe("keep");
+});
+
+test("getItem of a missing item fails the sync with ItemNotFound; earlier operations stay applied", async () => {
+  const fake = base();
+  const code = await rejection(
+    fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Données").getRange("Z1").values = [["before"]];
+      context.workbook.worksheets.getItem("Nope").getRange("A1").values = [["x"]];
+      await context.sync();
+    }),
+  );
+  expect(code).toBe("ItemNotFound");
+  expect(fake.state.sheet("Données").cell("Z1").value).toBe("before");
+});
+
+test("OrNullObject: isNullObject after load + sync; null propagates to what is reached from it", async () => {
+  const fake = base();
+  await fake.run(async (context) => {
+    const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+    const there = context.workbook.worksheets.getItemOrNullObject("Données");
+    missing.load("name");
+    there.load("name");
+    const missingName = context.workbook.names.getItemOrNullObject("Absent");
+    const missingRange = missingName.getRangeOrNullObject();
+    missingRange.load("values");
+    const rate = context.workbook.names.getItemOrNullObject("Taux").getRangeOrNullObject();
+    rate.load("values, address");
+    expect(codeOf(() => peek(missing, "isNullObject"))).toBe("PropertyNotLoaded");
+    await context.sync();
+    expect(missing.isNullObject).toBe(true);
+    expect(missing.name).toBeUndefined();
+    expect(there.isNullObject).toBe(false);
+    expect(there.name).toBe("Données");
+    expect(missingRange.isNullObject).toBe(true);
+    expect(rate.isNullObject).toBe(false);
+    expect(rate.values).toEqual([[1200.5]]);
+    expect(rate.address).toBe("Données!B2");
+  });
+});
+
+test("collections load their items with nested properties", async () => {
+  const fake = createExcelFake({
+    sheets: [
+      {
+        name: "F",
+        tables: [
+          {
+            name: "Financements",
+            range: "A1:B3",
+            headers: ["Commune", "Montant"],
+            values: [
+              ["A", 1],
+              ["B", 2],
+            ],
+          },
+        ],
+        names: [{ name: "CTG_Planner_Sheet", formula: '="ctg-planner:synthesis"', visible: false }],
+      },
+    ],
+  });
+  await fake.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name, items/names/items/name, items/names/items/formula");
+    const tables = context.workbook.tables;
+    tables.load("items/name, items/worksheet/name, items/columns/items/name, items/rows/count");
+    expect(codeOf(() => sheets.items)).toBe("PropertyNotLoaded");
+    await context.sync();
+    const first = sheets.items[0];
+    expect(first?.name).toBe("F");
+    expect(first?.names.items.map((n) => [n.name, n.formula])).toEqual([
+      ["CTG_Planner_Sheet", '="ctg-planner:synthesis"'],
+    ]);
+    const table = tables.items[0];
+    expect(table?.name).toBe("Financements");
+    expect(table?.worksheet.name).toBe("F");
+    expect(table?.columns.items.map((c) => c.name)).toEqual(["Commune", "Montant"]);
+    expect(table?.rows.count).toBe(2);
+  });
+});
+
+test("formulas with a structured reference to a missing table are refused", async () => {
+  const fake = createExcelFake();
+  const code = await rejection(
+    fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Feuil1").getRange("A1").formulas = [["=SUM(T[Montant])"]];
+      await context.sync();
+    }),
+  );
+  expect(code).toBe("InvalidArgument");
+});
+
+test("deleting a sheet drops its tables and sheet names, turns workbook names to #REF!, keeps one visible sheet", async () => {
+  const fake = createExcelFake({
+    sheets: [{ name: "A", tables: [{ name: "T", range: "A1:A2", headers: ["x"] }] }, { name: "B" }],
+    names: [{ name: "N", formula: "=A!$A$2" }],
+  });
+  await fake.run(async (context) => {
+    context.workbook.worksheets.getItem("A").delete();
+    await context.sync();
+  });
+  expect(fake.state.sheetNames()).toEqual(["B"]);
+  expect(fake.state.tables).toEqual([]);
+  expect(fake.state.names[0]?.formula).toBe("=#REF!$A$2");
+  const code = await rejection(
+    fake.run(async (context) => {
+      context.workbook.worksheets.getItem("B").delete();
+      await context.sync();
+    }),
+  );
+  expect(code).toBe("InvalidOperation");
+});
+
+test("APIs above the fake's requirement set throw ApiNotFound when called", async () => {
+  const fake = createExcelFake(undefined, { apiVersion: "1.8" });
+  expect(fake.supports("ExcelApi", "1.8")).toBe(true);
+  expect(fake.supports("ExcelApi", "1.9")).toBe(false);
+  await fake.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Feuil1");
+    expect(codeOf(() => peek(sheet, "pageLayout"))).toBe("ApiNotFound");
+    expect(codeOf(() => context.workbook.application.suspendScreenUpdatingUntilNextSync())).toBe(
+      "ApiNotFound",
+    );
+  });
+});
+
+test("sync counts and request/response sizes are recorded; run syncs what is still queued", async () => {
+  const fake = base();
+  await fake.run(async (context) => {
+    await context.sync(); // empty: no request
+    const range = context.workbook.worksheets.getItem("Données").getRange("A1:B2");
+    range.load("values");
+    await context.sync();
+    context.workbook.worksheets.getItem("Données").getRange("D1:D3").values = [["a"], ["b"], ["c"]];
+    // no sync: Excel.run sends it at the end
+  });
+  expect(fake.stats.syncCalls).toBe(3);
+  expect(fake.stats.syncs).toBe(2);
+  expect(fake.stats.requestBytes).toHaveLength(2);
+  expect(fake.stats.requestBytes[1]).toBeGreaterThan(fake.stats.requestBytes[0] ?? Infinity);
+  expect(fake.stats.responseBytes[0]).toBeGreaterThan(30);
+  expect(fake.state.sheet("Données").cell("D3").value).toBe("c");
+});
+
+test("payload limits and injected failures reject the sync with their codes", async () => {
+  const fake = createExcelFake(undefined, { maxRequestBytes: 2000 });
+  const big = Array.from({ length: 200 }, (_x, i) => [`row ${i}`]);
+  expect(
+    await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Feuil1").getRange("A1:A200").values = big;
+        await context.sync();
+      }),
+    ),
+  ).toBe("RequestPayloadSizeLimitExceeded");
+  expect(fake.state.sheet("Feuil1").cell("A1").value).toBeNull();
+  fake.failNextSyncs({ code: "InvalidOperationInCellEditMode" });
+  expect(
+    await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Feuil1").getRange("A1").values = [["x"]];
+        await context.sync();
+      }),
+    ),
+  ).toBe("InvalidOperationInCellEditMode");
+});
+
+test("objects cannot be used once run has ended", async () => {
+  const fake = base();
+  let kept: Excel.Range | undefined;
+  await fake.run(async (context) => {
+    kept = context.workbook.worksheets.getItem("Données").getRange("A1");
+  });
+  expect(codeOf(() => kept?.load("values"))).toBe("InvalidObjectPath");
+});

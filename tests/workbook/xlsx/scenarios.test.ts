@@ -1,0 +1,92 @@
+// Scenarios travel with the workbook (issue #5): written on `Scénarios CTG`, read back on the next run,
+// and a column a council member adds (by typing next to the others) becomes a scenario.
+
+import { a1 } from "../../../src/core/cell";
+import { COMMUNES } from "../../../src/core/communes";
+import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
+import { openPackage } from "../../../src/workbook/xlsx/package";
+import { planFromSnapshot } from "../../../src/workbook/pipeline";
+import { snapshotPackage, summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
+import { SCENARIOS_LAYOUT } from "../../../src/report/build";
+import { patchCells } from "../../helpers/patch-xlsx";
+
+const NOW = new Date("2026-11-28T12:00:00Z");
+const R = SCENARIOS_LAYOUT.rows;
+
+async function summarize(bytes: Uint8Array, lang: "fr" | "en" = "fr") {
+  const result = await summarizeWorkbook(bytes, { lang, version: "test", now: NOW });
+  if (result.output === null) throw new Error(`errors: ${JSON.stringify(result.issues)}`);
+  return { ...result, output: result.output };
+}
+
+/** The row of a commune on the scenarios sheet, found by its INSEE code in column A. */
+function scenarioRowOf(bytes: Uint8Array, insee: string): number {
+  const snapshot = snapshotPackage(openPackage(bytes), {}, { extended: true });
+  const grid = snapshot.scenarios?.grid ?? [];
+  const row = grid.findIndex((r) => String(r[0]) === insee);
+  if (row < 0) throw new Error(`no row for ${insee}`);
+  return row;
+}
+
+test("a first run writes the single scenario « Paramètres actuels »; the next run reads it back", async () => {
+  const first = await summarize(demoWorkbook(COMMUNES, "fr"));
+  const pkg = openPackage(first.output);
+  // Off by default: the snapshot stays the Office adapter's.
+  expect("scenarios" in snapshotPackage(pkg)).toBe(false);
+  const snapshot = snapshotPackage(pkg, {}, { extended: true });
+  expect(snapshot.scenarios?.origin).toEqual({ sheet: "Scénarios CTG", topLeft: "A1" });
+  const result = planFromSnapshot(snapshot);
+  expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+  expect(result.scenarios?.map((s) => s.scenario)).toEqual([
+    {
+      name: "Paramètres actuels",
+      note: "",
+      date: "2026-11-28",
+      params: first.plan?.params,
+      basinOverrides: {},
+    },
+  ]);
+  expect(result.scenarios?.[0]?.plan.engineering).toEqual(first.plan?.engineering);
+});
+
+test("columns added next to the first become scenarios, kept by every later run (also in English)", async () => {
+  const first = await summarize(demoWorkbook(COMMUNES, "fr"));
+  const eusebe = scenarioRowOf(first.output, "71412");
+  const D = SCENARIOS_LAYOUT.firstCol + 1;
+  const E = D + 1;
+  const edited = patchCells(first.output, "Scénarios CTG", {
+    [a1(R.name, D)]: "Coût 46k",
+    [a1(R.costHT, D)]: 46000,
+    [a1(R.name, E)]: "Sud élargi",
+    [a1(R.note, E)]: "Saint-Eusèbe au sud",
+    [a1(R.key, E)]: "Population",
+    [a1(R.cafBase, E)]: "TTC",
+    [a1(eusebe, E)]: "Sud",
+  });
+  const second = await summarize(edited);
+  const read = planFromSnapshot(snapshotPackage(openPackage(second.output), {}, { extended: true }));
+  const scenarios = read.scenarios?.map((s) => s.scenario) ?? [];
+  expect(scenarios.map((s) => s.name)).toEqual(["Paramètres actuels", "Coût 46k", "Sud élargi"]);
+  // Blank cells took the current parameters when read, and are written back filled.
+  expect(scenarios[1]?.params).toEqual({ ...first.plan?.params, costHT: 4_600_000 });
+  expect(scenarios[2]?.params).toEqual({ ...first.plan?.params, key: "population", cafBase: "ttc" });
+  expect(scenarios[2]?.basinOverrides).toEqual({ "71412": "sud" });
+  expect(scenarios[2]?.note).toBe("Saint-Eusèbe au sud");
+  const sud = read.scenarios?.[2]?.plan.basins.find((b) => b.basin === "sud");
+  expect(sud?.communes).toBe(17);
+
+  // A third run, in English, keeps the three scenarios (the sheet is rewritten in English).
+  const third = await summarize(second.output, "en");
+  const again = planFromSnapshot(snapshotPackage(openPackage(third.output), {}, { extended: true }));
+  expect(again.scenarios?.map((s) => s.scenario)).toEqual(scenarios);
+});
+
+test("an unreadable scenario cell is an error on its cell: nothing is written", async () => {
+  const first = await summarize(demoWorkbook(COMMUNES, "fr"));
+  const edited = patchCells(first.output, "Scénarios CTG", { [a1(R.cafRate, 2)]: "cinquante" });
+  const result = await summarizeWorkbook(edited, { lang: "fr", version: "test", now: NOW });
+  expect(result.output).toBeNull();
+  expect(result.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell])).toEqual([
+    ["param-invalid", `'Scénarios CTG'!${a1(R.cafRate, 2)}`],
+  ]);
+});
