@@ -80,6 +80,7 @@ const SHEET_ORDER: readonly ReportSheetKind[] = [
   "engineering",
   "basins",
   "scenarios",
+  "comparison",
   "checks",
 ];
 
@@ -143,7 +144,8 @@ export function buildReport(options: BuildReportOptions): Report {
   const basins = buildBasins(ctx, synthesis.layout);
   const engineering = buildEngineering(ctx, basins.layout);
   const checks = buildChecks(ctx, synthesis.layout, basins.layout, engineering.layout);
-  const scenarioSheets = scenarios.length === 0 ? [] : [buildScenarios(ctx)];
+  const scenarioSheets =
+    scenarios.length === 0 ? [] : [buildScenarios(ctx), buildComparison(ctx, synthesis.layout)];
 
   const reportNames: ReportName[] = [
     { name: PARAM_CELL_NAMES.costHT, ref: absRef(names.parameters, 4, 1) },
@@ -921,6 +923,308 @@ function buildScenarios(ctx: Context): ReportSheet {
   }
   s.widthsFrom([13, 30, ...ctx.scenarioPlans.map(() => 22)]).freezeAt(S.rows.name + 1, S.firstCol);
   return s.build(print(ctx, "scenarios", [S.rows.name + 1, S.rows.name + 1]), "7030A0");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparaison scénarios
+
+/** The parameters in the order the comparison shows them. */
+const COMPARED_PARAMS = ["costHT", "capHT", "cafRate", "vatRate", "key", "cafBase"] as const;
+type ComparedParam = (typeof COMPARED_PARAMS)[number];
+const COMPARED_ENGINEERING = ["eligibleHT", "eligibleTTC", "caf", "cuHT", "vat", "costTTC", "cuTTC"] as const;
+type ComparedEngineering = (typeof COMPARED_ENGINEERING)[number];
+const COMPARED_BASIN = [
+  "communes",
+  "population",
+  "cej",
+  "key",
+  "keyShare",
+  "cost",
+  "caf",
+  "vat",
+  "cuHT",
+  "cuTTC",
+] as const;
+type ComparedBasin = (typeof COMPARED_BASIN)[number];
+
+/** Rows (0-based) of the comparison sheet. */
+interface ComparisonRows {
+  readonly header: number;
+  readonly params: Readonly<Record<ComparedParam, number>>;
+  readonly engineering: Readonly<Record<ComparedEngineering, number>>;
+  readonly basins: readonly Readonly<Record<ComparedBasin, number>>[];
+  readonly diffFirst: number;
+  readonly helperTitle: number;
+  readonly helperHeader: number;
+  readonly helperFirst: number;
+}
+
+/** Lays out the comparison's rows: a title row above each block, a blank row between blocks. */
+function comparisonRows(diffFigures: number): ComparisonRows {
+  let r = 3;
+  const header = r;
+  r += 2; // header, block title
+  const block = <K extends string>(keys: readonly K[]): Record<K, number> => {
+    const rows = Object.fromEntries(keys.map((k, i) => [k, r + i])) as Record<K, number>;
+    r += keys.length + 2; // the rows, a blank row, the next block's title
+    return rows;
+  };
+  const params = block(COMPARED_PARAMS);
+  const engineering = block(COMPARED_ENGINEERING);
+  const basins = BASINS.map(() => block(COMPARED_BASIN));
+  const diffFirst = r;
+  r += 2 * diffFigures + 1;
+  return { header, params, engineering, basins, diffFirst, helperTitle: r, helperHeader: r + 2, helperFirst: r + 3 };
+}
+
+/**
+ * The live comparison of the scenarios: for each scenario column, its parameters (the scenario's cell,
+ * or the current parameter when blank), the engineering split, each basin's communes, population, CEJ
+ * total, key and allocated amounts under the scenario's basins and key, and the differences against
+ * the first scenario; below, the per-commune working block that gives each commune's basin under each
+ * scenario. Every figure is a formula over `Scénarios CTG`, `Synthèse CEJ` and `CTG_Communes`, with
+ * the value of {@link planScenario} as expected value.
+ */
+function buildComparison(ctx: Context, syn: SynthesisLayout): ReportSheet {
+  const { L, plan } = ctx;
+  const C = L.comparison;
+  const S = SCENARIOS_LAYOUT;
+  const s = new SheetBuilder("comparison", ctx.names.comparison);
+  const scenarios = ctx.scenarioPlans;
+  const FIRST = 1;
+  const colOf = (k: number): number => FIRST + k;
+  const scRef = (row: number, k: number): string => absRef(ctx.names.scenarios, row, S.firstCol + k);
+  const firstName = scenarios[0]?.scenario.name ?? "";
+
+  // The differences shown: [label, row of the figure, value of the figure in a plan (cents)].
+  const diffFigures: [string, (rows: ComparisonRows) => number, (p: Plan) => number][] = [
+    [C.engineering.caf, (R) => R.engineering.caf, (p) => p.engineering.caf],
+    [C.engineering.cuHT, (R) => R.engineering.cuHT, (p) => p.engineering.cuHT],
+    [C.engineering.cuTTC, (R) => R.engineering.cuTTC, (p) => p.engineering.cuTTC],
+    ...BASINS.flatMap((b, i): [string, (rows: ComparisonRows) => number, (p: Plan) => number][] => [
+      [
+        `${C.basinTitle(L.basins[b])} : ${C.basin.caf}`.replace(" : ", ctx.lang === "fr" ? " : " : ": "),
+        (R) => R.basins[i]?.caf ?? 0,
+        (p) => p.basins[i]?.engineering.caf ?? 0,
+      ],
+      [
+        `${C.basinTitle(L.basins[b])} : ${C.basin.cuTTC}`.replace(" : ", ctx.lang === "fr" ? " : " : ": "),
+        (R) => R.basins[i]?.cuTTC ?? 0,
+        (p) => p.basins[i]?.engineering.cuTTC ?? 0,
+      ],
+    ]),
+  ];
+  const R = comparisonRows(diffFigures.length);
+
+  s.text(0, 0, C.title, "title").text(1, 0, C.subtitle, "subtitle");
+  s.text(R.header, 0, C.scenario, "header");
+  scenarios.forEach(({ scenario }, k) => {
+    s.formula(R.header, colOf(k), `${scRef(S.rows.name, k)}&""`, scenario.name, "exact", "header");
+  });
+
+  // Helper block: one row per reference commune, then the communes outside the reference.
+  const reference = plan.communesReference;
+  const synIndex = new Map(plan.communes.map((c, i) => [communeKey(c.name, c.insee), i]));
+  const outside = plan.communes.flatMap((c, i) => (c.insee === null ? [{ commune: c, index: i }] : []));
+  const refFirst = R.helperFirst;
+  const refLast = refFirst + reference.length - 1;
+  const helperLast = refLast + outside.length;
+  const HB = 5; // first scenario basin column of the helper block
+  const helperRange = (col: number, last: number): string =>
+    `${localAbs(refFirst, col)}:${localAbs(Math.max(last, refFirst), col)}`;
+
+  s.text(R.helperTitle, 0, C.helperTitle, "textBold").text(R.helperTitle + 1, 0, C.helperNote, "note");
+  s.merge(`A${R.helperTitle + 2}:${columnLetters(Math.max(HB + scenarios.length - 1, 6))}${R.helperTitle + 2}`);
+  C.helperHeader.forEach((h, c) => s.text(R.helperHeader, c, h, "header"));
+  scenarios.forEach(({ scenario }, k) => {
+    s.formula(
+      R.helperHeader,
+      HB + k,
+      `${stringLiteral(C.helperBasin(""))}&${scRef(S.rows.name, k)}`,
+      C.helperBasin(scenario.name),
+      "exact",
+      "header",
+    );
+  });
+  const basinOf = (p: Plan, insee: string): Basin =>
+    p.communesReference.find((c) => c.insee === insee)?.basin ?? "nord";
+  reference.forEach((commune, i) => {
+    const r = refFirst + i;
+    const match = `MATCH(${localAbs(r, 0)},${communesColumn(ctx, 0)},0)`;
+    s.text(r, 0, commune.insee, "code").text(r, 1, commune.name, "text");
+    s.formula(
+      r,
+      2,
+      `IFERROR(INDEX(${communesColumn(ctx, 2)},${match}),"")`,
+      L.basins[commune.basin],
+      "exact",
+      "text",
+    );
+    s.formula(
+      r,
+      3,
+      `IFERROR(INDEX(${communesColumn(ctx, 3)},${match}),0)`,
+      commune.population,
+      "exact",
+      "integer",
+    );
+    const idx = synIndex.get(communeKey(commune.name, commune.insee));
+    const total = idx === undefined ? 0 : (plan.communes[idx]?.total ?? 0);
+    s.money(r, 4, idx === undefined ? "0" : absRef(ctx.names.synthesis, syn.first + idx, syn.totalCol), total / 100);
+    scenarios.forEach(({ plan: sp }, k) => {
+      const cell = absRef(ctx.names.scenarios, S.firstCommune + i, S.firstCol + k);
+      s.formula(
+        r,
+        HB + k,
+        `IF(${cell}="",${localAbs(r, 2)},${cell})`,
+        L.basins[basinOf(sp, commune.insee)],
+        "exact",
+        "text",
+      );
+    });
+  });
+  outside.forEach(({ commune, index }, j) => {
+    const r = refLast + 1 + j;
+    s.text(r, 1, commune.name, "text");
+    s.formula(
+      r,
+      2,
+      `${absRef(ctx.names.synthesis, syn.first + index, syn.basinCol)}&""`,
+      L.basins[commune.basin],
+      "exact",
+      "text",
+    );
+    s.money(r, 4, absRef(ctx.names.synthesis, syn.first + index, syn.totalCol), commune.total / 100);
+    scenarios.forEach((_, k) => {
+      s.formula(r, HB + k, `${localAbs(r, 2)}&""`, L.basins[commune.basin], "exact", "text");
+    });
+  });
+
+  // Parameters, engineering, basins, differences: one column per scenario.
+  s.text(R.params.costHT - 1, 0, C.paramsTitle, "textBold");
+  s.text(R.engineering.eligibleHT - 1, 0, C.engineeringTitle, "textBold");
+  BASINS.forEach((b, i) => s.text((R.basins[i]?.communes ?? 0) - 1, 0, C.basinTitle(L.basins[b]), "textBold"));
+  s.text(R.diffFirst - 1, 0, C.diffTitle(firstName), "textBold");
+  COMPARED_PARAMS.forEach((f) => s.text(R.params[f], 0, C.params[f], "label"));
+  COMPARED_ENGINEERING.forEach((f) =>
+    s.text(R.engineering[f], 0, C.engineering[f], f === "cuTTC" ? "labelTotal" : "label"),
+  );
+  R.basins.forEach((rows) =>
+    COMPARED_BASIN.forEach((f) => s.text(rows[f], 0, C.basin[f], f === "cuTTC" ? "labelTotal" : "label")),
+  );
+  diffFigures.forEach(([label], j) => {
+    s.text(R.diffFirst + 2 * j, 0, C.diffEuros(label), "label");
+    s.text(R.diffFirst + 2 * j + 1, 0, C.diffPercent(label), "label");
+  });
+
+  scenarios.forEach(({ plan: sp }, k) => {
+    const col = colOf(k);
+    const P = (f: ComparedParam): string => localAbs(R.params[f], col);
+    const E = (f: ComparedEngineering): string => localAbs(R.engineering[f], col);
+    const p = sp.params;
+    const e = sp.engineering;
+    const param = (f: ComparedParam): string => {
+      const cell = scRef(S.rows[f], k);
+      return `IF(${cell}="",${PLAN_PARAM_CELL_NAMES[f]},${cell})`;
+    };
+    s.money(R.params.costHT, col, param("costHT"), euros(p.costHT), "money");
+    s.money(R.params.capHT, col, param("capHT"), euros(p.capHT), "money");
+    s.formula(R.params.cafRate, col, param("cafRate"), rateToFraction(p.cafRate), "ratio", "rate");
+    s.formula(R.params.vatRate, col, param("vatRate"), rateToFraction(p.vatRate), "ratio", "rate");
+    s.formula(R.params.key, col, param("key"), L.keys[p.key], "exact", "text");
+    s.formula(R.params.cafBase, col, param("cafBase"), L.cafBases[p.cafBase], "exact", "text");
+
+    s.money(R.engineering.eligibleHT, col, `MIN(${P("costHT")},${P("capHT")})`, euros(e.eligibleHT));
+    s.money(
+      R.engineering.eligibleTTC,
+      col,
+      `${E("eligibleHT")}+ROUND(${E("eligibleHT")}*${P("vatRate")},2)`,
+      euros(e.eligibleTTC),
+    );
+    s.money(
+      R.engineering.caf,
+      col,
+      `IF(${P("cafBase")}=${stringLiteral(L.cafBases.ttc)},${E("eligibleTTC")},${E("eligibleHT")})*${P("cafRate")}`,
+      euros(e.caf),
+    );
+    s.money(R.engineering.cuHT, col, `${P("costHT")}-${E("caf")}`, euros(e.cuHT));
+    s.money(R.engineering.vat, col, `${P("costHT")}*${P("vatRate")}`, euros(e.vat));
+    s.money(R.engineering.costTTC, col, `${P("costHT")}+${E("vat")}`, euros(e.costTTC));
+    s.money(R.engineering.cuTTC, col, `${E("costTTC")}-${E("caf")}`, euros(e.cuTTC), "moneyTotal");
+
+    const basinRange = helperRange(HB + k, helperLast);
+    const basinRefRange = helperRange(HB + k, refLast);
+    const keyCell = (i: number): string => localAbs(R.basins[i]?.key ?? 0, col);
+    const keyTotal = `(${BASINS.map((_, i) => keyCell(i)).join("+")})`;
+    BASINS.forEach((b, i) => {
+      const rows = R.basins[i];
+      const bp = sp.basins[i];
+      if (rows === undefined || bp === undefined) throw new Error(`plan has no basin ${b}`);
+      const B = (f: ComparedBasin): string => localAbs(rows[f], col);
+      const label = stringLiteral(L.basins[b]);
+      const noRef = reference.length === 0;
+      s.formula(rows.communes, col, noRef ? "0" : `COUNTIFS(${basinRefRange},${label})`, bp.communes, "exact", "integer");
+      s.formula(
+        rows.population,
+        col,
+        noRef ? "0" : `SUMIFS(${helperRange(3, refLast)},${basinRefRange},${label})`,
+        bp.population,
+        "exact",
+        "integer",
+      );
+      s.money(
+        rows.cej,
+        col,
+        helperLast < refFirst ? "0" : `SUMIFS(${helperRange(4, helperLast)},${basinRange},${label})`,
+        euros(bp.cejTotal),
+      );
+      const keyIs = (key: "cej" | "population" | "communes"): string =>
+        `${P("key")}=${stringLiteral(L.keys[key])}`;
+      s.formula(
+        rows.key,
+        col,
+        `ROUND(IF(${keyIs("cej")},${B("cej")},IF(${keyIs("population")},${B("population")},IF(${keyIs("communes")},${B("communes")},1))),2)`,
+        p.key === "cej" ? bp.keyValue / 100 : bp.keyValue,
+        p.key === "cej" ? "cents" : "exact",
+        p.key === "cej" ? "money" : "integer",
+      );
+      s.formula(rows.keyShare, col, `IF(${keyTotal}=0,0,${B("key")}/${keyTotal})`, bp.keyShare, "ratio", "ratio");
+      const isLast = i === BASINS.length - 1;
+      const split = (whole: string, f: ComparedBasin): string =>
+        isLast
+          ? `IF(${keyTotal}=0,0,${whole}-${BASINS.slice(0, i)
+              .map((_, j) => localAbs(R.basins[j]?.[f] ?? 0, col))
+              .join("-")})`
+          : `IF(${keyTotal}=0,0,${whole}*${B("key")}/${keyTotal})`;
+      const be = bp.engineering;
+      s.money(rows.cost, col, split(P("costHT"), "cost"), euros(be.costHT));
+      s.money(rows.caf, col, split(E("caf"), "caf"), euros(be.caf));
+      s.money(rows.vat, col, split(E("vat"), "vat"), euros(be.vat));
+      s.money(rows.cuHT, col, `${B("cost")}-${B("caf")}`, euros(be.cuHT));
+      s.money(rows.cuTTC, col, `${B("cost")}+${B("vat")}-${B("caf")}`, euros(be.cuTTC), "moneyTotal");
+    });
+
+    const first = scenarios[0]?.plan ?? sp;
+    diffFigures.forEach(([, rowOf, valueOf], j) => {
+      const here = localAbs(rowOf(R), col);
+      const there = localAbs(rowOf(R), colOf(0));
+      const v = valueOf(sp);
+      const v0 = valueOf(first);
+      s.money(R.diffFirst + 2 * j, col, `${here}-${there}`, (v - v0) / 100, "money");
+      s.formula(
+        R.diffFirst + 2 * j + 1,
+        col,
+        `IF(${there}=0,"",(${here}-${there})/${there})`,
+        v0 === 0 ? "" : (v - v0) / v0,
+        v0 === 0 ? "exact" : "ratio",
+        "ratio",
+      );
+    });
+  });
+
+  s.widthsFrom([44, ...scenarios.map(() => 20), ...Array.from({ length: Math.max(0, HB - 1 - scenarios.length) }, () => 14)]);
+  s.freezeAt(R.header + 1, 1);
+  return s.build(print(ctx, "comparison", [R.header + 1, R.header + 1]), "7030A0");
 }
 
 // ---------------------------------------------------------------------------------------------
