@@ -78,7 +78,7 @@ function taskpaneConfig(production, devServer) {
     name: "taskpane",
     target: ["web", "es2020"],
     mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    devtool: production ? "source-map" : "cheap-module-source-map", // no eval: the pane's CSP forbids it
     entry: { taskpane: "./src/taskpane/index.tsx" },
     output: {
       path: dist,
