@@ -58,7 +58,13 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
         engineRows: [10_000, 100_000],
         officeRows: [100, 10_000, 100_000],
         workbookRows: 10_000,
-        iterations: { engine: (rows) => (rows <= 10_000 ? 5 : 2), xlsx: 2, libreoffice: 1, memory: 1, render: 3 },
+        iterations: {
+          engine: (rows) => (rows <= 10_000 ? 5 : 2),
+          xlsx: 2,
+          libreoffice: 1,
+          memory: 1,
+          render: 3,
+        },
       }
     : {
         quick,
@@ -86,7 +92,9 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return NaN;
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
 /** A timed task: its median and how many samples gave it. */
@@ -138,7 +146,9 @@ export async function timeTasks(
   for (const task of bench.tasks) {
     const result = task.result;
     if (result.state !== "completed") {
-      throw new Error(`bench: task ${task.name} ended ${result.state}${result.state === "errored" ? `: ${result.error.message}` : ""}`);
+      throw new Error(
+        `bench: task ${task.name} ended ${result.state}${result.state === "errored" ? `: ${result.error.message}` : ""}`,
+      );
     }
     out[task.name] = { medianMs: result.latency.p50, samples: result.latency.samplesCount };
   }
@@ -290,8 +300,16 @@ export interface Row {
 
 /** A row for a part of the benchmark that failed: the table says why instead of a figure. */
 export function failedRow(what: string, target: string, error: unknown): Row {
-  const message = error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error);
-  return { what, figure: "not measured", baseline: "—", ratio: "—", target, met: null, notes: `failed: ${message}` };
+  const message = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
+  return {
+    what,
+    figure: "not measured",
+    baseline: "—",
+    ratio: "—",
+    target,
+    met: null,
+    notes: `failed: ${message}`,
+  };
 }
 
 /** Milliseconds, readably. */

@@ -49,7 +49,9 @@ export async function benchLibreOffice(
   }
   const a = median(written);
   const b = median(alone);
-  log(`libreoffice ${count(options.workbookRows)} rows: written workbook ${ms(a)}, input alone ${ms(b)} (${times(a / b)}), runs ${written.map(ms).join(", ")} / ${alone.map(ms).join(", ")}`);
+  log(
+    `libreoffice ${count(options.workbookRows)} rows: written workbook ${ms(a)}, input alone ${ms(b)} (${times(a / b)}), runs ${written.map(ms).join(", ")} / ${alone.map(ms).join(", ")}`,
+  );
   return [
     {
       what: `formulas: LibreOffice recalculation of the written workbook at ${count(options.workbookRows)} rows`,

@@ -15,7 +15,6 @@ const WEB_LIMIT = 5_000_000;
 const FOUR_MB = 4_000_000;
 const NOW = new Date("2026-01-01T00:00:00Z");
 
-
 interface Measure {
   readonly rows: number;
   /** Requests of the generation (applyReportExcel). */
@@ -42,7 +41,9 @@ async function measure(rows: number): Promise<Measure> {
               name: "Financements",
               range: `A1:E${rows + 1}`,
               headers: (headers ?? []).map(String),
-              values: values.map((r) => r.map((v) => (typeof v === "string" || typeof v === "number" ? v : null))),
+              values: values.map((r) =>
+                r.map((v) => (typeof v === "string" || typeof v === "number" ? v : null)),
+              ),
             },
           ],
         },
@@ -56,8 +57,10 @@ async function measure(rows: number): Promise<Measure> {
   const snapshotRequests = [...fake.stats.requestBytes];
   const snapshotResponses = [...fake.stats.responseBytes];
   const result = planFromSnapshot(snapshot);
-  if (result.blocked) throw new Error(`office bench: the plan is blocked: ${JSON.stringify(result.issues.slice(0, 2))}`);
-  if (result.rows.length !== rows) throw new Error(`office bench: ${result.rows.length} rows read of ${rows}`);
+  if (result.blocked)
+    throw new Error(`office bench: the plan is blocked: ${JSON.stringify(result.issues.slice(0, 2))}`);
+  if (result.rows.length !== rows)
+    throw new Error(`office bench: ${result.rows.length} rows read of ${rows}`);
   const report = await reportFromResult(snapshot, result, { lang: "fr", version: "bench", now: NOW });
   fake.resetStats();
   const applied = await applyReportExcel(run, report, undefined, { supports: fake.supports });
@@ -105,10 +108,14 @@ export async function benchOffice(options: BenchOptions, log: (line: string) => 
         notes:
           `writes ${bytes(writeTotal)} in all (${allowed} allowed by the 4 MB rule); ` +
           `the snapshot read when the pane opens: ${m.snapshotSyncs} request(s)` +
-          (m.snapshotSyncs > 1 ? ` (one refused response of ${bytes(m.snapshotResponses[0] ?? 0)}, then blocks)` : ""),
+          (m.snapshotSyncs > 1
+            ? ` (one refused response of ${bytes(m.snapshotResponses[0] ?? 0)}, then blocks)`
+            : ""),
       });
     } catch (error) {
-      rows.push(failedRow(`Office adapter: requests for one generation, ${count(n)} input rows`, SYNC_TARGET, error));
+      rows.push(
+        failedRow(`Office adapter: requests for one generation, ${count(n)} input rows`, SYNC_TARGET, error),
+      );
     }
   }
   // No sync inside a loop: the count must not grow with the input rows when the payload does not.
@@ -119,7 +126,11 @@ export async function benchOffice(options: BenchOptions, log: (line: string) => 
   const largest = measures.find((m) => m.rows === largestRows);
   rows.push(
     largest === undefined
-      ? failedRow(`Office adapter: largest request at ${count(largestRows)} rows`, PAYLOAD_TARGET, new Error("not measured"))
+      ? failedRow(
+          `Office adapter: largest request at ${count(largestRows)} rows`,
+          PAYLOAD_TARGET,
+          new Error("not measured"),
+        )
       : {
           what: `Office adapter: largest request payload at ${count(largestRows)} rows`,
           figure: bytes(largest.largestRequest),

@@ -27,7 +27,9 @@ function log(line: string): void {
 
 function versionOf(pkg: string): string {
   try {
-    const json = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version?: string };
+    const json = JSON.parse(
+      fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8"),
+    ) as { version?: string };
     return json.version ?? "?";
   } catch {
     return "not installed";
@@ -36,7 +38,11 @@ function versionOf(pkg: string): string {
 
 function git(args: readonly string[]): string {
   try {
-    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", args, {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return "";
   }
@@ -67,7 +73,8 @@ function cell(text: string): string {
 
 /** The table, in Markdown (it reads as plain text too). */
 function table(rows: readonly Row[]): string {
-  const head = "| # | what | figure | baseline, same run | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |";
+  const head =
+    "| # | what | figure | baseline, same run | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |";
   const body = rows.map(
     (r, i) =>
       `| ${i + 1} | ${cell(r.what)} | ${cell(r.figure)} | ${cell(r.baseline)} | ${cell(r.ratio)} | ${cell(r.target)} | ${r.met === null ? "not measured" : r.met ? "**yes**" : "**NO**"} |`,
@@ -88,7 +95,11 @@ function factsBlock(facts: Readonly<Record<string, string>>): string {
     .join("\n");
 }
 
-function generated(options: BenchOptions, rows: readonly Row[], facts: Readonly<Record<string, string>>): string {
+function generated(
+  options: BenchOptions,
+  rows: readonly Row[],
+  facts: Readonly<Record<string, string>>,
+): string {
   const missed = rows.filter((r) => r.met === false).length;
   const unmeasured = rows.filter((r) => r.met === null).length;
   return [
@@ -128,7 +139,9 @@ function writeReport(file: string, block: string): void {
   const a = old.indexOf(START.slice(0, 30));
   const b = old.indexOf(END);
   const text =
-    a >= 0 && b > a ? `${old.slice(0, a)}${block}${old.slice(b + END.length)}` : `${PREAMBLE}\n## Results\n\n${block}\n`;
+    a >= 0 && b > a
+      ? `${old.slice(0, a)}${block}${old.slice(b + END.length)}`
+      : `${PREAMBLE}\n## Results\n\n${block}\n`;
   fs.writeFileSync(file, text);
 }
 
@@ -144,7 +157,8 @@ async function main(): Promise<void> {
         : path.join(ROOT, "docs", "benchmarks.md");
   const started = performance.now();
   const commit = git(["rev-parse", "--short", "HEAD"]);
-  const dirty = git(["status", "--porcelain", "--", "src", "tests", "bench", "webpack.config.js", "package.json"]) !== "";
+  const dirty =
+    git(["status", "--porcelain", "--", "src", "tests", "bench", "webpack.config.js", "package.json"]) !== "";
   const facts: Record<string, string> = {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     mode: options.quick ? "quick" : "full",
@@ -158,7 +172,9 @@ async function main(): Promise<void> {
     packages: `tinybench ${versionOf("tinybench")}, exceljs ${versionOf("exceljs")}, webpack ${versionOf("webpack")}, playwright-core ${versionOf("playwright-core")}`,
     "load average at start (1, 5, 15 min)": loadAverage(),
   };
-  log(`${facts.mode} run, ${facts.cpu}, node ${facts.node}, load ${facts["load average at start (1, 5, 15 min)"]}`);
+  log(
+    `${facts.mode} run, ${facts.cpu}, node ${facts.node}, load ${facts["load average at start (1, 5, 15 min)"]}`,
+  );
   fs.mkdirSync(WORK, { recursive: true });
 
   const rows: Row[] = [];
@@ -173,13 +189,17 @@ async function main(): Promise<void> {
     return benchLibreOffice(options, input, summarized, log);
   });
   await part("memory", "≤ 1.5×", rows, () => benchMemory(options, input, log));
-  await part("task pane", "≤ 130 KiB; ≤ 1 s", rows, () => benchTaskpane(options, argv.includes("--rebuild"), log, facts));
+  await part("task pane", "≤ 130 KiB; ≤ 1 s", rows, () =>
+    benchTaskpane(options, argv.includes("--rebuild"), log, facts),
+  );
 
   facts["load average at end (1, 5, 15 min)"] = loadAverage();
   facts["wall time of the run"] = ms(performance.now() - started);
   const block = generated(options, rows, facts);
   writeReport(out, block);
-  process.stdout.write(`\n${table(rows)}\n\n${details(rows)}\n\n${factsBlock(facts)}\n\nwritten to ${path.relative(ROOT, out) || out}\n`);
+  process.stdout.write(
+    `\n${table(rows)}\n\n${details(rows)}\n\n${factsBlock(facts)}\n\nwritten to ${path.relative(ROOT, out) || out}\n`,
+  );
   if (rows.some((r) => r.met === null)) process.exitCode = 1;
 }
 

@@ -4,7 +4,7 @@
  * render in headless Chromium in browser mode (office.js unreachable).
  *
  * The pane is built into .tmp/bench/pane (not dist/, which others build into), with the project's
- * webpack configuration; a build newer than every source is reused unless `--rebuild`.
+ * webpack configuration (see buildPane).
  */
 
 import { execFileSync } from "child_process";
@@ -34,7 +34,8 @@ const BUNDLE_TARGET = 130 * 1024;
 /** The performance mark the pane sets when it first shows a workbook's figures (src/taskpane/index.tsx). */
 const READY_MARK = "ctg:pane-ready";
 /** Modules that belong to the .xlsx code, loaded only in browser mode. */
-const XLSX_MODULES = /node_modules[\\/](fflate|@xmldom[\\/]xmldom|exceljs)[\\/]|src[\\/]workbook[\\/]xlsx[\\/]/;
+const XLSX_MODULES =
+  /node_modules[\\/](fflate|@xmldom[\\/]xmldom|exceljs)[\\/]|src[\\/]workbook[\\/]xlsx[\\/]/;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -45,14 +46,20 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the pane unless a build newer than every source is there; says which. */
+/**
+ * Builds the pane with the project's configuration. Quick runs skip the source maps (the same
+ * JavaScript but its last comment) and reuse a build newer than every source unless `--rebuild`.
+ */
 function buildPane(force: boolean, quick: boolean): "built" | "reused" {
   const html = path.join(PANE, "taskpane.html");
   const sources = Math.max(
     newestMtime(path.join(ROOT, "src")),
-    ...["webpack.config.js", "package.json", "tsconfig.json"].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs),
+    ...["webpack.config.js", "package.json", "tsconfig.json"].map(
+      (f) => fs.statSync(path.join(ROOT, f)).mtimeMs,
+    ),
   );
-  if (!force && fs.existsSync(html) && fs.existsSync(STATS) && fs.statSync(html).mtimeMs > sources) return "reused";
+  if (quick && !force && fs.existsSync(html) && fs.existsSync(STATS) && fs.statSync(html).mtimeMs > sources)
+    return "reused";
   fs.mkdirSync(WORK, { recursive: true });
   execFileSync(
     process.execPath,
@@ -66,7 +73,6 @@ function buildPane(force: boolean, quick: boolean): "built" | "reused" {
       PANE,
       "--json",
       STATS,
-      // Quick runs skip the source maps: the same JavaScript (but its last comment), built faster.
       ...(quick ? ["--no-devtool"] : []),
     ],
     { cwd: ROOT, stdio: "pipe", timeout: 600_000 },
@@ -137,7 +143,9 @@ async function serve(): Promise<{ origin: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
     if (pathname === "/blank.html") {
-      res.writeHead(200, { "content-type": TYPES[".html"] }).end('<!doctype html><html lang="fr"><title>x</title><h1>CTG Planner</h1></html>');
+      res
+        .writeHead(200, { "content-type": TYPES[".html"] })
+        .end('<!doctype html><html lang="fr"><title>x</title><h1>CTG Planner</h1></html>');
       return;
     }
     const file = path.join(PANE, pathname === "/" ? "taskpane.html" : pathname);
@@ -165,7 +173,11 @@ interface Load {
 
 /** One cold load in a fresh context: office.js aborted, wait for the pane's figures. */
 async function loadPane(browser: Browser, url: string): Promise<Load> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 760 }, deviceScaleFactor: 1, locale: "fr-FR" });
+  const context = await browser.newContext({
+    viewport: { width: 380, height: 760 },
+    deviceScaleFactor: 1,
+    locale: "fr-FR",
+  });
   try {
     const page = await context.newPage();
     const errors: string[] = [];
@@ -193,7 +205,11 @@ async function loadBlank(browser: Browser, url: string): Promise<number> {
     await page.goto(url);
     await page.waitForSelector("h1", { state: "visible" });
     // The paint entry comes with the first frame after the heading.
-    const fcp = await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime, undefined, { timeout: 10_000 });
+    const fcp = await page.waitForFunction(
+      () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+      undefined,
+      { timeout: 10_000 },
+    );
     return Number(await fcp.jsonValue());
   } finally {
     await context.close();
@@ -215,12 +231,16 @@ export async function benchTaskpane(
 ): Promise<Row[]> {
   const t0 = performance.now();
   const how = buildPane(rebuild, options.quick);
-  log(`task pane: ${how === "built" ? `built in ${ms(performance.now() - t0)}` : "fresh build reused"} (${path.relative(ROOT, PANE)})`);
+  log(
+    `task pane: ${how === "built" ? `built in ${ms(performance.now() - t0)}` : "fresh build reused"} (${path.relative(ROOT, PANE)})`,
+  );
   const chunks = initialChunks();
   const gzip = chunks.reduce((a, c) => a + c.gzip, 0);
   const raw = chunks.reduce((a, c) => a + c.bytes, 0);
   const leaked = xlsxInInitial();
-  log(`task pane initial JS: ${chunks.map((c) => `${c.file} ${bytes(c.gzip, "KiB")}`).join(", ")}; .xlsx code in it: ${leaked.join(", ") || "none"}`);
+  log(
+    `task pane initial JS: ${chunks.map((c) => `${c.file} ${bytes(c.gzip, "KiB")}`).join(", ")}; .xlsx code in it: ${leaked.join(", ") || "none"}`,
+  );
   const bundle: Row = {
     what: "task pane: initial JavaScript, gzip",
     figure: bytes(gzip, "KiB"),
@@ -234,7 +254,18 @@ export async function benchTaskpane(
   };
 
   if (!fs.existsSync(CHROMIUM)) {
-    return [bundle, { what: "task pane: first render in headless Chromium, browser mode", figure: "not measured", baseline: "—", ratio: "—", target: "≤ 1 s, median", met: null, notes: `${CHROMIUM} missing: apt-get install -y chromium` }];
+    return [
+      bundle,
+      {
+        what: "task pane: first render in headless Chromium, browser mode",
+        figure: "not measured",
+        baseline: "—",
+        ratio: "—",
+        target: "≤ 1 s, median",
+        met: null,
+        notes: `${CHROMIUM} missing: apt-get install -y chromium`,
+      },
+    ];
   }
   const server = await serve();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -251,7 +282,9 @@ export async function benchTaskpane(
     const ready = median(loads.map((l) => l.ready));
     const fcp = median(loads.map((l) => l.fcp));
     const blank = median(blanks);
-    log(`task pane first render: ready ${ms(ready)} (runs ${loads.map((l) => ms(l.ready)).join(", ")}), first paint ${ms(fcp)}, blank page ${ms(blank)}`);
+    log(
+      `task pane first render: ready ${ms(ready)} (runs ${loads.map((l) => ms(l.ready)).join(", ")}), first paint ${ms(fcp)}, blank page ${ms(blank)}`,
+    );
     return [
       bundle,
       {

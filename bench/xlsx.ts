@@ -8,7 +8,18 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { summarizeWorkbook } from "../src/workbook/xlsx/summarize";
-import { bytes, count, median, ms, runChild, times, timeTasks, WORK, type BenchOptions, type Row } from "./lib";
+import {
+  bytes,
+  count,
+  median,
+  ms,
+  runChild,
+  times,
+  timeTasks,
+  WORK,
+  type BenchOptions,
+  type Row,
+} from "./lib";
 
 /** Where the summarized workbook goes (LibreOffice recalculates it next). */
 export function summarizedPath(input: string): string {
@@ -36,7 +47,11 @@ async function excelJsFile(input: string, output: string): Promise<void> {
  * @param log - progress lines
  * @returns the time row
  */
-export async function benchXlsx(options: BenchOptions, input: string, log: (line: string) => void): Promise<Row[]> {
+export async function benchXlsx(
+  options: BenchOptions,
+  input: string,
+  log: (line: string) => void,
+): Promise<Row[]> {
   const rows = options.workbookRows;
   const ours = summarizedPath(input);
   const theirs = path.join(WORK, `financements-${rows}.exceljs.xlsx`);
@@ -47,7 +62,9 @@ export async function benchXlsx(options: BenchOptions, input: string, log: (line
   );
   const a = t.summarize?.medianMs ?? NaN;
   const b = t.exceljs?.medianMs ?? NaN;
-  log(`xlsx ${count(rows)} rows: summarize ${ms(a)}, ExcelJS read + write ${ms(b)} (${times(a / b)}), median of ${options.iterations.xlsx}`);
+  log(
+    `xlsx ${count(rows)} rows: summarize ${ms(a)}, ExcelJS read + write ${ms(b)} (${times(a / b)}), median of ${options.iterations.xlsx}`,
+  );
   return [
     {
       what: `.xlsx path: summarize of a ${count(rows)}-row workbook, end to end`,
@@ -68,7 +85,10 @@ async function peakRss(args: readonly string[]): Promise<number> {
   const res = withTime
     ? await runChild("/usr/bin/time", ["-v", process.execPath, child, ...args], { timeoutMs: 600_000 })
     : await runChild(process.execPath, [child, ...args], { timeoutMs: 600_000 });
-  if (res.code !== 0) throw new Error(`child ${args[0] ?? ""} failed (${String(res.code)}): ${res.stderr.trim().split("\n").slice(-3).join(" ")}`);
+  if (res.code !== 0)
+    throw new Error(
+      `child ${args[0] ?? ""} failed (${String(res.code)}): ${res.stderr.trim().split("\n").slice(-3).join(" ")}`,
+    );
   const fromTime = /Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr)?.[1];
   if (fromTime !== undefined) return Number(fromTime);
   const reported = /\{"maxRssKiB":(\d+)\}/.exec(res.stdout)?.[1];
@@ -82,7 +102,11 @@ async function peakRss(args: readonly string[]): Promise<number> {
  * @param log - progress lines
  * @returns the memory row
  */
-export async function benchMemory(options: BenchOptions, input: string, log: (line: string) => void): Promise<Row[]> {
+export async function benchMemory(
+  options: BenchOptions,
+  input: string,
+  log: (line: string) => void,
+): Promise<Row[]> {
   const outOurs = path.join(WORK, "memory.ctg.xlsx");
   const outTheirs = path.join(WORK, "memory.exceljs.xlsx");
   const ours: number[] = [];
@@ -96,7 +120,9 @@ export async function benchMemory(options: BenchOptions, input: string, log: (li
   const a = median(ours) * 1024;
   const b = median(theirs) * 1024;
   const node = median(idle) * 1024;
-  log(`memory ${count(options.workbookRows)} rows: summarize ${bytes(a, "MiB")}, ExcelJS ${bytes(b, "MiB")} (${times(a / b)}); idle Node ${bytes(node, "MiB")}`);
+  log(
+    `memory ${count(options.workbookRows)} rows: summarize ${bytes(a, "MiB")}, ExcelJS ${bytes(b, "MiB")} (${times(a / b)}); idle Node ${bytes(node, "MiB")}`,
+  );
   return [
     {
       what: `memory: peak RSS of summarize on ${count(options.workbookRows)} rows`,

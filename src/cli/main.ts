@@ -5,18 +5,22 @@ import pkg from "../../package.json";
 import { COMMUNES } from "../core/communes";
 import { formatIssueLine } from "../core/messages";
 import { formatMoney, formatRate } from "../core/money";
-import type { ParamInputs } from "../core/params";
-import { planToJson } from "../core/plan-json";
-import type { Issue, Lang, Plan } from "../core/types";
+import type { ParamInputs, PlanParamName } from "../core/params";
+import { planToJson, type PlanJson } from "../core/plan-json";
+import type { ScenarioPlan, ScenarioSpec } from "../core/scenarios";
+import type { Basin, Cents, Issue, Lang, Plan } from "../core/types";
+import { BASINS } from "../core/types";
 import { reportLabels } from "../report/labels";
 import { demoWorkbook } from "../workbook/xlsx/demo";
 import { WorkbookFileError } from "../workbook/xlsx/package";
-import { summarizeWorkbook, UsageError } from "../workbook/xlsx/summarize";
+import { summarizeWorkbook, UsageError, workbookScenarios } from "../workbook/xlsx/summarize";
 
 export const USAGE = `Usage:
   ctg-planner summarize <input.xlsx> [-o <output.xlsx>] [--in-place] [--sheet NAME | --table NAME]
               [--cost EUROS] [--cap EUROS] [--caf-rate PERCENT] [--vat-rate PERCENT]
-              [--key cej|population|communes|equal] [--caf-base ht|ttc] [--json] [--lang fr|en]
+              [--key cej|population|communes|equal] [--caf-base ht|ttc]
+              [--scenario "name=NAME;cost=EUROS;key=K;caf-base=B;sud=COMMUNE,…"]… [--json] [--lang fr|en]
+  ctg-planner scenarios <workbook.xlsx> [--sheet NAME | --table NAME] [--json] [--lang fr|en]
   ctg-planner demo [-o demo.xlsx] [--lang fr|en]
   ctg-planner --version | --help`;
 
@@ -64,6 +68,8 @@ const T = {
     vat: "TVA",
     cuTTC: "CUCM TTC",
     key: "clé",
+    scenarios: (names: readonly string[]) =>
+      `Scénarios : ${names.length} (${names.join(", ")}), comparés dans la feuille « Comparaison scénarios ».`,
     warnings: (n: number) => `${n} avertissement${n > 1 ? "s" : ""} :`,
     errors: (n: number) => `${n} erreur${n > 1 ? "s" : ""} : rien n'a été écrit.`,
     written: (f: string) => `Écrit : ${f}`,
@@ -83,6 +89,8 @@ const T = {
     vat: "VAT",
     cuTTC: "CUCM incl. VAT",
     key: "key",
+    scenarios: (names: readonly string[]) =>
+      `Scenarios: ${names.length} (${names.join(", ")}), compared on the sheet "Scenario comparison".`,
     warnings: (n: number) => `${n} warning${n > 1 ? "s" : ""}:`,
     errors: (n: number) => `${n} error${n > 1 ? "s" : ""}: nothing was written.`,
     written: (f: string) => `Written: ${f}`,
@@ -137,6 +145,7 @@ async function summarize(argv: string[], io: Io): Promise<number> {
         "vat-rate": { type: "string" },
         key: { type: "string" },
         "caf-base": { type: "string" },
+        scenario: { type: "string", multiple: true },
         json: { type: "boolean" },
         lang: { type: "string" },
       },
@@ -163,6 +172,12 @@ async function summarize(argv: string[], io: Io): Promise<number> {
     );
     return 2;
   }
+  const specs: ScenarioSpec[] = [];
+  for (const text of v.scenario ?? []) {
+    const spec = parseScenarioSpec(text);
+    if (typeof spec === "string") return usageError(io, spec);
+    specs.push(spec);
+  }
   const output = v["in-place"] ? input : (v.output ?? input.replace(/\.xlsx$/i, ".ctg.xlsx"));
   if (!/\.xlsx$/i.test(output)) return usageError(io, `${output}: the output must be an .xlsx file`);
 
@@ -186,6 +201,7 @@ async function summarize(argv: string[], io: Io): Promise<number> {
       params,
       lang,
       version: pkg.version,
+      ...(specs.length > 0 ? { addScenarios: specs } : {}),
     });
   } catch (e) {
     if (e instanceof WorkbookFileError || e instanceof UsageError) {
@@ -202,6 +218,7 @@ async function summarize(argv: string[], io: Io): Promise<number> {
     const what =
       result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
     printSummary(human, result.plan, what, lang);
+    human.out(T[lang].scenarios(result.scenarios.map((sc) => sc.scenario.name)));
   }
   try {
     await writeAtomically(output, result.output);
@@ -210,6 +227,209 @@ async function summarize(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   human.out(T[lang].written(output));
+  return 0;
+}
+
+/** The keys of a `--scenario` spec, French and English, normalized (lower case, no accents). */
+const SPEC_KEYS: ReadonlyMap<string, PlanParamName | "name" | "note" | Basin> = new Map([
+  ["name", "name"],
+  ["nom", "name"],
+  ["note", "note"],
+  ["cost", "costHT"],
+  ["cout", "costHT"],
+  ["cap", "capHT"],
+  ["plafond", "capHT"],
+  ["caf-rate", "cafRate"],
+  ["taux-caf", "cafRate"],
+  ["vat-rate", "vatRate"],
+  ["taux-tva", "vatRate"],
+  ["key", "key"],
+  ["cle", "key"],
+  ["caf-base", "cafBase"],
+  ["base-caf", "cafBase"],
+  ["nord", "nord"],
+  ["north", "nord"],
+  ["sud", "sud"],
+  ["south", "sud"],
+]);
+
+/**
+ * Reads a `--scenario` spec: `name=Coût 46k;cost=46000;key=population;caf-base=ttc;sud=Saint-Eusèbe`
+ * (pairs separated by `;`, keys in English or French; `nord=`/`sud=` list communes separated by `,`).
+ *
+ * @param text - the spec
+ * @returns the spec, or a usage error message
+ */
+export function parseScenarioSpec(text: string): ScenarioSpec | string {
+  const pairs: [PlanParamName | "name" | "note" | Basin, string, string][] = [];
+  for (const part of text.split(";")) {
+    if (part.trim() === "") continue;
+    const eq = part.indexOf("=");
+    if (eq < 0) return `--scenario: "${part.trim()}" is not key=value`;
+    const raw = part.slice(0, eq).trim();
+    const key = raw
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[\s_]+/g, "-");
+    const field = SPEC_KEYS.get(key);
+    if (field === undefined) {
+      return `--scenario: unknown key "${raw}" (name, note, cost, cap, caf-rate, vat-rate, key, caf-base, nord, sud)`;
+    }
+    pairs.push([field, part.slice(eq + 1).trim(), raw]);
+  }
+  const name = pairs.find(([f]) => f === "name")?.[1] ?? "";
+  if (name === "") return `--scenario: give the scenario a name (name=…): "${text}"`;
+  const params: Partial<Record<PlanParamName, { value: string; cell: string }>> = {};
+  const basins: { commune: string; basin: Basin; cell: string }[] = [];
+  let note: string | undefined;
+  for (const [field, value, raw] of pairs) {
+    const cell = `--scenario "${name}" ${raw}`;
+    if (field === "name") continue;
+    if (field === "note") note = value;
+    else if (field === "nord" || field === "sud") {
+      for (const commune of value.split(",").map((c) => c.trim())) {
+        if (commune !== "") basins.push({ commune, basin: field, cell });
+      }
+    } else if (field === "cafRate" || field === "vatRate") {
+      params[field] = { value: `${value.replace(/%\s*$/, "").trim()} %`, cell };
+    } else params[field] = { value, cell };
+  }
+  return { name, ...(note !== undefined ? { note } : {}), params, basins };
+}
+
+/** The `scenarios` command's JSON (version 1, see docs/cli.md). */
+export interface ScenariosJson {
+  readonly version: 1;
+  readonly scenarios: readonly { name: string; note: string; date: string; plan: PlanJson }[];
+  readonly issues: PlanJson["issues"];
+}
+
+/** The comparison as an aligned text table: one column per scenario. */
+function comparisonTable(scenarios: readonly ScenarioPlan[], lang: Lang): string[] {
+  const L = reportLabels(lang);
+  const C = L.comparison;
+  const m = (c: number): string => formatMoney(c as Cents, lang);
+  const first = scenarios[0]?.plan;
+  const sep = lang === "fr" ? " : " : ": ";
+  const rows: [string, (p: Plan) => string][] = [
+    [C.params.costHT, (p) => m(p.params.costHT)],
+    [C.params.capHT, (p) => m(p.params.capHT)],
+    [C.params.cafRate, (p) => formatRate(p.params.cafRate, lang)],
+    [C.params.vatRate, (p) => formatRate(p.params.vatRate, lang)],
+    [C.params.key, (p) => L.keys[p.params.key]],
+    [C.params.cafBase, (p) => L.cafBases[p.params.cafBase]],
+    [C.engineering.caf, (p) => m(p.engineering.caf)],
+    [C.engineering.cuHT, (p) => m(p.engineering.cuHT)],
+    [C.engineering.vat, (p) => m(p.engineering.vat)],
+    [C.engineering.cuTTC, (p) => m(p.engineering.cuTTC)],
+    ...BASINS.flatMap((b, i): [string, (p: Plan) => string][] => {
+      const t = `${C.basinTitle(L.basins[b])}${sep}`;
+      return [
+        [`${t}${C.basin.communes}`, (p) => String(p.basins[i]?.communes ?? 0)],
+        [
+          `${t}${C.basin.population}`,
+          (p) => (p.basins[i]?.population ?? 0).toLocaleString(lang === "fr" ? "fr-FR" : "en-GB"),
+        ],
+        [`${t}${C.basin.cej}`, (p) => m(p.basins[i]?.cejTotal ?? 0)],
+        [`${t}${C.basin.caf}`, (p) => m(p.basins[i]?.engineering.caf ?? 0)],
+        [`${t}${C.basin.cuTTC}`, (p) => m(p.basins[i]?.engineering.cuTTC ?? 0)],
+      ];
+    }),
+    [
+      C.diffEuros(C.engineering.cuTTC),
+      (p) => {
+        const d = p.engineering.cuTTC - (first?.engineering.cuTTC ?? 0);
+        return `${d > 0 ? "+" : ""}${m(d)}`;
+      },
+    ],
+    [
+      C.diffPercent(C.engineering.cuTTC),
+      (p) => {
+        const base = first?.engineering.cuTTC ?? 0;
+        if (base === 0) return "—";
+        const pct = ((p.engineering.cuTTC - base) / base) * 100;
+        const text = `${pct > 0 ? "+" : ""}${pct.toFixed(2)}`;
+        return lang === "fr" ? `${text.replace(".", ",")}\u00A0%` : `${text}%`;
+      },
+    ],
+  ];
+  const header = [C.scenario, ...scenarios.map((s) => s.scenario.name)];
+  const body = rows.map(([label, f]) => [label, ...scenarios.map((s) => f(s.plan))]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => (r[c] ?? "").length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...body.map(line)];
+}
+
+async function scenarios(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        sheet: { type: "string" },
+        table: { type: "string" },
+        json: { type: "boolean" },
+        lang: { type: "string" },
+      },
+    });
+  } catch (e) {
+    return usageError(io, (e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  const lang = v.lang ?? "fr";
+  if (lang !== "fr" && lang !== "en") return usageError(io, `--lang must be fr or en, not "${lang}"`);
+  if (positionals.length !== 1 || positionals[0] === undefined)
+    return usageError(io, "scenarios takes one workbook");
+  if (v.sheet !== undefined && v.table !== undefined)
+    return usageError(io, "give --sheet or --table, not both");
+  const input = positionals[0];
+  if (!/\.xlsx$/i.test(input)) return usageError(io, `${input}: not an .xlsx file`);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(input));
+  } catch (e) {
+    io.err(
+      `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+    );
+    return 2;
+  }
+  let result;
+  try {
+    result = workbookScenarios(bytes, {
+      ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
+      ...(v.table !== undefined ? { table: v.table } : {}),
+      lang,
+    });
+  } catch (e) {
+    if (e instanceof WorkbookFileError || e instanceof UsageError) {
+      io.err(`ctg-planner: ${input}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (v.json) {
+    const json: ScenariosJson = {
+      version: 1,
+      scenarios: result.scenarios.map(({ scenario, plan }) => ({
+        name: scenario.name,
+        note: scenario.note,
+        date: scenario.date,
+        plan: planToJson(plan, plan.issues, lang),
+      })),
+      issues: planToJson(null, result.issues, lang).issues,
+    };
+    io.out(JSON.stringify(json, null, 2));
+  }
+  const human: Io = v.json ? { out: io.err, err: io.err } : io;
+  printIssues(human, result.issues, lang);
+  if (result.scenarios.length === 0) return 1;
+  for (const row of comparisonTable(result.scenarios, lang)) human.out(row);
   return 0;
 }
 
@@ -252,6 +472,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 0;
     case "summarize":
       return summarize(rest, io);
+    case "scenarios":
+      return scenarios(rest, io);
     case "demo":
       return demo(rest, io);
     default:

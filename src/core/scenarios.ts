@@ -22,6 +22,7 @@
  */
 
 import { cellText, columnLetters, gridAddress, parseA1, toCell } from "./cell";
+import { matchCommune } from "./communes";
 import { readParams, type ParamInputs, type PlanParamName } from "./params";
 import { computePlan } from "./plan";
 import { parseBasin } from "./reader";
@@ -336,4 +337,88 @@ export function planScenario(
     return b === undefined || r.basinGiven === null ? r : { ...r, basinGiven: b };
   });
   return computePlan(scenarioRows, scenario.params, reference);
+}
+
+/**
+ * A scenario given outside the workbook (the command line's `--scenario`): its name, the parameters
+ * it sets (raw values with where they come from, read as `Paramètres CTG` reads them; the others take
+ * the current parameters) and the communes it moves (by name, short form or INSEE code).
+ */
+export interface ScenarioSpec {
+  readonly name: string;
+  readonly note?: string;
+  readonly params: ParamInputs;
+  readonly basins: readonly { readonly commune: string; readonly basin: Basin; readonly cell: string }[];
+}
+
+/**
+ * The scenario a spec describes.
+ *
+ * @param spec - the spec
+ * @param current - the current parameters, for the parameters the spec leaves out
+ * @param communes - the reference communes, to find the communes it moves
+ * @param date - the scenario's date (ISO day)
+ * @returns the scenario, and the issues (`param-*` on the parameters' cells, `commune-unknown` with
+ *   suggestions on a commune that is not in the reference)
+ */
+export function scenarioFromSpec(
+  spec: ScenarioSpec,
+  current: PlanParams,
+  communes: readonly Commune[],
+  date: string,
+): { scenario: Scenario; issues: Issue[] } {
+  const read = readParams(spec.params);
+  const issues: Issue[] = [...read.issues];
+  const pick = <K extends PlanParamName>(k: K): PlanParams[K] =>
+    spec.params[k] !== undefined && toCell(spec.params[k]?.value).kind !== "empty"
+      ? read.params[k]
+      : current[k];
+  const basinOverrides: Record<string, Basin> = {};
+  for (const { commune, basin, cell } of spec.basins) {
+    const match = matchCommune(commune, communes);
+    if (match.kind === "match") basinOverrides[match.commune.insee] = basin;
+    else {
+      issues.push({
+        code: "commune-unknown",
+        severity: "error",
+        cell,
+        data: { value: commune, suggestions: match.suggestions },
+      });
+    }
+  }
+  return {
+    scenario: {
+      name: spec.name,
+      note: spec.note ?? "",
+      date,
+      params: {
+        costHT: pick("costHT"),
+        capHT: pick("capHT"),
+        cafRate: pick("cafRate"),
+        vatRate: pick("vatRate"),
+        key: pick("key"),
+        cafBase: pick("cafBase"),
+      },
+      basinOverrides,
+    },
+    issues,
+  };
+}
+
+/**
+ * Adds scenarios to a list: a scenario whose name is already there (case ignored) replaces it in
+ * place, the others are appended in order.
+ *
+ * @param scenarios - the scenarios read
+ * @param added - the scenarios to add
+ * @returns the new list
+ */
+export function mergeScenarios(scenarios: readonly Scenario[], added: readonly Scenario[]): Scenario[] {
+  const list = [...scenarios];
+  for (const a of added) {
+    const at = list.findIndex((s) => s.name.toLowerCase() === a.name.toLowerCase());
+    if (at >= 0) list[at] = a;
+    else list.push(a);
+  }
+  return list;
 }

@@ -974,7 +974,16 @@ function comparisonRows(diffFigures: number): ComparisonRows {
   const basins = BASINS.map(() => block(COMPARED_BASIN));
   const diffFirst = r;
   r += 2 * diffFigures + 1;
-  return { header, params, engineering, basins, diffFirst, helperTitle: r, helperHeader: r + 2, helperFirst: r + 3 };
+  return {
+    header,
+    params,
+    engineering,
+    basins,
+    diffFirst,
+    helperTitle: r,
+    helperHeader: r + 2,
+    helperFirst: r + 3,
+  };
 }
 
 /**
@@ -1034,7 +1043,9 @@ function buildComparison(ctx: Context, syn: SynthesisLayout): ReportSheet {
     `${localAbs(refFirst, col)}:${localAbs(Math.max(last, refFirst), col)}`;
 
   s.text(R.helperTitle, 0, C.helperTitle, "textBold").text(R.helperTitle + 1, 0, C.helperNote, "note");
-  s.merge(`A${R.helperTitle + 2}:${columnLetters(Math.max(HB + scenarios.length - 1, 6))}${R.helperTitle + 2}`);
+  s.merge(
+    `A${R.helperTitle + 2}:${columnLetters(Math.max(HB + scenarios.length - 1, 6))}${R.helperTitle + 2}`,
+  );
   C.helperHeader.forEach((h, c) => s.text(R.helperHeader, c, h, "header"));
   scenarios.forEach(({ scenario }, k) => {
     s.formula(
@@ -1070,7 +1081,12 @@ function buildComparison(ctx: Context, syn: SynthesisLayout): ReportSheet {
     );
     const idx = synIndex.get(communeKey(commune.name, commune.insee));
     const total = idx === undefined ? 0 : (plan.communes[idx]?.total ?? 0);
-    s.money(r, 4, idx === undefined ? "0" : absRef(ctx.names.synthesis, syn.first + idx, syn.totalCol), total / 100);
+    s.money(
+      r,
+      4,
+      idx === undefined ? "0" : absRef(ctx.names.synthesis, syn.first + idx, syn.totalCol),
+      total / 100,
+    );
     scenarios.forEach(({ plan: sp }, k) => {
       const cell = absRef(ctx.names.scenarios, S.firstCommune + i, S.firstCol + k);
       s.formula(
@@ -1103,7 +1119,9 @@ function buildComparison(ctx: Context, syn: SynthesisLayout): ReportSheet {
   // Parameters, engineering, basins, differences: one column per scenario.
   s.text(R.params.costHT - 1, 0, C.paramsTitle, "textBold");
   s.text(R.engineering.eligibleHT - 1, 0, C.engineeringTitle, "textBold");
-  BASINS.forEach((b, i) => s.text((R.basins[i]?.communes ?? 0) - 1, 0, C.basinTitle(L.basins[b]), "textBold"));
+  BASINS.forEach((b, i) =>
+    s.text((R.basins[i]?.communes ?? 0) - 1, 0, C.basinTitle(L.basins[b]), "textBold"),
+  );
   s.text(R.diffFirst - 1, 0, C.diffTitle(firstName), "textBold");
   COMPARED_PARAMS.forEach((f) => s.text(R.params[f], 0, C.params[f], "label"));
   COMPARED_ENGINEERING.forEach((f) =>
@@ -1163,7 +1181,14 @@ function buildComparison(ctx: Context, syn: SynthesisLayout): ReportSheet {
       const B = (f: ComparedBasin): string => localAbs(rows[f], col);
       const label = stringLiteral(L.basins[b]);
       const noRef = reference.length === 0;
-      s.formula(rows.communes, col, noRef ? "0" : `COUNTIFS(${basinRefRange},${label})`, bp.communes, "exact", "integer");
+      s.formula(
+        rows.communes,
+        col,
+        noRef ? "0" : `COUNTIFS(${basinRefRange},${label})`,
+        bp.communes,
+        "exact",
+        "integer",
+      );
       s.formula(
         rows.population,
         col,
@@ -1188,7 +1213,14 @@ function buildComparison(ctx: Context, syn: SynthesisLayout): ReportSheet {
         p.key === "cej" ? "cents" : "exact",
         p.key === "cej" ? "money" : "integer",
       );
-      s.formula(rows.keyShare, col, `IF(${keyTotal}=0,0,${B("key")}/${keyTotal})`, bp.keyShare, "ratio", "ratio");
+      s.formula(
+        rows.keyShare,
+        col,
+        `IF(${keyTotal}=0,0,${B("key")}/${keyTotal})`,
+        bp.keyShare,
+        "ratio",
+        "ratio",
+      );
       const isLast = i === BASINS.length - 1;
       const split = (whole: string, f: ComparedBasin): string =>
         isLast
@@ -1222,8 +1254,36 @@ function buildComparison(ctx: Context, syn: SynthesisLayout): ReportSheet {
     });
   });
 
-  s.widthsFrom([44, ...scenarios.map(() => 20), ...Array.from({ length: Math.max(0, HB - 1 - scenarios.length) }, () => 14)]);
+  s.widthsFrom([
+    54,
+    ...scenarios.map(() => 20),
+    ...Array.from({ length: Math.max(0, HB - 1 - scenarios.length) }, () => 14),
+  ]);
   s.freezeAt(R.header + 1, 1);
+
+  // The chart: Caf and CUCM TTC of each basin, one cluster per scenario, beside the table.
+  const lastCol = colOf(scenarios.length - 1);
+  const rowRange = (row: number): string =>
+    `${quoteSheet(ctx.names.comparison)}!${localAbs(row, colOf(0))}:${localAbs(row, lastCol)}`;
+  const colors: Readonly<Record<Basin, readonly [string, string]>> = {
+    nord: ["9DC3E6", "1F4E78"],
+    sud: ["F4B183", "C55A11"],
+  };
+  s.chart({
+    title: C.chartTitle,
+    from: { row: R.header, col: lastCol + 2 },
+    to: { row: R.header + 22, col: lastCol + 10 },
+    categories: { ref: rowRange(R.header), cache: scenarios.map((sc) => sc.scenario.name) },
+    series: BASINS.flatMap((b, i) =>
+      (["caf", "cuTTC"] as const).map((f) => ({
+        name: C.chartSeries(f, L.basins[b]),
+        ref: rowRange(R.basins[i]?.[f] ?? 0),
+        cache: scenarios.map(({ plan: sp }) => euros(sp.basins[i]?.engineering[f] ?? (0 as Cents))),
+        color: colors[b][f === "caf" ? 0 : 1],
+      })),
+    ),
+    valueFormat: '#,##0\\ "€"',
+  });
   return s.build(print(ctx, "comparison", [R.header + 1, R.header + 1]), "7030A0");
 }
 

@@ -98,6 +98,8 @@ export interface ReportLabels {
     readonly helperNote: string;
     readonly helperHeader: readonly [string, string, string, string, string];
     readonly helperBasin: (scenario: string) => string;
+    readonly chartTitle: string;
+    readonly chartSeries: (figure: "caf" | "cuTTC", basin: string) => string;
   };
   readonly checks: {
     readonly title: string;
@@ -316,6 +318,8 @@ const FR: ReportLabels = {
       "Bassin du scénario s'il en donne un, sinon celui de « Communes CTG » ; population de « Communes CTG » ; total CEJ de « Synthèse CEJ ».",
     helperHeader: ["Code INSEE", "Commune", "Bassin (Communes CTG)", "Population", "Total CEJ"],
     helperBasin: (sc) => `Bassin : ${sc}`,
+    chartTitle: "Participation Caf et reste à charge CUCM TTC par bassin",
+    chartSeries: (f, b) => `${f === "caf" ? "Caf" : "CUCM TTC"} ${b}`,
   },
   checks: {
     title: "Contrôles",
@@ -496,7 +500,7 @@ const EN: ReportLabels = {
   comparison: {
     title: "Scenario comparison",
     subtitle:
-      "Recalculated live from \"CTG Scenarios\", \"CEJ Summary\" and \"CTG Communes\"; differences against the first scenario.",
+      'Recalculated live from "CTG Scenarios", "CEJ Summary" and "CTG Communes"; differences against the first scenario.',
     scenario: "Scenario",
     paramsTitle: "Parameters",
     params: {
@@ -535,9 +539,11 @@ const EN: ReportLabels = {
     diffPercent: (f) => `${f}: difference in %`,
     helperTitle: "Working: basin of each commune under each scenario",
     helperNote:
-      "The scenario's basin when it gives one, else the one in \"CTG Communes\"; population from \"CTG Communes\"; CEJ total from \"CEJ Summary\".",
+      'The scenario\'s basin when it gives one, else the one in "CTG Communes"; population from "CTG Communes"; CEJ total from "CEJ Summary".',
     helperHeader: ["INSEE code", "Commune", "Basin (CTG Communes)", "Population", "CEJ total"],
     helperBasin: (sc) => `Basin: ${sc}`,
+    chartTitle: "Caf share and CUCM share incl. VAT by basin",
+    chartSeries: (f, b) => `${f === "caf" ? "Caf" : "CUCM incl. VAT"} ${b}`,
   },
   checks: {
     title: "Checks",

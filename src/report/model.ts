@@ -142,6 +142,30 @@ export type ScenarioSheetKind = "scenarios" | "comparison";
 /** Every kind of sheet a report holds. */
 export type ReportSheetKind = SheetKind | ScenarioSheetKind;
 
+/**
+ * A clustered column chart drawn on a sheet (the comparison's Caf and CUCM TTC per basin and scenario).
+ * Series and categories point at cells of the workbook, so the chart follows the live figures; the
+ * caches hold the engine's values for viewers that do not recalculate.
+ */
+export interface ReportChart {
+  readonly title: string;
+  /** The frame, from the top-left of cell `from` to the top-left of cell `to` (0-based). */
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+  /** The category labels: a reference (`'Comparaison scénarios'!$B$4:$D$4`) and their texts. */
+  readonly categories: { readonly ref: string; readonly cache: readonly string[] };
+  readonly series: readonly {
+    readonly name: string;
+    /** The values: a one-row or one-column reference, as many cells as categories. */
+    readonly ref: string;
+    readonly cache: readonly number[];
+    /** Fill colour, `RRGGBB`. */
+    readonly color: string;
+  }[];
+  /** Number format of the value axis (invariant OOXML code). */
+  readonly valueFormat: string;
+}
+
 export interface ReportSheet {
   readonly kind: ReportSheetKind;
   readonly name: string;
@@ -156,6 +180,8 @@ export interface ReportSheet {
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly print: PrintSetup;
   readonly tabColor?: string;
+  /** Charts drawn on the sheet (absent when none). */
+  readonly charts?: readonly ReportChart[];
 }
 
 /** A workbook-level defined name: `CTG_CoutHT` → `'Paramètres CTG'!$B$4`. */

@@ -3,6 +3,7 @@ import type {
   Expected,
   PrintSetup,
   ReportCell,
+  ReportChart,
   ReportSheet,
   ReportStatusFormat,
   ReportTable,
@@ -44,6 +45,7 @@ export class SheetBuilder {
   private readonly validations: ReportValidation[] = [];
   private readonly statusFormats: ReportStatusFormat[] = [];
   private freeze: { rows: number; cols: number } | undefined;
+  private readonly charts: ReportChart[] = [];
 
   constructor(
     readonly kind: ReportSheetKind,
@@ -108,6 +110,11 @@ export class SheetBuilder {
     return this;
   }
 
+  chart(chart: ReportChart): this {
+    this.charts.push(chart);
+    return this;
+  }
+
   freezeAt(rows: number, cols: number): this {
     this.freeze = { rows, cols };
     return this;
@@ -127,6 +134,7 @@ export class SheetBuilder {
       ...(this.freeze ? { freeze: this.freeze } : {}),
       print,
       ...(tabColor ? { tabColor } : {}),
+      ...(this.charts.length > 0 ? { charts: [...this.charts] } : {}),
     };
   }
 }

@@ -9,7 +9,16 @@ import { readParams, type ParamInputs, type PlanParamName } from "../core/params
 import { computePlan } from "../core/plan";
 import { readFundingTable } from "../core/reader";
 import { readCommunesTable } from "../core/reference";
-import { planScenario, readScenarios, type ScenarioPlan } from "../core/scenarios";
+import {
+  defaultScenario,
+  mergeScenarios,
+  planScenario,
+  readScenarios,
+  scenarioFromSpec,
+  type Scenario,
+  type ScenarioPlan,
+  type ScenarioSpec,
+} from "../core/scenarios";
 import type {
   ColumnMapping,
   Commune,
@@ -60,6 +69,16 @@ export interface PipelineOptions {
   readonly params?: ParamInputs;
   /** A column mapping chosen by the user. */
   readonly mapping?: ColumnMapping;
+  /**
+   * Scenarios to add to the workbook's (the command line's `--scenario`): one with the name of a
+   * scenario already there replaces it. When the workbook holds none, the default scenario
+   * (« Paramètres actuels », named in `lang`) comes first. Dated `date` (ISO day).
+   */
+  readonly addScenarios?: {
+    readonly specs: readonly ScenarioSpec[];
+    readonly lang: Lang;
+    readonly date: string;
+  };
 }
 
 export interface PipelineResult {
@@ -132,6 +151,10 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
       ? null
       : readScenarios(snapshot.scenarios.grid, snapshot.scenarios.origin, reference.communes, params.params);
   if (scenariosRead !== null) issues.push(...scenariosRead.issues);
+  const added = (options.addScenarios?.specs ?? []).map((spec) =>
+    scenarioFromSpec(spec, params.params, reference.communes, options.addScenarios?.date ?? ""),
+  );
+  for (const a of added) issues.push(...a.issues);
   const hasError = (list: readonly Issue[]): boolean => list.some((i) => i.severity === "error");
   if (hasError(issues) || read.headerRow < 0) {
     return {
@@ -146,13 +169,22 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
   }
   const plan = computePlan(read.rows, params.params, reference.communes, { cells });
   issues.push(...plan.issues);
-  const scenarios =
-    snapshot.scenarios === undefined
+  let scenarioList: Scenario[] | undefined =
+    snapshot.scenarios === undefined && added.length === 0
       ? undefined
-      : (scenariosRead?.scenarios ?? []).map((scenario) => ({
-          scenario,
-          plan: planScenario(read.rows, scenario, reference.communes),
-        }));
+      : [...(scenariosRead?.scenarios ?? [])];
+  if (scenarioList !== undefined && added.length > 0 && options.addScenarios !== undefined) {
+    const { lang, date } = options.addScenarios;
+    const base = scenarioList.length > 0 ? scenarioList : [defaultScenario(params.params, lang, date)];
+    scenarioList = mergeScenarios(
+      base,
+      added.map((a) => a.scenario),
+    );
+  }
+  const scenarios = scenarioList?.map((scenario) => ({
+    scenario,
+    plan: planScenario(read.rows, scenario, reference.communes),
+  }));
   return {
     read,
     reference: reference.communes,

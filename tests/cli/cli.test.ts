@@ -4,7 +4,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, type Io } from "../../src/cli/main";
+import { main, parseScenarioSpec, type Io, type ScenariosJson } from "../../src/cli/main";
 import type { PlanJson } from "../../src/core/plan-json";
 import type { RawValue } from "../../src/core/types";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
@@ -57,6 +57,7 @@ test("demo then summarize: exit 0, default output name, a short summary", async 
     "Ingénierie CTG",
     "Répartition bassins",
     "Scénarios CTG",
+    "Comparaison scénarios",
     "Contrôles",
   ]);
   // The input file itself is untouched.
@@ -191,7 +192,7 @@ test("--in-place rewrites the input; parameters from flags are written and read 
   expect(second.engineering.cafRate).toBe(0.4);
   expect(second.key).toBe("population");
   // Still one set of product sheets.
-  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(8);
+  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(9);
 });
 
 test("--lang en writes English sheets", async () => {
@@ -270,4 +271,103 @@ test("--caf-base ttc: the Caf funds its rate of the eligible base incl. VAT; wri
   expect(bad.code).toBe(1);
   expect(bad.err).toMatch(/^--caf-base: Base de calcul de la Caf/m);
   expect(fs.existsSync(at("bad.xlsx"))).toBe(false);
+});
+
+test("--scenario adds scenarios to the workbook; `scenarios` lists them and prints the comparison; later runs keep them", async () => {
+  await run("demo", "-o", at("demo.xlsx"));
+  const r = await run(
+    "summarize",
+    at("demo.xlsx"),
+    "-o",
+    at("sc.xlsx"),
+    "--scenario",
+    "name=Coût 46k;cost=46000",
+    "--scenario",
+    "nom=Sud élargi;note=Saint-Eusèbe au sud;clé=Population;base-caf=TTC;sud=Saint-Eusèbe",
+  );
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("Scénarios : 3 (Paramètres actuels, Coût 46k, Sud élargi)");
+  const sheets = listSheets(openPackage(new Uint8Array(fs.readFileSync(at("sc.xlsx"))))).map((s) => s.name);
+  expect(sheets).toContain("Comparaison scénarios");
+
+  const j = await run("scenarios", at("sc.xlsx"), "--json");
+  expect(j.code).toBe(0);
+  const json = JSON.parse(j.out) as ScenariosJson;
+  expect(json.version).toBe(1);
+  expect(json.scenarios.map((s) => s.name)).toEqual(["Paramètres actuels", "Coût 46k", "Sud élargi"]);
+  expect(json.scenarios.map((s) => s.plan.engineering.cuTTC)).toEqual([28000, 35200, 24000]);
+  expect(json.scenarios[1]?.plan.engineering.costHT).toBe(46000);
+  expect(json.scenarios[2]?.plan.key).toBe("population");
+  expect(json.scenarios[2]?.plan.engineering.cafBase).toBe("ttc");
+  expect(json.scenarios[2]?.plan.basins.map((b) => b.communes)).toEqual([17, 17]);
+  expect(json.scenarios[2]?.note).toBe("Saint-Eusèbe au sud");
+  expect(json.scenarios[1]?.plan.issues.map((i) => i.code)).toEqual(["cost-above-cap"]);
+  expect(json.issues).toEqual([]);
+
+  const text = await run("scenarios", at("sc.xlsx"));
+  expect(text.code).toBe(0);
+  const lines = text.out.split("\n");
+  expect(lines[0]).toMatch(/^Scénario\s+Paramètres actuels\s+Coût 46k\s+Sud élargi$/);
+  expect(text.out).toMatch(
+    /Reste à charge CUCM \(TTC\)\s+28\u202F000,00\u00A0€\s+35\u202F200,00\u00A0€\s+24\u202F000,00\u00A0€/,
+  );
+  expect(text.out).toContain("+7\u202F200,00\u00A0€");
+  expect(text.out).toContain("+25,71\u00A0%");
+  const en = await run("scenarios", at("sc.xlsx"), "--lang", "en");
+  expect(en.out).toContain("CUCM share incl. VAT: difference in %");
+
+  // A run without --scenario keeps them; one with a name already there replaces that scenario.
+  const again = await run(
+    "summarize",
+    at("sc.xlsx"),
+    "-o",
+    at("again.xlsx"),
+    "--scenario",
+    "name=coût 46k;cost=50000",
+  );
+  expect(again.code).toBe(0);
+  const j2 = JSON.parse((await run("scenarios", at("again.xlsx"), "--json")).out) as ScenariosJson;
+  expect(j2.scenarios.map((s) => [s.name, s.plan.engineering.costHT])).toEqual([
+    ["Paramètres actuels", 40000],
+    ["coût 46k", 50000],
+    ["Sud élargi", 40000],
+  ]);
+});
+
+test("`scenarios` on a workbook that holds none gives the current parameters; bad specs are usage or input errors", async () => {
+  await run("demo", "-o", at("demo.xlsx"));
+  const none = await run("scenarios", at("demo.xlsx"), "--json", "--lang", "en");
+  expect(none.code).toBe(0);
+  expect((JSON.parse(none.out) as ScenariosJson).scenarios.map((s) => s.name)).toEqual([
+    "Current parameters",
+  ]);
+  expect((await run("scenarios")).code).toBe(2);
+  expect((await run("scenarios", at("nope.xlsx"))).code).toBe(2);
+  const noName = await run("summarize", at("demo.xlsx"), "--scenario", "cost=46000");
+  expect(noName.code).toBe(2);
+  expect(noName.err).toContain("name=");
+  const badKey = await run("summarize", at("demo.xlsx"), "--scenario", "name=X;colour=blue");
+  expect(badKey.code).toBe(2);
+  expect(badKey.err).toContain('unknown key "colour"');
+  const bad = await run("summarize", at("demo.xlsx"), "--scenario", "name=X;cost=abc;sud=Montcau");
+  expect(bad.code).toBe(1);
+  expect(bad.err).toMatch(/^--scenario "X" cost: /m);
+  expect(bad.err).toMatch(/^--scenario "X" sud: .*Montceau-les-Mines/m);
+  expect(fs.existsSync(at("demo.ctg.xlsx"))).toBe(false);
+});
+
+test("parseScenarioSpec: pairs separated by ;, keys in English or French, communes separated by ,", () => {
+  expect(parseScenarioSpec("name=A; caf-rate=40; vat-rate=5,5 %; nord=Blanzy, 71412 ;cap=45000")).toEqual({
+    name: "A",
+    params: {
+      cafRate: { value: "40 %", cell: '--scenario "A" caf-rate' },
+      vatRate: { value: "5,5 %", cell: '--scenario "A" vat-rate' },
+      capHT: { value: "45000", cell: '--scenario "A" cap' },
+    },
+    basins: [
+      { commune: "Blanzy", basin: "nord", cell: '--scenario "A" nord' },
+      { commune: "71412", basin: "nord", cell: '--scenario "A" nord' },
+    ],
+  });
+  expect(parseScenarioSpec("name=A;oops")).toMatch(/not key=value/);
 });

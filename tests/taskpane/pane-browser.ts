@@ -144,7 +144,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(
     () => typeof (window as unknown as { axe?: unknown }).axe !== "undefined",
   );
-  if (!loaded) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Evaluated through DevTools, not as a <script>: the pane's CSP (rightly) refuses inline scripts.
+  if (!loaded) await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -3,15 +3,17 @@
  * `CTG_Planner_Sheet` whose formula is `="ctg-planner:<kind>"`. Plain data, no Office.js calls.
  */
 
-import { MARKER_NAME, MARKER_PREFIX, type SheetKind } from "../../report/model";
+import { MARKER_NAME, MARKER_PREFIX, type ReportSheetKind } from "../../report/model";
 
-const KINDS: Readonly<Record<SheetKind, true>> = {
+const KINDS: Readonly<Record<ReportSheetKind, true>> = {
   parameters: true,
   communes: true,
   synthesis: true,
   engineering: true,
   basins: true,
   checks: true,
+  scenarios: true,
+  comparison: true,
 };
 
 /** A defined name as Office.js loads it. */
@@ -41,7 +43,7 @@ export interface SheetMark {
   /** Whether the sheet is the product's (even of a kind this version does not know). */
   readonly marked: boolean;
   /** The product's kind of sheet, or null. */
-  readonly kind: SheetKind | null;
+  readonly kind: ReportSheetKind | null;
 }
 
 /**
@@ -61,7 +63,7 @@ export function sheetMark(
     if (kind !== null)
       return {
         marked: true,
-        kind: Object.prototype.hasOwnProperty.call(KINDS, kind) ? (kind as SheetKind) : null,
+        kind: Object.prototype.hasOwnProperty.call(KINDS, kind) ? (kind as ReportSheetKind) : null,
       };
   }
   return { marked: false, kind: null };

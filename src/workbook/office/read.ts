@@ -8,10 +8,11 @@
  */
 
 import { parseA1, quoteSheet, toCell } from "../../core/cell";
-import type { ParamInputs, ParamName } from "../../core/params";
+import type { ParamInputs, PlanParamName } from "../../core/params";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
-import { COMMUNES_TABLE, PARAM_CELL_NAMES } from "../../report/build";
-import type { SheetKind } from "../../report/model";
+import { COMMUNES_TABLE, PLAN_PARAM_CELL_NAMES } from "../../report/build";
+import { reportLabels } from "../../report/labels";
+import type { ReportSheetKind } from "../../report/model";
 import type { WorkbookSnapshot } from "../pipeline";
 import { ExcelHostError, type ExcelRunner } from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";
@@ -32,7 +33,7 @@ export interface InputList {
   /** The user's visible worksheets, in tab order. */
   readonly sheets: readonly { readonly name: string }[];
   /** The product's sheets of an earlier run (replaced by the next one). */
-  readonly productSheets: readonly { readonly name: string; readonly kind: SheetKind | null }[];
+  readonly productSheets: readonly { readonly name: string; readonly kind: ReportSheetKind | null }[];
 }
 
 /** Which input to read: a table, a sheet's used range, or the selection. */
@@ -54,11 +55,17 @@ const SHEETS_LOAD = "items/name,items/visibility,items/names/items/name,items/na
 /** Candidate names of a previous run's communes table (the builder adds 2, 3… when one is taken). */
 const COMMUNES_CANDIDATES = [COMMUNES_TABLE, `${COMMUNES_TABLE}2`, `${COMMUNES_TABLE}3`];
 
+/** Candidate names of a previous run's scenarios sheet, French and English (the builder adds " (2)"… when taken). */
+const SCENARIOS_CANDIDATES = (["fr", "en"] as const).flatMap((lang) => {
+  const name = reportLabels(lang).sheetNames.scenarios;
+  return [name, `${name} (2)`, `${name} (3)`];
+});
+
 interface SheetFacts {
   readonly name: string;
   readonly visible: boolean;
   readonly marked: boolean;
-  readonly kind: SheetKind | null;
+  readonly kind: ReportSheetKind | null;
 }
 
 function sheetFacts(worksheets: Excel.WorksheetCollection): SheetFacts[] {
@@ -132,8 +139,9 @@ interface Queued {
     | { readonly kind: "table"; readonly table: Excel.Table; readonly range: Excel.Range }
     | { readonly kind: "sheet"; readonly sheet: Excel.Worksheet; readonly range: Excel.Range }
     | { readonly kind: "selection"; readonly selected: Excel.Range; readonly range: Excel.Range };
-  readonly params: readonly { readonly param: ParamName; readonly range: Excel.Range }[];
+  readonly params: readonly { readonly param: PlanParamName; readonly range: Excel.Range }[];
   readonly communes: readonly { readonly table: Excel.Table; readonly range: Excel.Range }[];
+  readonly scenarios: readonly { readonly sheet: Excel.Worksheet; readonly range: Excel.Range }[];
 }
 
 /** The input's loads: `withValues` false loads only where it is (for a read in blocks). */
@@ -176,7 +184,7 @@ function queueAll(context: Excel.RequestContext, choice: InputChoice, withValues
   const names = workbook.names;
   names.load("items/name");
   const input = queueInput(context, choice, withValues);
-  const params = (Object.entries(PARAM_CELL_NAMES) as [ParamName, string][]).map(([param, name]) => {
+  const params = (Object.entries(PLAN_PARAM_CELL_NAMES) as [PlanParamName, string][]).map(([param, name]) => {
     const range = workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
     range.load("values,address");
     return { param, range };
@@ -188,7 +196,14 @@ function queueAll(context: Excel.RequestContext, choice: InputChoice, withValues
     range.load("values,address");
     return { table, range };
   });
-  return { worksheets, tables, names, input, params, communes };
+  const scenarios = SCENARIOS_CANDIDATES.map((name) => {
+    const sheet = workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("name");
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load("values,address");
+    return { sheet, range };
+  });
+  return { worksheets, tables, names, input, params, communes, scenarios };
 }
 
 function notFound(kind: "table" | "sheet", name: string, known: readonly string[]): ExcelHostError {
@@ -259,7 +274,7 @@ function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFacts[]): 
 /** Parameters of a previous run: the names' cells, when they are on the product's parameters sheet. */
 function paramsOf(q: Queued, sheets: readonly SheetFacts[]): ParamInputs {
   const parameterSheets = new Set(sheets.filter((s) => s.kind === "parameters").map((s) => s.name));
-  const inputs: Partial<Record<ParamName, { value: RawValue; cell: string }>> = {};
+  const inputs: Partial<Record<PlanParamName, { value: RawValue; cell: string }>> = {};
   for (const { param, range } of q.params) {
     if (range.isNullObject) continue;
     const parts = splitAddress(range.address);
@@ -276,6 +291,16 @@ function paramsOf(q: Queued, sheets: readonly SheetFacts[]): ParamInputs {
     inputs[param] = { value, cell: `${quoteSheet(parts.sheet)}!${parts.cells.replace(/\$/g, "")}` };
   }
   return inputs;
+}
+
+/** A previous run's scenarios sheet: the candidate that carries the scenarios marker. */
+function scenariosOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot["scenarios"] {
+  const scenarioSheets = new Set(sheets.filter((s) => s.kind === "scenarios").map((s) => s.name));
+  for (const { sheet, range } of q.scenarios) {
+    if (sheet.isNullObject || range.isNullObject || !scenarioSheets.has(sheet.name)) continue;
+    return { grid: rawGrid(range.values), origin: originOf(range.address, sheet.name) };
+  }
+  return null;
 }
 
 /** A previous run's communes table: the candidate that sits on the product's communes sheet. */
@@ -334,6 +359,7 @@ function snapshotOf(
     parameters: paramsOf(q, sheets),
     communes: communesOf(q, sheets),
     taken,
+    scenarios: scenariosOf(q, sheets),
   };
 }
 

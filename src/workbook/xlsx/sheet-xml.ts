@@ -27,6 +27,8 @@ export interface SheetContext {
   readonly tableRelIds: readonly string[];
   /** Whether the sheet is the selected tab. */
   readonly selected: boolean;
+  /** Relationship id of the sheet's drawing (its charts), when it has one. */
+  readonly drawingRelId?: string;
 }
 
 const MAX_ROW = 1_048_575;
@@ -352,6 +354,7 @@ export function worksheetXml(sheet: ReportSheet, ctx: SheetContext): string {
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     pageSetup +
     headerFooterXml(sheet) +
+    (ctx.drawingRelId === undefined ? "" : `<drawing r:id="${escapeXml(ctx.drawingRelId)}"/>`) +
     tableParts +
     "</worksheet>"
   );

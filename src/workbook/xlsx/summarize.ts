@@ -1,9 +1,10 @@
 import { cellText, parseA1, toCell } from "../../core/cell";
 import type { ParamInputs, PlanParamName } from "../../core/params";
 import { fieldOfHeader } from "../../core/reader";
+import { defaultScenario, type ScenarioPlan, type ScenarioSpec } from "../../core/scenarios";
 import type { FundingRow, Issue, Lang, Plan, RawValue } from "../../core/types";
 import { type InputSource, PARAM_CELL_NAMES, PLAN_PARAM_CELL_NAMES } from "../../report/build";
-import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../pipeline";
+import { planFromSnapshot, reportFromResult, type PipelineOptions, type WorkbookSnapshot } from "../pipeline";
 import { openPackage, type XlsxPackage } from "./package";
 import {
   listSheets,
@@ -35,6 +36,8 @@ export interface SummarizeOptions {
   readonly version: string;
   /** Generation time (tests pass a fixed one). */
   readonly now?: Date;
+  /** Scenarios to add to the workbook's (`--scenario`); one named like a scenario already there replaces it. */
+  readonly addScenarios?: readonly ScenarioSpec[];
 }
 
 export interface SummarizeResult {
@@ -46,6 +49,8 @@ export interface SummarizeResult {
   readonly source: InputSource | null;
   /** The workbook with the summary sheets; null when an error blocks writing. */
   readonly output: Uint8Array | null;
+  /** The scenarios written, with their plans (the default one when the workbook held none); empty on errors. */
+  readonly scenarios: readonly ScenarioPlan[];
 }
 
 /** Whether a header row names a commune (or INSEE) column and an amount column. */
@@ -157,10 +162,8 @@ function readParamInputs(
 /** Options of {@link snapshotPackage}. */
 export interface SnapshotOptions {
   /**
-   * Also read what issue #5 added and only this adapter reads so far: the Caf base (`CTG_BaseCaf`)
-   * and the scenarios sheet. Off by default, so that the snapshot stays equal to the Office
-   * adapter's (the five original parameters and the communes); the command line turns it on. An
-   * adapter that leaves it off writes the Caf base back as HT and the single default scenario.
+   * Read the Caf base (`CTG_BaseCaf`) and the scenarios sheet too (default). `false` reads only the
+   * five original parameters and the communes: the report then has no scenario sheets.
    */
   readonly extended?: boolean;
 }
@@ -188,10 +191,10 @@ export function snapshotPackage(
       grid: located.read.grid,
       origin: located.read.origin,
     },
-    parameters: readParamInputs(pkg, options.extended === true ? PLAN_PARAM_CELL_NAMES : PARAM_CELL_NAMES),
+    parameters: readParamInputs(pkg, options.extended === false ? PARAM_CELL_NAMES : PLAN_PARAM_CELL_NAMES),
     communes: readCommunesGrid(pkg),
     taken: takenNames(pkg),
-    ...(options.extended === true ? { scenarios: readScenariosGrid(pkg) } : {}),
+    ...(options.extended === false ? {} : { scenarios: readScenariosGrid(pkg) }),
   };
 }
 
@@ -217,9 +220,84 @@ export async function summarizeWorkbook(
     },
     { extended: true },
   );
-  const result = planFromSnapshot(snapshot, options.params ? { params: options.params } : {});
+  const result = planFromSnapshot(snapshot, pipelineOptions(options));
   const base = { plan: result.plan, rows: result.rows, issues: result.issues, source: result.source };
-  if (result.blocked) return { ...base, output: null };
+  if (result.blocked || result.plan === null) return { ...base, output: null, scenarios: [] };
   const report = await reportFromResult(snapshot, result, options);
-  return { ...base, output: applyReport(bytes, report) };
+  return {
+    ...base,
+    output: applyReport(bytes, report),
+    scenarios: scenariosOf(result.plan, result.scenarios, options),
+  };
+}
+
+/** The pipeline's options from the command's. */
+function pipelineOptions(options: {
+  readonly params?: ParamInputs;
+  readonly addScenarios?: readonly ScenarioSpec[];
+  readonly lang: Lang;
+  readonly now?: Date;
+}): PipelineOptions {
+  return {
+    ...(options.params ? { params: options.params } : {}),
+    ...(options.addScenarios !== undefined && options.addScenarios.length > 0
+      ? {
+          addScenarios: {
+            specs: options.addScenarios,
+            lang: options.lang,
+            date: (options.now ?? new Date()).toISOString().slice(0, 10),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The scenarios as the report writes them: the workbook's, or the default one. */
+function scenariosOf(
+  plan: Plan,
+  scenarios: readonly ScenarioPlan[] | undefined,
+  options: { readonly lang: Lang; readonly now?: Date },
+): readonly ScenarioPlan[] {
+  if (scenarios !== undefined && scenarios.length > 0) return scenarios;
+  const date = (options.now ?? new Date()).toISOString().slice(0, 10);
+  return [{ scenario: defaultScenario(plan.params, options.lang, date), plan }];
+}
+
+export interface ScenariosResult {
+  readonly plan: Plan | null;
+  /** Every issue: reference, reader, parameters, plan, scenarios. */
+  readonly issues: readonly Issue[];
+  /** The workbook's scenarios with their plans (the default one when it holds none); empty on errors. */
+  readonly scenarios: readonly ScenarioPlan[];
+}
+
+/**
+ * Reads a workbook's scenarios and computes each one's plan, writing nothing (`ctg-planner scenarios`).
+ *
+ * @param bytes - the .xlsx file
+ * @param options - where to read, language (of the default scenario's name), time
+ * @returns the plan, the scenarios and their plans, the issues
+ * @throws WorkbookFileError when the file is not a readable workbook; UsageError when the table or sheet asked for is missing
+ */
+export function workbookScenarios(
+  bytes: Uint8Array,
+  options: { readonly table?: string; readonly sheet?: string; readonly lang: Lang; readonly now?: Date },
+): ScenariosResult {
+  const pkg = openPackage(bytes);
+  const snapshot = snapshotPackage(
+    pkg,
+    {
+      ...(options.table !== undefined ? { table: options.table } : {}),
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    },
+    { extended: true },
+  );
+  const result = planFromSnapshot(snapshot);
+  if (result.blocked || result.plan === null)
+    return { plan: result.plan, issues: result.issues, scenarios: [] };
+  return {
+    plan: result.plan,
+    issues: result.issues,
+    scenarios: scenariosOf(result.plan, result.scenarios, options),
+  };
 }

@@ -25,6 +25,7 @@ import {
   type XlsxPackage,
 } from "./package";
 import { definedNamesOf, readWorkbookParts, relIdOf, sheetsOf, tablesOf, type DefinedNameInfo } from "./read";
+import { chartXml, checkChart, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chart-xml";
 import { checkSheet, tableXml, worksheetXml } from "./sheet-xml";
 import { appendPalette, MINIMAL_STYLES_XML } from "./styles";
 import {
@@ -176,6 +177,7 @@ function checkReport(report: Report, taken: ReturnType<typeof namesTaken>): void
       throw new Error(`sheet name "${sheet.name}" is already taken in the workbook`);
     sheetNames.add(sheet.name.toLowerCase());
     checkSheet(sheet);
+    for (const chart of sheet.charts ?? []) checkChart(chart, `sheet "${sheet.name}"`);
     for (const table of sheet.tables) {
       const key = table.name.toLowerCase();
       if (!isValidName(table.name)) throw new Error(`not a valid table name: "${table.name}"`);
@@ -504,6 +506,34 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
       setPart(pkg, tablePath, tableXml(table, nextTableId++));
       contentTypes.override(tablePath, CT_TABLE);
     }
+    // Charts: a drawing part for the sheet, a chart part per chart.
+    const charts = sheet.charts ?? [];
+    let drawingRelId: string | undefined;
+    if (charts.length > 0) {
+      const drawingPath = freePartName(pkg, `${wbDir}drawings/drawing`, ".xml", allocated, true);
+      drawingRelId = `rId${tableRelIds.length + 1}`;
+      sheetRels.push(
+        `<Relationship Id="${drawingRelId}" Type="${REL_DRAWING}" Target="${relativeTarget(partPath, drawingPath)}"/>`,
+      );
+      const chartRels: string[] = [];
+      const chartRelIds = charts.map((chart, i) => {
+        const chartPath = freePartName(pkg, `${wbDir}charts/chart`, ".xml", allocated, true);
+        const id = `rId${i + 1}`;
+        chartRels.push(
+          `<Relationship Id="${id}" Type="${REL_CHART}" Target="${relativeTarget(drawingPath, chartPath)}"/>`,
+        );
+        setPart(pkg, chartPath, chartXml(chart));
+        contentTypes.override(chartPath, CT_CHART);
+        return id;
+      });
+      setPart(pkg, drawingPath, drawingXml(charts, chartRelIds));
+      setPart(
+        pkg,
+        relsPathOf(drawingPath),
+        `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${chartRels.join("")}</Relationships>`,
+      );
+      contentTypes.override(drawingPath, CT_DRAWING);
+    }
     setPart(
       pkg,
       partPath,
@@ -513,6 +543,7 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
         statusDxf,
         tableRelIds,
         selected: selectNew && k === 0,
+        ...(drawingRelId !== undefined ? { drawingRelId } : {}),
       }),
     );
     contentTypes.override(partPath, CT_WORKSHEET);

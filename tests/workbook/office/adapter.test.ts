@@ -103,8 +103,9 @@ test("a workbook the .xlsx writer has summarized reads the same through both ada
   const snapshot = await snapshotExcel(excelRunner({ excelRun: fake.excelRun }), { table: "Financements" });
   expect(fake.stats.syncs).toBe(1);
   const expected = snapshotPackage(openPackage(summarized), { table: "Financements" });
-  expect(Object.keys(snapshot.parameters)).toHaveLength(5);
+  expect(Object.keys(snapshot.parameters)).toHaveLength(6); // the five parameters and the Caf base
   expect(snapshot.communes?.grid.length).toBe(35);
+  expect(snapshot.scenarios?.grid.length).toBeGreaterThan(40); // the scenarios sheet (one default column)
   expect(snapshot).toEqual(expected);
 });
 
@@ -347,7 +348,14 @@ test("a re-run replaces only the product's sheets; a user's sheet named like one
   fake.resetStats();
   const second = await snapshotExcel(run, { table: "Financements" });
   expect(fake.stats.syncs).toBe(1);
-  expect(Object.keys(second.parameters).sort()).toEqual(["cafRate", "capHT", "costHT", "key", "vatRate"]);
+  expect(Object.keys(second.parameters).sort()).toEqual([
+    "cafBase",
+    "cafRate",
+    "capHT",
+    "costHT",
+    "key",
+    "vatRate",
+  ]);
   expect(second.parameters.costHT?.cell).toBe("'Paramètres CTG'!B5");
   expect(second.communes?.origin).toEqual({ sheet: "Communes CTG", topLeft: "A4" });
   expect(second.taken.sheets).toEqual(first.taken.sheets);
@@ -460,6 +468,8 @@ test("listInputs: the user's tables and visible sheets, and the product's sheets
     "synthesis",
     "engineering",
     "basins",
+    "scenarios",
+    "comparison",
     "checks",
   ]);
 });

@@ -1,10 +1,12 @@
 // Scenarios travel with the workbook (issue #5): written on `Scénarios CTG`, read back on the next run,
 // and a column a council member adds (by typing next to the others) becomes a scenario.
 
+import { strFromU8, unzipSync } from "fflate";
 import { a1 } from "../../../src/core/cell";
 import { COMMUNES } from "../../../src/core/communes";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { openPackage } from "../../../src/workbook/xlsx/package";
+import { listSheets } from "../../../src/workbook/xlsx/read";
 import { planFromSnapshot } from "../../../src/workbook/pipeline";
 import { snapshotPackage, summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
 import { SCENARIOS_LAYOUT } from "../../../src/report/build";
@@ -31,9 +33,9 @@ function scenarioRowOf(bytes: Uint8Array, insee: string): number {
 test("a first run writes the single scenario « Paramètres actuels »; the next run reads it back", async () => {
   const first = await summarize(demoWorkbook(COMMUNES, "fr"));
   const pkg = openPackage(first.output);
-  // Off by default: the snapshot stays the Office adapter's.
-  expect("scenarios" in snapshotPackage(pkg)).toBe(false);
-  const snapshot = snapshotPackage(pkg, {}, { extended: true });
+  // On by default (both adapters read the scenarios); `extended: false` reads only the original parameters.
+  expect("scenarios" in snapshotPackage(pkg, {}, { extended: false })).toBe(false);
+  const snapshot = snapshotPackage(pkg);
   expect(snapshot.scenarios?.origin).toEqual({ sheet: "Scénarios CTG", topLeft: "A1" });
   const result = planFromSnapshot(snapshot);
   expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
@@ -89,4 +91,55 @@ test("an unreadable scenario cell is an error on its cell: nothing is written", 
   expect(result.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell])).toEqual([
     ["param-invalid", `'Scénarios CTG'!${a1(R.cafRate, 2)}`],
   ]);
+});
+
+test("the comparison sheet carries a clustered column chart (Caf and CUCM TTC per basin, one cluster per scenario); a re-run replaces it", async () => {
+  const first = await summarize(demoWorkbook(COMMUNES, "fr"));
+  const withTwo = await summarizeWorkbook(first.output, {
+    lang: "fr",
+    version: "test",
+    now: NOW,
+    addScenarios: [
+      { name: "Coût 46k", params: { costHT: { value: "46000", cell: "--scenario" } }, basins: [] },
+      {
+        name: "Sud élargi",
+        params: {
+          key: { value: "population", cell: "--scenario" },
+          cafBase: { value: "ttc", cell: "--scenario" },
+        },
+        basins: [{ commune: "Saint-Eusèbe", basin: "sud", cell: "--scenario" }],
+      },
+    ],
+  });
+  if (withTwo.output === null) throw new Error("errors");
+  const again = await summarize(withTwo.output);
+  const files = unzipSync(again.output);
+  const names = Object.keys(files);
+  expect(names.filter((n) => /^xl\/charts\/.*\.xml$/.test(n))).toEqual(["xl/charts/chart1.xml"]);
+  expect(names.filter((n) => /^xl\/drawings\/[^/]*\.xml$/.test(n))).toEqual(["xl/drawings/drawing1.xml"]);
+  const types = strFromU8(files["[Content_Types].xml"] ?? new Uint8Array());
+  expect(types).toContain(
+    'PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
+  );
+  expect(types).toContain(
+    'PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"',
+  );
+  const chart = strFromU8(files["xl/charts/chart1.xml"] ?? new Uint8Array());
+  expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+  expect([...chart.matchAll(/<c:ser>/g)]).toHaveLength(4);
+  expect(chart).toContain("<c:v>Caf Nord</c:v>");
+  expect(chart).toContain("<c:v>CUCM TTC Sud</c:v>");
+  expect(chart).toContain("<c:f>'Comparaison scénarios'!$B$4:$D$4</c:f>");
+  // The caches are the engine's: the third scenario's nord CUCM TTC is 11 532,99 €.
+  expect(chart).toContain("<c:v>11532.99</c:v>");
+  // The drawing hangs on the comparison sheet, whose part points at it.
+  const pkg = openPackage(again.output);
+  const sheet = listSheets(pkg).find((s) => s.productKind === "comparison");
+  expect(sheet).toBeDefined();
+  const sheetXml = strFromU8(files[sheet?.partPath ?? ""] ?? new Uint8Array());
+  expect(sheetXml).toMatch(/<headerFooter>.*<\/headerFooter><drawing r:id="rId1"\/><\/worksheet>$/);
+  const rels = strFromU8(
+    files[(sheet?.partPath ?? "").replace(/([^/]+)$/, "_rels/$1.rels")] ?? new Uint8Array(),
+  );
+  expect(rels).toContain('Target="../drawings/drawing1.xml"');
 });
