@@ -1,6 +1,6 @@
 import type { Cell, GridOrigin, RawValue } from "./types";
 
-/** Excel's error literals, as Office.js returns them in `range.values`. */
+/** Excel's error literals, as the Office JavaScript API returns them in `range.values`. */
 const ERROR_LITERALS = new Set([
   "#NULL!",
   "#DIV/0!",
@@ -24,7 +24,7 @@ const ERROR_LITERALS = new Set([
  * Turns any raw value into the closed `Cell` union. Text is kept as given (no trimming) so that
  * callers decide; text that is only white space counts as empty.
  *
- * @param raw - a value from Office.js `range.values` or a file reader
+ * @param raw - a value from Office's `range.values` or a file reader
  * @returns the cell
  */
 export function toCell(raw: RawValue): Cell {

@@ -283,7 +283,7 @@ interface Candidate {
  * basins (so that the rows read never depend on the order of the rows); the caller must not write
  * anything while an issue of severity `error` remains.
  *
- * @param grid - the raw values, row-major, as Office.js or a file reader give them
+ * @param grid - the raw values, row-major, as the Office JavaScript API or a file reader give them
  * @param options - where the grid lives, the reference communes, and optional mapping or header row
  * @returns the header, the mapping, the rows read and the issues
  */

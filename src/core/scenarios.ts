@@ -1,7 +1,7 @@
 /**
  * Scenarios that travel with the workbook (issue #5): named sets of parameters and basin choices,
  * stored on the sheet `Scénarios CTG` one column per scenario, read back on every run and compared
- * live. Pure: no file format, no Office.js.
+ * live. Pure: no file format, no Office JavaScript API.
  *
  * The sheet, as the report writes it (rows 0-based; the reader finds rows by their label, in French or
  * English, so that a row moved or a sheet written in the other language still reads):

@@ -1,5 +1,5 @@
 /**
- * The shared vocabulary of the engine. Everything here is plain data: no Office.js, no file formats.
+ * The shared vocabulary of the engine. Everything here is plain data: no Office JavaScript API, no file formats.
  */
 
 /** Integer number of euro cents. Made only by `cents()` in money.ts, which checks it. */
@@ -36,7 +36,7 @@ export interface CellErrorValue {
 }
 
 /**
- * A raw cell value as Office.js `range.values` or a file reader gives it. Office.js gives "" for empty
+ * A raw cell value as Office's `range.values` or a file reader gives it. Office gives "" for empty
  * cells and error values as strings such as "#N/A"; file readers give null/undefined and `{ error }`.
  */
 export type RawValue = string | number | boolean | null | undefined | Date | CellErrorValue;
