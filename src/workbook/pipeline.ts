@@ -3,7 +3,7 @@
  * by Office.js), and the one way from it to a plan and a report. Pure: no Office.js, no file format.
  */
 
-import { sheetRowNumber, parseA1 } from "../core/cell";
+import { gridAddress, sheetRowNumber, parseA1 } from "../core/cell";
 import { COMMUNES } from "../core/communes";
 import { readParams, type ParamInputs, type PlanParamName } from "../core/params";
 import { computePlan } from "../core/plan";
@@ -145,6 +145,11 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
   const cells = Object.fromEntries(Object.entries(paramInputs).map(([k, v]) => [k, v?.cell ?? k])) as Partial<
     Record<PlanParamName, string>
   >;
+  // A key left at its default has no cell of its own: a key that sums to zero (no CEJ amount at all) is
+  // then best shown on the amount column's header.
+  if (cells.key === undefined && read.mapping.amount !== undefined && read.headerRow >= 0) {
+    cells.key = gridAddress(snapshot.input.origin, read.headerRow, read.mapping.amount);
+  }
   const issues: Issue[] = [...reference.issues, ...read.issues, ...params.issues];
   const scenariosRead =
     snapshot.scenarios === undefined || snapshot.scenarios === null
