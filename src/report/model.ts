@@ -142,6 +142,26 @@ export type ScenarioSheetKind = "scenarios" | "comparison";
 /** Every kind of sheet a report holds. */
 export type ReportSheetKind = SheetKind | ScenarioSheetKind;
 
+/** Every sheet kind, checked against ReportSheetKind at compile time (both adapters read markers with it). */
+const REPORT_SHEET_KIND_SET = {
+  parameters: true,
+  communes: true,
+  synthesis: true,
+  engineering: true,
+  basins: true,
+  checks: true,
+  scenarios: true,
+  comparison: true,
+} as const satisfies Record<ReportSheetKind, true>;
+
+/**
+ * @param text - the kind part of a sheet marker (`synthesis` in `ctg-planner:synthesis`)
+ * @returns whether this version of the product knows that kind
+ */
+export function isReportSheetKind(text: string): text is ReportSheetKind {
+  return Object.prototype.hasOwnProperty.call(REPORT_SHEET_KIND_SET, text);
+}
+
 /**
  * A clustered column chart drawn on a sheet (the comparison's Caf and CUCM TTC per basin and scenario).
  * Series and categories point at cells of the workbook, so the chart follows the live figures; the

@@ -14,13 +14,14 @@ import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
 import { main, type Io } from "../../src/cli/main";
 import { SCENARIOS_LAYOUT } from "../../src/report/build";
-import type { Report, ReportSheet } from "../../src/report/model";
+import type { Report } from "../../src/report/model";
 import { planFromSnapshot, reportFromResult } from "../../src/workbook/pipeline";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
 import { convertToPdf, recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
+import { mismatches } from "../helpers/report-values";
 import { readXlsxValues, type CellValue } from "../helpers/xlsx-values";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
@@ -50,31 +51,6 @@ async function engineRun(bytes: Uint8Array) {
   if (result.blocked) throw new Error(`errors: ${JSON.stringify(result.issues)}`);
   const report: Report = await reportFromResult(snapshot, result, { lang: "fr", version: "test", now: NOW });
   return { result, report };
-}
-
-/** Every formula cell whose LibreOffice value differs from the engine's, as readable lines. */
-function mismatches(sheet: ReportSheet, values: Map<string, CellValue>): string[] {
-  const out: string[] = [];
-  for (const cell of sheet.cells) {
-    if (cell.value.kind !== "formula") continue;
-    const ref = a1(cell.row, cell.col);
-    const got = values.get(ref) ?? null;
-    const want = cell.value.expected;
-    const ok =
-      cell.value.check === "cents"
-        ? typeof got === "number" && Math.round(got * 100) === Math.round(Number(want) * 100)
-        : cell.value.check === "ratio"
-          ? typeof got === "number" && Math.abs(got - Number(want)) < 1e-9
-          : got === want ||
-            (got === null && want === "") ||
-            (typeof got === "number" && got === Number(want));
-    if (!ok) {
-      out.push(
-        `${sheet.name}!${ref} = ${cell.value.formula} → LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`,
-      );
-    }
-  }
-  return out;
 }
 
 /** The row of a commune on the scenarios sheet (by INSEE code in column A). */

@@ -7,13 +7,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { COMMUNES } from "../../src/core/communes";
-import type { Report, ReportSheet } from "../../src/report/model";
+import type { Report } from "../../src/report/model";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
 import { buildReport } from "../../src/report/build";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
-import { readXlsxValues, type CellValue } from "../helpers/xlsx-values";
+import { mismatches } from "../helpers/report-values";
+import { readXlsxValues } from "../helpers/xlsx-values";
 import { a1 } from "../../src/core/cell";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
@@ -41,35 +42,6 @@ async function summarizeWithReport(bytes: Uint8Array, lang: "fr" | "en" = "fr") 
     stamp: { generatedAt: "x", version: "test", inputHash: "x" },
   });
   return { ...result, report, output: result.output };
-}
-
-/** Every formula cell whose LibreOffice value differs from the engine's, as readable lines. */
-function mismatches(
-  sheet: ReportSheet,
-  values: Map<string, CellValue>,
-  rowMap?: (row: number) => number,
-): string[] {
-  const out: string[] = [];
-  for (const cell of sheet.cells) {
-    if (cell.value.kind !== "formula") continue;
-    const row = rowMap ? rowMap(cell.row) : cell.row;
-    const ref = a1(row, cell.col);
-    const got = values.get(ref) ?? null;
-    const want = cell.value.expected;
-    const ok =
-      cell.value.check === "cents"
-        ? typeof got === "number" && Math.round(got * 100) === Math.round(Number(want) * 100)
-        : cell.value.check === "ratio"
-          ? typeof got === "number" && Math.abs(got - Number(want)) < 1e-9
-          : got === want ||
-            (got === null && want === "") ||
-            (typeof got === "number" && got === Number(want));
-    if (!ok)
-      out.push(
-        `${sheet.name}!${ref} = ${cell.value.formula} → LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`,
-      );
-  }
-  return out;
 }
 
 test("every formula of every summary sheet equals the engine's value in LibreOffice (demo, French)", async () => {

@@ -3,18 +3,7 @@
  * `CTG_Planner_Sheet` whose formula is `="ctg-planner:<kind>"`. Plain data, no Office.js calls.
  */
 
-import { MARKER_NAME, MARKER_PREFIX, type ReportSheetKind } from "../../report/model";
-
-const KINDS: Readonly<Record<ReportSheetKind, true>> = {
-  parameters: true,
-  communes: true,
-  synthesis: true,
-  engineering: true,
-  basins: true,
-  checks: true,
-  scenarios: true,
-  comparison: true,
-};
+import { isReportSheetKind, MARKER_NAME, MARKER_PREFIX, type ReportSheetKind } from "../../report/model";
 
 /** A defined name as Office.js loads it. */
 export interface NameInfo {
@@ -63,7 +52,7 @@ export function sheetMark(
     if (kind !== null)
       return {
         marked: true,
-        kind: Object.prototype.hasOwnProperty.call(KINDS, kind) ? (kind as ReportSheetKind) : null,
+        kind: isReportSheetKind(kind) ? kind : null,
       };
   }
   return { marked: false, kind: null };

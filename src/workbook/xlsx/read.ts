@@ -7,7 +7,7 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import { a1, columnIndex, parseA1 } from "../../core/cell";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
-import { MARKER_NAME, MARKER_PREFIX, type ReportSheetKind } from "../../report/model";
+import { isReportSheetKind, MARKER_NAME, MARKER_PREFIX, type ReportSheetKind } from "../../report/model";
 import {
   findPartName,
   getPart,
@@ -28,22 +28,6 @@ import {
   rootOf,
   XmlParseError,
 } from "./xml";
-
-/** Every sheet kind of the product, checked against ReportSheetKind at compile time. */
-const SHEET_KIND_SET = {
-  parameters: true,
-  communes: true,
-  synthesis: true,
-  engineering: true,
-  basins: true,
-  checks: true,
-  scenarios: true,
-  comparison: true,
-} as const satisfies Record<ReportSheetKind, true>;
-
-function isSheetKind(text: string): text is ReportSheetKind {
-  return Object.prototype.hasOwnProperty.call(SHEET_KIND_SET, text);
-}
 
 /** Visibility of a sheet tab. */
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -251,7 +235,7 @@ export function sheetsOf(
       partPath: path,
       state: state === "hidden" || state === "veryHidden" ? state : "visible",
       type: sheetTypeOf(rel),
-      productKind: marker !== null && isSheetKind(marker) ? marker : null,
+      productKind: marker !== null && isReportSheetKind(marker) ? marker : null,
       marked: marker !== null,
     };
   });
