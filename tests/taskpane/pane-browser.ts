@@ -141,6 +141,19 @@ export interface AxeViolation {
 
 /** Runs axe-core on the page: its violations (none expected). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Move the pointer off the buttons and let finite transitions end first: a button fading from its
+  // hovered or pressed colour is not the pane's contrast.
+  await page.mouse.move(0, 0);
+  for (let i = 0; i < 50; i += 1) {
+    const running = await page.evaluate(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity).length,
+    );
+    if (running === 0) break;
+    await page.waitForTimeout(100);
+  }
   const loaded = await page.evaluate(
     () => typeof (window as unknown as { axe?: unknown }).axe !== "undefined",
   );
