@@ -11,6 +11,7 @@ import {
 } from "../core/scenarios";
 import type { Basin, Cents, Field, FundingRow, Issue, Lang, Plan } from "../core/types";
 import { BASINS } from "../core/types";
+import { formulasKey } from "./fingerprint";
 import { reportLabels, type ReportLabels } from "./labels";
 import { MARKER_PREFIX, type Report, type ReportName, type ReportSheet, type ReportSheetKind } from "./model";
 import { absColumnRange, absRef, localAbs, SheetBuilder, stringLiteral } from "./sheet-builder";
@@ -68,6 +69,12 @@ export const PARAM_CELL_NAMES = {
 export const CAF_BASE_CELL_NAME = "CTG_BaseCaf";
 
 /** Names of the cells of every parameter: the five of {@link PARAM_CELL_NAMES} and the Caf base. */
+/**
+ * The workbook name holding the fingerprint of the formulas written (`"fr:1a2b…"`, see
+ * formulasKey in report/fingerprint.ts): the pane reads it to tell whether the summary is out of date.
+ */
+export const FORMULAS_KEY_NAME = "CTG_Empreinte";
+
 export const PLAN_PARAM_CELL_NAMES = { ...PARAM_CELL_NAMES, cafBase: CAF_BASE_CELL_NAME } as const;
 
 /** The communes table's preferred name. */
@@ -155,17 +162,23 @@ export function buildReport(options: BuildReportOptions): Report {
     { name: PARAM_CELL_NAMES.key, ref: absRef(names.parameters, 8, 1) },
     { name: CAF_BASE_CELL_NAME, ref: absRef(names.parameters, 9, 1) },
   ];
+  const sheets = [
+    parameters,
+    communes,
+    synthesis.sheet,
+    engineering.sheet,
+    basins.sheet,
+    ...scenarioSheets,
+    checks,
+  ];
+  reportNames.push({
+    name: FORMULAS_KEY_NAME,
+    ref: `"${formulasKey({ lang, sheets })}"`,
+    comment: L.formulasKeyComment,
+  });
   return {
     lang,
-    sheets: [
-      parameters,
-      communes,
-      synthesis.sheet,
-      engineering.sheet,
-      basins.sheet,
-      ...scenarioSheets,
-      checks,
-    ],
+    sheets,
     names: reportNames,
     styles: REPORT_STYLES,
     marker: MARKER_PREFIX,

@@ -126,6 +126,8 @@ export interface ReportLabels {
     };
   };
   readonly footer: string;
+  /** The comment of the name that holds the formulas' fingerprint. */
+  readonly formulasKeyComment: string;
 }
 
 const FR: ReportLabels = {
@@ -346,6 +348,8 @@ const FR: ReportLabels = {
     },
   },
   footer: "CTG Planner : Caf de Saône-et-Loire et CUCM",
+  formulasKeyComment:
+    "Empreinte des formules écrites par CTG Planner : le volet la compare au classeur pour dire si la synthèse est à jour. Ne pas modifier.",
 };
 
 const EN: ReportLabels = {
@@ -570,6 +574,8 @@ const EN: ReportLabels = {
     },
   },
   footer: "CTG Planner: Caf de Saône-et-Loire and CUCM",
+  formulasKeyComment:
+    "Fingerprint of the formulas CTG Planner wrote: the pane compares it with the workbook to tell whether the summary is up to date. Do not edit.",
 };
 
 /**

@@ -60,6 +60,13 @@ export interface WorkbookSnapshot {
    * not read scenarios: the report then has no scenario sheets at all, as before issue #5.
    */
   readonly scenarios?: { readonly grid: RawGrid; readonly origin: GridOrigin } | null;
+  /**
+   * The fingerprint of the formulas the last generation wrote (the workbook name `CTG_Empreinte`,
+   * `"<lang>:<hex>"`): the pane compares it with the formulas it would write now to tell whether the
+   * summary is out of date. Null when the workbook has none (never generated, or before this name
+   * existed); left out by an adapter that does not read it.
+   */
+  readonly formulasKey?: string | null;
   /** Sheet and table names of the user's own (not the product's). */
   readonly taken: { readonly sheets: readonly string[]; readonly tables: readonly string[] };
 }

@@ -6,6 +6,7 @@ import {
   buildReport,
   COMMUNES_TABLE,
   PLAN_PARAM_CELL_NAMES,
+  FORMULAS_KEY_NAME,
   SCENARIOS_LAYOUT,
   type BuildReportOptions,
 } from "../../src/report/build";
@@ -140,7 +141,10 @@ test("expected values: parts foot to totals and match the plan", () => {
   expect(value(3, 1)).toBe(40000);
   expect(value(7, 1)).toBe(20000);
   expect(value(12, 1)).toBe(28000);
-  expect(report.names.map((n) => n.name)).toEqual(Object.values(PLAN_PARAM_CELL_NAMES));
+  expect(report.names.map((n) => n.name)).toEqual([
+    ...Object.values(PLAN_PARAM_CELL_NAMES),
+    FORMULAS_KEY_NAME,
+  ]);
   expect(report.names[0]?.ref).toBe("'Paramètres CTG'!$B$5");
   const checks = report.sheets.find((s) => s.kind === "checks");
   const statuses = checks?.cells

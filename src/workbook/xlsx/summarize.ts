@@ -3,7 +3,13 @@ import type { ParamInputs, PlanParamName } from "../../core/params";
 import { fieldOfHeader } from "../../core/reader";
 import { defaultScenario, type ScenarioPlan, type ScenarioSpec } from "../../core/scenarios";
 import type { FundingRow, Issue, Lang, Plan, RawValue } from "../../core/types";
-import { type InputSource, PARAM_CELL_NAMES, PLAN_PARAM_CELL_NAMES } from "../../report/build";
+import {
+  FORMULAS_KEY_NAME,
+  type InputSource,
+  PARAM_CELL_NAMES,
+  PLAN_PARAM_CELL_NAMES,
+} from "../../report/build";
+import { formulasKeyOfName } from "../../report/fingerprint";
 import { planFromSnapshot, reportFromResult, type PipelineOptions, type WorkbookSnapshot } from "../pipeline";
 import { openPackage, type XlsxPackage } from "./package";
 import {
@@ -159,6 +165,12 @@ function readParamInputs(
   return inputs;
 }
 
+/** The fingerprint of the formulas the last generation wrote (the name `CTG_Empreinte`), or null. */
+function readFormulasKey(pkg: XlsxPackage): string | null {
+  const def = readDefinedNames(pkg).find((n) => n.localSheetId === undefined && n.name === FORMULAS_KEY_NAME);
+  return def === undefined ? null : formulasKeyOfName(def.value);
+}
+
 /** Options of {@link snapshotPackage}. */
 export interface SnapshotOptions {
   /**
@@ -194,7 +206,9 @@ export function snapshotPackage(
     parameters: readParamInputs(pkg, options.extended === false ? PARAM_CELL_NAMES : PLAN_PARAM_CELL_NAMES),
     communes: readCommunesGrid(pkg),
     taken: takenNames(pkg),
-    ...(options.extended === false ? {} : { scenarios: readScenariosGrid(pkg) }),
+    ...(options.extended === false
+      ? {}
+      : { scenarios: readScenariosGrid(pkg), formulasKey: readFormulasKey(pkg) }),
   };
 }
 
