@@ -1,7 +1,8 @@
 /**
  * The inspectable workbook behind the strict Excel fake (excel-fake.ts): sheets, cells, formats,
- * tables, names, validations, conditional formats, freeze panes, page layout, charts. Plain data with
- * a few helpers; the proxies of excel-fake.ts read and change it when a request is synced.
+ * tables, names, validations, conditional formats, freeze panes, page layout, charts, and the
+ * `Worksheet.onChanged` handlers registered. Plain data with a few helpers; the proxies of
+ * excel-fake.ts read and change it when a request is synced.
  */
 
 import { a1, columnIndex, parseA1 } from "../../src/core/cell";
@@ -162,6 +163,8 @@ export interface FakeSeries {
   /** Address of the values (`'Répartition bassins'!J5:J6`). */
   values: string | null;
   xValues: string | null;
+  /** Solid fill (`#RRGGBB`, upper case), or null for Excel's automatic colour. */
+  color: string | null;
 }
 
 /** A chart. */
@@ -173,6 +176,16 @@ export interface FakeChart {
   title: string;
   readonly series: FakeSeries[];
   position: { start: string; end: string | null } | null;
+  /** Number format of the value axis's labels (ExcelApi 1.8), or null when not set. */
+  valueAxisFormat: string | null;
+}
+
+/** A `Worksheet.onChanged` handler as Office.js calls it. */
+export type FakeChangedHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
+
+/** A handler registered on a sheet (one per `onChanged.add`, the same function possibly twice). */
+export interface FakeRegistration {
+  readonly handler: FakeChangedHandler;
 }
 
 /** Page setup of a sheet (ExcelApi 1.9). */
@@ -194,6 +207,8 @@ export class FakeSheet {
   readonly validations: FakeValidation[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly charts: FakeChart[] = [];
+  /** The `onChanged` handlers live on the sheet (registered by a synced request, not removed). */
+  readonly changedHandlers: FakeRegistration[] = [];
   freeze: { rows: number; cols: number } | null = null;
   tabColor = "";
   deleted = false;
@@ -332,12 +347,22 @@ export class FakeWorkbookState {
     );
   }
 
-  /** Removes a sheet with its tables and names; workbook names pointing at it turn to `#REF!`. */
+  /** How many `onChanged` handlers are live, on one sheet or on all. */
+  liveHandlers(sheet?: string): number {
+    const sheets = sheet === undefined ? this.sheets : [this.sheet(sheet)];
+    return sheets.reduce((n, s) => n + s.changedHandlers.length, 0);
+  }
+
+  /**
+   * Removes a sheet with its tables, names and event handlers (Excel drops them with it); workbook
+   * names pointing at it turn to `#REF!`.
+   */
   removeSheet(sheet: FakeSheet): void {
     const index = this.sheets.indexOf(sheet);
     if (index < 0) return;
     this.sheets.splice(index, 1);
     sheet.deleted = true;
+    sheet.changedHandlers.length = 0;
     for (let i = this.tables.length - 1; i >= 0; i--)
       if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
     const quoted = `${excelQuote(sheet.name)}!`;

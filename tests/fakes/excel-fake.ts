@@ -14,7 +14,15 @@
  *   format is text (`@`), which keeps the text as typed;
  * - a formula with a structured reference to a table (or column) that does not exist is refused;
  * - APIs of a requirement set above the fake's `apiVersion` throw `ApiNotFound` when called;
- * - `Excel.run` syncs once more at the end when operations are still queued.
+ * - `Excel.run` syncs once more at the end when operations are still queued; `Excel.run(context,
+ *   batch)` runs a batch in the context of an earlier run (objects of a finished run are unusable
+ *   otherwise);
+ * - `Worksheet.onChanged.add` registers a handler when the request is synced (none on a null
+ *   object), the `EventHandlerResult`'s `remove()` unregisters it at the next sync of its context,
+ *   each unregistration on its own (Office.js sends them apart from the batch: one failing, on a
+ *   sheet deleted meanwhile with `ItemNotFound`, does not keep the others from going); handlers are
+ *   called asynchronously, after the request, for the values and formulas a request writes on their
+ *   sheet and for the edits a test emits (`emitChanged`), never before the sync that registered them.
  *
  * Every sync is counted (`stats.syncs`: requests sent; `stats.syncCalls`: every call, empty or not),
  * with the JSON size of the request (object paths and actions, payload arrays included) and of the
@@ -35,9 +43,11 @@ import {
   type FakeBorder,
   type FakeCell,
   type FakeCellFormat,
+  type FakeChangedHandler,
   type FakeChart,
   type FakeConditionalFormat,
   type FakeName,
+  type FakeRegistration,
   type FakeScalar,
   type FakeSeries,
   type FakeTable,
@@ -90,6 +100,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 class Staging {
   readonly commits: (() => void)[] = [];
   readonly response: Json[] = [];
+  /** The ranges whose values or formulas the request wrote (for onChanged). */
+  readonly changes: { readonly sheet: FakeSheet; readonly b: Bounds }[] = [];
   suspendCalc = false;
   suspendScreen = false;
 }
@@ -100,6 +112,8 @@ interface Op {
   readonly name: string;
   readonly args: Json;
   readonly run: (staging: Staging) => void;
+  /** Its failure fails the sync only once the other operations ran (event unregistration). */
+  readonly deferErrors?: boolean;
 }
 
 function jsonOf(value: unknown): Json {
@@ -210,7 +224,24 @@ class FakeContext {
     const injected = this.fake.failures.shift();
     if (injected !== undefined) fail(injected.code, injected.message ?? `injected ${injected.code}`);
     const staging = new Staging();
-    for (const op of ops) op.run(staging);
+    let deferred: Error | null = null;
+    try {
+      for (const op of ops) {
+        if (op.deferErrors !== true) op.run(staging);
+        else {
+          try {
+            op.run(staging);
+          } catch (err) {
+            deferred ??= err instanceof Error ? err : new Error(String(err));
+          }
+        }
+      }
+    } finally {
+      // What was written is written, even when a later operation failed: Excel reports it.
+      for (const change of staging.changes)
+        this.fake.dispatchChanged(change.sheet, boundsAddress(change.b), "RangeEdited", true);
+    }
+    if (deferred !== null) throw deferred;
     if (staging.suspendCalc) this.state.calculationSuspendedSyncs++;
     if (staging.suspendScreen) this.state.screenUpdatingSuspendedSyncs++;
     const responseSize = byteSize(staging.response);
@@ -794,6 +825,10 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
     return this.read("position");
   }
 
+  get id(): string {
+    return this.read("id");
+  }
+
   get tabColor(): string {
     return this.read("tabColor");
   }
@@ -833,6 +868,44 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
       "charts",
       () => new ChartCollectionProxy(this.ctx, `${this.path}.charts`, () => this.target()),
     );
+  }
+
+  /** `Worksheet.onChanged` (ExcelApi 1.7). */
+  get onChanged(): ChangedEventHandlers {
+    this.ctx.requireApi("1.7", "Worksheet.onChanged");
+    this.changed ??= new ChangedEventHandlers(this);
+    return this.changed;
+  }
+
+  private changed: ChangedEventHandlers | undefined;
+
+  /** Queues the registration of an onChanged handler: live once synced; none on a null object. */
+  queueRegister(registration: FakeRegistration): void {
+    this.ctx.enqueue({
+      proxy: this,
+      kind: "call",
+      name: "_RegisterDataChangedEvent",
+      args: [],
+      run: () => {
+        this.resolve()?.changedHandlers.push(registration);
+      },
+    });
+  }
+
+  /** Queues the unregistration of a handler; on a sheet deleted since, it fails with ItemNotFound. */
+  queueUnregister(registration: FakeRegistration): void {
+    this.ctx.enqueue({
+      proxy: this,
+      kind: "call",
+      name: "_UnregisterDataChangedEvent",
+      args: [],
+      deferErrors: true,
+      run: () => {
+        const list = this.resolve()?.changedHandlers;
+        const index = list?.indexOf(registration) ?? -1;
+        if (index >= 0) list?.splice(index, 1);
+      },
+    });
   }
 
   get freezePanes(): FreezePanesProxy {
@@ -908,6 +981,56 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
       if (t.visibility !== "Visible") fail("InvalidOperation", `sheet "${t.name}" is hidden`);
       this.ctx.state.activeSheet = t;
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+/** `OfficeExtension.EventHandlerResult`: removes its handler through the context it was added in. */
+class FakeEventHandlerResult {
+  private removed = false;
+
+  constructor(
+    private readonly sheet: WorksheetProxy,
+    readonly registration: FakeRegistration,
+  ) {}
+
+  /** The request context the handler was added in. */
+  get context(): Excel.RequestContext {
+    return this.sheet.ctx as unknown as Excel.RequestContext;
+  }
+
+  /** Whether remove() was called. */
+  get isRemoved(): boolean {
+    return this.removed;
+  }
+
+  /** Queues the handler's removal, applied at the next sync of its context; again: nothing. */
+  remove(): void {
+    if (this.removed) return;
+    this.sheet.queueUnregister(this.registration);
+    this.removed = true;
+  }
+}
+
+/** `OfficeExtension.EventHandlers<WorksheetChangedEventArgs>` of a worksheet. */
+class ChangedEventHandlers {
+  private readonly results: FakeEventHandlerResult[] = [];
+
+  constructor(private readonly sheet: WorksheetProxy) {}
+
+  add(handler: FakeChangedHandler): FakeEventHandlerResult {
+    if (typeof handler !== "function") fail("InvalidArgument", "an event handler must be a function");
+    const registration: FakeRegistration = { handler };
+    this.sheet.queueRegister(registration);
+    const result = new FakeEventHandlerResult(this.sheet, registration);
+    this.results.push(result);
+    return result;
+  }
+
+  remove(handler: FakeChangedHandler): void {
+    this.results.find((r) => r.registration.handler === handler && !r.isRemoved)?.remove();
   }
 }
 
@@ -1001,7 +1124,7 @@ class RangeProxy extends ProxyBase<RangeTarget> {
   }
 
   set values(input: unknown[][]) {
-    this.write("values", input, (t) => this.writeGrid(t, input, "values"));
+    this.write("values", input, (t, s) => this.writeGrid(t, s, input, "values"));
   }
 
   get formulas(): unknown[][] {
@@ -1009,7 +1132,7 @@ class RangeProxy extends ProxyBase<RangeTarget> {
   }
 
   set formulas(input: unknown[][]) {
-    this.write("formulas", input, (t) => this.writeGrid(t, input, "formulas"));
+    this.write("formulas", input, (t, s) => this.writeGrid(t, s, input, "formulas"));
   }
 
   get numberFormat(): unknown[][] {
@@ -1045,13 +1168,14 @@ class RangeProxy extends ProxyBase<RangeTarget> {
     return this.read("columnIndex");
   }
 
-  private writeGrid(t: RangeTarget, input: unknown, what: string): void {
+  private writeGrid(t: RangeTarget, staging: Staging, input: unknown, what: string): void {
     const at = shapeOf(input, t.b.r2 - t.b.r1 + 1, t.b.c2 - t.b.c1 + 1, what);
     eachCell(t, (r, c) => {
       const v = at(r - t.b.r1, c - t.b.c1);
       if (v === null || v === undefined) return; // null leaves the cell as it is
       writeCell(this.ctx.state, t.sheet.ensure(r, c), v);
     });
+    staging.changes.push({ sheet: t.sheet, b: t.b });
   }
 
   get format(): RangeFormatProxy {
@@ -2314,28 +2438,45 @@ class ChartCollectionProxy extends CollectionProxy<FakeSheet, ChartTarget, Chart
     return new ChartProxy(this.ctx, `${this.path}.getItemAt(${index})`, () => item);
   }
 
+  /**
+   * A chart of a range (of this sheet or another, as in Excel), its series by columns or by rows: a
+   * first row (columns) or column (rows) of texts names the series, a first column (rows) or row
+   * (columns) of texts gives the categories. `Auto` is not modelled.
+   */
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     const proxy = new ChartProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () =>
       fail("InvalidObjectPath", "used before add"),
     );
     this.call("add", [type, source, seriesBy ?? "Auto"], (sheet) => {
       const r = source.resolve() ?? fail("ItemNotFound", "charts.add of a null range");
-      if (r.sheet !== sheet) unsupported("a chart of another sheet's data");
-      if (seriesBy !== "Columns") unsupported(`seriesBy ${String(seriesBy)}`);
+      if (seriesBy !== "Columns" && seriesBy !== "Rows") unsupported(`seriesBy ${String(seriesBy)}`);
+      const byRows = seriesBy === "Rows";
+      // Series along the "major" axis (columns, or rows), points along the "minor" one.
       const b = r.b;
-      const text = (row: number, col: number): boolean => typeof r.sheet.at(row, col)?.value === "string";
-      const header = [...Array(b.c2 - b.c1 + 1).keys()].every(
-        (i) => text(b.r1, b.c1 + i) || r.sheet.at(b.r1, b.c1 + i) === undefined,
+      const cell = (major: number, minor: number): FakeCell | undefined =>
+        byRows ? r.sheet.at(major, minor) : r.sheet.at(minor, major);
+      const majors = byRows ? [b.r1, b.r2] : [b.c1, b.c2];
+      const minors = byRows ? [b.c1, b.c2] : [b.r1, b.r2];
+      const [maj1 = 0, maj2 = 0] = majors;
+      const [min1 = 0, min2 = 0] = minors;
+      const text = (major: number, minor: number): boolean => typeof cell(major, minor)?.value === "string";
+      const header = [...Array(maj2 - maj1 + 1).keys()].every(
+        (i) => text(maj1 + i, min1) || cell(maj1 + i, min1) === undefined,
       );
-      const first = header ? b.r1 + 1 : b.r1;
+      const first = header ? min1 + 1 : min1;
       const categories =
-        b.c2 > b.c1 && [...Array(b.r2 - first + 1).keys()].every((i) => text(first + i, b.c1));
+        maj2 > maj1 && [...Array(min2 - first + 1).keys()].every((i) => text(maj1, first + i));
+      const line = (major: number): Bounds =>
+        byRows
+          ? { r1: major, r2: major, c1: first, c2: min2 }
+          : { r1: first, r2: min2, c1: major, c2: major };
       const series: FakeSeries[] = [];
-      for (let c = categories ? b.c1 + 1 : b.c1; c <= b.c2; c++) {
+      for (let m = categories ? maj1 + 1 : maj1; m <= maj2; m++) {
         series.push({
-          name: header ? String(r.sheet.at(b.r1, c)?.value ?? "") : `Series${series.length + 1}`,
-          values: r.sheet.address({ r1: first, r2: b.r2, c1: c, c2: c }),
-          xValues: categories ? r.sheet.address({ r1: first, r2: b.r2, c1: b.c1, c2: b.c1 }) : null,
+          name: header ? String(cell(m, min1)?.value ?? "") : `Series${series.length + 1}`,
+          values: r.sheet.address(line(m)),
+          xValues: categories ? r.sheet.address(line(maj1)) : null,
+          color: null,
         });
       }
       const chart: FakeChart = {
@@ -2346,6 +2487,7 @@ class ChartCollectionProxy extends CollectionProxy<FakeSheet, ChartTarget, Chart
         title: "",
         series,
         position: null,
+        valueAxisFormat: null,
       };
       sheet.charts.push(chart);
       proxy.bind({ sheet, chart });
@@ -2357,6 +2499,10 @@ class ChartCollectionProxy extends CollectionProxy<FakeSheet, ChartTarget, Chart
 class ChartProxy extends ProxyBase<ChartTarget> {
   protected get typeName(): string {
     return "Chart";
+  }
+
+  protected override alive(t: ChartTarget): boolean {
+    return !t.sheet.deleted && t.sheet.charts.includes(t.chart);
   }
 
   protected scalar(t: ChartTarget, prop: string): Scalar | typeof NOT_SCALAR {
@@ -2387,6 +2533,10 @@ class ChartProxy extends ProxyBase<ChartTarget> {
     );
   }
 
+  get axes(): ChartAxesProxy {
+    return this.child("axes", () => new ChartAxesProxy(this.ctx, `${this.path}.axes`, () => this.resolve()));
+  }
+
   setPosition(start: RangeProxy | string, end?: RangeProxy | string): void {
     this.call("setPosition", [start, end ?? null], (t) => {
       if (typeof start !== "string" || (end !== undefined && typeof end !== "string"))
@@ -2410,6 +2560,48 @@ class ChartTitleProxy extends ProxyBase<ChartTarget> {
   set text(v: string) {
     this.write("text", v, (t) => {
       t.chart.title = v;
+    });
+  }
+}
+
+class ChartAxesProxy extends ProxyBase<ChartTarget> {
+  protected get typeName(): string {
+    return "ChartAxes";
+  }
+
+  protected scalar(): Scalar | typeof NOT_SCALAR {
+    return NOT_SCALAR;
+  }
+
+  get valueAxis(): ChartAxisProxy {
+    return this.child(
+      "valueAxis",
+      () => new ChartAxisProxy(this.ctx, `${this.path}.valueAxis`, () => this.resolve()),
+    );
+  }
+}
+
+/** The value axis (the only one the fake models). */
+class ChartAxisProxy extends ProxyBase<ChartTarget> {
+  protected get typeName(): string {
+    return "ChartAxis";
+  }
+
+  protected scalar(t: ChartTarget, prop: string): Scalar | typeof NOT_SCALAR {
+    if (prop !== "numberFormat") return NOT_SCALAR;
+    this.ctx.requireApi("1.8", "ChartAxis.numberFormat");
+    return t.chart.valueAxisFormat ?? "General";
+  }
+
+  get numberFormat(): string {
+    return this.read("numberFormat");
+  }
+
+  set numberFormat(v: string) {
+    this.ctx.requireApi("1.8", "ChartAxis.numberFormat");
+    this.write("numberFormat", v, (t) => {
+      if (typeof v !== "string" || v === "") fail("InvalidArgument", "an axis number format must be text");
+      t.chart.valueAxisFormat = v;
     });
   }
 }
@@ -2447,6 +2639,7 @@ class ChartSeriesCollectionProxy extends CollectionProxy<ChartTarget, SeriesTarg
         name: name ?? `Series${t.chart.series.length + 1}`,
         values: null,
         xValues: null,
+        color: null,
       };
       t.chart.series.push(series);
       proxy.bind({ sheet: t.sheet, series });
@@ -2474,10 +2667,19 @@ class ChartSeriesProxy extends ProxyBase<SeriesTarget> {
     });
   }
 
+  get format(): ChartSeriesFormatProxy {
+    return this.child(
+      "format",
+      () => new ChartSeriesFormatProxy(this.ctx, `${this.path}.format`, () => this.resolve()),
+    );
+  }
+
   setValues(source: RangeProxy): void {
     this.ctx.requireApi("1.7", "ChartSeries.setValues");
     this.call("setValues", [source], (t) => {
       const r = source.resolve() ?? fail("ItemNotFound", "setValues of a null range");
+      if (r.b.r1 !== r.b.r2 && r.b.c1 !== r.b.c2)
+        fail("InvalidArgument", `setValues: ${boundsAddress(r.b)} is neither one row nor one column`);
       t.series.values = r.sheet.address(r.b);
     });
   }
@@ -2487,6 +2689,42 @@ class ChartSeriesProxy extends ProxyBase<SeriesTarget> {
     this.call("setXAxisValues", [source], (t) => {
       const r = source.resolve() ?? fail("ItemNotFound", "setXAxisValues of a null range");
       t.series.xValues = r.sheet.address(r.b);
+    });
+  }
+}
+
+class ChartSeriesFormatProxy extends ProxyBase<SeriesTarget> {
+  protected get typeName(): string {
+    return "ChartSeriesFormat";
+  }
+
+  protected scalar(): Scalar | typeof NOT_SCALAR {
+    return NOT_SCALAR;
+  }
+
+  get fill(): ChartFillProxy {
+    return this.child("fill", () => new ChartFillProxy(this.ctx, `${this.path}.fill`, () => this.resolve()));
+  }
+}
+
+class ChartFillProxy extends ProxyBase<SeriesTarget> {
+  protected get typeName(): string {
+    return "ChartFill";
+  }
+
+  protected scalar(): Scalar | typeof NOT_SCALAR {
+    return NOT_SCALAR;
+  }
+
+  setSolidColor(color: string): void {
+    this.call("setSolidColor", [color], (t) => {
+      t.series.color = normalColor(color);
+    });
+  }
+
+  clear(): void {
+    this.call("clear", [], (t) => {
+      t.series.color = null;
     });
   }
 }
@@ -2546,6 +2784,9 @@ export interface InjectedFailure {
 class ExcelFakeCore {
   readonly stats: FakeStats = { syncs: 0, syncCalls: 0, requestBytes: [], responseBytes: [], runs: 0 };
   readonly failures: InjectedFailure[] = [];
+  /** Errors event handlers threw (Office swallows them). */
+  readonly handlerErrors: unknown[] = [];
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     readonly state: FakeWorkbookState,
@@ -2554,6 +2795,50 @@ class ExcelFakeCore {
 
   get apiVersion(): string {
     return this.options.apiVersion ?? "1.12";
+  }
+
+  /**
+   * Calls the sheet's onChanged handlers, later (a macrotask, as Office's events come): those live
+   * now and still live then, one after the other.
+   *
+   * @returns a promise settled once they ran
+   */
+  dispatchChanged(
+    sheet: FakeSheet,
+    address: string,
+    changeType: string,
+    byThisAddin: boolean,
+  ): Promise<void> {
+    const registrations = [...sheet.changedHandlers];
+    if (registrations.length === 0) return Promise.resolve();
+    const args = {
+      type: "WorksheetChanged",
+      worksheetId: `{sheet-${sheet.id}}`,
+      address,
+      changeType,
+      source: "Local",
+      ...(versionAtLeast(this.apiVersion, "1.14")
+        ? { triggerSource: byThisAddin ? "ThisLocalAddin" : "Unknown" }
+        : {}),
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    const done = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      for (const registration of registrations) {
+        if (!sheet.changedHandlers.includes(registration)) continue; // removed meanwhile
+        try {
+          await registration.handler(args);
+        } catch (err) {
+          this.handlerErrors.push(err);
+        }
+      }
+    });
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
+    return done;
+  }
+
+  /** Waits until every event dispatched so far reached its handlers. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 }
 
@@ -2572,6 +2857,22 @@ export interface ExcelFake {
   readonly failNextSyncs: (...failures: InjectedFailure[]) => void;
   /** Resets the statistics. */
   readonly resetStats: () => void;
+  /**
+   * Reports an edit of cells, as when the user types: the sheet's onChanged handlers are called
+   * later (asynchronously, as Office does).
+   *
+   * @param sheet - the sheet's name
+   * @param address - the cells (`B5`, `A4:C9`)
+   * @param changeType - Excel's DataChangeType (default `RangeEdited`)
+   * @returns a promise settled once the handlers ran
+   */
+  readonly emitChanged: (sheet: string, address: string, changeType?: string) => Promise<void>;
+  /** Waits until every change reported so far (emitted, or written by a request) reached its handlers. */
+  readonly settleEvents: () => Promise<void>;
+  /** onChanged handlers live, on one sheet or on all. */
+  readonly liveHandlers: (sheet?: string) => number;
+  /** What event handlers threw (Office swallows it): tests check it stays empty. */
+  readonly handlerErrors: readonly unknown[];
 }
 
 function initSheet(state: FakeWorkbookState, init: FakeSheetInit): void {
@@ -2641,9 +2942,12 @@ export function createExcelFake(
     state.selection = { sheet: state.activeSheet, bounds: { r1: 0, c1: 0, r2: 0, c2: 0 } };
   const core = new ExcelFakeCore(state, options);
 
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  const runIn = async <T>(
+    ctx: FakeContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
     core.stats.runs++;
-    const ctx = new FakeContext(core);
+    ctx.closed = false;
     try {
       const result = await batch(ctx as unknown as Excel.RequestContext);
       await ctx.sync(); // Excel.run's final sync: a request only when something is still queued
@@ -2652,9 +2956,22 @@ export function createExcelFake(
       ctx.closed = true;
     }
   };
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    runIn(new FakeContext(core), batch);
+  // Excel.run(batch), or Excel.run(context, batch) with a context of an earlier run of this fake.
+  const excelRun = async <T>(
+    first: unknown,
+    batch?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    if (typeof first === "function" && batch === undefined)
+      return run(first as (context: Excel.RequestContext) => Promise<T>);
+    if (first instanceof FakeContext && first.fake === core && batch !== undefined)
+      return runIn(first, batch);
+    return unsupported("Excel.run with objects, options or another workbook's context");
+  };
   return {
     run,
-    excelRun: run as unknown as typeof Excel.run,
+    excelRun: excelRun as unknown as typeof Excel.run,
     state,
     stats: core.stats,
     supports: (set, version) => set === "ExcelApi" && versionAtLeast(core.apiVersion, version),
@@ -2668,5 +2985,10 @@ export function createExcelFake(
       core.stats.requestBytes.length = 0;
       core.stats.responseBytes.length = 0;
     },
+    emitChanged: (sheet, address, changeType = "RangeEdited") =>
+      core.dispatchChanged(state.sheet(sheet), boundsAddress(parseBounds(address)), changeType, false),
+    settleEvents: () => core.settle(),
+    liveHandlers: (sheet) => state.liveHandlers(sheet),
+    handlerErrors: core.handlerErrors,
   };
 }

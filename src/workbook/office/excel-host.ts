@@ -10,7 +10,15 @@
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
 /** Runs a batch in Excel (runExcel with its options bound). */
-export type ExcelRunner = <T>(batch: ExcelBatch<T>) => Promise<T>;
+export interface ExcelRunner {
+  <T>(batch: ExcelBatch<T>): Promise<T>;
+  /**
+   * Runs a batch in the request context of an earlier batch (`Excel.run(context, batch)`, see
+   * runExcelInContext): what removing an event handler needs, since Office removes a handler only
+   * through the context it was added in.
+   */
+  readonly inContext: <T>(context: Excel.RequestContext, batch: ExcelBatch<T>) => Promise<T>;
+}
 
 /** Options of runExcel. */
 export interface RunExcelOptions {
@@ -168,23 +176,13 @@ function defaultExcelRun<T>(batch: ExcelBatch<T>): Promise<T> {
   return Excel.run(batch);
 }
 
-/**
- * Runs a batch in Excel. Retries only while Excel is in cell-edit mode (InvalidOperationInCellEditMode:
- * nothing was applied, the user is typing), waiting between attempts; every Office error then
- * becomes an ExcelHostError with French and English sentences.
- *
- * @param batch - the work
- * @param options - the `Excel.run` to use, retry delays, sleep
- * @returns what the batch returns
- * @throws ExcelHostError for Office errors; the batch's own errors as they are
- */
-export async function runExcel<T>(batch: ExcelBatch<T>, options: RunExcelOptions = {}): Promise<T> {
-  const run: (b: ExcelBatch<T>) => Promise<T> = options.excelRun ?? defaultExcelRun;
+/** Starts the work again until it succeeds, while Excel is in cell-edit mode and delays remain. */
+async function withRetries<T>(start: () => Promise<T>, options: RunExcelOptions): Promise<T> {
   const delays = options.retryDelaysMs ?? DEFAULT_DELAYS;
   const sleep = options.sleep ?? defaultSleep;
   const attempt = async (index: number): Promise<T> => {
     try {
-      return await run(batch);
+      return await start();
     } catch (err) {
       const delay = delays[index];
       if (isOfficeError(err) && err.code === CELL_EDIT_MODE && delay !== undefined) {
@@ -198,13 +196,54 @@ export async function runExcel<T>(batch: ExcelBatch<T>, options: RunExcelOptions
 }
 
 /**
- * A runner with these options bound: what listInputs, snapshotExcel, applyReportExcel… take.
+ * Runs a batch in Excel. Retries only while Excel is in cell-edit mode (InvalidOperationInCellEditMode:
+ * nothing was applied, the user is typing), waiting between attempts; every Office error then
+ * becomes an ExcelHostError with French and English sentences.
+ *
+ * @param batch - the work
+ * @param options - the `Excel.run` to use, retry delays, sleep
+ * @returns what the batch returns
+ * @throws ExcelHostError for Office errors; the batch's own errors as they are
+ */
+export async function runExcel<T>(batch: ExcelBatch<T>, options: RunExcelOptions = {}): Promise<T> {
+  const run: (b: ExcelBatch<T>) => Promise<T> = options.excelRun ?? defaultExcelRun;
+  return withRetries(() => run(batch), options);
+}
+
+/**
+ * Runs a batch in the request context of an earlier batch — `Excel.run(context, batch)` — with
+ * runExcel's retries and explained errors. Office needs it to remove an event handler: the handler
+ * goes only through the context it was added in (see OfficeExtension.EventHandlerResult).
+ *
+ * @param context - the context of the earlier batch
+ * @param batch - the work
+ * @param options - the `Excel.run` to use, retry delays, sleep
+ * @returns what the batch returns
+ * @throws ExcelHostError for Office errors; the batch's own errors as they are
+ */
+export async function runExcelInContext<T>(
+  context: Excel.RequestContext,
+  batch: ExcelBatch<T>,
+  options: RunExcelOptions = {},
+): Promise<T> {
+  const excelRun = options.excelRun;
+  const run = (): Promise<T> =>
+    excelRun === undefined ? Excel.run(context, batch) : excelRun(context, batch);
+  return withRetries(run, options);
+}
+
+/**
+ * A runner with these options bound: what listInputs, snapshotExcel, applyReportExcel… take; its
+ * `inContext` runs a batch in an earlier batch's context (runExcelInContext).
  *
  * @param options - the `Excel.run` to use, retry delays, sleep
  * @returns the runner
  */
 export function excelRunner(options: RunExcelOptions = {}): ExcelRunner {
-  return <T>(batch: ExcelBatch<T>) => runExcel(batch, options);
+  return Object.assign(<T>(batch: ExcelBatch<T>) => runExcel(batch, options), {
+    inContext: <T>(context: Excel.RequestContext, batch: ExcelBatch<T>) =>
+      runExcelInContext(context, batch, options),
+  });
 }
 
 /** Whether the host supports a requirement set (`ExcelApi`, `1.9`). */

@@ -7,6 +7,7 @@ export { detectHost, officeEnvironment } from "./host";
 export type { OfficeEnvironment, PaneHost } from "./host";
 export {
   runExcel,
+  runExcelInContext,
   excelRunner,
   ExcelHostError,
   messagesFor,
@@ -20,6 +21,8 @@ export type { InputChoice, InputList, InputTable, SnapshotOptions } from "./read
 export { applyReportExcel, APPLY_STEPS, DEFAULT_MAX_REQUEST_BYTES } from "./write";
 export type { ApplyOptions, ApplyProgress, ApplyResult, ApplyStep } from "./write";
 export { selectCell, activateSheet } from "./navigate";
+export { watchSheets } from "./events";
+export type { SheetChange } from "./events";
 export { markerOf, sheetMark, splitAddress, unquoteSheet } from "./markers";
 export type { NameInfo, SheetMark } from "./markers";
 export {

@@ -10,7 +10,8 @@
 import { parseA1, quoteSheet, toCell } from "../../core/cell";
 import type { ParamInputs, PlanParamName } from "../../core/params";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
-import { COMMUNES_TABLE, PLAN_PARAM_CELL_NAMES } from "../../report/build";
+import { COMMUNES_TABLE, FORMULAS_KEY_NAME, PLAN_PARAM_CELL_NAMES } from "../../report/build";
+import { formulasKeyOfName } from "../../report/fingerprint";
 import { reportLabels } from "../../report/labels";
 import type { ReportSheetKind } from "../../report/model";
 import type { WorkbookSnapshot } from "../pipeline";
@@ -142,6 +143,8 @@ interface Queued {
   readonly params: readonly { readonly param: PlanParamName; readonly range: Excel.Range }[];
   readonly communes: readonly { readonly table: Excel.Table; readonly range: Excel.Range }[];
   readonly scenarios: readonly { readonly sheet: Excel.Worksheet; readonly range: Excel.Range }[];
+  /** The workbook name holding the fingerprint of the formulas last written. */
+  readonly formulasKey: Excel.NamedItem;
 }
 
 /** The input's loads: `withValues` false loads only where it is (for a read in blocks). */
@@ -203,7 +206,10 @@ function queueAll(context: Excel.RequestContext, choice: InputChoice, withValues
     range.load("values,address");
     return { sheet, range };
   });
-  return { worksheets, tables, names, input, params, communes, scenarios };
+  // Workbook scope only (a sheet's name of the same spelling is not the product's).
+  const formulasKey = workbook.names.getItemOrNullObject(FORMULAS_KEY_NAME);
+  formulasKey.load("formula");
+  return { worksheets, tables, names, input, params, communes, scenarios, formulasKey };
 }
 
 function notFound(kind: "table" | "sheet", name: string, known: readonly string[]): ExcelHostError {
@@ -303,6 +309,11 @@ function scenariosOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot
   return null;
 }
 
+/** The fingerprint the last generation stored (`="fr:1a2b…"`), or null: no such name, or not a string. */
+function formulasKeyOf(q: Queued): string | null {
+  return q.formulasKey.isNullObject ? null : formulasKeyOfName(q.formulasKey.formula);
+}
+
 /** A previous run's communes table: the candidate that sits on the product's communes sheet. */
 function communesOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot["communes"] {
   const communeSheets = new Set(sheets.filter((s) => s.kind === "communes").map((s) => s.name));
@@ -360,6 +371,7 @@ function snapshotOf(
     communes: communesOf(q, sheets),
     taken,
     scenarios: scenariosOf(q, sheets),
+    formulasKey: formulasKeyOf(q),
   };
 }
 
@@ -416,7 +428,9 @@ async function snapshotInBlocks(
  * - the input: a table (its range's values, header included, totals row dropped; origin at its
  *   top-left), a sheet's used range, or the selection;
  * - the parameters of a previous run (names `CTG_CoutHT`… pointing at the product's parameters
- *   sheet), its communes table, and the names the user's sheets and tables take.
+ *   sheet), its communes table, its scenarios sheet, the fingerprint of the formulas it wrote (the
+ *   workbook name `CTG_Empreinte`, null when absent or not a string constant), and the names the
+ *   user's sheets and tables take.
  *
  * One request (one `context.sync()`). When Excel refuses the response as too large (Excel on the
  * web: 5 MB), the input is read again in blocks of rows, one request each.

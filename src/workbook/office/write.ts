@@ -16,17 +16,20 @@ import {
   MARKER_PREFIX,
   type CellStyle,
   type Report,
+  type ReportChart,
   type ReportSheet,
   type ReportValidation,
 } from "../../report/model";
 import { ExcelHostError, officeSupports, type ExcelRunner, type SupportsApi } from "./excel-host";
-import { sheetMark } from "./markers";
+import { sheetMark, splitAddress } from "./markers";
 import {
   basinsChart,
   jsonBytes,
+  parseRect,
   rectAddress,
   renderSheet,
   type BasinsChart,
+  type Rect,
   type SheetRender,
 } from "./render";
 
@@ -78,8 +81,12 @@ export interface ApplyResult {
   readonly requestBytes: readonly number[];
   /** Whether the page setup was written (ExcelApi 1.9). */
   readonly pageLayout: boolean;
-  /** Whether the basins chart was added (ExcelApi 1.7). */
+  /** Whether charts were drawn (ExcelApi 1.7; without it, none is). */
   readonly chart: boolean;
+  /** The charts drawn: the basins chart and the report's own (ReportSheet.charts). */
+  readonly charts: number;
+  /** Whether the charts' value axes got the report's number format (ExcelApi 1.8). */
+  readonly chartAxisFormat: boolean;
   /** The workbook's calculation mode: with `Manual`, formulas show their values after F9. */
   readonly calculationMode: string;
 }
@@ -238,6 +245,96 @@ function applyChart(sheet: Excel.Worksheet, chart: BasinsChart): void {
   added.setPosition(chart.start, chart.end);
 }
 
+/** A chart reference (`'Comparaison scénarios'!$C$20:$E$20`) split and checked. */
+interface ChartRef {
+  readonly sheet: string;
+  /** The cells, without `$` (`C20:E20`). */
+  readonly cells: string;
+  readonly rect: Rect;
+}
+
+/**
+ * A chart's reference as the sheet it is on and its cells; checked before anything is sent.
+ *
+ * @throws Error when the reference has no sheet, is not a range, or is neither one row nor one
+ *   column (`line`)
+ */
+function chartRef(ref: string, where: string, line: boolean): ChartRef {
+  const parts = splitAddress(ref.trim());
+  if (parts === null) throw new Error(`${where}: a chart reference needs its sheet: ${ref}`);
+  const cells = parts.cells.replace(/\$/g, "");
+  let rect: Rect;
+  try {
+    rect = parseRect(cells);
+  } catch {
+    throw new Error(`${where}: not a range: ${ref}`);
+  }
+  if (line && rect.r1 !== rect.r2 && rect.c1 !== rect.c2)
+    throw new Error(`${where}: a series is one row or one column: ${ref}`);
+  return { sheet: parts.sheet, cells, rect };
+}
+
+/** A report chart with its references resolved, ready to queue. */
+interface ChartPlan {
+  readonly chart: ReportChart;
+  readonly categories: ChartRef;
+  readonly series: readonly ChartRef[];
+}
+
+/**
+ * Checks a report chart (references with their sheet, on a sheet of the report or the workbook,
+ * series of one row or column, `RRGGBB` colours) and resolves its references.
+ *
+ * @throws Error on a malformed chart: a programming mistake, caught before anything is sent
+ */
+function planChart(chart: ReportChart, where: string, sheetKnown: (name: string) => boolean): ChartPlan {
+  if (chart.series.length === 0) throw new Error(`${where}: a chart needs a series`);
+  const known = (r: ChartRef): ChartRef => {
+    if (!sheetKnown(r.sheet)) throw new Error(`${where}: a chart refers to a missing sheet "${r.sheet}"`);
+    return r;
+  };
+  const series = chart.series.map((s) => {
+    if (!/^[0-9A-Fa-f]{6}$/.test(s.color)) throw new Error(`${where}: not a colour: ${s.color}`);
+    return known(chartRef(s.ref, where, true));
+  });
+  return { chart, categories: known(chartRef(chart.categories.ref, where, false)), series };
+}
+
+/**
+ * Draws a report chart as the .xlsx writer does: clustered columns, each series with its name,
+ * values, categories and colour, the title, the value axis's number format (ExcelApi 1.8) and the
+ * frame from cell `from` to cell `to`.
+ *
+ * The chart is made from the first series' range (`charts.add` needs one), by rows or columns as
+ * that range lies, then every series is set explicitly: what Excel would guess from the range
+ * (names, categories) does not count.
+ */
+function applyReportChart(
+  sheet: Excel.Worksheet,
+  plan: ChartPlan,
+  rangeOf: (ref: ChartRef) => Excel.Range,
+  axisFormat: boolean,
+): void {
+  const { chart } = plan;
+  const [first] = plan.series;
+  if (first === undefined) return; // planChart refuses charts without series
+  const byRows = first.rect.r1 === first.rect.r2 && first.rect.c1 !== first.rect.c2;
+  const added = sheet.charts.add("ColumnClustered", rangeOf(first), byRows ? "Rows" : "Columns");
+  added.title.text = chart.title;
+  const categories = rangeOf(plan.categories);
+  chart.series.forEach((s, i) => {
+    const ref = plan.series[i];
+    if (ref === undefined) return;
+    const series = i === 0 ? added.series.getItemAt(0) : added.series.add(s.name);
+    if (i === 0) series.name = s.name;
+    series.setValues(rangeOf(ref));
+    series.setXAxisValues(categories);
+    series.format.fill.setSolidColor(`#${s.color.toUpperCase()}`);
+  });
+  if (axisFormat) added.axes.valueAxis.numberFormat = chart.valueFormat;
+  added.setPosition(a1(chart.from.row, chart.from.col), a1(chart.to.row, chart.to.col));
+}
+
 /** Cuts the writes into requests under the limit, keeping their order. */
 function chunk(ops: readonly WriteOp[], limit: number): WriteOp[][] {
   const out: WriteOp[][] = [];
@@ -267,7 +364,9 @@ function placeholderName(taken: ReadonlySet<string>): string {
  * Writes the report into the open workbook: removes the product's previous sheets (found by their
  * marker; the user's sheets stay, whatever their names), then adds the report's sheets with their
  * values, formulas, number formats, tables, names, styles, validations, status formats, freeze panes,
- * page setup (ExcelApi 1.9, skipped otherwise) and the basins chart (ExcelApi 1.7).
+ * page setup (ExcelApi 1.9, skipped otherwise) and the charts (ExcelApi 1.7, skipped otherwise): the
+ * basins chart and every chart of the report's sheets (ReportSheet.charts), whose value axes get
+ * the report's number format with ExcelApi 1.8.
  *
  * @param run - the Excel runner (see excelRunner)
  * @param report - the report to write
@@ -275,7 +374,9 @@ function placeholderName(taken: ReadonlySet<string>): string {
  * @param options - requirement-set check and request size limit
  * @returns what was removed and added, and the requests sent
  * @throws ExcelHostError when a report sheet or table name is taken by the user's (code
- *   `ReportNameTaken`, nothing written) or when Excel fails
+ *   `ReportNameTaken`, nothing written) or when Excel fails; Error when a report chart is malformed
+ *   (a reference without its sheet or to a missing sheet, a series not on one row or column, a bad
+ *   colour: nothing written)
  */
 export async function applyReportExcel(
   run: ExcelRunner,
@@ -292,6 +393,7 @@ export async function applyReportExcel(
     calc: supports("ExcelApi", "1.6"),
     tabColor: supports("ExcelApi", "1.7"),
     chart: supports("ExcelApi", "1.7"),
+    axisFormat: supports("ExcelApi", "1.8"),
     layout: supports("ExcelApi", "1.9"),
     screen: supports("ExcelApi", "1.9"),
     indent: supports("ExcelApi", "1.9"),
@@ -464,14 +566,38 @@ export async function applyReportExcel(
     if (activeWasMarked && first !== undefined)
       op("layout", first.name, 1, () => sheetNamed(first.name).activate());
     if (needsPlaceholder) op("layout", placeholder, 1, () => worksheets.getItem(placeholder).delete());
-    let chartAdded = false;
+    // charts: the basins chart, then the report's, whose series may point at any sheet.
+    let charts = 0;
+    const reportSheetNamed = new Map(report.sheets.map((s) => [s.name.toLowerCase(), s.name]));
+    const keptNamed = new Map(kept.map((ws) => [ws.name.toLowerCase(), ws.name]));
+    const sheetKnown = (name: string): boolean =>
+      reportSheetNamed.has(name.toLowerCase()) || keptNamed.has(name.toLowerCase());
+    const rangeOf = (ref: ChartRef): Excel.Range => {
+      const own = reportSheetNamed.get(ref.sheet.toLowerCase());
+      const ws =
+        own === undefined
+          ? worksheets.getItem(keptNamed.get(ref.sheet.toLowerCase()) ?? ref.sheet)
+          : sheetNamed(own);
+      return ws.getRange(ref.cells);
+    };
+    const chartPlans = report.sheets.map((sheet) =>
+      (sheet.charts ?? []).map((chart) => planChart(chart, `sheet "${sheet.name}"`, sheetKnown)),
+    );
     if (can.chart) {
       for (const sheet of report.sheets) {
         const layout = basinsChart(sheet, report.lang);
         if (layout === null) continue;
-        chartAdded = true;
+        charts++;
         op("chart", layout, 10, () => applyChart(sheetNamed(sheet.name), layout));
       }
+      report.sheets.forEach((sheet, k) => {
+        for (const plan of chartPlans[k] ?? []) {
+          charts++;
+          op("chart", plan.chart, 6 + 6 * plan.series.length, () =>
+            applyReportChart(sheetNamed(sheet.name), plan, rangeOf, can.axisFormat),
+          );
+        }
+      });
     }
 
     // ---- send ---------------------------------------------------------------------------------
@@ -507,7 +633,9 @@ export async function applyReportExcel(
       writeRequests: requests.length,
       requestBytes: requests.map((r) => r.reduce((n, o) => n + o.bytes, 0)),
       pageLayout: can.layout,
-      chart: chartAdded,
+      chart: charts > 0,
+      charts,
+      chartAxisFormat: charts > 0 && can.axisFormat,
       calculationMode: application.calculationMode,
     };
   });

@@ -4,7 +4,7 @@
 
 import { COMMUNES } from "../../../src/core/communes";
 import { DEMO_HEADERS } from "../../../src/core/demo";
-import type { Report, ReportCell, ReportSheet } from "../../../src/report/model";
+import type { Report, ReportCell, ReportChart, ReportSheet } from "../../../src/report/model";
 import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../../src/workbook/pipeline";
 import {
   activateSheet,
@@ -29,6 +29,7 @@ import { applyReport } from "../../../src/workbook/xlsx/write";
 import { a1 } from "../../../src/core/cell";
 import {
   createExcelFake,
+  parseBounds,
   type ExcelFake,
   type FakeOptions,
   type FakeSheetInit,
@@ -448,6 +449,192 @@ test("without ExcelApi 1.9 the page setup is skipped; without 1.7 the chart too;
   expect(result16).toMatchObject({ pageLayout: false, chart: false });
   expect(older.fake.state.sheet("Répartition bassins").charts).toEqual([]);
   expect(older.fake.state.sheet("Synthèse CEJ").tabColor).toBe("");
+});
+
+// ---------------------------------------------------------------------------------------------
+// The report's charts (ReportSheet.charts), drawn as the .xlsx writer draws them.
+
+const COMPARISON = "Comparaison scénarios";
+
+/** The demo workbook's report with three scenarios: the current parameters, a dearer one, a population key. */
+async function threeScenarioReport(run: ExcelRunner): Promise<Report> {
+  const snapshot = await snapshotExcel(run, { table: "Financements" });
+  const result = planFromSnapshot(snapshot, {
+    addScenarios: {
+      lang: "fr",
+      date: "2026-11-28",
+      specs: [
+        { name: "Coût 46k", params: { costHT: { value: "46000", cell: "test" } }, basins: [] },
+        { name: "Population", params: { key: { value: "population", cell: "test" } }, basins: [] },
+      ],
+    },
+  });
+  if (result.blocked) throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
+  return reportFromResult(snapshot, result, { lang: "fr", version: "test", now: NOW });
+}
+
+/** What the report holds at each cell of a fake address (`'Comparaison scénarios'!C20:E20`): texts, and formulas' engine values. */
+function reportValuesAt(report: Report, address: string | null): unknown[] {
+  if (address === null) return [];
+  const bang = address.lastIndexOf("!");
+  const sheetName = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  const sheet = report.sheets.find((s) => s.name === sheetName);
+  if (sheet === undefined) throw new Error(`no report sheet ${sheetName}`);
+  const b = parseBounds(address);
+  const out: unknown[] = [];
+  for (let r = b.r1; r <= b.r2; r++) {
+    for (let c = b.c1; c <= b.c2; c++) {
+      const v = sheet.cells.find((cell) => cell.row === r && cell.col === c)?.value;
+      out.push(
+        v === undefined ? null : v.kind === "text" ? v.text : v.kind === "formula" ? v.expected : v.value,
+      );
+    }
+  }
+  return out;
+}
+
+test("the report's comparison chart is drawn: one clustered column chart, its series' names, values, categories, colours, axis format and frame", async () => {
+  const { fake, run } = setup();
+  const report = await threeScenarioReport(run);
+  const sheet = report.sheets.find((s) => s.name === COMPARISON);
+  const wanted = sheet?.charts?.[0];
+  if (sheet === undefined || wanted === undefined) throw new Error("no comparison chart in the report");
+  expect(wanted.categories.cache).toEqual(["Paramètres actuels", "Coût 46k", "Population"]);
+  fake.resetStats();
+  const result = await applyReportExcel(run, report, undefined, { supports: fake.supports });
+  expect(fake.stats.syncs).toBe(2); // the charts go in the one write request
+  expect(result).toMatchObject({ chart: true, charts: 2, chartAxisFormat: true });
+
+  const charts = fake.state.sheet(COMPARISON).charts;
+  expect(charts).toHaveLength(1);
+  const chart = charts[0];
+  if (chart === undefined) throw new Error("no chart");
+  expect(chart).toMatchObject({
+    type: "ColumnClustered",
+    title: wanted.title,
+    valueAxisFormat: wanted.valueFormat,
+    position: { start: a1(wanted.from.row, wanted.from.col), end: a1(wanted.to.row, wanted.to.col) },
+  });
+  // Caf and CUCM TTC of each basin: four series, each of three scenarios.
+  expect(chart.series).toHaveLength(4);
+  expect(chart.series.map((s) => s.name)).toEqual(["Caf Nord", "CUCM TTC Nord", "Caf Sud", "CUCM TTC Sud"]);
+  expect(chart.series.map((s) => s.name)).toEqual(wanted.series.map((s) => s.name));
+  expect(chart.series.map((s) => s.color)).toEqual(wanted.series.map((s) => `#${s.color}`));
+  // The ranges are the report's references, on the right sheet...
+  const plain = (ref: string): string => ref.replace(/\$/g, "");
+  expect(chart.series.map((s) => s.values)).toEqual(wanted.series.map((s) => plain(s.ref)));
+  for (const s of chart.series) expect(s.xValues).toBe(plain(wanted.categories.ref));
+  // ...and they hold what the series show: the scenario names, and the engine's Caf and CUCM TTC
+  // per basin (a reference off by a row or a column would read other figures).
+  wanted.series.forEach((s, i) => {
+    expect(reportValuesAt(report, chart.series[i]?.values ?? null)).toEqual([...s.cache]);
+    expect(reportValuesAt(report, chart.series[i]?.xValues ?? null)).toEqual([...wanted.categories.cache]);
+  });
+  // The basins chart is still drawn on its sheet.
+  expect(fake.state.sheet("Répartition bassins").charts).toHaveLength(1);
+
+  // A re-run replaces the sheet, hence the chart: still one.
+  await applyReportExcel(run, await threeScenarioReport(run), undefined, { supports: fake.supports });
+  expect(fake.state.sheet(COMPARISON).charts).toHaveLength(1);
+});
+
+test("report charts: no chart without ExcelApi 1.7, no axis format without 1.8; a malformed chart is refused before anything is written", async () => {
+  const old = setup({ apiVersion: "1.6" });
+  const report = await threeScenarioReport(old.run);
+  const result = await applyReportExcel(old.run, report, undefined, { supports: old.fake.supports });
+  expect(result).toMatchObject({ chart: false, charts: 0, chartAxisFormat: false });
+  expect(old.fake.state.sheet(COMPARISON).charts).toEqual([]);
+  expect(old.fake.state.sheet(COMPARISON).cells.size).toBeGreaterThan(0); // the sheet itself is written
+
+  const v17 = setup({ apiVersion: "1.7" });
+  const result17 = await applyReportExcel(v17.run, report, undefined, { supports: v17.fake.supports });
+  expect(result17).toMatchObject({ chart: true, charts: 2, chartAxisFormat: false });
+  expect(v17.fake.state.sheet(COMPARISON).charts[0]?.valueAxisFormat).toBeNull();
+  expect(v17.fake.state.sheet(COMPARISON).charts[0]?.series).toHaveLength(4);
+
+  const withChart = (change: (c: ReportChart) => ReportChart): Report => ({
+    ...report,
+    sheets: report.sheets.map((s): ReportSheet =>
+      s.name === COMPARISON ? { ...s, charts: (s.charts ?? []).map(change) } : s,
+    ),
+  });
+  const bad = [
+    withChart((c) => ({ ...c, series: c.series.map((s) => ({ ...s, ref: "$C$20:$E$20" })) })),
+    withChart((c) => ({ ...c, series: c.series.map((s) => ({ ...s, ref: "'Nulle part'!$C$20:$E$20" })) })),
+    withChart((c) => ({ ...c, series: c.series.map((s) => ({ ...s, ref: `'${COMPARISON}'!$C$20:$E$21` })) })),
+    withChart((c) => ({ ...c, series: c.series.map((s) => ({ ...s, color: "bleu" })) })),
+    withChart((c) => ({ ...c, series: [] })),
+  ];
+  for (const r of bad) {
+    const fresh = setup();
+    await snapshotExcel(fresh.run, { table: "Financements" });
+    fresh.fake.resetStats();
+    await expect(
+      applyReportExcel(fresh.run, r, undefined, { supports: fresh.fake.supports }),
+    ).rejects.toThrow(/chart|series|colour|sheet/);
+    expect(fresh.fake.stats.syncs).toBe(1); // the read only
+    expect(fresh.fake.state.sheetNames()).toEqual(["Financements"]);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The formulas' fingerprint (the workbook name CTG_Empreinte), read back by the snapshot.
+
+test("the snapshot reads the fingerprint CTG_Empreinte in its one request; null without it; a re-run leaves one name, the new one", async () => {
+  const { fake, run } = setup();
+  const first = await snapshotExcel(run, { table: "Financements" });
+  expect(first.formulasKey).toBeNull();
+  const report = await reportOf(first);
+  const withKey = (key: string): Report => ({
+    ...report,
+    names: [...report.names.filter((n) => n.name !== "CTG_Empreinte"), { name: "CTG_Empreinte", ref: key }],
+  });
+  await applyReportExcel(run, withKey('"fr:abc"'), undefined, { supports: fake.supports });
+  expect(fake.state.names.filter((n) => n.name === "CTG_Empreinte")).toEqual([
+    { name: "CTG_Empreinte", formula: '="fr:abc"', visible: true, comment: "" },
+  ]);
+  fake.resetStats();
+  const second = await snapshotExcel(run, { table: "Financements" });
+  expect(fake.stats.syncs).toBe(1);
+  expect(second.formulasKey).toBe("fr:abc");
+
+  // A re-run replaces the name: one CTG_Empreinte, with the new value (quotes doubled and undone).
+  await applyReportExcel(run, withKey('"fr:a""b"'), undefined, { supports: fake.supports });
+  expect(fake.state.names.filter((n) => n.name.toLowerCase() === "ctg_empreinte")).toHaveLength(1);
+  expect((await snapshotExcel(run, { table: "Financements" })).formulasKey).toBe('fr:a"b');
+
+  // The report's own fingerprint, as the .xlsx adapter reads it back.
+  await applyReportExcel(run, report, undefined, { supports: fake.supports });
+  const own = report.names.find((n) => n.name === "CTG_Empreinte");
+  expect((await snapshotExcel(run, { table: "Financements" })).formulasKey).toBe(
+    own === undefined ? null : own.ref.slice(1, -1),
+  );
+
+  // Not a string constant (a reference, a number), or only sheet-scoped: null.
+  for (const formula of ["='Paramètres CTG'!$B$5", "=42"]) {
+    const other = setup();
+    other.fake.state.names.push({ name: "CTG_Empreinte", formula, visible: true, comment: "" });
+    expect((await snapshotExcel(other.run, { table: "Financements" })).formulasKey).toBeNull();
+  }
+  const scoped = setup();
+  scoped.fake.state.sheet("Financements").names.push({
+    name: "CTG_Empreinte",
+    formula: '="fr:abc"',
+    visible: true,
+    comment: "",
+  });
+  expect((await snapshotExcel(scoped.run, { table: "Financements" })).formulasKey).toBeNull();
+});
+
+test("the fingerprint is read in the block-reading fallback too", async () => {
+  const { fake, run } = setup({ maxResponseBytes: 8_000 });
+  fake.state.names.push({ name: "CTG_Empreinte", formula: '="en:0123"', visible: true, comment: "" });
+  const snapshot = await snapshotExcel(run, { table: "Financements" }, { blockBytes: 1_000 });
+  expect(fake.stats.syncs).toBeGreaterThan(2); // the refused read, then the read in blocks
+  expect(snapshot.formulasKey).toBe("en:0123");
 });
 
 test("listInputs: the user's tables and visible sheets, and the product's sheets, in one request", async () => {

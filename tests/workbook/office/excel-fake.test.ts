@@ -309,3 +309,42 @@ test("objects cannot be used once run has ended", async () => {
   });
   expect(codeOf(() => kept?.load("values"))).toBe("InvalidObjectPath");
 });
+
+test("charts: series by rows or columns, from another sheet's data too; fill colours and the value axis's format (ExcelApi 1.8)", async () => {
+  const fake = createExcelFake({
+    sheets: [
+      {
+        name: "Données",
+        cells: { B1: "2024", C1: "2025", A2: "Nord", B2: 1, C2: 2, A3: "Sud", B3: 3, C3: 4 },
+      },
+      { name: "Graphique" },
+    ],
+  });
+  await fake.run(async (context) => {
+    const data = context.workbook.worksheets.getItem("Données");
+    const chart = context.workbook.worksheets
+      .getItem("Graphique")
+      .charts.add("ColumnClustered", data.getRange("A1:C3"), "Rows");
+    chart.series.getItemAt(1).format.fill.setSolidColor("#c55a11");
+    chart.axes.valueAxis.numberFormat = '#,##0\\ "€"';
+    await context.sync();
+  });
+  const chart = fake.state.sheet("Graphique").charts[0];
+  expect(chart?.series).toEqual([
+    { name: "Nord", values: "Données!B2:C2", xValues: "Données!B1:C1", color: null },
+    { name: "Sud", values: "Données!B3:C3", xValues: "Données!B1:C1", color: "#C55A11" },
+  ]);
+  expect(chart?.valueAxisFormat).toBe('#,##0\\ "€"');
+
+  const old = createExcelFake(undefined, { apiVersion: "1.7" });
+  await old.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Feuil1");
+    const chart = sheet.charts.add("ColumnClustered", sheet.getRange("A1:A2"), "Columns");
+    expect(codeOf(() => (chart.axes.valueAxis.numberFormat = "0"))).toBe("ApiNotFound");
+    // A series' values are one row or one column; an automatic layout is not modelled.
+    chart.series.getItemAt(0).setValues(sheet.getRange("A1:B2"));
+    expect(await rejection(context.sync())).toBe("InvalidArgument");
+    expect(() => sheet.charts.add("ColumnClustered", sheet.getRange("A1:A2"))).not.toThrow();
+    await expect(context.sync()).rejects.toThrow(/unsupported: seriesBy/);
+  });
+});
