@@ -422,3 +422,35 @@ export function mergeScenarios(scenarios: readonly Scenario[], added: readonly S
   }
   return list;
 }
+
+/**
+ * A change the user asks for in the task pane, applied to the scenarios read from the workbook before
+ * they are planned and written: add a scenario (one with the same name, case ignored, is replaced),
+ * rename one, delete one. Names are matched case ignored; an edit naming no scenario does nothing.
+ */
+export type ScenarioEdit =
+  | { readonly kind: "add"; readonly scenario: Scenario }
+  | { readonly kind: "rename"; readonly from: string; readonly to: string }
+  | { readonly kind: "delete"; readonly name: string };
+
+/**
+ * The scenarios after the user's edits, in order.
+ *
+ * @param scenarios - the scenarios read
+ * @param edits - the edits, applied in order
+ * @returns the new list (the scenarios read are not changed)
+ */
+export function applyScenarioEdits(
+  scenarios: readonly Scenario[],
+  edits: readonly ScenarioEdit[],
+): Scenario[] {
+  let list = [...scenarios];
+  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+  for (const edit of edits) {
+    if (edit.kind === "add") list = mergeScenarios(list, [edit.scenario]);
+    else if (edit.kind === "rename")
+      list = list.map((s) => (same(s.name, edit.from) ? { ...s, name: edit.to } : s));
+    else list = list.filter((s) => !same(s.name, edit.name));
+  }
+  return list;
+}

@@ -7,6 +7,7 @@ import pkg from "../../package.json";
 import type { Lang } from "../core/types";
 import type { Report } from "../report/model";
 import {
+  formulasKeyOf,
   planFromSnapshot,
   reportFromResult,
   type PipelineOptions,
@@ -20,6 +21,8 @@ export interface Engine {
   plan(snapshot: WorkbookSnapshot, options: PipelineOptions): PipelineResult;
   /** The report of a result that no error blocks. */
   report(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): Promise<Report>;
+  /** The fingerprint of the formulas a generation would write now, in `lang` (null when blocked). */
+  formulasKey(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): string | null;
   /** The product's version, stamped in the `Contrôles` sheet. */
   readonly version: string;
 }
@@ -27,5 +30,6 @@ export interface Engine {
 export const engine: Engine = {
   plan: (snapshot, options) => planFromSnapshot(snapshot, options),
   report: (snapshot, result, lang) => reportFromResult(snapshot, result, { lang, version: pkg.version }),
+  formulasKey: (snapshot, result, lang) => formulasKeyOf(snapshot, result, lang),
   version: pkg.version,
 };

@@ -14,6 +14,7 @@ import {
   listInputs,
   selectCell,
   snapshotExcel,
+  watchSheets,
   type ApplyOptions,
   type ApplyProgress,
   type ExcelRunner,
@@ -120,6 +121,11 @@ export class ExcelPaneHost implements PaneHost {
 
   activateSheet(name: string): Promise<void> {
     return activateSheet(this.run, name);
+  }
+
+  /** Worksheet change events (ExcelApi 1.7): one request to register, one to remove. */
+  watch(sheets: readonly string[], onChange: () => void): Promise<() => Promise<void>> {
+    return watchSheets(this.run, sheets, () => onChange());
   }
 }
 

@@ -119,6 +119,10 @@ export class FileHost implements PaneHost, FileWorkbookControls {
     onProgress({ step: "sheet", done: 1, total });
     await nextFrame();
     const output = applyReport(this.bytes, report);
+    // From now on the pane works on the workbook as generated (its scenarios, its parameters), as it
+    // would inside Excel; the download offers it.
+    this.pkg = openPackage(output);
+    this.bytes = output;
     onProgress({ step: "save", done: 2, total });
     await nextFrame();
     if (this.downloadUrl !== null) URL.revokeObjectURL(this.downloadUrl);

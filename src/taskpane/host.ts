@@ -92,6 +92,12 @@ export interface PaneHost {
   selectCell(address: string): Promise<void>;
   /** Shows a sheet of the workbook. */
   activateSheet(name: string): Promise<void>;
+  /**
+   * Inside Excel: calls `onChange` on every edit of the named sheets (worksheet change events,
+   * ExcelApi 1.7) until the returned function is called. Absent where the workbook cannot change
+   * under the pane (a file held in memory).
+   */
+  watch?(sheets: readonly string[], onChange: () => void): Promise<() => Promise<void>>;
   /** File mode only. */
   readonly file?: FileWorkbookControls;
 }

@@ -9,11 +9,13 @@ import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../core/mes
 import { formatMoney, formatRate, parseAmount, parseRate, RATE_SCALE } from "../core/money";
 import {
   DEFAULT_PARAMS,
-  PARAM_NAMES,
   parseAllocationKey,
+  parseCafBase,
+  PLAN_PARAM_NAMES,
   type ParamInputs,
-  type ParamName,
+  type PlanParamName,
 } from "../core/params";
+import type { Scenario, ScenarioEdit } from "../core/scenarios";
 import type {
   AllocationKey,
   Basin,
@@ -22,6 +24,7 @@ import type {
   Field,
   Issue,
   Lang,
+  PlanParams,
   Rate,
   Severity,
 } from "../core/types";
@@ -32,12 +35,18 @@ import { uiText } from "./i18n";
 
 // ---- parameters ------------------------------------------------------------------------------------
 
-/** The text of each parameter field as the user sees and edits it (the key as its code). */
-export type ParamFields = Readonly<Record<ParamName, string>>;
+/** The text of each parameter field as the user sees and edits it (the key and the Caf base as codes). */
+export type ParamFields = Readonly<Record<PlanParamName, string>>;
 
-/** Whether a parameter is an amount, a rate or the key. */
-export function paramKind(param: ParamName): "amount" | "rate" | "key" {
-  return param === "costHT" || param === "capHT" ? "amount" : param === "key" ? "key" : "rate";
+/** Whether a parameter is an amount, a rate, the key or the Caf base. */
+export function paramKind(param: PlanParamName): "amount" | "rate" | "key" | "base" {
+  return param === "costHT" || param === "capHT"
+    ? "amount"
+    : param === "key"
+      ? "key"
+      : param === "cafBase"
+        ? "base"
+        : "rate";
 }
 
 /**
@@ -77,8 +86,8 @@ export function rateFieldText(r: Rate, lang: Lang): string {
  * @returns the fields
  */
 export function initialParamFields(parameters: ParamInputs, lang: Lang): ParamFields {
-  const fields: Partial<Record<ParamName, string>> = {};
-  for (const p of PARAM_NAMES) {
+  const fields: Partial<Record<PlanParamName, string>> = {};
+  for (const p of PLAN_PARAM_NAMES) {
     const input = parameters[p];
     const cell = input === undefined ? null : toCell(input.value);
     const kind = paramKind(p);
@@ -101,11 +110,31 @@ export function initialParamFields(parameters: ParamInputs, lang: Lang): ParamFi
         parsed.ok && parsed.rate >= 0 && parsed.rate <= RATE_SCALE
           ? rateFieldText(parsed.rate, lang)
           : cellText(cell);
-    } else {
+    } else if (kind === "key") {
       fields[p] = (cell.kind === "text" ? parseAllocationKey(cell.value) : null) ?? cellText(cell);
+    } else {
+      fields[p] = (cell.kind === "text" ? parseCafBase(cell.value) : null) ?? cellText(cell);
     }
   }
   return fields as ParamFields;
+}
+
+/**
+ * The fields that show a set of parameters (a scenario's, to apply it).
+ *
+ * @param params - the parameters
+ * @param lang - the language
+ * @returns every field
+ */
+export function fieldsOfParams(params: PlanParams, lang: Lang): ParamFields {
+  return {
+    costHT: amountFieldText(params.costHT, lang),
+    capHT: amountFieldText(params.capHT, lang),
+    cafRate: rateFieldText(params.cafRate, lang),
+    vatRate: rateFieldText(params.vatRate, lang),
+    key: params.key,
+    cafBase: params.cafBase,
+  };
 }
 
 /**
@@ -116,7 +145,7 @@ export function initialParamFields(parameters: ParamInputs, lang: Lang): ParamFi
  * @returns the sheet's name, or null when the workbook has none
  */
 export function parametersSheet(parameters: ParamInputs): string | null {
-  for (const p of PARAM_NAMES) {
+  for (const p of PLAN_PARAM_NAMES) {
     const cell = parameters[p]?.cell;
     const m = cell === undefined ? null : /^(.*)!\$?[A-Z]{1,3}\$?\d+$/.exec(cell);
     if (m?.[1] !== undefined) return m[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
@@ -131,7 +160,7 @@ export function parametersSheet(parameters: ParamInputs): string | null {
  * @param lang - the language
  * @returns the name
  */
-export function paneCellName(param: ParamName, lang: Lang): string {
+export function paneCellName(param: PlanParamName, lang: Lang): string {
   return uiText(lang).paneCells[param];
 }
 
@@ -142,8 +171,8 @@ export function paneCellName(param: ParamName, lang: Lang): string {
  * @param lang - the language
  * @returns the parameter, or null for a workbook cell
  */
-export function paneParamOfCell(cell: string, lang: Lang): ParamName | null {
-  return PARAM_NAMES.find((p) => paneCellName(p, lang) === cell) ?? null;
+export function paneParamOfCell(cell: string, lang: Lang): PlanParamName | null {
+  return PLAN_PARAM_NAMES.find((p) => paneCellName(p, lang) === cell) ?? null;
 }
 
 /**
@@ -157,11 +186,11 @@ export function paneParamOfCell(cell: string, lang: Lang): ParamName | null {
  */
 export function paramInputsFromFields(
   fields: ParamFields,
-  edited: ReadonlySet<ParamName>,
+  edited: ReadonlySet<PlanParamName>,
   lang: Lang,
 ): ParamInputs {
-  const inputs: Partial<Record<ParamName, { value: string; cell: string }>> = {};
-  for (const p of PARAM_NAMES) {
+  const inputs: Partial<Record<PlanParamName, { value: string; cell: string }>> = {};
+  for (const p of PLAN_PARAM_NAMES) {
     if (!edited.has(p)) continue;
     const text = fields[p].trim();
     const value = paramKind(p) === "rate" && text !== "" && !text.includes("%") ? `${text} %` : text;
@@ -292,7 +321,7 @@ export interface IssueView {
   /** The address (`Financements!F7`), or the pane's field (`Volet : taux Caf`). */
   readonly cell: string;
   /** The pane's parameter field when the issue is about a value typed in the pane. */
-  readonly paneParam: ParamName | null;
+  readonly paneParam: PlanParamName | null;
   readonly related: readonly string[];
   /** The sentence, from formatIssue. */
   readonly message: string;
@@ -500,4 +529,211 @@ export function progressLabel(progress: GenerateProgress, lang: Lang): string {
       ? t.stepSheet(progress.sheet)
       : t.steps[progress.step];
   return progress.step === "done" ? step : t.stepOf(step, progress.done, progress.total);
+}
+
+// ---- scenarios -------------------------------------------------------------------------------------
+
+/** One scenario as the scenarios section lists it. */
+export interface ScenarioView {
+  readonly name: string;
+  readonly note: string;
+  /** The date as the language writes it (`28/11/2026`, `2026-11-28`), or the text as written. */
+  readonly date: string;
+  /** Read from the workbook, added in the pane, or renamed in the pane (from `renamedFrom`). */
+  readonly status: "read" | "new" | "renamed";
+  readonly renamedFrom?: string;
+  /** The first scenario: the comparison's baseline. */
+  readonly first: boolean;
+  /** `Clé CEJ, Caf sur le coût HT`. */
+  readonly keyLine: string;
+  /** `CUCM TTC 28 000,00 € · Caf 20 000,00 €`. */
+  readonly figures: string;
+  /** The CUCM TTC against the first scenario (`+7 200,00 € (+25,71 %) …`); null for the first. */
+  readonly diff: string | null;
+  /** The communes it moves (`Saint-Eusèbe → Sud`); null when none. */
+  readonly moves: string | null;
+  /** The scenario itself, to apply it. */
+  readonly scenario: Scenario;
+}
+
+/** Where each scenario of the pane's list comes from, after the edits (lower-cased names). */
+function originsOf(
+  edits: readonly ScenarioEdit[],
+): Map<string, { kind: "new" } | { kind: "read"; name: string }> {
+  const origins = new Map<string, { kind: "new" } | { kind: "read"; name: string }>();
+  for (const edit of edits) {
+    if (edit.kind === "add") origins.set(edit.scenario.name.toLowerCase(), { kind: "new" });
+    else if (edit.kind === "rename") {
+      const from = edit.from.toLowerCase();
+      const origin = origins.get(from) ?? { kind: "read", name: edit.from };
+      origins.delete(from);
+      origins.set(edit.to.toLowerCase(), origin);
+    } else origins.delete(edit.name.toLowerCase());
+  }
+  return origins;
+}
+
+/**
+ * A day as the language writes it.
+ *
+ * @param iso - `2026-11-28` (other texts are returned as they are)
+ * @param lang - the language
+ * @returns `28/11/2026` in French, `2026-11-28` in English
+ */
+export function formatDay(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m && lang === "fr" ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * Today as an ISO day, in the user's time zone (the date of a scenario saved now).
+ *
+ * @param now - the moment
+ * @returns `2026-11-28`
+ */
+export function localIsoDay(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** An amount with its sign (`+7 200,00 €`, `-4 000,00 €`, `0,00 €`). */
+function signedMoney(c: Cents, lang: Lang): string {
+  return c > 0 ? `+${formatMoney(c, lang)}` : formatMoney(c, lang);
+}
+
+/**
+ * The communes a scenario moves, named: `Saint-Eusèbe → Sud`.
+ *
+ * @param overrides - INSEE code → basin
+ * @param reference - the reference communes (names and current basins)
+ * @param lang - the language
+ * @returns the text, or null when the scenario moves none away from its current basin
+ */
+export function movesText(
+  overrides: Readonly<Record<string, Basin>>,
+  reference: readonly { readonly insee: string; readonly name: string; readonly basin: Basin }[],
+  lang: Lang,
+): string | null {
+  const moved = reference
+    .filter((c) => {
+      const b = Object.prototype.hasOwnProperty.call(overrides, c.insee) ? overrides[c.insee] : undefined;
+      return b !== undefined && b !== c.basin;
+    })
+    .map((c) => `${c.name} → ${BASIN_LABELS[lang][overrides[c.insee] as Basin]}`);
+  return moved.length === 0 ? null : moved.join(", ");
+}
+
+/**
+ * The scenarios of a result as the pane lists them, with what the pane's edits did to them.
+ *
+ * @param result - the pipeline's result (its scenarios, after the pane's edits)
+ * @param edits - the pane's scenario edits
+ * @param lang - the language
+ * @returns the list, in the comparison's order
+ */
+export function scenarioViews(
+  result: PipelineResult,
+  edits: readonly ScenarioEdit[],
+  lang: Lang,
+): ScenarioView[] {
+  const t = uiText(lang);
+  const origins = originsOf(edits);
+  const list = result.scenarios ?? [];
+  const baseline = list[0]?.plan.engineering.cuTTC;
+  return list.map(({ scenario, plan }, i) => {
+    const origin = origins.get(scenario.name.toLowerCase());
+    const status =
+      origin === undefined
+        ? "read"
+        : origin.kind === "new"
+          ? "new"
+          : origin.name === scenario.name
+            ? "read"
+            : "renamed";
+    const e = plan.engineering;
+    let diff: string | null = null;
+    if (i > 0 && baseline !== undefined) {
+      const d = (e.cuTTC - baseline) as Cents;
+      const percent = baseline === 0 ? "—" : formatShare(d / baseline, lang);
+      diff = t.scenarioDiff(signedMoney(d, lang), d > 0 ? `+${percent}` : percent);
+    }
+    return {
+      name: scenario.name,
+      note: scenario.note,
+      date: formatDay(scenario.date, lang),
+      status,
+      ...(status === "renamed" && origin?.kind === "read" ? { renamedFrom: origin.name } : {}),
+      first: i === 0,
+      keyLine: t.scenarioKey(KEY_LABELS[lang][scenario.params.key], scenario.params.cafBase.toUpperCase()),
+      figures: t.scenarioFigures(formatMoney(e.cuTTC, lang), formatMoney(e.caf, lang)),
+      diff,
+      moves: movesText(scenario.basinOverrides, result.reference, lang),
+      scenario,
+    };
+  });
+}
+
+/**
+ * How many scenarios the pane's edits change: added, renamed or deleted (a scenario added then
+ * deleted counts for nothing).
+ *
+ * @param edits - the pane's scenario edits
+ * @returns the count
+ */
+export function pendingScenarioChanges(edits: readonly ScenarioEdit[]): number {
+  const origins = originsOf(edits);
+  const kept = new Set(
+    [...origins.values()].flatMap((o) => (o.kind === "read" ? [o.name.toLowerCase()] : [])),
+  );
+  let changed = [...origins.entries()].filter(
+    ([name, o]) => o.kind === "new" || o.name.toLowerCase() !== name,
+  ).length;
+  const deletedRead = new Set<string>();
+  const added = new Set<string>();
+  for (const edit of edits) {
+    if (edit.kind === "add") added.add(edit.scenario.name.toLowerCase());
+    if (edit.kind === "rename" && added.has(edit.from.toLowerCase())) added.add(edit.to.toLowerCase());
+    if (edit.kind === "delete") {
+      const n = edit.name.toLowerCase();
+      if (!added.has(n) && !kept.has(n)) deletedRead.add(n);
+    }
+  }
+  changed += deletedRead.size;
+  return changed;
+}
+
+/**
+ * What is wrong with a scenario name, if anything.
+ *
+ * @param name - the name typed
+ * @param taken - the names of the other scenarios
+ * @param lang - the language
+ * @returns the message, or null when the name will do
+ */
+export function scenarioNameProblem(name: string, taken: readonly string[], lang: Lang): string | null {
+  const t = uiText(lang);
+  const trimmed = name.trim();
+  if (trimmed === "") return t.scenarioNameEmpty;
+  if (trimmed.length > 255) return t.scenarioNameTooLong;
+  if (taken.some((n) => n.toLowerCase() === trimmed.toLowerCase())) return t.scenarioNameTaken(trimmed);
+  return null;
+}
+
+// ---- following the workbook's edits ----------------------------------------------------------------
+
+/**
+ * The sheets whose edits change what the pane shows: the funding table's, and the product's
+ * parameters, communes and scenarios sheets when the workbook has them.
+ *
+ * @param snapshot - the snapshot read
+ * @returns their names, each once
+ */
+export function watchedSheets(snapshot: WorkbookSnapshot): string[] {
+  const sheets = [
+    snapshot.input.sheet,
+    parametersSheet(snapshot.parameters),
+    snapshot.communes?.origin.sheet ?? null,
+    snapshot.scenarios?.origin.sheet ?? null,
+  ];
+  return [...new Set(sheets.filter((s): s is string => s !== null && s !== ""))];
 }

@@ -10,6 +10,7 @@ import { computePlan } from "../core/plan";
 import { readFundingTable } from "../core/reader";
 import { readCommunesTable } from "../core/reference";
 import {
+  applyScenarioEdits,
   defaultScenario,
   mergeScenarios,
   planScenario,
@@ -17,9 +18,11 @@ import {
   scenarioFromSpec,
   type Scenario,
   type ScenarioPlan,
+  type ScenarioEdit,
   type ScenarioSpec,
 } from "../core/scenarios";
 import type {
+  Basin,
   ColumnMapping,
   Commune,
   Field,
@@ -32,7 +35,8 @@ import type {
   ReadResult,
 } from "../core/types";
 import { FIELDS } from "../core/types";
-import { buildReport, type InputSource } from "../report/build";
+import { buildReport, type BuildReportOptions, type InputSource } from "../report/build";
+import { formulasKey } from "../report/fingerprint";
 import type { Report } from "../report/model";
 
 /** The funding table as read from the workbook. */
@@ -71,7 +75,7 @@ export interface WorkbookSnapshot {
   readonly taken: { readonly sheets: readonly string[]; readonly tables: readonly string[] };
 }
 
-export interface PipelineOptions {
+export interface PipelineOptions extends PaneScenarioOptions {
   /** Parameters given by the user (flags, the pane): they win over the workbook's. */
   readonly params?: ParamInputs;
   /** A column mapping chosen by the user. */
@@ -86,6 +90,23 @@ export interface PipelineOptions {
     readonly lang: Lang;
     readonly date: string;
   };
+}
+
+/** The options of the task pane's scenario actions (see {@link PipelineOptions}). */
+export interface PaneScenarioOptions {
+  /**
+   * Scenario edits made in the task pane (save, rename, delete), applied to the workbook's scenarios
+   * (or to the default scenario when it holds none) and written by the next generation.
+   */
+  readonly scenarioEdits?: readonly ScenarioEdit[];
+  /**
+   * Communes placed in another basin (INSEE code → basin), as applying a scenario that moves them
+   * does: the reference (`Communes CTG`) is read with these basins, and written so.
+   */
+  readonly basinMoves?: Readonly<Record<string, Basin>>;
+  /** The language and day of the default scenario, when edits start from it. */
+  readonly lang?: Lang;
+  readonly date?: string;
 }
 
 export interface PipelineResult {
@@ -111,6 +132,19 @@ function referenceOf(snapshot: WorkbookSnapshot): { communes: readonly Commune[]
   if (snapshot.communes === null) return { communes: COMMUNES, issues: [] };
   const result = readCommunesTable(snapshot.communes.grid, snapshot.communes.origin, COMMUNES);
   return result.communes.length === 0 ? { communes: COMMUNES, issues: result.issues } : result;
+}
+
+/** The reference with the communes the user moved placed in their new basin. */
+function withBasinMoves(
+  reference: { communes: readonly Commune[]; issues: Issue[] },
+  moves: Readonly<Record<string, Basin>> | undefined,
+): { communes: readonly Commune[]; issues: Issue[] } {
+  if (moves === undefined || Object.keys(moves).length === 0) return reference;
+  const communes = reference.communes.map((c) => {
+    const basin = Object.prototype.hasOwnProperty.call(moves, c.insee) ? moves[c.insee] : undefined;
+    return basin === undefined || basin === c.basin ? c : { ...c, basin };
+  });
+  return { communes, issues: reference.issues };
 }
 
 /** Where the input's mapped columns are, for the report's formulas. */
@@ -140,7 +174,7 @@ function sourceOf(input: InputSnapshot, read: ReadResult): InputSource {
  * @returns the plan (null when the table could not be read), the rows, the issues and the source
  */
 export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOptions = {}): PipelineResult {
-  const reference = referenceOf(snapshot);
+  const reference = withBasinMoves(referenceOf(snapshot), options.basinMoves);
   const read = readFundingTable(snapshot.input.grid, {
     origin: snapshot.input.origin,
     communes: reference.communes,
@@ -193,6 +227,18 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
       added.map((a) => a.scenario),
     );
   }
+  const edits = options.scenarioEdits ?? [];
+  if (edits.length > 0) {
+    // The default scenario holds the workbook's parameters, not the pane's edits (those may be saved
+    // as a scenario of their own).
+    const workbookParams = readParams(snapshot.parameters);
+    const current = workbookParams.issues.length === 0 ? workbookParams.params : params.params;
+    const base =
+      scenarioList !== undefined && scenarioList.length > 0
+        ? scenarioList
+        : [defaultScenario(current, options.lang ?? "fr", options.date ?? "")];
+    scenarioList = applyScenarioEdits(base, edits);
+  }
   const scenarios = scenarioList?.map((scenario) => ({
     scenario,
     plan: planScenario(read.rows, scenario, reference.communes),
@@ -232,21 +278,49 @@ export async function reportFromResult(
   result: PipelineResult,
   options: { readonly lang: Lang; readonly version: string; readonly now?: Date },
 ): Promise<Report> {
-  if (result.blocked || result.plan === null || result.source === null) {
-    throw new Error("reportFromResult: the result has errors; nothing may be written");
-  }
-  return buildReport({
+  const build = buildOptions(snapshot, result, options.lang, {
+    generatedAt: (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, "Z"),
+    version: options.version,
+    inputHash: await hashGrid(snapshot.input.grid),
+  });
+  if (build === null) throw new Error("reportFromResult: the result has errors; nothing may be written");
+  return buildReport(build);
+}
+
+/** The report builder's options for a result (null when the result is blocked). */
+function buildOptions(
+  snapshot: WorkbookSnapshot,
+  result: PipelineResult,
+  lang: Lang,
+  stamp: BuildReportOptions["stamp"],
+): BuildReportOptions | null {
+  if (result.blocked || result.plan === null || result.source === null) return null;
+  return {
     plan: result.plan,
     rows: result.rows,
     warnings: result.issues.filter((i) => i.severity === "warning"),
     source: result.source,
-    lang: options.lang,
-    stamp: {
-      generatedAt: (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, "Z"),
-      version: options.version,
-      inputHash: await hashGrid(snapshot.input.grid),
-    },
+    lang,
+    stamp,
     taken: snapshot.taken,
     ...(result.scenarios !== undefined ? { scenarios: result.scenarios } : {}),
+  };
+}
+
+/**
+ * The fingerprint of the formulas a generation would write now (see report/fingerprint.ts): the pane
+ * compares it with the workbook's `formulasKey` to tell whether the summary is out of date.
+ *
+ * @param snapshot - the workbook snapshot
+ * @param result - the pipeline's result on it (without the pane's own edits)
+ * @param lang - the language of the report (the one the stored fingerprint names)
+ * @returns the fingerprint, or null when errors block the result
+ */
+export function formulasKeyOf(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): string | null {
+  const build = buildOptions(snapshot, result, lang, {
+    generatedAt: "1970-01-01T00:00:00Z",
+    version: "",
+    inputHash: "",
   });
+  return build === null ? null : formulasKey(buildReport(build));
 }

@@ -14,6 +14,14 @@ import { uiText } from "../../src/taskpane/i18n";
 import {
   amountFieldText,
   choiceOfSnapshot,
+  fieldsOfParams,
+  formatDay,
+  localIsoDay,
+  movesText,
+  pendingScenarioChanges,
+  scenarioNameProblem,
+  scenarioViews,
+  watchedSheets,
   columnOptions,
   formatShare,
   initialParamFields,
@@ -61,6 +69,7 @@ describe("parameter fields", () => {
       cafRate: "50",
       vatRate: "20",
       key: "cej",
+      cafBase: "ht",
     });
     expect(initialParamFields({}, "en").costHT).toBe("40,000.00");
   });
@@ -73,6 +82,7 @@ describe("parameter fields", () => {
         cafRate: { value: 0.4, cell: "'Paramètres CTG'!B6" },
         vatRate: { value: "5,5 %", cell: "'Paramètres CTG'!B7" },
         key: { value: "Parts égales", cell: "'Paramètres CTG'!B8" },
+        cafBase: { value: "ttc", cell: "'Paramètres CTG'!B9" },
       },
       "fr",
     );
@@ -82,7 +92,11 @@ describe("parameter fields", () => {
       cafRate: "40",
       vatRate: "5,5",
       key: "equal",
+      cafBase: "ttc",
     });
+    expect(
+      initialParamFields({ cafBase: { value: "moitié", cell: "'Paramètres CTG'!B9" } }, "fr").cafBase,
+    ).toBe("moitié");
   });
 
   it("passes only the edited fields, a percent field read as a percentage, named after the pane", () => {
@@ -365,5 +379,114 @@ describe("the workbook's parameters", () => {
     expect(parametersSheet({ cafRate: { value: 0.5, cell: "'Paramètres CTG'!B6" } })).toBe("Paramètres CTG");
     expect(parametersSheet({ key: { value: "cej", cell: "Params!$B$8" } })).toBe("Params");
     expect(parametersSheet({ key: { value: "cej", cell: "'L''été'!B8" } })).toBe("L'été");
+  });
+});
+
+describe("scenarios in the pane", () => {
+  const NNB = (text: string): string => text.replace(/[\u00A0\u202F]/g, " ");
+  const demo = demoSnapshot();
+  const current = planFromSnapshot(demo).plan?.params;
+  if (current === undefined) throw new Error("no plan");
+  const scenario = (name: string, costHT: number, basinOverrides: Record<string, "nord" | "sud"> = {}) => ({
+    name,
+    note: "",
+    date: "2026-11-28",
+    params: { ...current, costHT: cents(costHT) },
+    basinOverrides,
+  });
+
+  it("saved, renamed and deleted scenarios: the list, their status, figures and differences", () => {
+    const edits = [
+      { kind: "add", scenario: scenario("Coût 46k", 4_600_000) },
+      { kind: "add", scenario: scenario("Coût 30k", 3_000_000) },
+      { kind: "rename", from: "coût 46K", to: "Mission 46k" },
+      { kind: "add", scenario: scenario("Brouillon", 1) },
+      { kind: "delete", name: "BROUILLON" },
+    ] as const;
+    const result = planFromSnapshot(demo, { scenarioEdits: edits, lang: "fr", date: "2026-11-28" });
+    const views = scenarioViews(result, edits, "fr");
+    expect(views.map((v) => [v.name, v.status, v.first])).toEqual([
+      ["Paramètres actuels", "read", true],
+      ["Mission 46k", "new", false],
+      ["Coût 30k", "new", false],
+    ]);
+    expect(NNB(views[0]?.figures ?? "")).toBe("CUCM TTC 28 000,00 € · Caf 20 000,00 €");
+    expect(views[0]?.diff).toBeNull();
+    expect(NNB(views[1]?.diff ?? "")).toBe("+7 200,00 € (+25,71 %) par rapport au premier");
+    // 30 000 € HT: Caf 15 000, CUCM TTC 36 000 − 15 000 = 21 000, 7 000 less than 28 000.
+    expect(NNB(views[2]?.figures ?? "")).toBe("CUCM TTC 21 000,00 € · Caf 15 000,00 €");
+    expect(NNB(views[2]?.diff ?? "")).toBe("-7 000,00 € (-25,00 %) par rapport au premier");
+    expect(views[1]?.keyLine).toBe("Clé Montants CEJ, Caf sur le coût HT");
+    expect(pendingScenarioChanges(edits)).toBe(2);
+  });
+
+  it("renaming or deleting a scenario read from the workbook counts as a change to write", () => {
+    const read = [scenario("A", 4_000_000), scenario("B", 4_600_000)];
+    const snapshot = { ...demo, scenarios: null };
+    const base = planFromSnapshot(snapshot, {
+      scenarioEdits: read.map((s) => ({ kind: "add", scenario: s }) as const),
+    });
+    expect(base.scenarios?.map((s) => s.scenario.name)).toEqual(["Paramètres actuels", "A", "B"]);
+    const edits = [
+      { kind: "rename", from: "A", to: "Alpha" },
+      { kind: "delete", name: "B" },
+    ] as const;
+    expect(pendingScenarioChanges(edits)).toBe(2);
+    expect(pendingScenarioChanges([{ kind: "rename", from: "A", to: "A" }])).toBe(0);
+    expect(pendingScenarioChanges([])).toBe(0);
+    const views = scenarioViews(
+      {
+        ...base,
+        scenarios: base.scenarios?.map((s) =>
+          s.scenario.name === "A" ? { ...s, scenario: { ...s.scenario, name: "Alpha" } } : s,
+        ),
+      },
+      edits,
+      "en",
+    );
+    expect(views.find((v) => v.name === "Alpha")).toMatchObject({ status: "renamed", renamedFrom: "A" });
+  });
+
+  it("names: required, at most 255 characters, not taken (case ignored)", () => {
+    expect(scenarioNameProblem("  ", [], "fr")).toBe("Donnez un nom au scénario.");
+    expect(scenarioNameProblem("x".repeat(256), [], "en")).toBe("255 characters at most.");
+    expect(scenarioNameProblem("coût 46K", ["Coût 46k"], "fr")).toContain("s'appelle déjà « coût 46K »");
+    expect(scenarioNameProblem("=SOMME(A1)", ["Coût 46k"], "fr")).toBeNull(); // written as text
+  });
+
+  it("applying: the fields show the scenario's parameters; moved communes are named", () => {
+    const fields = fieldsOfParams(
+      { ...current, costHT: cents(4_600_000), cafBase: "ttc", key: "population" },
+      "fr",
+    );
+    expect(fields).toEqual({
+      costHT: "46 000,00",
+      capHT: "40 000,00",
+      cafRate: "50",
+      vatRate: "20",
+      key: "population",
+      cafBase: "ttc",
+    });
+    const inputs = paramInputsFromFields(fields, new Set(Object.keys(fields) as ParamName[]), "fr");
+    expect(planFromSnapshot(demo, { params: inputs }).plan?.params).toEqual({
+      ...current,
+      costHT: 4_600_000,
+      cafBase: "ttc",
+      key: "population",
+    });
+    const eusebe = COMMUNES.find((c) => c.name === "Saint-Eusèbe");
+    expect(eusebe?.basin).toBe("nord");
+    expect(movesText({ [eusebe?.insee ?? ""]: "sud" }, COMMUNES, "fr")).toBe("Saint-Eusèbe → Sud");
+    expect(movesText({ [eusebe?.insee ?? ""]: "nord" }, COMMUNES, "fr")).toBeNull();
+    const moved = planFromSnapshot(demo, { basinMoves: { [eusebe?.insee ?? ""]: "sud" } });
+    expect(moved.reference.find((c) => c.name === "Saint-Eusèbe")?.basin).toBe("sud");
+  });
+
+  it("days and the sheets followed", () => {
+    expect(formatDay("2026-11-28", "fr")).toBe("28/11/2026");
+    expect(formatDay("2026-11-28", "en")).toBe("2026-11-28");
+    expect(formatDay("printemps", "fr")).toBe("printemps");
+    expect(localIsoDay(new Date(2026, 10, 28, 23, 59))).toBe("2026-11-28");
+    expect(watchedSheets(demo)).toEqual(["Financements"]);
   });
 });

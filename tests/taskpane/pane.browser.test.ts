@@ -153,6 +153,7 @@ describe("the task pane in a browser (file mode)", () => {
       "Paramètres",
       "Contrôle",
       "Aperçu",
+      "Scénarios",
       "Génération",
     ]);
     expect(await page.locator("header").count()).toBe(1);

@@ -40,9 +40,10 @@ export type GenerationState =
   | { readonly status: "done"; readonly outcome: GenerateOutcome }
   | { readonly status: "failed"; readonly message: string };
 
-/** 5. Generate: blocked by errors, warnings acknowledged once, progress by step, then the sheets. */
+/** 6. Generate: blocked by errors, warnings acknowledged once, progress by step, then the sheets. */
 export function GenerateSection({
   lang,
+  summary,
   blocked,
   warningCount,
   acknowledged,
@@ -53,6 +54,11 @@ export function GenerateSection({
   sheetNote,
 }: {
   lang: Lang;
+  /**
+   * The summary already in the workbook: `stale` when its formulas no longer cover the inputs,
+   * `live` when they do, null when the workbook has none (or errors hide the answer).
+   */
+  summary: "stale" | "live" | null;
   blocked: boolean;
   warningCount: number;
   acknowledged: boolean;
@@ -77,6 +83,18 @@ export function GenerateSection({
   return (
     <div className={styles.block}>
       <Caption1 className={styles.note}>{t.generateHint}</Caption1>
+      {summary === "stale" ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="summary-stale">
+          <MessageBarBody>
+            <MessageBarTitle>{t.summaryStaleTitle}</MessageBarTitle>
+            {t.summaryStale}
+          </MessageBarBody>
+        </MessageBar>
+      ) : summary === "live" ? (
+        <Text size={200} className={styles.note} data-testid="summary-live">
+          {t.summaryLive}
+        </Text>
+      ) : null}
       {!blocked && warningCount > 0 ? (
         <Field hint={t.ackNote}>
           <Checkbox

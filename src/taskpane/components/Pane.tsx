@@ -8,21 +8,30 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import type { ParamName } from "../../core/params";
-import type { ColumnMapping, Lang } from "../../core/types";
+import type { PlanParamName } from "../../core/params";
+import type { ScenarioEdit } from "../../core/scenarios";
+import { langOfFormulasKey } from "../../report/fingerprint";
+import type { Basin, ColumnMapping, Lang } from "../../core/types";
 import type { WorkbookSnapshot } from "../../workbook/pipeline";
 import type { Engine } from "../engine";
 import type { InputChoice, PaneHost } from "../host";
+import { debouncedRefresh } from "../follow";
 import { uiText, type UiText } from "../i18n";
 import {
   choiceOfSnapshot,
+  fieldsOfParams,
   initialParamFields,
+  localIsoDay,
+  pendingScenarioChanges,
+  scenarioViews,
+  watchedSheets,
   paneParamOfCell,
   paneView,
   paramInputsFromFields,
   parametersSheet,
   type IssueView,
   type ParamFields,
+  type ScenarioView,
 } from "../model";
 import { CheckSection } from "./CheckSection";
 import { GenerateSection, type GenerationState } from "./GenerateSection";
@@ -30,6 +39,7 @@ import { Header } from "./Header";
 import { InputSection } from "./InputSection";
 import { ParamsSection } from "./ParamsSection";
 import { PreviewSection } from "./PreviewSection";
+import { ScenariosSection } from "./ScenariosSection";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -89,6 +99,16 @@ function noteText(note: Note | null, kind: PaneHost["kind"], t: UiText): string 
 
 let loadCounter = 0;
 
+/** Quiet time after the last edit before the pane reads the workbook again. */
+const FOLLOW_DELAY_MS = 300;
+
+/** A snapshot read: `id` changes on every read, `readId` only when a workbook or table is opened. */
+interface Loaded {
+  readonly snapshot: WorkbookSnapshot;
+  readonly id: number;
+  readonly readId: number;
+}
+
 export interface PaneProps {
   host: PaneHost;
   engine: Engine;
@@ -106,23 +126,28 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   const [revision, setRevision] = useState(0);
   const [requested, setRequested] = useState<InputChoice | null>(null);
   const [inputs, setInputs] = useState<readonly InputChoice[]>([]);
-  const [loaded, setLoaded] = useState<{ readonly snapshot: WorkbookSnapshot; readonly id: number } | null>(
-    null,
-  );
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loading, setLoading] = useState(true);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [fileProblem, setFileProblem] = useState<Problem | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
-  const [overrides, setOverrides] = useState<Partial<Record<ParamName, string>>>({});
+  const [overrides, setOverrides] = useState<Partial<Record<PlanParamName, string>>>({});
+  const [scenarioEdits, setScenarioEdits] = useState<readonly ScenarioEdit[]>([]);
+  const [basinMoves, setBasinMoves] = useState<Readonly<Record<string, Basin>>>({});
+  const [applied, setApplied] = useState<string | null>(null);
+  const [generations, setGenerations] = useState(0);
   const [mappingOpen, setMappingOpen] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
   const [generation, setGeneration] = useState<GenerationState>({ status: "idle" });
   const [cellNote, setCellNote] = useState<Note | null>(null);
   const [sheetNote, setSheetNote] = useState<Note | null>(null);
   const [currentIssue, setCurrentIssue] = useState<string | null>(null);
-  const fieldElements = useRef<Partial<Record<ParamName, HTMLElement | null>>>({});
+  const fieldElements = useRef<Partial<Record<PlanParamName, HTMLElement | null>>>({});
   const langRef = useRef(lang);
   langRef.current = lang;
+  /** Set when the pane itself changed its inputs after a generation: the outcome stays shown. */
+  const keepGeneration = useRef(false);
+  const runningRef = useRef(false);
 
   // Read the workbook: at start, when a file is opened, when another table is chosen.
   useEffect(() => {
@@ -132,7 +157,8 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
       ([list, snapshot]) => {
         if (!live) return;
         setInputs(list);
-        setLoaded({ snapshot, id: ++loadCounter });
+        const id = ++loadCounter;
+        setLoaded({ snapshot, id, readId: id });
         setProblem(null);
         setLoading(false);
       },
@@ -152,6 +178,9 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   const startAfresh = useCallback(() => {
     setMapping(undefined);
     setOverrides({});
+    setScenarioEdits([]);
+    setBasinMoves({});
+    setApplied(null);
     setCurrentIssue(null);
     setCellNote(null);
   }, []);
@@ -161,12 +190,33 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
       loaded === null ? null : { ...initialParamFields(loaded.snapshot.parameters, lang), ...overrides },
     [loaded, lang, overrides],
   );
-  const edited = useMemo(() => new Set(Object.keys(overrides) as ParamName[]), [overrides]);
+  const edited = useMemo(() => new Set(Object.keys(overrides) as PlanParamName[]), [overrides]);
   const result = useMemo(() => {
     if (loaded === null || fields === null) return null;
     const params = paramInputsFromFields(fields, edited, lang);
-    return engine.plan(loaded.snapshot, { params, ...(mapping === undefined ? {} : { mapping }) });
-  }, [engine, loaded, fields, edited, lang, mapping]);
+    return engine.plan(loaded.snapshot, {
+      params,
+      ...(mapping === undefined ? {} : { mapping }),
+      scenarioEdits,
+      basinMoves,
+      lang,
+      date: localIsoDay(),
+    });
+  }, [engine, loaded, fields, edited, lang, mapping, scenarioEdits, basinMoves]);
+  const scenarios = useMemo(
+    () => (result === null ? [] : scenarioViews(result, scenarioEdits, lang)),
+    [result, scenarioEdits, lang],
+  );
+  // The summary in the workbook: do its formulas still cover the inputs as they are now?
+  const summary = useMemo((): "stale" | "live" | null => {
+    const stored = loaded?.snapshot.formulasKey;
+    if (loaded === null || typeof stored !== "string") return null;
+    const storedLang = langOfFormulasKey(stored);
+    if (storedLang === null) return "stale";
+    const base = engine.plan(loaded.snapshot, mapping === undefined ? {} : { mapping });
+    const now = engine.formulasKey(loaded.snapshot, base, storedLang);
+    return now === null ? null : now === stored ? "live" : "stale";
+  }, [engine, loaded, mapping]);
   const view = useMemo(
     () => (loaded === null || result === null ? null : paneView(loaded.snapshot, result, lang)),
     [loaded, result, lang],
@@ -177,11 +227,22 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   useEffect(() => {
     setMappingOpen(needsMapping);
     // Only on a new snapshot (not on needsMapping): the user may close it afterwards.
-  }, [loaded?.id]);
+  }, [loaded?.readId]);
 
-  // What was generated no longer matches once the inputs change.
-  const inputsKey = JSON.stringify([loaded?.id ?? 0, mapping ?? null, overrides]);
+  // What was generated no longer matches once the pane's inputs change (edits made in the workbook
+  // are followed by the live formulas: they keep it).
+  const inputsKey = JSON.stringify([
+    loaded?.readId ?? 0,
+    mapping ?? null,
+    overrides,
+    scenarioEdits,
+    basinMoves,
+  ]);
   useEffect(() => {
+    if (keepGeneration.current) {
+      keepGeneration.current = false;
+      return;
+    }
     setGeneration((g) => (g.status === "running" ? g : { status: "idle" }));
     setSheetNote(null);
   }, [inputsKey]);
@@ -193,7 +254,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
           .filter((i) => i.severity === "warning")
           .map((i) => i.id)
           .join("|");
-  useEffect(() => setAcknowledged(false), [warningsKey, loaded?.id]);
+  useEffect(() => setAcknowledged(false), [warningsKey, loaded?.readId]);
 
   const readyReported = useRef(false);
   useEffect(() => {
@@ -204,7 +265,47 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   }, [view, onReady]);
 
   const running = generation.status === "running";
+  runningRef.current = running;
   const busy = loading || running;
+  const choice = requested ?? (loaded === null ? null : choiceOfSnapshot(loaded.snapshot));
+  const choiceRef = useRef(choice);
+  choiceRef.current = choice;
+
+  /** Reads the workbook again (one read), keeping the pane's state: an edit made in the workbook. */
+  const refresh = useCallback(async () => {
+    const snapshot = await host.snapshot(choiceRef.current);
+    setLoaded((prev) => ({ snapshot, id: ++loadCounter, readId: prev?.readId ?? loadCounter }));
+    setProblem(null);
+  }, [host]);
+
+  // Inside Excel, the pane follows the edits of the input, parameters, communes and scenarios sheets.
+  const watched = loaded === null ? [] : watchedSheets(loaded.snapshot);
+  const watchKey = JSON.stringify([watched, generations]);
+  useEffect(() => {
+    const watch = host.watch?.bind(host);
+    if (watch === undefined || watched.length === 0) return undefined;
+    let live = true;
+    let stop: (() => Promise<void>) | null = null;
+    const refresher = debouncedRefresh(refresh, FOLLOW_DELAY_MS, (error) => {
+      setLoaded(null);
+      setProblem(problemOf(error, langRef.current));
+    });
+    watch(watched, () => {
+      // The pane's own writes: it reads the workbook once the generation is over.
+      if (!runningRef.current) refresher.poke();
+    }).then(
+      (remove) => {
+        if (live) stop = remove;
+        else void remove().catch(() => undefined);
+      },
+      () => undefined, // no events (an older Excel): the pane reads on demand, as before
+    );
+    return () => {
+      live = false;
+      refresher.dispose();
+      void stop?.().catch(() => undefined);
+    };
+  }, [host, watchKey, refresh]);
 
   const go = useCallback(
     async (issue: IssueView, cell: string) => {
@@ -245,11 +346,37 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
       const outcome = await host.generate(report, (progress) =>
         setGeneration({ status: "running", progress }),
       );
+      // The workbook now holds the pane's parameters and scenarios: read it again, and start from it.
+      let snapshot: WorkbookSnapshot | null = null;
+      try {
+        snapshot = await host.snapshot(choiceRef.current);
+      } catch {
+        snapshot = null; // shown as it was; the next read tells
+      }
+      keepGeneration.current = true;
       setGeneration({ status: "done", outcome });
+      if (snapshot !== null) {
+        const read = snapshot;
+        setLoaded((prev) => ({ snapshot: read, id: ++loadCounter, readId: prev?.readId ?? loadCounter }));
+        setOverrides({});
+        setScenarioEdits([]);
+        setBasinMoves({});
+        setApplied(null);
+      }
+      setGenerations((n) => n + 1);
     } catch (error) {
       setGeneration({ status: "failed", message: errorMessage(error, lang) });
     }
   }, [engine, host, lang, loaded, result]);
+
+  const applyScenario = useCallback(
+    (view: ScenarioView) => {
+      setOverrides(fieldsOfParams(view.scenario.params, lang));
+      setBasinMoves(view.scenario.basinOverrides);
+      setApplied(view.name);
+    },
+    [lang],
+  );
 
   const openFile = useCallback(
     async (file: File) => {
@@ -280,7 +407,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   }, [host, lang, startAfresh]);
 
   const fieldErrors = useMemo(() => {
-    const errors: Partial<Record<ParamName, IssueView>> = {};
+    const errors: Partial<Record<PlanParamName, IssueView>> = {};
     for (const issue of view?.issues ?? []) {
       if (issue.paneParam !== null && errors[issue.paneParam] === undefined) errors[issue.paneParam] = issue;
     }
@@ -288,13 +415,11 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   }, [view]);
 
   const fieldRef = useCallback(
-    (param: ParamName) => (element: HTMLElement | null) => {
+    (param: PlanParamName) => (element: HTMLElement | null) => {
       fieldElements.current[param] = element;
     },
     [],
   );
-
-  const choice = requested ?? (loaded === null ? null : choiceOfSnapshot(loaded.snapshot));
 
   return (
     <div className={styles.root}>
@@ -346,7 +471,11 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
                 busy={busy}
                 fieldRef={fieldRef}
                 onChange={(p, text) => setOverrides((o) => ({ ...o, [p]: text }))}
-                onReset={() => setOverrides({})}
+                onReset={() => {
+                  setOverrides({});
+                  setBasinMoves({});
+                  setApplied(null);
+                }}
               />
             </Section>
 
@@ -386,9 +515,36 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
               <PreviewSection lang={lang} preview={view.preview} />
             </Section>
 
-            <Section id="generate" number={5} title={t.sections.generate}>
+            <Section id="scenarios" number={5} title={t.sections.scenarios}>
+              <ScenariosSection
+                lang={lang}
+                scenarios={scenarios}
+                pending={pendingScenarioChanges(scenarioEdits)}
+                blocked={view.blocked}
+                busy={busy}
+                applied={applied}
+                onSave={(name, note) => {
+                  if (result?.plan == null) return;
+                  const scenario = {
+                    name,
+                    note,
+                    date: localIsoDay(),
+                    params: result.plan.params,
+                    basinOverrides: {},
+                  };
+                  setScenarioEdits((e) => [...e, { kind: "add", scenario }]);
+                }}
+                onRename={(from, to) => setScenarioEdits((e) => [...e, { kind: "rename", from, to }])}
+                onDelete={(name) => setScenarioEdits((e) => [...e, { kind: "delete", name }])}
+                onApply={applyScenario}
+                onUndo={() => setScenarioEdits([])}
+              />
+            </Section>
+
+            <Section id="generate" number={6} title={t.sections.generate}>
               <GenerateSection
                 lang={lang}
+                summary={summary}
                 blocked={view.blocked}
                 warningCount={view.warningCount}
                 acknowledged={acknowledged}

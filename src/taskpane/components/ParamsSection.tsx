@@ -9,8 +9,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { KEY_LABELS } from "../../core/messages";
-import { PARAM_NAMES, type ParamName } from "../../core/params";
-import { ALLOCATION_KEYS, type Lang } from "../../core/types";
+import { PLAN_PARAM_NAMES, type PlanParamName } from "../../core/params";
+import { ALLOCATION_KEYS, CAF_BASES, type Lang } from "../../core/types";
 import { uiText } from "../i18n";
 import { useControlStyles } from "./styles";
 import { paramKind, type IssueView, type ParamFields } from "../model";
@@ -30,18 +30,18 @@ const useStyles = makeStyles({
 export interface ParamsSectionProps {
   lang: Lang;
   fields: ParamFields;
-  edited: ReadonlySet<ParamName>;
+  edited: ReadonlySet<PlanParamName>;
   /** The sheet the workbook's parameters come from; null when it has none (the defaults). */
   workbookSheet: string | null;
   /** Errors on the pane's own fields, by parameter. */
-  fieldErrors: Partial<Record<ParamName, IssueView>>;
+  fieldErrors: Partial<Record<PlanParamName, IssueView>>;
   busy: boolean;
-  fieldRef(param: ParamName): (element: HTMLElement | null) => void;
-  onChange(param: ParamName, text: string): void;
+  fieldRef(param: PlanParamName): (element: HTMLElement | null) => void;
+  onChange(param: PlanParamName, text: string): void;
   onReset(): void;
 }
 
-/** 2. The parameters of the plan: cost, cap, rates, key. */
+/** 2. The parameters of the plan: cost, cap, rates, key, Caf base. */
 export function ParamsSection(props: ParamsSectionProps) {
   const { lang, fields, fieldErrors } = props;
   const styles = useStyles();
@@ -49,16 +49,40 @@ export function ParamsSection(props: ParamsSectionProps) {
   const t = uiText(lang);
   return (
     <div className={styles.grid}>
-      {PARAM_NAMES.map((p) => {
+      {PLAN_PARAM_NAMES.map((p) => {
         const error = fieldErrors[p];
         const fieldProps = {
           label: t.paramLabels[p],
           validationState: error === undefined ? ("none" as const) : ("error" as const),
           ...(error === undefined ? {} : { validationMessage: error.message }),
         };
+        if (paramKind(p) === "base") {
+          return (
+            <Field key={p} {...fieldProps} className={controls.field}>
+              <Select
+                className={controls.select}
+                select={{ className: controls.selectElement }}
+                ref={props.fieldRef(p)}
+                data-param={p}
+                value={fields[p]}
+                disabled={props.busy}
+                onChange={(_, data) => props.onChange(p, data.value)}
+              >
+                {CAF_BASES.map((b) => (
+                  <option key={b} value={b}>
+                    {t.cafBases[b]}
+                  </option>
+                ))}
+                {CAF_BASES.includes(fields[p] as never) ? null : (
+                  <option value={fields[p]}>{fields[p]}</option>
+                )}
+              </Select>
+            </Field>
+          );
+        }
         if (paramKind(p) === "key") {
           return (
-            <Field key={p} {...fieldProps} className={mergeClasses(styles.wide, controls.field)}>
+            <Field key={p} {...fieldProps} className={controls.field}>
               <Select
                 className={controls.select}
                 select={{ className: controls.selectElement }}
