@@ -193,11 +193,17 @@ interface Context extends BuildReportOptions {
   readonly scenarioPlans: readonly ScenarioPlan[];
 }
 
-function print(ctx: Context, kind: ReportSheetKind, titleRows?: readonly [number, number]) {
+function print(
+  ctx: Context,
+  kind: ReportSheetKind,
+  titleRows?: readonly [number, number],
+  printArea?: string,
+) {
   return {
     landscape: true,
     fitToWidth: true,
     ...(titleRows ? { titleRows } : {}),
+    ...(printArea ? { printArea } : {}),
     headerText: ctx.names[kind],
     footerText: ctx.L.footer,
   };
@@ -1297,7 +1303,10 @@ function buildComparison(ctx: Context, syn: SynthesisLayout): ReportSheet {
     ),
     valueFormat: '#,##0\\ "€"',
   });
-  return s.build(print(ctx, "comparison", [R.header + 1, R.header + 1]), "7030A0");
+  // Printed: the comparison and its chart, the handout of a council meeting; the working block below
+  // stays on screen (it only feeds the formulas).
+  const printArea = `A1:${columnLetters(lastCol + 10)}${R.helperTitle}`;
+  return s.build(print(ctx, "comparison", [R.header + 1, R.header + 1], printArea), "7030A0");
 }
 
 // ---------------------------------------------------------------------------------------------

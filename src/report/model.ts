@@ -120,6 +120,11 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** 1-based rows repeated at the top of each printed page: [first, last]. */
   readonly titleRows?: readonly [number, number];
+  /**
+   * The part of the sheet printed, as a relative A1 range (`A1:M40`); the whole used range when
+   * absent. The comparison prints its table and chart, not its working block.
+   */
+  readonly printArea?: string;
   /** Header and footer texts (plain: the adapters add page numbers `Page n / N` in the footer). */
   readonly headerText: string;
   readonly footerText: string;

@@ -194,6 +194,7 @@ export interface FakePageLayout {
   paperSize: string;
   zoom: Record<string, unknown>;
   printTitleRows: string | null;
+  printArea: string | null;
   headersFooters: Record<string, string>;
 }
 
@@ -217,6 +218,7 @@ export class FakeSheet {
     paperSize: "Letter",
     zoom: { scale: 100 },
     printTitleRows: null,
+    printArea: null,
     headersFooters: {},
   };
 

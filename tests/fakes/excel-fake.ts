@@ -1870,6 +1870,15 @@ class PageLayoutProxy extends ProxyBase<FakeSheet> {
     });
   }
 
+  setPrintArea(area: RangeProxy | string): void {
+    this.call("setPrintArea", [area], (t) => {
+      if (typeof area !== "string") unsupported("setPrintArea(Range)");
+      if (!/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(area))
+        fail("InvalidArgument", `not a range: ${area}`);
+      t.pageLayout.printArea = area.replace(/\$/g, "");
+    });
+  }
+
   get headersFooters(): HeaderFooterGroupProxy {
     return this.child(
       "headersFooters",

@@ -67,7 +67,7 @@ async function summarizeAndCheck(bytes: Uint8Array, label: string): Promise<Uint
         (n) =>
           !n.name.startsWith("CTG_") &&
           !(
-            n.name === "_xlnm.Print_Titles" &&
+            (n.name === "_xlnm.Print_Titles" || n.name === "_xlnm.Print_Area") &&
             n.localSheetId !== undefined &&
             n.localSheetId >= listSheets(pkgIn).length
           ),

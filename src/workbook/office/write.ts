@@ -229,6 +229,7 @@ function applyPageSetup(layout: Excel.PageLayout, sheet: ReportSheet): void {
     const [a, b] = p.titleRows;
     layout.setPrintTitleRows(`$${Math.min(a, b)}:$${Math.max(a, b)}`);
   }
+  if (p.printArea !== undefined) layout.setPrintArea(p.printArea);
   const hf = layout.headersFooters.defaultForAllPages;
   if (p.headerText !== "") hf.centerHeader = `&"-,Bold"${headerFooterText(p.headerText, 120)}`;
   hf.leftFooter = headerFooterText(p.footerText, 120);

@@ -563,6 +563,14 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
     sheetsEl.appendChild(el);
 
     addName(MARKER_NAME, `"${report.marker}:${sheet.kind}"`, { localSheetId: String(index), hidden: "1" });
+    const area = sheet.print.printArea;
+    if (area !== undefined) {
+      const [from = "A1", to = from] = area.split(":");
+      const abs = (a: string): string => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+      addName("_xlnm.Print_Area", `${quoteSheetAlways(sheet.name)}!${abs(from)}:${abs(to)}`, {
+        localSheetId: String(index),
+      });
+    }
     const titles = sheet.print.titleRows;
     if (titles !== undefined) {
       const [a, b] = titles;

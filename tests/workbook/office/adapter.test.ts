@@ -265,6 +265,7 @@ test("tables, names, markers, widths, merges, validations, status formats, freez
     expect(fs.freeze).toEqual(sheet.freeze === undefined ? null : sheet.freeze);
     expect(fs.pageLayout.orientation).toBe("Landscape");
     expect(fs.pageLayout.headersFooters.rightFooter).toBe("Page &P / &N");
+    expect(fs.pageLayout.printArea).toBe(sheet.print.printArea ?? null);
     if (sheet.tabColor !== undefined) expect(fs.tabColor).toBe(`#${sheet.tabColor}`);
     for (const t of sheet.tables) {
       const table = state.findTable(t.name);

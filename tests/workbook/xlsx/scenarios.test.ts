@@ -6,7 +6,7 @@ import { a1 } from "../../../src/core/cell";
 import { COMMUNES } from "../../../src/core/communes";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { openPackage } from "../../../src/workbook/xlsx/package";
-import { listSheets } from "../../../src/workbook/xlsx/read";
+import { listSheets, readDefinedNames, readGrid } from "../../../src/workbook/xlsx/read";
 import { planFromSnapshot } from "../../../src/workbook/pipeline";
 import { snapshotPackage, summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
 import { SCENARIOS_LAYOUT } from "../../../src/report/build";
@@ -142,4 +142,22 @@ test("the comparison sheet carries a clustered column chart (Caf and CUCM TTC pe
     files[(sheet?.partPath ?? "").replace(/([^/]+)$/, "_rels/$1.rels")] ?? new Uint8Array(),
   );
   expect(rels).toContain('Target="../drawings/drawing1.xml"');
+});
+
+test("the comparison prints its table and chart, not the working block below them", async () => {
+  const out = await summarize(demoWorkbook(COMMUNES, "fr"));
+  const pkg = openPackage(out.output);
+  const index = listSheets(pkg).findIndex((s) => s.name === "Comparaison scénarios");
+  const areas = readDefinedNames(pkg).filter((n) => n.name === "_xlnm.Print_Area");
+  expect(areas).toHaveLength(1); // only that sheet has one
+  expect(areas[0]?.localSheetId).toBe(index);
+  const m = /^'Comparaison scénarios'!\$A\$1:\$([A-Z]+)\$(\d+)$/.exec(areas[0]?.value ?? "");
+  expect(m).not.toBeNull();
+  const lastRow = Number(m?.[2]);
+  // The row after the print area is the working block's title; the chart (8 columns right of the
+  // table) is inside it.
+  const below = readGrid(pkg, "Comparaison scénarios", `A${lastRow + 1}:A${lastRow + 1}`).grid[0]?.[0];
+  expect(String(below)).toMatch(/^Calcul intermédiaire/);
+  const inside = readGrid(pkg, "Comparaison scénarios", `A${lastRow}:A${lastRow}`).grid[0]?.[0] ?? null;
+  expect(inside === null || !String(inside).startsWith("Calcul")).toBe(true);
 });
