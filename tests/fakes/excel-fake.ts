@@ -129,8 +129,10 @@ function jsonOf(value: unknown): Json {
   return String(value);
 }
 
+const UTF8 = new TextEncoder();
+
 function byteSize(value: Json): number {
-  return Buffer.byteLength(JSON.stringify(value), "utf8");
+  return UTF8.encode(JSON.stringify(value)).length; // not Buffer: the fake also runs in the browser
 }
 
 /** Statistics of a fake workbook's traffic. */

@@ -1,0 +1,232 @@
+// The real task pane "inside Excel": office.js is replaced by a test shim that puts the strict Excel
+// fake behind `Excel.run` (tests/taskpane/excel-shim), so the pane's Excel host and the Office.js
+// adapter run for real in Chromium. Checks issue #5's "the pane follows edits": an edit of a watched
+// sheet refreshes the preview within a second with one read, a change the formulas cannot follow flags
+// the summary, generating writes into the fake and the pane keeps following afterwards.
+
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import webpack from "webpack";
+import { a1 } from "../../src/core/cell";
+import { COMMUNES } from "../../src/core/communes";
+import { SCENARIOS_LAYOUT } from "../../src/report/build";
+import { demoWorkbook } from "../../src/workbook/xlsx/demo";
+import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import type { FakeInit } from "../fakes/excel-fake";
+import { fakeInitFromXlsx } from "../fakes/from-xlsx";
+import { buildPaneIfStale, launchChromium, paneContext, ROOT, serveDist } from "./pane-browser";
+
+const SHIM_DIR = path.join(ROOT, "test-output", "office-shim");
+
+/** Bundles the office.js stand-in (the fake and its shim) for the browser. */
+function buildShim(): Promise<string> {
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    target: "web",
+    entry: path.join(__dirname, "excel-shim", "office-shim.ts"),
+    output: { path: SHIM_DIR, filename: "office-shim.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
+          },
+        },
+      ],
+    },
+  });
+  return new Promise((resolve, reject) =>
+    compiler.run((error, stats) => {
+      compiler.close(() => undefined);
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else resolve(fs.readFileSync(path.join(SHIM_DIR, "office-shim.js"), "utf8"));
+    }),
+  );
+}
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let shim: string;
+let init: FakeInit;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync("/usr/bin/chromium")) {
+    throw new Error("Chromium is required: apt-get update && apt-get install -y chromium");
+  }
+  buildPaneIfStale();
+  shim = await buildShim();
+  // A workbook generated once (its Paramètres CTG, Communes CTG, Scénarios CTG exist), in the fake.
+  const generated = await summarizeWorkbook(demoWorkbook(COMMUNES, "fr"), { lang: "fr", version: "test" });
+  if (generated.output === null) throw new Error(JSON.stringify(generated.issues));
+  init = fakeInitFromXlsx(generated.output);
+  server = await serveDist();
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+/** The pane inside the fake Excel. */
+async function paneInExcel(): Promise<{ page: Page; errors: string[] }> {
+  const context = await paneContext(browser, {});
+  contexts.push(context);
+  await context.addInitScript((value) => {
+    (window as unknown as { __ctgFakeInit: unknown }).__ctgFakeInit = value;
+  }, init);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => errors.push(`console ${m.type()}: ${m.text()}`));
+  await page.route(/appsforoffice\.microsoft\.com/, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: shim }),
+  );
+  await page.goto(`${server.url}?lang=fr`);
+  await page.waitForSelector('main[data-ready="true"]', { timeout: 30_000 }).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}\n${errors.join("\n")}\n${(await page.textContent("body")) ?? ""}`);
+  });
+  return { page, errors };
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  return ((await page.textContent(selector)) ?? "").replace(/[\u00A0\u202F]/g, " ");
+}
+
+/** Runs code against the fake in the page (its state, its counters, its events). */
+type Fake = {
+  state: {
+    sheet(name: string): { ensure(row: number, col: number): { value: unknown } };
+    sheets: { name: string; charts: unknown[] }[];
+  };
+  stats: { syncs: number };
+  emitChanged(sheet: string, address: string): Promise<void>;
+  liveHandlers(sheet?: string): number;
+};
+
+async function syncs(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __ctgFake: Fake }).__ctgFake.stats.syncs);
+}
+
+/** Types a value into a cell of the fake and fires the change event Excel would fire. */
+async function edit(
+  page: Page,
+  sheet: string,
+  row: number,
+  col: number,
+  value: number | string,
+): Promise<void> {
+  await page.evaluate(
+    async ({ sheet, row, col, value }) => {
+      const fake = (window as unknown as { __ctgFake: Fake }).__ctgFake;
+      fake.state.sheet(sheet).ensure(row, col).value = value;
+      await fake.emitChanged(sheet, `${String.fromCharCode(65 + col)}${row + 1}`);
+    },
+    { sheet, row, col, value },
+  );
+}
+
+test("inside Excel, the pane follows edits: one read per burst, the preview within a second", async () => {
+  const { page, errors } = await paneInExcel();
+  expect(await text(page, '[data-testid="mode"]')).toContain("Connecté à Excel");
+  expect(await text(page, '[data-testid="engineering-table"]')).toContain(
+    "Reste à charge CUCM TTC28 000,00 €",
+  );
+  expect(await page.isVisible('[data-testid="summary-live"]')).toBe(true);
+  await page.waitForFunction(
+    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 4,
+    undefined,
+    { timeout: 5000 },
+  );
+
+  // A new cost typed in Paramètres CTG (B5), then the Enter key moves on and two more cells change.
+  const before = await syncs(page);
+  const start = Date.now();
+  await edit(page, "Paramètres CTG", 4, 1, 46000);
+  await edit(page, "Paramètres CTG", 4, 1, 46000);
+  await edit(page, "Paramètres CTG", 4, 1, 46000);
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('[data-testid="engineering-table"]')
+        ?.textContent?.replace(/[\u00A0\u202F]/g, " ")
+        .includes("Reste à charge CUCM TTC35 200,00 €") === true,
+    undefined,
+    { timeout: 1000 },
+  );
+  expect(Date.now() - start).toBeLessThan(1000);
+  await page.waitForTimeout(500);
+  expect((await syncs(page)) - before).toBe(1); // one read for the burst
+  // A value edit is followed by the live formulas: the summary is still up to date.
+  expect(await page.isVisible('[data-testid="summary-live"]')).toBe(true);
+
+  // A new year in the funding table: the summary's formulas do not cover it.
+  const grid = await page.evaluate(() => {
+    const fake = (window as unknown as { __ctgFake: Fake }).__ctgFake;
+    const sheet = fake.state.sheet("Financements") as unknown as { cell(a: string): { value: unknown } };
+    return ["A4", "B4", "C4", "D4", "E4", "F4", "G4"].map((a) => sheet.cell(a).value);
+  });
+  const yearCol = grid.indexOf("Année");
+  expect(yearCol).toBeGreaterThanOrEqual(0);
+  await edit(page, "Financements", 4, yearCol, 2031);
+  await page.waitForSelector('[data-testid="summary-stale"]', { timeout: 2000 });
+
+  // Generate: the fake holds the new sheets and the comparison chart; the pane watches the new sheets.
+  // (46 000 € is above the 40 000 € cap: a warning, read and acknowledged.)
+  expect(await text(page, '[data-testid="warnings"]')).toContain("dépasse le plafond");
+  await page.getByLabel("J'ai lu les avertissements").check();
+  await page.click('[data-testid="generate"]');
+  await page.waitForSelector('[data-testid="generate-result"] [data-sheet]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="summary-live"]', { timeout: 5000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 4,
+    undefined,
+    { timeout: 5000 },
+  );
+  const charts = await page.evaluate(() =>
+    (window as unknown as { __ctgFake: Fake }).__ctgFake.state.sheets.map((s) => [s.name, s.charts.length]),
+  );
+  expect(charts).toEqual(expect.arrayContaining([["Comparaison scénarios", 1]]));
+  // The outcome stays shown once the pane's own writes come back as change events.
+  await page.waitForTimeout(800);
+  expect(await page.isVisible('[data-testid="generate-result"] [data-sheet]')).toBe(true);
+
+  // And it still follows: the cost back to 40 000 €.
+  await edit(page, "Paramètres CTG", 4, 1, 40000);
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('[data-testid="engineering-table"]')
+        ?.textContent?.replace(/[\u00A0\u202F]/g, " ")
+        .includes("Reste à charge CUCM TTC28 000,00 €") === true,
+    undefined,
+    { timeout: 1000 },
+  );
+
+  // A scenario saved in the pane is written into Excel's Scénarios CTG by the next generation.
+  await page.fill('[data-testid="scenario-name-input"]', "Variante");
+  await page.click('[data-testid="scenario-save"]');
+  await page.click('[data-testid="generate"]');
+  await page.waitForSelector('[data-testid="scenario-pending"]', { state: "detached", timeout: 30_000 });
+  const nameCell = a1(SCENARIOS_LAYOUT.rows.name, SCENARIOS_LAYOUT.firstCol + 1);
+  const written = await page.evaluate((address) => {
+    const fake = (window as unknown as { __ctgFake: Fake }).__ctgFake;
+    const sheet = fake.state.sheet("Scénarios CTG") as unknown as { cell(a: string): { value: unknown } };
+    return sheet.cell(address).value;
+  }, nameCell);
+  expect(written).toBe("Variante");
+  expect(await page.locator('[data-testid="scenario-name"]').allTextContents()).toEqual([
+    "Paramètres actuels",
+    "Variante",
+  ]);
+  expect(errors.filter((e) => !e.startsWith("console log"))).toEqual([]);
+}, 120_000);
