@@ -126,7 +126,7 @@ const FR = {
     key: "Clé de répartition entre bassins",
     cafBase: "Base de la part Caf",
   } satisfies Record<PlanParamName, string>,
-  cafBases: { ht: "Coût HT (par défaut)", ttc: "Coût TTC" },
+  cafBases: { ht: "HT (par défaut)", ttc: "TTC" },
   paramsFromWorkbook: (sheet: string) =>
     `Valeurs lues dans la feuille « ${sheet} » du classeur ; vos modifications ici priment.`,
   paramsDefault: "Valeurs de la délibération : 40 000 € HT au plus, Caf 50 %, TVA 20 %, clé CEJ.",
@@ -323,7 +323,7 @@ const EN: UiText = {
     key: "Basin allocation key",
     cafBase: "Base of the Caf share",
   },
-  cafBases: { ht: "Cost excl. VAT (default)", ttc: "Cost incl. VAT" },
+  cafBases: { ht: "Excl. VAT (default)", ttc: "Incl. VAT" },
   paramsFromWorkbook: (sheet) =>
     `Values read from the workbook's "${sheet}" sheet; your changes here take precedence.`,
   paramsDefault: "The council's values: at most €40,000 excl. VAT, Caf 50%, VAT 20%, CEJ key.",

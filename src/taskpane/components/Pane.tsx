@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Badge,
   makeStyles,
@@ -39,7 +39,6 @@ import { Header } from "./Header";
 import { InputSection } from "./InputSection";
 import { ParamsSection } from "./ParamsSection";
 import { PreviewSection } from "./PreviewSection";
-import { ScenariosSection } from "./ScenariosSection";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -98,6 +97,13 @@ function noteText(note: Note | null, kind: PaneHost["kind"], t: UiText): string 
 }
 
 let loadCounter = 0;
+
+/** Below the fold, with Fluent's dialog: loaded after the first paint, in a chunk of its own. */
+const ScenariosSection = lazy(() =>
+  import(/* webpackChunkName: "scenarios" */ "./ScenariosSection").then((m) => ({
+    default: m.ScenariosSection,
+  })),
+);
 
 /** Quiet time after the last edit before the pane reads the workbook again. */
 const FOLLOW_DELAY_MS = 300;
@@ -516,29 +522,31 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
             </Section>
 
             <Section id="scenarios" number={5} title={t.sections.scenarios}>
-              <ScenariosSection
-                lang={lang}
-                scenarios={scenarios}
-                pending={pendingScenarioChanges(scenarioEdits)}
-                blocked={view.blocked}
-                busy={busy}
-                applied={applied}
-                onSave={(name, note) => {
-                  if (result?.plan == null) return;
-                  const scenario = {
-                    name,
-                    note,
-                    date: localIsoDay(),
-                    params: result.plan.params,
-                    basinOverrides: {},
-                  };
-                  setScenarioEdits((e) => [...e, { kind: "add", scenario }]);
-                }}
-                onRename={(from, to) => setScenarioEdits((e) => [...e, { kind: "rename", from, to }])}
-                onDelete={(name) => setScenarioEdits((e) => [...e, { kind: "delete", name }])}
-                onApply={applyScenario}
-                onUndo={() => setScenarioEdits([])}
-              />
+              <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+                <ScenariosSection
+                  lang={lang}
+                  scenarios={scenarios}
+                  pending={pendingScenarioChanges(scenarioEdits)}
+                  blocked={view.blocked}
+                  busy={busy}
+                  applied={applied}
+                  onSave={(name, note) => {
+                    if (result?.plan == null) return;
+                    const scenario = {
+                      name,
+                      note,
+                      date: localIsoDay(),
+                      params: result.plan.params,
+                      basinOverrides: {},
+                    };
+                    setScenarioEdits((e) => [...e, { kind: "add", scenario }]);
+                  }}
+                  onRename={(from, to) => setScenarioEdits((e) => [...e, { kind: "rename", from, to }])}
+                  onDelete={(name) => setScenarioEdits((e) => [...e, { kind: "delete", name }])}
+                  onApply={applyScenario}
+                  onUndo={() => setScenarioEdits([])}
+                />
+              </Suspense>
             </Section>
 
             <Section id="generate" number={6} title={t.sections.generate}>
