@@ -167,3 +167,20 @@ export function cellText(cell: Cell): string {
       return cell.code;
   }
 }
+
+/**
+ * Names each once, case ignored (Excel's sheet, table and defined names ignore case), in first-seen
+ * order and spelling.
+ *
+ * @param names - the names
+ * @returns the names without later duplicates
+ */
+export function uniqueCaseless(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = n.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -3,22 +3,9 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser } from "playwright-core";
-import { buildPaneIfStale, DIST, launchChromium, openPane, paneContext, serveDist } from "./pane-browser";
+import { DIST, openPane, paneSuite } from "./pane-browser";
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  buildPaneIfStale();
-  server = await serveDist();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = paneSuite();
 
 test("taskpane.html carries the policy: scripts from this origin and the Office CDN, connect-src self", () => {
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
@@ -36,12 +23,12 @@ test("the production bundle uses neither eval nor new Function", () => {
 });
 
 test("the pane renders with no CSP violation in the console", async () => {
-  const context = await paneContext(browser);
+  const context = await suite.context();
   const violations: string[] = [];
   context.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
-  const { page, errors } = await openPane(context, server.url, "?lang=fr");
+  const { page, errors } = await openPane(context, suite.url(), "?lang=fr");
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });

@@ -6,7 +6,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import webpack from "webpack";
 import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
@@ -15,7 +15,7 @@ import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
 import type { FakeInit } from "../fakes/excel-fake";
 import { fakeInitFromXlsx } from "../fakes/from-xlsx";
-import { buildPaneIfStale, launchChromium, paneContext, ROOT, serveDist } from "./pane-browser";
+import { paneSuite, ROOT } from "./pane-browser";
 
 const SHIM_DIR = path.join(ROOT, "test-output", "office-shim");
 
@@ -51,36 +51,20 @@ function buildShim(): Promise<string> {
   );
 }
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
 let shim: string;
 let init: FakeInit;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  if (!fs.existsSync("/usr/bin/chromium")) {
-    throw new Error("Chromium is required: apt-get update && apt-get install -y chromium");
-  }
-  buildPaneIfStale();
+const suite = paneSuite(async () => {
   shim = await buildShim();
   // A workbook generated once (its Paramètres CTG, Communes CTG, Scénarios CTG exist), in the fake.
   const generated = await summarizeWorkbook(demoWorkbook(COMMUNES, "fr"), { lang: "fr", version: "test" });
   if (generated.output === null) throw new Error(JSON.stringify(generated.issues));
   init = fakeInitFromXlsx(generated.output);
-  server = await serveDist();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
 });
 
 /** The pane inside the fake Excel. */
 async function paneInExcel(): Promise<{ page: Page; errors: string[] }> {
-  const context = await paneContext(browser, {});
-  contexts.push(context);
+  const context = await suite.context();
   await context.addInitScript((value) => {
     (window as unknown as { __ctgFakeInit: unknown }).__ctgFakeInit = value;
   }, init);
@@ -91,7 +75,7 @@ async function paneInExcel(): Promise<{ page: Page; errors: string[] }> {
   await page.route(/appsforoffice\.microsoft\.com/, (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript", body: shim }),
   );
-  await page.goto(`${server.url}?lang=fr`);
+  await page.goto(`${suite.url()}?lang=fr`);
   await page.waitForSelector('main[data-ready="true"]', { timeout: 30_000 }).catch(async (e: unknown) => {
     throw new Error(`${String(e)}\n${errors.join("\n")}\n${(await page.textContent("body")) ?? ""}`);
   });

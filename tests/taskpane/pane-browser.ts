@@ -206,3 +206,51 @@ export function median(values: readonly number[]): number {
     ? (sorted[mid] ?? NaN)
     : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
+
+/** What {@link paneSuite} gives a test file. */
+export interface PaneSuite {
+  /** The browser (after beforeAll). */
+  browser(): Browser;
+  /** The address of the served pane, `http://127.0.0.1:<port>/`. */
+  url(): string;
+  /** A new pane-sized context, closed after the suite. */
+  context(options?: { locale?: string; dark?: boolean }): Promise<BrowserContext>;
+}
+
+/**
+ * The set-up every browser test file shares: fails loudly without Chromium, builds the pane when
+ * stale, serves dist/, launches Chromium; closes everything after the file. Call at the top level.
+ *
+ * @param before - more set-up, after the browser is up (inside the same beforeAll)
+ * @returns accessors to the browser, the server and new contexts
+ */
+export function paneSuite(before?: () => Promise<void>): PaneSuite {
+  let browser: Browser | undefined;
+  let server: { url: string; close(): Promise<void> } | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(CHROMIUM_INSTALL);
+    buildPaneIfStale();
+    server = await serveDist();
+    browser = await launchChromium();
+    await before?.();
+  }, 300_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("paneSuite: used before beforeAll ran");
+    return value;
+  };
+  return {
+    browser: () => need(browser),
+    url: () => need(server).url,
+    async context(options = {}) {
+      const c = await paneContext(need(browser), options);
+      contexts.push(c);
+      return c;
+    },
+  };
+}

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Lang } from "../../src/core/types";
 import { COMMUNES } from "../../src/core/communes";
 import { planFromSnapshot, reportFromResult } from "../../src/workbook/pipeline";
@@ -17,18 +17,7 @@ import { openPackage } from "../../src/workbook/xlsx/package";
 import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { readXlsxValues } from "../helpers/xlsx-values";
-import {
-  axeViolations,
-  buildPaneIfStale,
-  initialChunks,
-  launchChromium,
-  median,
-  openPane,
-  paneContext,
-  READY_MARK,
-  ROOT,
-  serveDist,
-} from "./pane-browser";
+import { axeViolations, initialChunks, median, openPane, paneSuite, READY_MARK, ROOT } from "./pane-browser";
 
 const SHOTS = path.join(ROOT, "docs", "screenshots");
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -103,34 +92,12 @@ async function generate(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="download"]', { timeout: 30_000 });
 }
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-const contexts: BrowserContext[] = [];
-
-async function context(options: { locale?: string; dark?: boolean } = {}): Promise<BrowserContext> {
-  const c = await paneContext(browser, options);
-  contexts.push(c);
-  return c;
-}
-
-beforeAll(async () => {
-  if (!fs.existsSync("/usr/bin/chromium")) {
-    throw new Error("Chromium is required: apt-get update && apt-get install -y chromium");
-  }
-  buildPaneIfStale();
-  server = await serveDist();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = paneSuite();
+const context = suite.context;
 
 describe("the task pane in a browser (file mode)", () => {
   it("opens the demo workbook: no errors, the totals, the split, the chart", async () => {
-    const { page, errors } = await openPane(await context(), server.url, "?lang=fr");
+    const { page, errors } = await openPane(await context(), suite.url(), "?lang=fr");
     expect(await text(page, '[data-testid="mode"]')).toContain("Mode navigateur");
     expect(await text(page, '[data-testid="workbook-name"]')).toBe("demo.xlsx");
     expect(await text(page, '[data-testid="rows-read"]')).toBe("208 lignes lues");
@@ -162,7 +129,7 @@ describe("the task pane in a browser (file mode)", () => {
   });
 
   it("lists the errors of a workbook with their cells, and Generate stays disabled", async () => {
-    const { page, errors } = await openPane(await context(), server.url, "?lang=fr");
+    const { page, errors } = await openPane(await context(), suite.url(), "?lang=fr");
     await openWorkbook(page, "erreurs.xlsx", errorWorkbook());
     expect(await text(page, '[data-testid="error-count"]')).toBe("2 erreurs");
     expect(await text(page, '[data-testid="warning-count"]')).toBe("1 avertissement");
@@ -199,7 +166,7 @@ describe("the task pane in a browser (file mode)", () => {
   });
 
   it("asks once to confirm the warnings before generating", async () => {
-    const { page } = await openPane(await context(), server.url, "?lang=fr");
+    const { page } = await openPane(await context(), suite.url(), "?lang=fr");
     await openWorkbook(page, "avertissement.xlsx", warningWorkbook());
     expect(await text(page, '[data-testid="error-count"]')).toBe("0 erreur");
     expect(await text(page, '[data-testid="warning-count"]')).toBe("1 avertissement");
@@ -211,7 +178,7 @@ describe("the task pane in a browser (file mode)", () => {
   });
 
   it("re-runs the plan when a parameter or a column changes", async () => {
-    const { page } = await openPane(await context(), server.url, "?lang=fr");
+    const { page } = await openPane(await context(), suite.url(), "?lang=fr");
     await page.getByLabel("Taux de la Caf (%)").fill("40");
     expect(await text(page, '[data-testid="engineering-table"]')).toContain(
       "Participation Caf (40,00 %)16 000,00 €",
@@ -237,7 +204,7 @@ describe("the task pane in a browser (file mode)", () => {
   });
 
   it("generates with the keyboard alone; the downloaded workbook's checks are green in LibreOffice", async () => {
-    const { page, errors } = await openPane(await context(), server.url, "?lang=fr");
+    const { page, errors } = await openPane(await context(), suite.url(), "?lang=fr");
     // Tab to Generate and press Enter.
     let reached = false;
     for (let i = 0; i < 80 && !reached; i += 1) {
@@ -302,7 +269,7 @@ describe("the task pane in a browser (file mode)", () => {
       fs.mkdirSync(SHOTS, { recursive: true });
       const shot = (state: string): string => path.join(SHOTS, `${state}-${lang}-${theme}.png`);
       const c = await context({ locale: lang === "fr" ? "fr-FR" : "en-US", dark: theme === "dark" });
-      const { page, errors } = await openPane(c, server.url, `?lang=${lang}&theme=${theme}`);
+      const { page, errors } = await openPane(c, suite.url(), `?lang=${lang}&theme=${theme}`);
       expect(await page.getAttribute("[data-theme]", "data-theme")).toBe(theme);
 
       await expectNoAxeViolations(page, `initial ${lang} ${theme}`);
@@ -335,7 +302,7 @@ describe("the task pane in a browser (file mode)", () => {
     const times: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const c = await context(); // a fresh context: cold cache
-      const { page } = await openPane(c, server.url, "?lang=fr");
+      const { page } = await openPane(c, suite.url(), "?lang=fr");
       await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK);
       times.push(
         await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, READY_MARK),

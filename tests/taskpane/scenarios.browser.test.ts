@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
 import { planFromSnapshot } from "../../src/workbook/pipeline";
@@ -16,43 +16,16 @@ import { snapshotPackage, summarizeWorkbook } from "../../src/workbook/xlsx/summ
 import { recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
 import { readXlsxValues } from "../helpers/xlsx-values";
-import {
-  axeViolations,
-  buildPaneIfStale,
-  launchChromium,
-  openPane,
-  paneContext,
-  ROOT,
-  serveDist,
-} from "./pane-browser";
+import { axeViolations, openPane, paneSuite, ROOT } from "./pane-browser";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const SHOTS = path.join(ROOT, "docs", "screenshots");
 const NOW = new Date("2026-11-28T12:00:00Z");
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync("/usr/bin/chromium")) {
-    throw new Error("Chromium is required: apt-get update && apt-get install -y chromium");
-  }
-  buildPaneIfStale();
-  server = await serveDist();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = paneSuite();
 
 async function pane(query = "?lang=fr"): Promise<{ page: Page; errors: string[] }> {
-  const c = await paneContext(browser, {});
-  contexts.push(c);
-  return openPane(c, server.url, query);
+  return openPane(await suite.context(), suite.url(), query);
 }
 
 async function text(page: Page, selector: string): Promise<string> {

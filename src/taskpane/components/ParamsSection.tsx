@@ -56,7 +56,13 @@ export function ParamsSection(props: ParamsSectionProps) {
           validationState: error === undefined ? ("none" as const) : ("error" as const),
           ...(error === undefined ? {} : { validationMessage: error.message }),
         };
-        if (paramKind(p) === "base") {
+        const kind = paramKind(p);
+        if (kind === "base" || kind === "key") {
+          // A choice among codes; a value the workbook holds that is none of them stays shown as found.
+          const options: readonly (readonly [string, string])[] =
+            kind === "base"
+              ? CAF_BASES.map((b) => [b, t.cafBases[b]] as const)
+              : ALLOCATION_KEYS.map((k) => [k, KEY_LABELS[lang][k]] as const);
           return (
             <Field key={p} {...fieldProps} className={controls.field}>
               <Select
@@ -68,36 +74,12 @@ export function ParamsSection(props: ParamsSectionProps) {
                 disabled={props.busy}
                 onChange={(_, data) => props.onChange(p, data.value)}
               >
-                {CAF_BASES.map((b) => (
-                  <option key={b} value={b}>
-                    {t.cafBases[b]}
+                {options.map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
                   </option>
                 ))}
-                {CAF_BASES.includes(fields[p] as never) ? null : (
-                  <option value={fields[p]}>{fields[p]}</option>
-                )}
-              </Select>
-            </Field>
-          );
-        }
-        if (paramKind(p) === "key") {
-          return (
-            <Field key={p} {...fieldProps} className={controls.field}>
-              <Select
-                className={controls.select}
-                select={{ className: controls.selectElement }}
-                ref={props.fieldRef(p)}
-                data-param={p}
-                value={fields[p]}
-                disabled={props.busy}
-                onChange={(_, data) => props.onChange(p, data.value)}
-              >
-                {ALLOCATION_KEYS.map((k) => (
-                  <option key={k} value={k}>
-                    {KEY_LABELS[lang][k]}
-                  </option>
-                ))}
-                {ALLOCATION_KEYS.includes(fields[p] as never) ? null : (
+                {options.some(([code]) => code === fields[p]) ? null : (
                   <option value={fields[p]}>{fields[p]}</option>
                 )}
               </Select>

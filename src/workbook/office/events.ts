@@ -7,6 +7,7 @@
  * documentation does it), which keeps runExcel's retries and explained errors.
  */
 
+import { uniqueCaseless } from "../../core/cell";
 import { ExcelHostError, type ExcelBatch, type ExcelRunner } from "./excel-host";
 
 /** A change Excel reported on a watched sheet. */
@@ -17,17 +18,6 @@ export interface SheetChange {
   readonly address: string;
   /** How: Excel's DataChangeType (`RangeEdited`, `RowInserted`, `ColumnDeleted`…). */
   readonly changeType: string;
-}
-
-/** The sheet names, each once (Excel's sheet names ignore case). */
-function uniqueSheets(sheets: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return sheets.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**
@@ -52,7 +42,7 @@ export async function watchSheets(
   sheets: readonly string[],
   onChange: (change: SheetChange) => void,
 ): Promise<() => Promise<void>> {
-  const wanted = uniqueSheets(sheets);
+  const wanted = uniqueCaseless(sheets);
   let removed = false;
   if (wanted.length === 0) return () => Promise.resolve();
   const byId = new Map<string, string>();

@@ -7,7 +7,7 @@
  * through `*OrNullObject`), then one `context.sync()`.
  */
 
-import { parseA1, quoteSheet, toCell } from "../../core/cell";
+import { parseA1, quoteSheet, toCell, uniqueCaseless } from "../../core/cell";
 import type { ParamInputs, PlanParamName } from "../../core/params";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
 import { COMMUNES_TABLE, FORMULAS_KEY_NAME, PLAN_PARAM_CELL_NAMES } from "../../report/build";
@@ -326,16 +326,6 @@ function communesOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot[
     };
   }
   return null;
-}
-
-function uniqueCaseless(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((n) => {
-    const key = n.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function snapshotOf(

@@ -6,6 +6,7 @@
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
+import { uniqueCaseless } from "../../core/cell";
 import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportSheet } from "../../report/model";
 import {
   CONTENT_TYPES_PART,
@@ -79,16 +80,6 @@ export interface TakenNames {
    * cannot take the name of a defined name; the report's own workbook names are listed too).
    */
   readonly definedNames: string[];
-}
-
-function uniqueCaseless(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((n) => {
-    const k = n.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 function namesTaken(
