@@ -73,6 +73,21 @@ export function excelQuote(sheet: string): string {
   return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A formula with its references to a sheet (`'Synthèse CEJ'!E40`, `Notes!A1`, the sheet's name in
+ * any case, quoted or not) given another sheet part: `replacement` is put in place of `sheet!`.
+ * String literals are not told apart (a fake's simplification).
+ */
+export function replaceSheetRefs(formula: string, sheet: string, replacement: string): string {
+  const quoted = `'${escapeRegExp(sheet.replace(/'/g, "''"))}'!`;
+  const plain = `(?<![\\p{L}\\p{N}_.'!])${escapeRegExp(sheet)}!`;
+  return formula.replace(new RegExp(`${quoted}|${plain}`, "giu"), () => replacement);
+}
+
 /** Bounds of a range, 0-based and inclusive. */
 export interface Bounds {
   readonly r1: number;
@@ -355,9 +370,30 @@ export class FakeWorkbookState {
     return sheets.reduce((n, s) => n + s.changedHandlers.length, 0);
   }
 
+  /** Puts `replacement` in place of the references to a sheet in every formula and defined name. */
+  private replaceRefs(sheetName: string, replacement: string): void {
+    const fix = (formula: string): string => replaceSheetRefs(formula, sheetName, replacement);
+    for (const n of this.names) n.formula = fix(n.formula);
+    for (const s of this.sheets) {
+      for (const n of s.names) n.formula = fix(n.formula);
+      for (const cell of s.cells.values()) if (cell.formula !== null) cell.formula = fix(cell.formula);
+    }
+  }
+
   /**
-   * Removes a sheet with its tables, names and event handlers (Excel drops them with it); workbook
-   * names pointing at it turn to `#REF!`.
+   * Renames a sheet as Excel does: every formula and defined name of the workbook that refers to it
+   * follows (`='Old'!A1` becomes `='New'!A1`).
+   */
+  renameSheet(sheet: FakeSheet, name: string): void {
+    const before = sheet.name;
+    if (before === name) return;
+    sheet.name = name;
+    this.replaceRefs(before, `${excelQuote(name)}!`);
+  }
+
+  /**
+   * Removes a sheet with its tables, names and event handlers (Excel drops them with it); formulas
+   * and workbook names pointing at it turn to `#REF!` (`='Old'!A1` becomes `=#REF!A1`).
    */
   removeSheet(sheet: FakeSheet): void {
     const index = this.sheets.indexOf(sheet);
@@ -367,12 +403,7 @@ export class FakeWorkbookState {
     sheet.changedHandlers.length = 0;
     for (let i = this.tables.length - 1; i >= 0; i--)
       if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
-    const quoted = `${excelQuote(sheet.name)}!`;
-    const plain = `${sheet.name}!`;
-    for (const n of this.names) {
-      if (n.formula.includes(quoted)) n.formula = n.formula.split(quoted).join("#REF!");
-      else if (n.formula.includes(plain)) n.formula = n.formula.split(plain).join("#REF!");
-    }
+    this.replaceRefs(sheet.name, "#REF!");
     if (this.selection?.sheet === sheet) this.selection = null;
     if (this.activeSheet === sheet) {
       this.activeSheet =

@@ -804,12 +804,21 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
     return this.read("name");
   }
 
+  /** Renaming: the workbook's formulas and names that refer to the sheet follow, as in Excel. */
   set name(value: string) {
     this.write("name", value, (t, _s) => {
+      if (
+        value.length === 0 ||
+        value.length > 31 ||
+        SHEET_NAME_FORBIDDEN.test(value) ||
+        value.startsWith("'") ||
+        value.endsWith("'")
+      )
+        fail("InvalidArgument", `not a valid sheet name: "${value}"`);
       const other = this.ctx.state.findSheet(value);
       if (other !== undefined && other !== t)
         fail("ItemAlreadyExists", `a sheet named "${value}" already exists`);
-      t.name = value;
+      this.ctx.state.renameSheet(t, value);
     });
   }
 
@@ -825,6 +834,17 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
 
   get position(): number {
     return this.read("position");
+  }
+
+  /** Moves the sheet to this 0-based position in the tab order. */
+  set position(value: number) {
+    this.write("position", value, (t) => {
+      const sheets = this.ctx.state.sheets;
+      if (!Number.isInteger(value) || value < 0 || value >= sheets.length)
+        fail("InvalidArgument", `not a sheet position: ${value}`);
+      sheets.splice(sheets.indexOf(t), 1);
+      sheets.splice(value, 0, t);
+    });
   }
 
   get id(): string {
@@ -925,11 +945,12 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
     );
   }
 
+  /** A range of the sheet; without an address, the whole sheet (as in Office.js). */
   getRange(address?: string): RangeProxy {
-    if (address === undefined) unsupported("Worksheet.getRange() without an address");
-    return new RangeProxy(this.ctx, `${this.path}.getRange(${JSON.stringify(address)})`, () => {
+    return new RangeProxy(this.ctx, `${this.path}.getRange(${JSON.stringify(address ?? null)})`, () => {
       const sheet = this.resolve();
       if (sheet === null) return null;
+      if (address === undefined) return { sheet, b: WHOLE_SHEET };
       try {
         return { sheet, b: parseBounds(address) };
       } catch {
@@ -1042,6 +1063,16 @@ class ChangedEventHandlers {
 interface RangeTarget {
   readonly sheet: FakeSheet;
   readonly b: Bounds;
+}
+
+/** Every cell of a sheet. */
+const WHOLE_SHEET: Bounds = Object.freeze({ r1: 0, c1: 0, r2: 1_048_575, c2: 16_383 });
+
+/** Whether a cell key (row * 16 384 + col) lies within bounds. */
+function keyIn(key: number, b: Bounds): boolean {
+  const r = Math.floor(key / 16_384);
+  const c = key % 16_384;
+  return r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2;
 }
 
 function eachCell(t: RangeTarget, f: (row: number, col: number) => void): void {
@@ -1249,6 +1280,41 @@ class RangeProxy extends ProxyBase<RangeTarget> {
     });
   }
 
+  /**
+   * `Range.clear`: `All` (the default) empties the cells and resets their formats and number
+   * formats (the cells go), `Contents` empties them, `Formats` resets their look and number format.
+   * Merges, validations, conditional formats, widths and heights are left as they are (cleared with
+   * their own calls: what Excel's clear does to them is not relied upon).
+   */
+  clear(applyTo?: string): void {
+    this.call("clear", [applyTo ?? "All"], (t, s) => {
+      const how = applyTo ?? "All";
+      if (how !== "All" && how !== "Contents" && how !== "Formats") unsupported(`Range.clear(${how})`);
+      for (const [key, cell] of [...t.sheet.cells]) {
+        if (!keyIn(key, t.b)) continue;
+        if (how === "All") t.sheet.cells.delete(key);
+        else if (how === "Contents") {
+          cell.value = null;
+          cell.formula = null;
+        } else {
+          cell.numberFormat = "General";
+          cell.format = DEFAULT_FORMAT;
+        }
+      }
+      if (how !== "Formats") s.changes.push({ sheet: t.sheet, b: t.b });
+    });
+  }
+
+  /** Unmerges every merged area that overlaps the range. */
+  unmerge(): void {
+    this.call("unmerge", [], (t) => {
+      for (let i = t.sheet.merges.length - 1; i >= 0; i--) {
+        const m = t.sheet.merges[i];
+        if (m !== undefined && overlaps(m, t.b)) t.sheet.merges.splice(i, 1);
+      }
+    });
+  }
+
   select(): void {
     this.call("select", [], (t) => {
       if (this.ctx.state.activeSheet !== t.sheet)
@@ -1287,6 +1353,26 @@ class RangeFormatProxy extends ProxyBase<RangeTarget> {
 
   get font(): FontProxy {
     return this.child("font", () => new FontProxy(this.ctx, `${this.path}.font`, () => this.resolve()));
+  }
+
+  /** `true` puts the range's columns back to the standard width (ExcelApi 1.7); `false` does nothing. */
+  set useStandardWidth(v: boolean) {
+    this.ctx.requireApi("1.7", "RangeFormat.useStandardWidth");
+    this.write("useStandardWidth", v, (t) => {
+      if (!v) return;
+      for (const c of [...t.sheet.columnWidths.keys()])
+        if (c >= t.b.c1 && c <= t.b.c2) t.sheet.columnWidths.delete(c);
+    });
+  }
+
+  /** `true` puts the range's rows back to the standard height (ExcelApi 1.7); `false` does nothing. */
+  set useStandardHeight(v: boolean) {
+    this.ctx.requireApi("1.7", "RangeFormat.useStandardHeight");
+    this.write("useStandardHeight", v, (t) => {
+      if (!v) return;
+      for (const r of [...t.sheet.rowHeights.keys()])
+        if (r >= t.b.r1 && r <= t.b.r2) t.sheet.rowHeights.delete(r);
+    });
   }
 
   get fill(): FillProxy {
@@ -1691,6 +1777,18 @@ class ConditionalFormatCollectionProxy extends ProxyBase<RangeTarget> {
       proxy.bind({ sheet: t.sheet, cf });
     });
     return proxy;
+  }
+
+  /** Removes the conditional formats that overlap the range (ExcelApi 1.6). */
+  clearAll(): void {
+    this.ctx.requireApi("1.6", "ConditionalFormatCollection.clearAll");
+    this.call("clearAll", [], (t) => {
+      const list = t.sheet.conditionalFormats;
+      for (let i = list.length - 1; i >= 0; i--) {
+        const cf = list[i];
+        if (cf !== undefined && overlaps(parseBounds(cf.address), t.b)) list.splice(i, 1);
+      }
+    });
   }
 }
 
@@ -2555,6 +2653,12 @@ class ChartProxy extends ProxyBase<ChartTarget> {
       parseBounds(start);
       if (end !== undefined) parseBounds(end);
       t.chart.position = { start, end: end ?? null };
+    });
+  }
+
+  delete(): void {
+    this.call("delete", [], (t) => {
+      t.sheet.charts.splice(t.sheet.charts.indexOf(t.chart), 1);
     });
   }
 }

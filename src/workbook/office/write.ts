@@ -1,13 +1,18 @@
 /**
  * Writing the report into the open workbook with Office.js: the product's previous sheets (those
- * with the marker) go, the report's sheets come with the same cells, formulas and number formats as
- * the .xlsx writer gives, then tables, names, styles, validations, status formats, freeze panes,
- * page setup and the basins chart.
+ * with the marker) are reused, one per kind the report still has: renamed to the report's sheet
+ * name when it changed (Excel updates the references to it), wiped (cells, formats, merges,
+ * validations, conditional formats, tables, charts, freeze panes, widths and heights, tab colour,
+ * sheet-scoped names but the marker), then written. So a user's formula pointing at a product sheet
+ * (`='Synthèse CEJ'!E40`) survives a regeneration, as with the .xlsx writer, which replaces sheets
+ * in place. The product's sheets of a kind the report no longer has are deleted; the report's new
+ * sheets are added. Then come the same cells, formulas and number formats as the .xlsx writer
+ * gives, tables, names, styles, validations, status formats, freeze panes, page setup and charts.
  *
- * One request reads what is there (the marked sheets, names, tables, the active sheet); one more
- * request writes everything, with calculation (and screen updating, when Excel has it) suspended.
- * When the writes would exceed `maxRequestBytes` (4 MB by default; Excel on the web refuses requests
- * above 5 MB) they are cut into several requests, in order.
+ * One request reads what is there (the marked sheets, names, tables, charts, the active sheet); one
+ * more request writes everything, with calculation (and screen updating, when Excel has it)
+ * suspended. When the writes would exceed `maxRequestBytes` (4 MB by default; Excel on the web
+ * refuses requests above 5 MB) they are cut into several requests, in order.
  */
 
 import { a1, columnLetters } from "../../core/cell";
@@ -18,6 +23,7 @@ import {
   type Report,
   type ReportChart,
   type ReportSheet,
+  type ReportSheetKind,
   type ReportValidation,
 } from "../../report/model";
 import { ExcelHostError, officeSupports, type ExcelRunner, type SupportsApi } from "./excel-host";
@@ -71,9 +77,11 @@ export interface ApplyOptions {
 
 /** What was written. */
 export interface ApplyResult {
-  /** The product's sheets that were removed. */
+  /** The product's sheets that were removed (of a kind the report no longer has). */
   readonly deleted: readonly string[];
-  /** The report's sheets, added. */
+  /** The product's sheets that were reused, wiped and rewritten (their names before the write). */
+  readonly reused: readonly string[];
+  /** The report's sheets, written (reused or added). */
   readonly added: readonly string[];
   /** Write requests sent (the read before them is one more). */
   readonly writeRequests: number;
@@ -362,8 +370,10 @@ function placeholderName(taken: ReadonlySet<string>): string {
 }
 
 /**
- * Writes the report into the open workbook: removes the product's previous sheets (found by their
- * marker; the user's sheets stay, whatever their names), then adds the report's sheets with their
+ * Writes the report into the open workbook: reuses the product's previous sheets (found by their
+ * marker) of the kinds the report has, renamed and wiped, so that the user's references to them
+ * stay; removes those of other kinds (the user's sheets stay, whatever their names); adds the
+ * report's other sheets, in the report's order; then writes the report's sheets with their
  * values, formulas, number formats, tables, names, styles, validations, status formats, freeze panes,
  * page setup (ExcelApi 1.9, skipped otherwise) and the charts (ExcelApi 1.7, skipped otherwise): the
  * basins chart and every chart of the report's sheets (ReportSheet.charts), whose value axes get
@@ -373,7 +383,7 @@ function placeholderName(taken: ReadonlySet<string>): string {
  * @param report - the report to write
  * @param onProgress - called as each step is queued
  * @param options - requirement-set check and request size limit
- * @returns what was removed and added, and the requests sent
+ * @returns what was removed, reused and written, and the requests sent
  * @throws ExcelHostError when a report sheet or table name is taken by the user's (code
  *   `ReportNameTaken`, nothing written) or when Excel fails; Error when a report chart is malformed
  *   (a reference without its sheet or to a missing sheet, a series not on one row or column, a bad
@@ -393,6 +403,7 @@ export async function applyReportExcel(
   const can = {
     calc: supports("ExcelApi", "1.6"),
     tabColor: supports("ExcelApi", "1.7"),
+    standardSize: supports("ExcelApi", "1.7"),
     chart: supports("ExcelApi", "1.7"),
     axisFormat: supports("ExcelApi", "1.8"),
     layout: supports("ExcelApi", "1.9"),
@@ -403,7 +414,10 @@ export async function applyReportExcel(
   return run(async (context) => {
     const workbook = context.workbook;
     const worksheets = workbook.worksheets;
-    worksheets.load("items/name,items/visibility,items/names/items/name,items/names/items/formula");
+    worksheets.load(
+      "items/name,items/visibility,items/position,items/names/items/name,items/names/items/formula," +
+        "items/charts/items/name",
+    );
     const names = workbook.names;
     names.load("items/name");
     const tables = workbook.tables;
@@ -415,9 +429,14 @@ export async function applyReportExcel(
     await context.sync();
 
     // ---- what is there ----------------------------------------------------------------------
-    const marked = worksheets.items.filter((ws) => sheetMark(ws.names.items, prefixes).marked);
-    const markedNames = new Set(marked.map((ws) => ws.name));
-    const kept = worksheets.items.filter((ws) => !markedNames.has(ws.name));
+    const sheetsInOrder = [...worksheets.items].sort((a, b) => a.position - b.position);
+    const marked: { readonly ws: Excel.Worksheet; readonly kind: ReportSheetKind | null }[] = [];
+    for (const ws of sheetsInOrder) {
+      const mark = sheetMark(ws.names.items, prefixes);
+      if (mark.marked) marked.push({ ws, kind: mark.kind });
+    }
+    const markedNames = new Set(marked.map((m) => m.ws.name));
+    const kept = sheetsInOrder.filter((ws) => !markedNames.has(ws.name));
     const keptSheets = new Set(kept.map((ws) => ws.name.toLowerCase()));
     const keptTables = new Set(
       tables.items.filter((t) => !markedNames.has(t.worksheet.name)).map((t) => t.name.toLowerCase()),
@@ -435,51 +454,157 @@ export async function applyReportExcel(
         });
       }
     }
+    // Each report sheet reuses a product sheet of its kind (the one of its name first, else the
+    // first in tab order): the worksheet object stays, so the user's references to it do too.
+    const free = [...marked];
+    const reusedOf = new Map<number, Excel.Worksheet>();
+    const pick = (k: number, sheet: ReportSheet, sameName: boolean): void => {
+      if (reusedOf.has(k)) return;
+      const i = free.findIndex(
+        (m) => m.kind === sheet.kind && (!sameName || m.ws.name.toLowerCase() === sheet.name.toLowerCase()),
+      );
+      const found = free[i];
+      if (found === undefined) return;
+      reusedOf.set(k, found.ws);
+      free.splice(i, 1);
+    };
+    report.sheets.forEach((sheet, k) => pick(k, sheet, true));
+    report.sheets.forEach((sheet, k) => pick(k, sheet, false));
+    const reused = [...reusedOf.values()];
+    const doomed = free.map((m) => m.ws);
+    const reusedNames = new Set(reused.map((ws) => ws.name));
     const existingNames = new Set(names.items.map((n) => n.name.toLowerCase()));
     const activeWasMarked = markedNames.has(active.name);
-    const needsPlaceholder = report.sheets.length > 0 && !kept.some((ws) => ws.visibility === "Visible");
-    const placeholder = placeholderName(
-      new Set([
-        ...worksheets.items.map((ws) => ws.name.toLowerCase()),
-        ...report.sheets.map((s) => s.name.toLowerCase()),
-      ]),
-    );
+    // Reused sheets are made visible before the others go: a placeholder is needed only when
+    // none is reused and only the product's sheets were visible.
+    const needsPlaceholder =
+      report.sheets.length > 0 &&
+      doomed.length > 0 &&
+      reused.length === 0 &&
+      !kept.some((ws) => ws.visibility === "Visible");
+    const taken = new Set([
+      ...worksheets.items.map((ws) => ws.name.toLowerCase()),
+      ...report.sheets.map((s) => s.name.toLowerCase()),
+    ]);
+    const placeholder = placeholderName(taken);
+    taken.add(placeholder.toLowerCase());
+    const markerFormula = (sheet: ReportSheet): string =>
+      `=${formulaString(`${report.marker}:${sheet.kind}`)}`;
 
     // ---- the writes, in order ---------------------------------------------------------------
     const ops: WriteOp[] = [];
     const op = (step: ApplyStep, payload: unknown, actions: number, queue: () => void): void => {
       ops.push({ step, bytes: jsonBytes(payload) + actions * ACTION_BYTES, queue });
     };
-    const added = new Map<string, Excel.Worksheet>();
+    const target = new Map<string, Excel.Worksheet>();
     const sheetNamed = (name: string): Excel.Worksheet => {
-      const ws = added.get(name);
+      const ws = target.get(name);
       if (ws === undefined) throw new Error(`applyReportExcel: sheet "${name}" used before it was added`);
       return ws;
     };
 
-    // delete: the names the report redefines, then the product's sheets (their tables and
-    // sheet-scoped names go with them). A placeholder keeps a visible sheet when only the
-    // product's were visible.
+    // delete: the names the report redefines; the reused sheets wiped; then the product's sheets
+    // of a kind the report no longer has (their tables and sheet-scoped names go with them, and
+    // the user's references to them turn to #REF!, as in Excel); then the reused sheets renamed.
+    // A placeholder keeps a visible sheet when only the product's were visible.
     for (const n of report.names) {
       if (existingNames.has(n.name.toLowerCase()))
         op("delete", n.name, 1, () => names.getItem(n.name).delete());
     }
+    report.sheets.forEach((sheet, k) => {
+      const ws = reusedOf.get(k);
+      if (ws === undefined) return;
+      // Its tables go (and the report's come back, re-added): a user's structured reference to one
+      // (`CTG_Communes[Commune]`) does break, unlike plain cell references, which the wipe keeps.
+      // Accepted: tables are rebuilt at their report's size rather than resized in place.
+      const ownTables = tables.items.filter((t) => t.worksheet.name === ws.name);
+      const charts = ws.charts.items;
+      const wanted = markerFormula(sheet);
+      const dropNames = ws.names.items.filter((n) => !(n.name === MARKER_NAME && n.formula === wanted));
+      op(
+        "delete",
+        [ws.name, ownTables.map((t) => t.name), dropNames.map((n) => n.name), charts.length],
+        12 + ownTables.length + dropNames.length + charts.length,
+        () => {
+          if (ws.visibility !== "Visible") ws.visibility = "Visible";
+          for (const t of ownTables) t.delete();
+          for (const c of charts) c.delete();
+          for (const n of dropNames) n.delete();
+          const all = ws.getRange(); // the whole sheet
+          all.unmerge();
+          all.conditionalFormats.clearAll();
+          all.dataValidation.clear();
+          all.clear("All");
+          if (can.standardSize) {
+            all.format.useStandardWidth = true;
+            all.format.useStandardHeight = true;
+          }
+          ws.freezePanes.unfreeze();
+          if (can.tabColor) ws.tabColor = "";
+        },
+      );
+    });
     if (needsPlaceholder) op("delete", placeholder, 1, () => void worksheets.add(placeholder));
-    for (const ws of marked) op("delete", ws.name, 1, () => ws.delete());
+    for (const ws of doomed) op("delete", ws.name, 1, () => ws.delete());
+    // Renames: through temporary names when a reused sheet takes the name another one still has.
+    const renames = report.sheets
+      .map((sheet, k) => ({ sheet, ws: reusedOf.get(k) }))
+      .filter(
+        (r): r is { sheet: ReportSheet; ws: Excel.Worksheet } =>
+          r.ws !== undefined && r.ws.name !== r.sheet.name,
+      );
+    const renamedFrom = new Set(renames.map((r) => r.ws.name.toLowerCase()));
+    const swap = renames.some(
+      (r) =>
+        renamedFrom.has(r.sheet.name.toLowerCase()) && r.ws.name.toLowerCase() !== r.sheet.name.toLowerCase(),
+    );
+    if (swap) {
+      renames.forEach((r, i) => {
+        let temp = `CTG Planner ~${i + 1}`;
+        for (let n = 2; taken.has(temp.toLowerCase()); n++) temp = `CTG Planner ~${i + 1}.${n}`;
+        taken.add(temp.toLowerCase());
+        op("delete", temp, 1, () => {
+          r.ws.name = temp;
+        });
+      });
+    }
+    for (const r of renames) {
+      op("delete", r.sheet.name, 1, () => {
+        r.ws.name = r.sheet.name;
+      });
+    }
 
-    // sheets: each sheet, its marker, tab colour, column widths.
+    // sheets: each sheet (reused or added), its marker, tab colour, column widths; then, when
+    // some are reused, the report's order (as one block where the product's sheets began).
     report.sheets.forEach((sheet, k) => {
       const widths = renders[k]?.widths ?? [];
+      const old = reusedOf.get(k);
+      const keepMarker = old?.names.items.some(
+        (n) => n.name === MARKER_NAME && n.formula === markerFormula(sheet),
+      );
       op("sheets", [sheet.name, widths], 3 + widths.length, () => {
-        const ws = worksheets.add(sheet.name);
-        added.set(sheet.name, ws);
-        const marker = ws.names.add(MARKER_NAME, `=${formulaString(`${report.marker}:${sheet.kind}`)}`);
+        const ws = old ?? worksheets.add(sheet.name);
+        target.set(sheet.name, ws);
+        const marker =
+          keepMarker === true
+            ? ws.names.getItem(MARKER_NAME)
+            : ws.names.add(MARKER_NAME, markerFormula(sheet));
         marker.visible = false;
         if (sheet.tabColor !== undefined && can.tabColor) ws.tabColor = `#${sheet.tabColor}`;
         for (const w of widths)
           ws.getRange(`${columnLetters(w.c1)}:${columnLetters(w.c2)}`).format.columnWidth = w.points;
       });
     });
+    if (reused.length > 0) {
+      // Sheets before the first product sheet stay before the block; the deleted ones are gone.
+      const firstMarked = sheetsInOrder.findIndex((ws) => markedNames.has(ws.name));
+      const start = Math.max(0, firstMarked);
+      report.sheets.forEach((sheet, k) => {
+        op("sheets", [sheet.name, start + k], 1, () => {
+          sheetNamed(sheet.name).position = start + k;
+        });
+      });
+    }
     // values: number formats first (text-formatted cells keep their text), then constants.
     report.sheets.forEach((sheet, k) => {
       for (const band of renders[k]?.bands ?? []) {
@@ -629,7 +754,8 @@ export async function applyReportExcel(
     };
     await send(0);
     return {
-      deleted: marked.map((ws) => ws.name),
+      deleted: doomed.map((ws) => ws.name),
+      reused: [...reusedNames],
       added: report.sheets.map((s) => s.name),
       writeRequests: requests.length,
       requestBytes: requests.map((r) => r.reduce((n, o) => n + o.bytes, 0)),

@@ -336,7 +336,7 @@ test('a text such as =HYPERLINK("x","y") stays text, as in the .xlsx output', as
   });
 });
 
-test("a re-run replaces only the product's sheets; a user's sheet named like one of them stays", async () => {
+test("a re-run rewrites only the product's sheets; a user's sheet named like one of them stays", async () => {
   const user: FakeSheetInit = { name: "Synthèse CEJ", cells: { A1: "mes notes", B2: 42 } };
   const { fake, run } = setup({}, [user]);
   const first = await snapshotExcel(run, { table: "Financements" });
@@ -368,7 +368,9 @@ test("a re-run replaces only the product's sheets; a user's sheet named like one
   fake.resetStats();
   const result = await applyReportExcel(run, report2, undefined, { supports: fake.supports });
   expect(fake.stats.syncs).toBe(2);
-  expect([...result.deleted].sort()).toEqual(report1.sheets.map((s) => s.name).sort());
+  // Every product sheet is of a kind the new report has: reused (wiped and rewritten), none deleted.
+  expect(result.deleted).toEqual([]);
+  expect([...result.reused].sort()).toEqual(report1.sheets.map((s) => s.name).sort());
   expect(fake.state.sheetNames()).toEqual([
     "Financements",
     "Synthèse CEJ",
@@ -391,6 +393,24 @@ test("a re-run works when only the product's sheets are visible (a placeholder k
   expect(result.writeRequests).toBe(1);
   expect(fake.state.sheetNames()).toEqual(["Financements", ...again.sheets.map((s) => s.name)]);
   // The active sheet was the product's: the first new sheet takes its place.
+  expect(fake.state.activeSheet?.name).toBe(again.sheets[0]?.name);
+  // The sheets were reused (made visible first): no placeholder was needed.
+  expect(result.deleted).toEqual([]);
+
+  // Product sheets of a kind the report does not have (a retired kind) are deleted: with only them
+  // visible, a placeholder keeps a visible sheet meanwhile, and goes.
+  for (const sheet of again.sheets) {
+    const marker = fake.state.sheet(sheet.name).names.find((n) => n.name === "CTG_Planner_Sheet");
+    if (marker === undefined) throw new Error(`no marker on ${sheet.name}`);
+    marker.formula = '="ctg-planner:retired"';
+  }
+  fake.state.activeSheet = fake.state.sheet("Synthèse CEJ");
+  fake.resetStats();
+  const retired = await applyReportExcel(run, again, undefined, { supports: fake.supports });
+  expect(fake.stats.syncs).toBe(2);
+  expect([...retired.deleted].sort()).toEqual(again.sheets.map((s) => s.name).sort());
+  expect(retired.reused).toEqual([]);
+  expect(fake.state.sheetNames()).toEqual(["Financements", ...again.sheets.map((s) => s.name)]);
   expect(fake.state.activeSheet?.name).toBe(again.sheets[0]?.name);
 });
 

@@ -348,3 +348,48 @@ test("charts: series by rows or columns, from another sheet's data too; fill col
     await expect(context.sync()).rejects.toThrow(/unsupported: seriesBy/);
   });
 });
+
+test("renaming a sheet carries the references to it; deleting it turns them to #REF!; clearing waits for sync", async () => {
+  const fake = createExcelFake({
+    sheets: [
+      { name: "Synthèse CEJ", cells: { A1: 1, B2: 2 } },
+      { name: "Data", cells: { A1: 3 } },
+      {
+        name: "Notes",
+        cells: {
+          A1: { formula: "='Synthèse CEJ'!A1+MySheet!A1" },
+          A2: { formula: "=SUM(Data!A1:A2)+'Data'!A1" },
+        },
+      },
+    ],
+    names: [{ name: "Total", formula: "='Synthèse CEJ'!$B$2" }],
+  });
+  await fake.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem("Synthèse CEJ");
+    ws.name = "Synthèse 2026";
+    const all = ws.getRange();
+    all.clear();
+    all.unmerge();
+    all.conditionalFormats.clearAll();
+    all.format.useStandardWidth = true;
+    expect(fake.state.sheet("Synthèse CEJ").cell("A1").value).toBe(1); // not before the sync
+    await context.sync();
+  });
+  expect(fake.state.sheet("Synthèse 2026").cells.size).toBe(0);
+  expect(fake.state.sheet("Notes").cell("A1").formula).toBe("='Synthèse 2026'!A1+MySheet!A1");
+  expect(fake.state.names[0]?.formula).toBe("='Synthèse 2026'!$B$2");
+
+  await fake.run(async (context) => {
+    context.workbook.worksheets.getItem("Data").delete();
+    await context.sync();
+  });
+  expect(fake.state.sheet("Notes").cell("A2").formula).toBe("=SUM(#REF!A1:A2)+#REF!A1");
+  expect(fake.state.sheet("Notes").cell("A1").formula).toBe("='Synthèse 2026'!A1+MySheet!A1");
+
+  await expect(
+    fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").name = "Synthèse 2026";
+      await context.sync();
+    }),
+  ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+});
