@@ -1421,6 +1421,25 @@ function buildChecks(
       money: false,
     },
   ];
+  // A scenario column added by hand on the scenarios sheet is compared only after a regeneration:
+  // the names counted there (up to 50 columns beyond the last written) against the columns compared.
+  const scenarioCount = ctx.scenarioPlans.length;
+  if (scenarioCount > 0) {
+    const S = SCENARIOS_LAYOUT;
+    const names = `${quoteSheet(ctx.names.scenarios)}!${localAbs(S.rows.name, S.firstCol)}:${localAbs(
+      S.rows.name,
+      S.firstCol + scenarioCount + 49,
+    )}`;
+    checks.push({
+      label: L.checks.scenariosFoot,
+      value: `COUNTA(${names})`,
+      valueExpected: scenarioCount,
+      expected: String(scenarioCount),
+      expectedValue: scenarioCount,
+      status: L.regenerate,
+      money: false,
+    });
+  }
   const first = 4;
   checks.forEach((c, i) => {
     const r = first + i;

@@ -113,6 +113,7 @@ export interface ReportLabels {
     readonly cafPlusCu: string;
     readonly inputFoot: string;
     readonly communesBasin: string;
+    readonly scenariosFoot: string;
     readonly warningsTitle: string;
     readonly warningsHeader: readonly [string, string];
     readonly noWarnings: string;
@@ -335,6 +336,7 @@ const FR: ReportLabels = {
     cafPlusCu: "Participation Caf + CUCM HT = coût HT",
     inputFoot: "Montants de la table source = total de la synthèse (sinon : à régénérer)",
     communesBasin: "Communes de la synthèse rattachées à un bassin",
+    scenariosFoot: "Scénarios nommés dans « Scénarios CTG » = scénarios comparés (sinon : à régénérer)",
     warningsTitle: "Avertissements de la lecture",
     warningsHeader: ["Cellule", "Message"],
     noWarnings: "Aucun avertissement.",
@@ -561,6 +563,7 @@ const EN: ReportLabels = {
     cafPlusCu: "Caf share + CUCM excl. VAT = cost excl. VAT",
     inputFoot: "Source table amounts = summary total (otherwise: regenerate)",
     communesBasin: "Summary communes assigned to a basin",
+    scenariosFoot: 'Scenarios named on "CTG Scenarios" = scenarios compared (otherwise: regenerate)',
     warningsTitle: "Warnings from reading",
     warningsHeader: ["Cell", "Message"],
     noWarnings: "No warnings.",

@@ -211,3 +211,39 @@ test("the comparison chart: LibreOffice reads it (its re-saved chart holds our s
   expect(page.replace(/\s+/g, " ")).toContain("Participation Caf et reste à charge CUCM");
   for (const name of ["Caf Nord", "CUCM TTC Nord", "Caf Sud", "CUCM TTC Sud"]) expect(page).toContain(name);
 }, 300_000);
+
+test("a scenario column added by hand, without the add-in: Contrôles says to regenerate, until it is done", async () => {
+  const input = path.join(dir, "manual.xlsx");
+  fs.writeFileSync(input, demoWorkbook(COMMUNES, "fr"));
+  const out = path.join(dir, "manual.ctg.xlsx");
+  expect((await cli("summarize", input, "-o", out)).code).toBe(0);
+  // A council member copies the scenario into column D, renames it and changes the cost.
+  const edited = path.join(dir, "manual-edited.xlsx");
+  fs.writeFileSync(
+    edited,
+    patchCells(new Uint8Array(fs.readFileSync(out)), "Scénarios CTG", {
+      [a1(R.name, C + 1)]: "Coût 46k",
+      [a1(R.costHT, C + 1)]: 46000,
+    }),
+  );
+  const checkRow = (values: Map<string, Map<string, CellValue>>): CellValue[] => {
+    const checks = values.get("Contrôles") ?? new Map<string, CellValue>();
+    const row = [...checks.entries()].find(
+      ([, v]) => typeof v === "string" && v.startsWith("Scénarios nommés"),
+    );
+    if (row === undefined) throw new Error("no scenarios check");
+    const n = /\d+$/.exec(row[0])?.[0] ?? "";
+    return ["B", "C", "D"].map((c) => checks.get(`${c}${n}`) ?? null);
+  };
+  const before = readXlsxValues(await recalcXlsx(out, { outDir: dir }));
+  expect(checkRow(before)).toEqual([1, 1, "OK"]);
+  const after = readXlsxValues(await recalcXlsx(edited, { outDir: dir }));
+  expect(checkRow(after)).toEqual([2, 1, "À régénérer"]);
+  expect(after.get("Contrôles")?.get("A2")).not.toBe("Tous les contrôles sont au vert.");
+  // Regenerated: two scenarios compared, green again.
+  const regenerated = path.join(dir, "manual-regenerated.xlsx");
+  expect((await cli("summarize", edited, "-o", regenerated)).code).toBe(0);
+  const green = readXlsxValues(await recalcXlsx(regenerated, { outDir: dir }));
+  expect(checkRow(green)).toEqual([2, 2, "OK"]);
+  expect(green.get("Contrôles")?.get("A2")).toBe("Tous les contrôles sont au vert.");
+}, 180_000);
