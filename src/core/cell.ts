@@ -135,6 +135,23 @@ export function gridAddress(origin: GridOrigin, row: number, col: number): strin
 }
 
 /**
+ * {@link gridAddress} for one origin, parsed once (for loops over many rows).
+ *
+ * @param origin - sheet and top-left address of the grid
+ * @returns a function from a 0-based grid position to its address, `Financements!F7`
+ */
+export function gridAddresser(origin: GridOrigin): (row: number, col: number) => string {
+  const top = parseA1(origin.topLeft);
+  const prefix = `${quoteSheet(origin.sheet)}!`;
+  const letters: string[] = []; // column letters, computed once per column
+  return (row, col) => {
+    const c = top.col + col;
+    const l = (letters[c] ??= columnLetters(c));
+    return `${prefix}${l}${top.row + row + 1}`;
+  };
+}
+
+/**
  * 1-based sheet row number of a grid row.
  *
  * @param origin - sheet and top-left address of the grid

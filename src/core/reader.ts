@@ -1,4 +1,4 @@
-import { cellText, gridAddress, sheetRowNumber, toCell } from "./cell";
+import { cellText, gridAddress, gridAddresser, parseA1, toCell } from "./cell";
 import { findCommuneByInsee, matchCommune, normalizeName } from "./communes";
 import { parseAmount, type AmountProblem } from "./money";
 import type {
@@ -289,7 +289,8 @@ interface Candidate {
  */
 export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResult {
   const { origin, communes } = options;
-  const at = (r: number, c: number): string => gridAddress(origin, r, c);
+  const at = gridAddresser(origin);
+  const topRow = parseA1(origin.topLeft).row;
   const headerRow = options.headerRow ?? findHeaderRow(grid, options);
   if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow >= grid.length) {
     const issue: Issue = { code: "header-not-found", severity: "error", cell: at(0, 0), data: {} };
@@ -472,7 +473,7 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
       candidates.push({
         communeKey,
         row: {
-          sheetRow: sheetRowNumber(origin, r),
+          sheetRow: topRow + r + 1,
           amountCell: addressOf(r, "amount"),
           communeCell: addressOf(r, mapping.commune !== undefined ? "commune" : "insee"),
           commune: commune?.name ?? keptName ?? "",
