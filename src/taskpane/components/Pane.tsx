@@ -213,16 +213,21 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     () => (result === null ? [] : scenarioViews(result, scenarioEdits, lang)),
     [result, scenarioEdits, lang],
   );
-  // The summary in the workbook: do its formulas still cover the inputs as they are now?
+  // The summary in the workbook: do its formulas still cover the inputs as they are now? Judged on
+  // the workbook without the pane's own edits (those wait for the next generation): the result
+  // itself when there are none, else one more plan per read (not per keystroke).
+  const paneEdited =
+    Object.keys(overrides).length > 0 || scenarioEdits.length > 0 || Object.keys(basinMoves).length > 0;
+  const workbookResult = paneEdited ? null : result;
   const summary = useMemo((): "stale" | "live" | null => {
     const stored = loaded?.snapshot.formulasKey;
     if (loaded === null || typeof stored !== "string") return null;
     const storedLang = langOfFormulasKey(stored);
     if (storedLang === null) return "stale";
-    const base = engine.plan(loaded.snapshot, mapping === undefined ? {} : { mapping });
+    const base = workbookResult ?? engine.plan(loaded.snapshot, mapping === undefined ? {} : { mapping });
     const now = engine.formulasKey(loaded.snapshot, base, storedLang);
     return now === null ? null : now === stored ? "live" : "stale";
-  }, [engine, loaded, mapping]);
+  }, [engine, loaded, mapping, workbookResult]);
   const view = useMemo(
     () => (loaded === null || result === null ? null : paneView(loaded.snapshot, result, lang)),
     [loaded, result, lang],
