@@ -127,6 +127,7 @@ const FR = {
     cafBase: "Base de la part Caf",
   } satisfies Record<PlanParamName, string>,
   cafBases: { ht: "HT (par défaut)", ttc: "TTC" },
+  cafBaseShort: { ht: "HT", ttc: "TTC" },
   paramsFromWorkbook: (sheet: string) =>
     `Valeurs lues dans la feuille « ${sheet} » du classeur ; vos modifications ici priment.`,
   paramsDefault: "Valeurs de la délibération : 40 000 € HT au plus, Caf 50 %, TVA 20 %, clé CEJ.",
@@ -324,6 +325,7 @@ const EN: UiText = {
     cafBase: "Base of the Caf share",
   },
   cafBases: { ht: "Excl. VAT (default)", ttc: "Incl. VAT" },
+  cafBaseShort: { ht: "excl. VAT", ttc: "incl. VAT" },
   paramsFromWorkbook: (sheet) =>
     `Values read from the workbook's "${sheet}" sheet; your changes here take precedence.`,
   paramsDefault: "The council's values: at most €40,000 excl. VAT, Caf 50%, VAT 20%, CEJ key.",

@@ -664,7 +664,7 @@ export function scenarioViews(
       status,
       ...(status === "renamed" && origin?.kind === "read" ? { renamedFrom: origin.name } : {}),
       first: i === 0,
-      keyLine: t.scenarioKey(KEY_LABELS[lang][scenario.params.key], scenario.params.cafBase.toUpperCase()),
+      keyLine: t.scenarioKey(KEY_LABELS[lang][scenario.params.key], t.cafBaseShort[scenario.params.cafBase]),
       figures: t.scenarioFigures(formatMoney(e.cuTTC, lang), formatMoney(e.caf, lang)),
       diff,
       moves: movesText(scenario.basinOverrides, result.reference, lang),

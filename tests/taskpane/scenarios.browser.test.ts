@@ -262,3 +262,25 @@ test("the summary is flagged out of date when the workbook changed in a way its 
   expect(await page.isVisible('[data-testid="summary-live"]')).toBe(true);
   expect(errors).toEqual([]);
 }, 120_000);
+
+test("in English and dark: the scenarios section reads, with no axe violation (screenshot)", async () => {
+  const c = await suite.context({ locale: "en-US", dark: true });
+  const { page, errors } = await openPane(c, suite.url(), "?lang=en&theme=dark");
+  expect(await text(page, '[data-testid="no-scenarios"]')).toContain(
+    'generating writes "Current parameters"',
+  );
+  await page.getByLabel("Mission cost (€\u00A0excl.\u00A0VAT)").fill("46000");
+  await page.getByLabel("Base of the Caf share").selectOption("ttc");
+  await saveScenario(page, "Cost 46k, Caf on incl. VAT", "Wider mission");
+  expect(await listed(page)).toEqual(["Current parameters", "Cost 46k, Caf on incl. VAT"]);
+  const added = await text(page, '[data-scenario="Cost 46k, Caf on incl. VAT"]');
+  // 46 000 € HT, Caf 50 % of the eligible cost incl. VAT (48 000 €) = 24 000 €; CUCM 55 200 − 24 000.
+  expect(added).toContain("CUCM incl. VAT €31,200.00 · Caf €24,000.00");
+  expect(added).toContain("Key CEJ amounts, Caf on the cost incl. VAT");
+  expect(await text(page, '[data-testid="scenario-pending"]')).toContain("1 scenario change to write");
+  await expectNoAxeViolations(page, "scenarios en dark");
+  await page
+    .locator('[data-section="scenarios"]')
+    .screenshot({ path: path.join(SHOTS, "scenarios-en-dark.png") });
+  expect(errors).toEqual([]);
+}, 120_000);
