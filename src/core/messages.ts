@@ -197,6 +197,10 @@ export function formatIssue(issue: Issue, lang: Lang): string {
       return fr
         ? `Ligne d'en-tête introuvable : ajoutez au-dessus des données une ligne de titres avec au moins les colonnes ${quoteList(["Commune", "Montant"], lang, "and")}, ou choisissez les colonnes à la main.`
         : `No header row found: add a row of titles above the data with at least the columns ${quoteList(["Commune", "Amount"], lang, "and")}, or choose the columns by hand.`;
+    case "table-header-hidden":
+      return fr
+        ? `Le tableau « ${text("table")} » masque sa ligne d'en-tête : ses colonnes ne peuvent pas être reconnues. Affichez-la (onglet Création de tableau, case Ligne d'en-tête), puis relancez.`
+        : `The table "${text("table")}" hides its header row: its columns cannot be recognised. Show it (Table Design tab, Header Row box), then run again.`;
     case "missing-column": {
       const f = text("field");
       const hints = has(HEADER_HINTS[lang], f) ? HEADER_HINTS[lang][f] : [];

@@ -90,6 +90,7 @@ export type Severity = "error" | "warning";
 export type IssueCode =
   // header and mapping
   | "header-not-found"
+  | "table-header-hidden"
   | "missing-column"
   | "duplicate-column"
   | "mapping-out-of-range"

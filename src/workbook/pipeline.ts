@@ -47,8 +47,10 @@ export interface InputSnapshot {
   /** The table's column names (null for a plain range). */
   readonly tableColumns: readonly string[] | null;
   readonly grid: RawGrid;
-  /** For a table, the top-left of its header row. */
+  /** For a table, the top-left of its header row (of its first data row when the header is hidden). */
   readonly origin: GridOrigin;
+  /** A table whose header row is hidden: its grid has no header, so its columns cannot be read. */
+  readonly headerHidden?: boolean;
 }
 
 /** What a workbook holds that the product reads. */
@@ -175,6 +177,24 @@ function sourceOf(input: InputSnapshot, read: ReadResult): InputSource {
  */
 export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOptions = {}): PipelineResult {
   const reference = withBasinMoves(referenceOf(snapshot), options.basinMoves);
+  if (snapshot.input.table !== null && snapshot.input.headerHidden === true) {
+    // Reading the first data row as the header would report columns as missing: say what it is.
+    const issue: Issue = {
+      code: "table-header-hidden",
+      severity: "error",
+      cell: gridAddress(snapshot.input.origin, 0, 0),
+      data: { table: snapshot.input.table },
+    };
+    return {
+      read: { headerRow: -1, headers: [], mapping: {}, rows: [], issues: [issue] },
+      reference: reference.communes,
+      plan: null,
+      rows: [],
+      issues: [...reference.issues, issue],
+      source: null,
+      blocked: true,
+    };
+  }
   const read = readFundingTable(snapshot.input.grid, {
     origin: snapshot.input.origin,
     communes: reference.communes,

@@ -24,6 +24,7 @@ function issue(code: IssueCode, data: Issue["data"], extra: Partial<Issue> = {})
 /** One example of every code, with the data keys its emitter gives. */
 const EXAMPLES: Record<IssueCode, Issue> = {
   "header-not-found": issue("header-not-found", {}),
+  "table-header-hidden": issue("table-header-hidden", { table: "Financements" }),
   "missing-column": issue("missing-column", { field: "amount" }),
   "duplicate-column": issue("duplicate-column", {
     field: "amount",

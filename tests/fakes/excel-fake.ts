@@ -2868,6 +2868,8 @@ export interface FakeSheetInit {
     readonly headers?: readonly string[];
     readonly values?: readonly (readonly (FakeScalar | null)[])[];
     readonly showTotals?: boolean;
+    /** False: a table with its header row hidden (`range` is then the body only; default true). */
+    readonly showHeaders?: boolean;
     readonly style?: string;
   }[];
   /** Sheet-scoped names. */
@@ -3018,7 +3020,7 @@ function initSheet(state: FakeWorkbookState, init: FakeSheetInit): void {
       name: t.name,
       sheet,
       bounds: b,
-      showHeaders: true,
+      showHeaders: t.showHeaders ?? true,
       showTotals: t.showTotals ?? false,
       style: t.style ?? "TableStyleMedium2",
     });

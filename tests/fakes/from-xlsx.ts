@@ -54,7 +54,12 @@ export function fakeInitFromXlsx(bytes: Uint8Array, extraSheets: readonly FakeSh
       cells: own,
       tables: tables
         .filter((t) => t.sheet === s.name)
-        .map((t) => ({ name: t.name, range: t.ref, showTotals: t.totalsRowCount > 0 })),
+        .map((t) => ({
+          name: t.name,
+          range: t.ref,
+          showTotals: t.totalsRowCount > 0,
+          ...(t.headerRowCount === 0 ? { showHeaders: false } : {}),
+        })),
       names: names
         .filter((n) => n.localSheetId === index)
         .map((n) => ({ name: n.name, formula: `=${n.value}`, visible: !n.hidden })),

@@ -234,6 +234,8 @@ interface Located {
   readonly address: string | null;
   /** Rows to drop at the bottom (a totals row). */
   readonly dropLast: number;
+  /** A table whose header row is hidden. */
+  readonly headerHidden?: boolean;
 }
 
 function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFacts[]): Located {
@@ -251,6 +253,7 @@ function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFacts[]): 
         tableColumns: input.table.columns.items.map((c) => c.name),
         address: input.range.address,
         dropLast: input.table.showTotals ? 1 : 0,
+        ...(input.table.showHeaders ? {} : { headerHidden: true }),
       };
     }
     case "sheet": {
@@ -351,6 +354,7 @@ function snapshotOf(
       sheet: located.sheet,
       table: located.table,
       tableColumns: located.tableColumns,
+      ...(located.headerHidden === true ? { headerHidden: true } : {}),
       grid: located.dropLast > 0 ? grid.slice(0, grid.length - located.dropLast) : grid,
       origin:
         located.address === null

@@ -200,6 +200,7 @@ export function snapshotPackage(
       sheet: located.kind === "table" ? located.read.sheet : located.sheet,
       table: located.kind === "table" ? located.table.name : null,
       tableColumns: located.kind === "table" ? located.table.columns : null,
+      ...(located.kind === "table" && located.table.headerRowCount === 0 ? { headerHidden: true } : {}),
       grid: located.read.grid,
       origin: located.read.origin,
     },

@@ -15,6 +15,16 @@ import {
   zipParts,
 } from "../../fixtures/xlsx-builder";
 
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { COMMUNES } from "../../../src/core/communes";
+import { formatIssue } from "../../../src/core/messages";
+import type { Issue } from "../../../src/core/types";
+import { excelRunner, snapshotExcel } from "../../../src/workbook/office";
+import { planFromSnapshot } from "../../../src/workbook/pipeline";
+import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
+import { snapshotPackage } from "../../../src/workbook/xlsx/summarize";
+import { fakeFromXlsx } from "../../fakes/from-xlsx";
+
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** A one-sheet workbook with this worksheet XML (and optional shared strings). */
@@ -296,5 +306,38 @@ describe("readTableGrid", () => {
 
   test("an unknown table throws", () => {
     expect(() => readTableGrid(openPackage(excelLikeWorkbook()), "Nope")).toThrow(/no table named/);
+  });
+});
+
+describe("a funding table whose header row is hidden", () => {
+  /** The demo with its table's header row hidden (the table then starts at the first data row). */
+  function hiddenHeader(): Uint8Array {
+    const files = unzipSync(demoWorkbook(COMMUNES, "fr"));
+    const part = Object.keys(files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n)) ?? "";
+    const xml = strFromU8(files[part] ?? new Uint8Array());
+    const ref = /ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/.exec(xml);
+    if (ref === null) throw new Error("no table ref");
+    const body = `${ref[1]}${Number(ref[2]) + 1}:${ref[3]}${ref[4]}`;
+    files[part] = strToU8(
+      xml.replace(/ ref="[^"]*"/, ` ref="${body}" headerRowCount="0"`).replace(/<autoFilter[^>]*\/>/, ""),
+    );
+    return zipSync(files);
+  }
+
+  it("is reported at its first cell with how to show it; nothing is read as its header (file and Excel)", async () => {
+    const bytes = hiddenHeader();
+    const snapshot = snapshotPackage(openPackage(bytes));
+    expect(snapshot.input.headerHidden).toBe(true);
+    const result = planFromSnapshot(snapshot);
+    expect(result.blocked).toBe(true);
+    expect(result.issues.map((i) => [i.code, i.cell])).toEqual([["table-header-hidden", "Financements!A5"]]);
+    expect(formatIssue(result.issues[0] as Issue, "fr")).toContain("Affichez-la (onglet Création de tableau");
+
+    const fake = fakeFromXlsx(bytes);
+    const office = await snapshotExcel(excelRunner({ excelRun: fake.excelRun }), { table: "Financements" });
+    expect(office.input.headerHidden).toBe(true);
+    expect(planFromSnapshot(office).issues.map((i) => [i.code, i.cell])).toEqual([
+      ["table-header-hidden", "Financements!A5"],
+    ]);
   });
 });
