@@ -92,6 +92,9 @@ const FR = {
   scenarioPending: (n: number) =>
     `${n} ${pluralFr(n, "modification de scénario", "modifications de scénarios")} à écrire : la génération (étape 6) ${n >= 2 ? "les écrit" : "l'écrit"} dans « Scénarios CTG ».`,
   scenarioUndo: "Annuler les modifications",
+  scenarioSaved: (name: string) => `Scénario « ${name} » ajouté : la génération l'écrira.`,
+  scenarioRenamedNote: (from: string, to: string) => `Scénario « ${from} » renommé en « ${to} ».`,
+  scenarioDeleted: (name: string) => `Scénario « ${name} » supprimé : la génération l'enlèvera du classeur.`,
   applyTitle: (name: string) => `Appliquer « ${name} »\u00A0?`,
   applyBody:
     "Les paramètres du volet prennent les valeurs du scénario ; l'aperçu les montre aussitôt. La prochaine génération les écrit dans « Paramètres CTG » et remplace les valeurs actuelles.",
@@ -292,6 +295,9 @@ const EN: UiText = {
   scenarioPending: (n) =>
     `${n} scenario ${pluralEn(n, "change", "changes")} to write: generating (step 6) writes ${n === 1 ? "it" : "them"} on "CTG Scenarios".`,
   scenarioUndo: "Undo the changes",
+  scenarioSaved: (name) => `Scenario "${name}" added: generating writes it.`,
+  scenarioRenamedNote: (from, to) => `Scenario "${from}" renamed "${to}".`,
+  scenarioDeleted: (name) => `Scenario "${name}" deleted: generating removes it from the workbook.`,
   applyTitle: (name) => `Apply "${name}"?`,
   applyBody:
     "The pane's parameters take the scenario's values; the preview shows them at once. The next generation writes them on \"CTG Parameters\", replacing the current values.",

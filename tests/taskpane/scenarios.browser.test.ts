@@ -109,10 +109,20 @@ test("save, rename, delete and apply scenarios; generating writes them, and Libr
   await page.fill('[data-testid="rename-input"]', "Mission 46k");
   await page.keyboard.press("Enter");
   expect(await listed(page)).toEqual(["Paramètres actuels", "Mission 46k"]);
+  expect(await text(page, '[data-testid="scenario-said"]')).toBe(
+    "Scénario « Coût 46k » renommé en « Mission 46k ».",
+  );
   await saveScenario(page, "Brouillon");
   expect(await listed(page)).toEqual(["Paramètres actuels", "Mission 46k", "Brouillon"]);
   await page.getByRole("button", { name: "Supprimer le scénario « Brouillon »" }).click();
   expect(await listed(page)).toEqual(["Paramètres actuels", "Mission 46k"]);
+  // Said in a live region; the focus stays in the list (the button clicked is gone).
+  expect(await text(page, '[data-testid="scenario-said"]')).toBe(
+    "Scénario « Brouillon » supprimé : la génération l'enlèvera du classeur.",
+  );
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+    "scenario-list",
+  );
   expect(await text(page, '[data-testid="scenario-pending"]')).toContain(
     "1 modification de scénario à écrire",
   );

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Badge,
   Button,
@@ -144,6 +144,9 @@ export function ScenariosSection(props: ScenariosSectionProps) {
   const [name, setName] = useState("");
   const [note, setNote] = useState("");
   const [tried, setTried] = useState(false);
+  // What the last action did, said in a polite live region (the list's focus stays predictable).
+  const [said, setSaid] = useState("");
+  const listRef = useRef<HTMLUListElement>(null);
   const names = scenarios.map((s) => s.name);
   const problem = scenarioNameProblem(name, names, lang);
 
@@ -151,6 +154,7 @@ export function ScenariosSection(props: ScenariosSectionProps) {
     setTried(true);
     if (problem !== null || props.blocked) return;
     props.onSave(name.trim(), note.trim());
+    setSaid(t.scenarioSaved(name.trim()));
     setName("");
     setNote("");
     setTried(false);
@@ -162,7 +166,13 @@ export function ScenariosSection(props: ScenariosSectionProps) {
       {scenarios.length === 0 ? (
         <Text data-testid="no-scenarios">{t.scenariosNone}</Text>
       ) : (
-        <ul className={styles.list} aria-label={t.scenarioListLabel} data-testid="scenario-list">
+        <ul
+          ref={listRef}
+          tabIndex={-1}
+          className={styles.list}
+          aria-label={t.scenarioListLabel}
+          data-testid="scenario-list"
+        >
           {scenarios.map((s) => (
             <li key={s.name} className={styles.item} data-scenario={s.name}>
               <div className={styles.head}>
@@ -201,7 +211,10 @@ export function ScenariosSection(props: ScenariosSectionProps) {
                   taken={names.filter((n) => n !== s.name)}
                   onDone={(to) => {
                     setRenaming(null);
-                    if (to !== null && to !== s.name) props.onRename(s.name, to);
+                    if (to !== null && to !== s.name) {
+                      props.onRename(s.name, to);
+                      setSaid(t.scenarioRenamedNote(s.name, to));
+                    }
                   }}
                 />
               ) : (
@@ -229,7 +242,11 @@ export function ScenariosSection(props: ScenariosSectionProps) {
                     disabled={props.busy || scenarios.length <= 1}
                     aria-label={t.scenarioDeleteLabel(s.name)}
                     {...(scenarios.length <= 1 ? { title: t.scenarioLastOne } : {})}
-                    onClick={() => props.onDelete(s.name)}
+                    onClick={() => {
+                      props.onDelete(s.name);
+                      setSaid(t.scenarioDeleted(s.name));
+                      listRef.current?.focus(); // the button is gone: focus stays in the list
+                    }}
                   >
                     {t.scenarioDelete}
                   </Button>
@@ -239,6 +256,10 @@ export function ScenariosSection(props: ScenariosSectionProps) {
           ))}
         </ul>
       )}
+
+      <Text role="status" data-testid="scenario-said">
+        {said}
+      </Text>
 
       {props.applied === null ? null : (
         <Text role="status" data-testid="scenario-applied">
