@@ -128,6 +128,38 @@ function printIssues(io: Io, issues: readonly Issue[], lang: Lang): void {
   if (errors.length > 0) io.err(T[lang].errors(errors.length));
 }
 
+/** `--lang`: French when absent; null when it is neither fr nor en. */
+function langArg(value: string | undefined): Lang | null {
+  const lang = value ?? "fr";
+  return lang === "fr" || lang === "en" ? lang : null;
+}
+
+function langError(value: string | undefined): string {
+  return `--lang must be fr or en, not "${value ?? ""}"`;
+}
+
+/**
+ * The checks `summarize` and `scenarios` share: the language, one .xlsx workbook, not both --sheet and --table.
+ *
+ * @param v - the parsed flags
+ * @param positionals - the positional arguments
+ * @param oneWorkbook - the message when there is not exactly one workbook
+ * @returns the language and the workbook, or the usage error's message
+ */
+function workbookArgs(
+  v: { readonly lang?: string; readonly sheet?: string; readonly table?: string },
+  positionals: readonly string[],
+  oneWorkbook: string,
+): { lang: Lang; input: string } | string {
+  const lang = langArg(v.lang);
+  if (lang === null) return langError(v.lang);
+  const input = positionals[0];
+  if (positionals.length !== 1 || input === undefined) return oneWorkbook;
+  if (v.sheet !== undefined && v.table !== undefined) return "give --sheet or --table, not both";
+  if (!/\.xlsx$/i.test(input)) return `${input}: not an .xlsx file`;
+  return { lang, input };
+}
+
 async function summarize(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
@@ -154,15 +186,10 @@ async function summarize(argv: string[], io: Io): Promise<number> {
     return usageError(io, (e as Error).message);
   }
   const { values: v, positionals } = parsed;
-  const lang = v.lang ?? "fr";
-  if (lang !== "fr" && lang !== "en") return usageError(io, `--lang must be fr or en, not "${lang}"`);
-  if (positionals.length !== 1 || positionals[0] === undefined)
-    return usageError(io, "summarize takes one input workbook");
-  if (v.sheet !== undefined && v.table !== undefined)
-    return usageError(io, "give --sheet or --table, not both");
+  const args = workbookArgs(v, positionals, "summarize takes one input workbook");
+  if (typeof args === "string") return usageError(io, args);
+  const { lang, input } = args;
   if (v["in-place"] && v.output !== undefined) return usageError(io, "give -o or --in-place, not both");
-  const input = positionals[0];
-  if (!/\.xlsx$/i.test(input)) return usageError(io, `${input}: not an .xlsx file`);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await fs.readFile(input));
@@ -382,14 +409,9 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
     return usageError(io, (e as Error).message);
   }
   const { values: v, positionals } = parsed;
-  const lang = v.lang ?? "fr";
-  if (lang !== "fr" && lang !== "en") return usageError(io, `--lang must be fr or en, not "${lang}"`);
-  if (positionals.length !== 1 || positionals[0] === undefined)
-    return usageError(io, "scenarios takes one workbook");
-  if (v.sheet !== undefined && v.table !== undefined)
-    return usageError(io, "give --sheet or --table, not both");
-  const input = positionals[0];
-  if (!/\.xlsx$/i.test(input)) return usageError(io, `${input}: not an .xlsx file`);
+  const args = workbookArgs(v, positionals, "scenarios takes one workbook");
+  if (typeof args === "string") return usageError(io, args);
+  const { lang, input } = args;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await fs.readFile(input));
@@ -443,8 +465,8 @@ async function demo(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     return usageError(io, (e as Error).message);
   }
-  const lang = parsed.values.lang ?? "fr";
-  if (lang !== "fr" && lang !== "en") return usageError(io, `--lang must be fr or en, not "${lang}"`);
+  const lang = langArg(parsed.values.lang);
+  if (lang === null) return usageError(io, langError(parsed.values.lang));
   const output = parsed.values.output ?? "demo.xlsx";
   await writeAtomically(output, demoWorkbook(COMMUNES, lang));
   io.out(T[lang].demo(output));

@@ -5,6 +5,7 @@
 
 import { cellText, toCell } from "./cell";
 import { cents, parseAmount, parseRate, rate, RATE_SCALE } from "./money";
+import { normalizeHeader } from "./reader";
 import type { AllocationKey, CafBase, Cell, Issue, PlanParams, RawValue } from "./types";
 
 /**
@@ -72,16 +73,6 @@ const KEY_WORDS: Readonly<Record<AllocationKey, readonly string[]>> = {
   ],
 };
 
-/** Lower case, accents removed, every run of other characters as one space, trimmed. */
-function normalizeKeyText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 /**
  * Reads an allocation key written in French or English, case and accents ignored: `cej`, `CEJ`,
  * `Population`, `Communes`, `Égale`, `Parts égales`, `equal`…
@@ -90,7 +81,7 @@ function normalizeKeyText(text: string): string {
  * @returns the key, or null when the text names none
  */
 export function parseAllocationKey(text: string): AllocationKey | null {
-  const t = normalizeKeyText(text);
+  const t = normalizeHeader(text);
   for (const [key, words] of Object.entries(KEY_WORDS) as [AllocationKey, readonly string[]][]) {
     if (words.includes(t)) return key;
   }
@@ -105,7 +96,7 @@ export function parseAllocationKey(text: string): AllocationKey | null {
  * @returns the base, or null when the text names none
  */
 export function parseCafBase(text: string): CafBase | null {
-  const t = normalizeKeyText(text);
+  const t = normalizeHeader(text);
   for (const [base, words] of Object.entries(CAF_BASE_WORDS) as [CafBase, readonly string[]][]) {
     if (words.includes(t)) return base;
   }

@@ -67,7 +67,8 @@ export const HEADER_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
 const HEADER_SCAN_ROWS = 50;
 
 /**
- * Normalizes a header: lower case, no accents, every run of other characters as one space.
+ * Normalizes a header (or any label or word the workbook holds: a parameter's key or Caf base, a
+ * scenario row's label): lower case, no accents, every run of other characters as one space.
  *
  * @param text - the header as written
  * @returns its normalized form

@@ -25,7 +25,7 @@ import { cellText, columnLetters, gridAddress, parseA1, toCell } from "./cell";
 import { matchCommune } from "./communes";
 import { readParams, type ParamInputs, type PlanParamName } from "./params";
 import { computePlan } from "./plan";
-import { parseBasin } from "./reader";
+import { normalizeHeader, parseBasin } from "./reader";
 import type {
   Basin,
   Cell,
@@ -105,20 +105,10 @@ export const DEFAULT_SCENARIO_NAME: Readonly<Record<Lang, string>> = {
   en: "Current parameters",
 };
 
-/** Lower case, accents removed, every run of other characters as one space, trimmed. */
-function normalizeLabel(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 /** Normalized label → field, both languages, with a few usual variants. */
 const FIELD_OF_LABEL: ReadonlyMap<string, ScenarioField> = new Map([
   ...(["fr", "en"] as const).flatMap((lang) =>
-    SCENARIO_FIELDS.map((f): [string, ScenarioField] => [normalizeLabel(SCENARIO_FIELD_LABELS[lang][f]), f]),
+    SCENARIO_FIELDS.map((f): [string, ScenarioField] => [normalizeHeader(SCENARIO_FIELD_LABELS[lang][f]), f]),
   ),
   ["nom du scenario", "name"],
   ["scenario", "name"],
@@ -162,6 +152,26 @@ function dateOf(cell: Cell): string {
 }
 
 /**
+ * A scenario's parameters: those it gives, the current ones for the others.
+ *
+ * @param read - the parameters read from the scenario (defaults where it gives none)
+ * @param current - the current parameters
+ * @param given - whether the scenario gives a parameter
+ * @returns the parameters
+ */
+function pickParams(read: PlanParams, current: PlanParams, given: (k: PlanParamName) => boolean): PlanParams {
+  const pick = <K extends PlanParamName>(k: K): PlanParams[K] => (given(k) ? read[k] : current[k]);
+  return {
+    costHT: pick("costHT"),
+    capHT: pick("capHT"),
+    cafRate: pick("cafRate"),
+    vatRate: pick("vatRate"),
+    key: pick("key"),
+    cafBase: pick("cafBase"),
+  };
+}
+
+/**
  * Reads the scenarios sheet: one scenario per column (from column C) whose `Nom` cell is filled.
  *
  * - Rows are found by their label in column A (or B), French or English (`Nom`, `Coût HT`, `Taux Caf`,
@@ -202,7 +212,7 @@ export function readScenarios(
       if (!communeRows.some((x) => x.insee === code)) communeRows.push({ row: r, insee: code });
       return;
     }
-    const label = normalizeLabel(first !== "" ? first : textOf(cellAt(r, 1)));
+    const label = normalizeHeader(first !== "" ? first : textOf(cellAt(r, 1)));
     const field = FIELD_OF_LABEL.get(label);
     if (field !== undefined && !rowOf.has(field)) rowOf.set(field, r);
   });
@@ -256,16 +266,7 @@ export function readScenarios(
     }
     const read = readParams(inputs);
     issues.push(...read.issues);
-    const pick = <K extends PlanParamName>(k: K): PlanParams[K] =>
-      given.has(k) ? read.params[k] : current[k];
-    const params: PlanParams = {
-      costHT: pick("costHT"),
-      capHT: pick("capHT"),
-      cafRate: pick("cafRate"),
-      vatRate: pick("vatRate"),
-      key: pick("key"),
-      cafBase: pick("cafBase"),
-    };
+    const params = pickParams(read.params, current, (k) => given.has(k));
 
     const basinOverrides: Record<string, Basin> = {};
     for (const { row, insee } of communeRows) {
@@ -369,10 +370,8 @@ export function scenarioFromSpec(
 ): { scenario: Scenario; issues: Issue[] } {
   const read = readParams(spec.params);
   const issues: Issue[] = [...read.issues];
-  const pick = <K extends PlanParamName>(k: K): PlanParams[K] =>
-    spec.params[k] !== undefined && toCell(spec.params[k]?.value).kind !== "empty"
-      ? read.params[k]
-      : current[k];
+  const given = (k: PlanParamName): boolean =>
+    spec.params[k] !== undefined && toCell(spec.params[k]?.value).kind !== "empty";
   const basinOverrides: Record<string, Basin> = {};
   for (const { commune, basin, cell } of spec.basins) {
     const match = matchCommune(commune, communes);
@@ -391,14 +390,7 @@ export function scenarioFromSpec(
       name: spec.name,
       note: spec.note ?? "",
       date,
-      params: {
-        costHT: pick("costHT"),
-        capHT: pick("capHT"),
-        cafRate: pick("cafRate"),
-        vatRate: pick("vatRate"),
-        key: pick("key"),
-        cafBase: pick("cafBase"),
-      },
+      params: pickParams(read.params, current, given),
       basinOverrides,
     },
     issues,

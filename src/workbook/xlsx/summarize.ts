@@ -226,15 +226,7 @@ export async function summarizeWorkbook(
   bytes: Uint8Array,
   options: SummarizeOptions,
 ): Promise<SummarizeResult> {
-  const pkg = openPackage(bytes);
-  const snapshot = snapshotPackage(
-    pkg,
-    {
-      ...(options.table !== undefined ? { table: options.table } : {}),
-      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-    },
-    { extended: true },
-  );
+  const snapshot = snapshotOfFile(bytes, options);
   const result = planFromSnapshot(snapshot, pipelineOptions(options));
   const base = { plan: result.plan, rows: result.rows, issues: result.issues, source: result.source };
   if (result.blocked || result.plan === null) return { ...base, output: null, scenarios: [] };
@@ -286,6 +278,17 @@ export interface ScenariosResult {
   readonly scenarios: readonly ScenarioPlan[];
 }
 
+/** The snapshot of a file, read from the table or sheet asked for (else the one found). */
+function snapshotOfFile(
+  bytes: Uint8Array,
+  options: { readonly table?: string; readonly sheet?: string },
+): WorkbookSnapshot {
+  return snapshotPackage(openPackage(bytes), {
+    ...(options.table !== undefined ? { table: options.table } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+  });
+}
+
 /**
  * Reads a workbook's scenarios and computes each one's plan, writing nothing (`ctg-planner scenarios`).
  *
@@ -298,15 +301,7 @@ export function workbookScenarios(
   bytes: Uint8Array,
   options: { readonly table?: string; readonly sheet?: string; readonly lang: Lang; readonly now?: Date },
 ): ScenariosResult {
-  const pkg = openPackage(bytes);
-  const snapshot = snapshotPackage(
-    pkg,
-    {
-      ...(options.table !== undefined ? { table: options.table } : {}),
-      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-    },
-    { extended: true },
-  );
+  const snapshot = snapshotOfFile(bytes, options);
   const result = planFromSnapshot(snapshot);
   if (result.blocked || result.plan === null)
     return { plan: result.plan, issues: result.issues, scenarios: [] };
