@@ -14,20 +14,11 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import * as zlib from "zlib";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../tests/helpers/chromium";
 import { bytes, median, ms, ROOT, times, WORK, type BenchOptions, type Row } from "./lib";
 
 const PANE = path.join(WORK, "pane");
 const STATS = path.join(WORK, "pane-stats.json");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** The official Microsoft React task-pane template's production build (Yeoman generator-office), gzip. */
 const TEMPLATE_GZIP = 161 * 1024;
 const BUNDLE_TARGET = 130 * 1024;
@@ -268,7 +259,7 @@ export async function benchTaskpane(
     ];
   }
   const server = await serve();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   try {
     facts.chromium = browser.version();
     const loads: Load[] = [];

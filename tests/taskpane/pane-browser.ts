@@ -8,20 +8,10 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import * as zlib from "zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_INSTALL } from "../helpers/chromium";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_INSTALL = "Chromium is required: apt-get update && apt-get install -y chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** The performance mark the pane sets when it first shows a workbook's figures. */
 export const READY_MARK = "ctg:pane-ready";
 
@@ -96,7 +86,7 @@ export async function serveDist(): Promise<{ url: string; close(): Promise<void>
 /** Launches the system's Chromium; throws with the install command when it is missing. */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(CHROMIUM_INSTALL);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
 }
 
 /** A browser context the size of Excel's task pane. */
