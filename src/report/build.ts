@@ -13,7 +13,15 @@ import type { Basin, Cents, Field, FundingRow, Issue, Lang, Plan } from "../core
 import { BASINS } from "../core/types";
 import { formulasKey } from "./fingerprint";
 import { reportLabels, type ReportLabels } from "./labels";
-import { MARKER_PREFIX, type Report, type ReportName, type ReportSheet, type ReportSheetKind } from "./model";
+import {
+  COMPLETE_COMMENT,
+  COMPLETE_NAME,
+  MARKER_PREFIX,
+  type Report,
+  type ReportName,
+  type ReportSheet,
+  type ReportSheetKind,
+} from "./model";
 import { absColumnRange, absRef, localAbs, SheetBuilder, stringLiteral } from "./sheet-builder";
 import { REPORT_STYLES } from "./styles";
 
@@ -171,6 +179,8 @@ export function buildReport(options: BuildReportOptions): Report {
     ...scenarioSheets,
     checks,
   ];
+  // First: whether the summary is whole (the Office adapter sets it FALSE first and TRUE last).
+  reportNames.unshift({ name: COMPLETE_NAME, ref: "TRUE", comment: COMPLETE_COMMENT });
   reportNames.push({
     name: FORMULAS_KEY_NAME,
     ref: `"${formulasKey({ lang, sheets })}"`,

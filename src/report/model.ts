@@ -231,5 +231,14 @@ export interface Report {
 
 /** Name of the sheet-scoped hidden defined name that marks a sheet as the product's. */
 export const MARKER_NAME = "CTG_Planner_Sheet";
+/**
+ * Workbook name that says whether the last generation wrote the whole summary: FALSE from the first
+ * action of a generation in Excel, TRUE after its last one (a request is not a transaction, so a
+ * failure halfway leaves FALSE). The .xlsx writer, which writes a file at once, writes TRUE.
+ */
+export const COMPLETE_NAME = "CTG_Complet";
+/** The comment of COMPLETE_NAME. */
+export const COMPLETE_COMMENT =
+  "CTG Planner : FAUX pendant une génération, ou si elle a été interrompue / FALSE while a generation runs, or after it was interrupted";
 /** Marker prefix (the value of MARKER_NAME is `"ctg-planner:<kind>"`). */
 export const MARKER_PREFIX = "ctg-planner";

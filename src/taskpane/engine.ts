@@ -14,6 +14,7 @@ import {
   type PipelineResult,
   type WorkbookSnapshot,
 } from "../workbook/pipeline";
+import { findConflicts, type Conflict, type StagedEdits } from "./merge";
 
 /** What the pane calls. */
 export interface Engine {
@@ -23,6 +24,8 @@ export interface Engine {
   report(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): Promise<Report>;
   /** The fingerprint of the formulas a generation would write now, in `lang` (null when blocked). */
   formulasKey(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): string | null;
+  /** The conflicts between the pane's staged edits and what changed in the workbook since `base`. */
+  conflicts(base: WorkbookSnapshot, fresh: WorkbookSnapshot, edits: StagedEdits, lang: Lang): Conflict[];
   /** The product's version, stamped in the `Contrôles` sheet. */
   readonly version: string;
 }
@@ -31,5 +34,6 @@ export const engine: Engine = {
   plan: (snapshot, options) => planFromSnapshot(snapshot, options),
   report: (snapshot, result, lang) => reportFromResult(snapshot, result, { lang, version: pkg.version }),
   formulasKey: (snapshot, result, lang) => formulasKeyOf(snapshot, result, lang),
+  conflicts: (base, fresh, edits, lang) => findConflicts(base, fresh, edits, lang),
   version: pkg.version,
 };

@@ -4,11 +4,10 @@
  */
 
 import { fieldOfHeader } from "../core/reader";
-import type { Report } from "../report/model";
 import type { WorkbookSnapshot } from "../workbook/pipeline";
 import {
   activateSheet,
-  applyReportExcel,
+  generateExcel,
   excelRunner,
   officeEnvironment,
   listInputs,
@@ -21,7 +20,7 @@ import {
   type InputChoice as OfficeChoice,
   type InputList,
 } from "../workbook/office";
-import type { GenerateOutcome, GenerateProgress, InputChoice, PaneHost } from "./host";
+import type { GenerateProgress, GenerationRequest, GenerationResult, InputChoice, PaneHost } from "./host";
 import { langOfTag } from "./env";
 import type { StartedHost } from "./hosts";
 
@@ -108,11 +107,26 @@ export class ExcelPaneHost implements PaneHost {
     return snapshotExcel(this.run, officeChoice(chosen));
   }
 
-  async generate(report: Report, onProgress: (progress: GenerateProgress) => void): Promise<GenerateOutcome> {
-    const result = await applyReportExcel(this.run, report, (p) => onProgress(paneProgress(p)), this.options);
+  async generate<S>(
+    request: GenerationRequest<S>,
+    onProgress: (progress: GenerateProgress) => void,
+  ): Promise<GenerationResult<S>> {
+    const chosen = request.choice ?? defaultChoice(await listInputs(this.run));
+    if (chosen === null) throw new UsageError("the workbook has no sheet of its own to read");
+    const done = await generateExcel(
+      this.run,
+      { choice: officeChoice(chosen), base: request.base, build: (fresh) => request.build(fresh) },
+      (p) => onProgress(paneProgress(p)),
+      this.options,
+    );
+    if (done.kind === "stopped") return { kind: "stopped", reason: done.reason, fresh: done.fresh };
+    const result = done.result;
     const total = Math.max(1, result.requestBytes.length);
     onProgress({ step: "done", done: total, total });
-    return { sheets: result.added, calculationManual: result.calculationMode === "Manual" };
+    return {
+      kind: "written",
+      outcome: { sheets: result.added, calculationManual: result.calculationMode === "Manual" },
+    };
   }
 
   selectCell(address: string): Promise<void> {

@@ -16,7 +16,15 @@ import { openPackage, type XlsxPackage } from "../workbook/xlsx/package";
 import { listSheets, listTables } from "../workbook/xlsx/read";
 import { snapshotPackage } from "../workbook/xlsx/summarize";
 import { applyReport } from "../workbook/xlsx/write";
-import type { FileWorkbookControls, GenerateOutcome, GenerateProgress, InputChoice, PaneHost } from "./host";
+import type {
+  FileWorkbookControls,
+  GenerateOutcome,
+  GenerateProgress,
+  GenerationRequest,
+  GenerationResult,
+  InputChoice,
+  PaneHost,
+} from "./host";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -112,7 +120,21 @@ export class FileHost implements PaneHost, FileWorkbookControls {
     );
   }
 
-  async generate(report: Report, onProgress: (progress: GenerateProgress) => void): Promise<GenerateOutcome> {
+  async generate<S>(
+    request: GenerationRequest<S>,
+    onProgress: (progress: GenerateProgress) => void,
+  ): Promise<GenerationResult<S>> {
+    // The workbook in memory changes only through the pane: read now, it is what the pane saw.
+    const fresh = await this.snapshot(request.choice);
+    const decision = await request.build(fresh);
+    if (decision.kind === "stop") return { kind: "stopped", reason: decision.reason, fresh };
+    return { kind: "written", outcome: await this.write(decision.report, onProgress) };
+  }
+
+  private async write(
+    report: Report,
+    onProgress: (progress: GenerateProgress) => void,
+  ): Promise<GenerateOutcome> {
     const total = 3;
     onProgress({ step: "prepare", done: 0, total });
     await nextFrame();

@@ -59,6 +59,25 @@ export interface GenerateOutcome {
   readonly calculationManual?: boolean;
 }
 
+/** What the pane decides once it sees the workbook as it is now: write this report, or stop. */
+export type GenerationDecision<S> =
+  { readonly kind: "write"; readonly report: Report } | { readonly kind: "stop"; readonly reason: S };
+
+/** A generation asked of the host. */
+export interface GenerationRequest<S> {
+  /** Where the funding rows are (null: the host finds them). */
+  readonly choice: InputChoice | null;
+  /** The pane's last read, which its staged edits were made on. */
+  readonly base: WorkbookSnapshot;
+  /** Builds the report from the workbook now (`fresh`), or stops. */
+  build(fresh: WorkbookSnapshot): Promise<GenerationDecision<S>>;
+}
+
+/** What a generation did: wrote (with the workbook as it was read), or stopped. */
+export type GenerationResult<S> =
+  | { readonly kind: "written"; readonly outcome: GenerateOutcome }
+  | { readonly kind: "stopped"; readonly reason: S; readonly fresh: WorkbookSnapshot };
+
 /** File mode only: the workbook the pane holds in memory. */
 export interface FileWorkbookControls {
   /** The name of the workbook held (`demo.xlsx`, or the file the user picked). */
@@ -86,8 +105,15 @@ export interface PaneHost {
    * @throws Error with `name === "UsageError"` when there is nothing to read
    */
   snapshot(choice: InputChoice | null): Promise<WorkbookSnapshot>;
-  /** Writes the report's sheets into the workbook, telling each step as it goes. */
-  generate(report: Report, onProgress: (progress: GenerateProgress) => void): Promise<GenerateOutcome>;
+  /**
+   * A generation: reads the workbook as it is now (inside Excel, in the same request as what the
+   * write needs), lets `request.build` make the report from it or stop, then writes the report's
+   * sheets, telling each step as it goes. Nothing is written from an older read.
+   */
+  generate<S>(
+    request: GenerationRequest<S>,
+    onProgress: (progress: GenerateProgress) => void,
+  ): Promise<GenerationResult<S>>;
   /** Selects a cell (`Financements!F7`, `'Paramètres CTG'!B4`) in the workbook. */
   selectCell(address: string): Promise<void>;
   /** Shows a sheet of the workbook. */

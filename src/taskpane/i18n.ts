@@ -225,6 +225,35 @@ const FR = {
   sheetShown: (name: string) => `Feuille « ${name} » affichée.`,
   failedTitle: "La génération a échoué",
   failed: (message: string) => `Rien n'a été écrit. Détail : ${message}`,
+  interruptedTitle: "Génération interrompue : relancez",
+  interrupted: (message: string) =>
+    `Excel s'est arrêté en cours d'écriture : la synthèse est marquée incomplète (la feuille « Contrôles » n'est pas au vert). Relancez la génération pour la compléter. Détail : ${message}`,
+  incompleteTitle: "Génération interrompue : relancez",
+  incomplete:
+    "La dernière génération s'est arrêtée avant la fin : la synthèse du classeur est incomplète. Relancez la génération.",
+  changedTitle: "Le classeur a changé",
+  changed:
+    "Le classeur a été modifié depuis la dernière lecture et contient maintenant des erreurs : rien n'a été écrit. Corrigez-les (étape 3), puis relancez.",
+  conflictsTitle: "Modifié dans le classeur et dans le volet",
+  conflictsIntro:
+    "Ces valeurs ont changé dans le classeur depuis la dernière lecture, et vous les avez aussi modifiées ici. Choisissez celle à garder pour chacune : rien n'est écrit avant.",
+  conflictParam: (label: string, cell: string) => (cell === "" ? label : `${label} (${cell})`),
+  conflictBasin: (commune: string, cell: string) =>
+    cell === "" ? `Bassin de ${commune}` : `Bassin de ${commune} (${cell})`,
+  conflictScenario: (name: string) => `Scénario « ${name} »`,
+  conflictKeepWorkbook: (value: string) => `Garder le classeur : ${value}`,
+  conflictKeepPane: (value: string) => `Garder le volet : ${value}`,
+  conflictAbsent: "supprimé",
+  conflictScenarioWorkbook: "sa colonne telle qu'elle est dans « Scénarios CTG »",
+  conflictScenarioEdit: (kind: "add" | "rename" | "delete", detail: string) =>
+    kind === "add"
+      ? `l'enregistrer (${detail})`
+      : kind === "rename"
+        ? `le renommer en « ${detail} »`
+        : "le supprimer",
+  conflictsGenerate: "Générer avec ces choix",
+  conflictsCancel: "Annuler",
+  conflictsPending: (n: number) => `${n} ${pluralFr(n, "choix reste", "choix restent")} à faire.`,
 };
 
 export type UiText = typeof FR;
@@ -423,6 +452,30 @@ const EN: UiText = {
   sheetShown: (name) => `Sheet "${name}" shown.`,
   failedTitle: "Generation failed",
   failed: (message) => `Nothing was written. Details: ${message}`,
+  interruptedTitle: "Generation interrupted: run it again",
+  interrupted: (message) =>
+    `Excel stopped while writing: the summary is marked incomplete (the "Checks" sheet is not green). Generate again to complete it. Details: ${message}`,
+  incompleteTitle: "Generation interrupted: run it again",
+  incomplete:
+    "The last generation stopped before its end: the workbook's summary is incomplete. Generate again.",
+  changedTitle: "The workbook changed",
+  changed:
+    "The workbook was edited since it was last read and now has errors: nothing was written. Fix them (step 3), then try again.",
+  conflictsTitle: "Changed in the workbook and in the pane",
+  conflictsIntro:
+    "These values changed in the workbook since it was last read, and you changed them here too. Choose which to keep for each: nothing is written before.",
+  conflictParam: (label, cell) => (cell === "" ? label : `${label} (${cell})`),
+  conflictBasin: (commune, cell) => (cell === "" ? `Basin of ${commune}` : `Basin of ${commune} (${cell})`),
+  conflictScenario: (name) => `Scenario "${name}"`,
+  conflictKeepWorkbook: (value) => `Keep the workbook's: ${value}`,
+  conflictKeepPane: (value) => `Keep the pane's: ${value}`,
+  conflictAbsent: "deleted",
+  conflictScenarioWorkbook: 'its column as it is on "CTG Scenarios"',
+  conflictScenarioEdit: (kind, detail) =>
+    kind === "add" ? `save it (${detail})` : kind === "rename" ? `rename it "${detail}"` : "delete it",
+  conflictsGenerate: "Generate with these choices",
+  conflictsCancel: "Cancel",
+  conflictsPending: (n) => `${n} ${n === 1 ? "choice is" : "choices are"} left to make.`,
 };
 
 /**

@@ -73,6 +73,11 @@ export interface WorkbookSnapshot {
    * existed); left out by an adapter that does not read it.
    */
   readonly formulasKey?: string | null;
+  /**
+   * Whether the last generation in Excel wrote the whole summary (the workbook name `CTG_Complet`):
+   * false when it was interrupted (the pane asks to generate again), null or absent when unknown.
+   */
+  readonly complete?: boolean | null;
   /** Sheet and table names of the user's own (not the product's). */
   readonly taken: { readonly sheets: readonly string[]; readonly tables: readonly string[] };
 }

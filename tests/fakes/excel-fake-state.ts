@@ -228,6 +228,8 @@ export class FakeSheet {
   freeze: { rows: number; cols: number } | null = null;
   tabColor = "";
   deleted = false;
+  /** Sheet protection on (Review > Protect Sheet): writes to its cells, formats and layout fail. */
+  isProtected = false;
   readonly pageLayout: FakePageLayout = {
     orientation: "Portrait",
     paperSize: "Letter",
@@ -301,6 +303,8 @@ export class FakeWorkbookState {
   activeSheet: FakeSheet | null = null;
   selection: { sheet: FakeSheet; bounds: Bounds } | null = null;
   calculationMode = "Automatic";
+  /** Workbook structure protected: sheets cannot be added, deleted, renamed, moved, hidden or shown. */
+  structureProtected = false;
   /** How many synced requests ran with API calculation suspended, and with screen updating suspended. */
   calculationSuspendedSyncs = 0;
   screenUpdatingSuspendedSyncs = 0;

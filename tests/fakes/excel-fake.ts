@@ -223,12 +223,15 @@ class FakeContext {
     if (this.fake.options.maxRequestBytes !== undefined && size > this.fake.options.maxRequestBytes) {
       fail("RequestPayloadSizeLimitExceeded", `request of ${size} bytes exceeds the limit`);
     }
+    if (this.fake.cellEditMode)
+      fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode: leave the cell, then try again");
     const injected = this.fake.failures.shift();
     if (injected !== undefined) fail(injected.code, injected.message ?? `injected ${injected.code}`);
     const staging = new Staging();
     let deferred: Error | null = null;
     try {
       for (const op of ops) {
+        this.fake.beforeAction(op);
         if (op.deferErrors !== true) op.run(staging);
         else {
           try {
@@ -265,6 +268,21 @@ const NOT_SCALAR = Symbol("not a scalar property");
 type Scalar = unknown;
 
 /** A proxy object: a path to something in the workbook, resolved when a request runs. */
+/** Worksheet members that workbook structure protection governs (not the sheet's own protection). */
+const STRUCTURE_MEMBERS = new Set(["name", "position", "visibility", "delete"]);
+
+/** The sheet an operation's target lies on (a sheet, a range, a table, a chart…), or null. */
+function sheetOfTarget(target: unknown, depth = 0): FakeSheet | null {
+  if (target instanceof FakeSheet) return target;
+  if (typeof target !== "object" || target === null || depth > 3) return null;
+  const t = target as { sheet?: unknown; range?: unknown; table?: unknown; chart?: unknown };
+  for (const inner of [t.sheet, t.range, t.table, t.chart]) {
+    const found = sheetOfTarget(inner, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 abstract class ProxyBase<T = unknown> {
   private bound: T | null | undefined = undefined;
   private readonly local = new Map<string, unknown>();
@@ -291,6 +309,30 @@ abstract class ProxyBase<T = unknown> {
   /** Whether the resolved object is still there (not deleted). */
   protected alive(_target: T): boolean {
     return true;
+  }
+
+  /**
+   * Refuses a write or a call that protection forbids, with AccessDenied as Excel does: on a
+   * protected sheet, anything that changes its cells, formats, tables, charts, names or layout
+   * (selecting and activating stay allowed); with the workbook's structure protected, adding,
+   * deleting, renaming, moving, hiding or showing a sheet. Names a sheet's protection does not
+   * document as allowed are refused (the strict reading).
+   */
+  protected guardWrite(target: T, member: string): void {
+    if (member === "select" || member === "activate" || member === "remove") return;
+    if (target instanceof FakeWorkbookState) {
+      if (target.structureProtected && this.typeName === "WorksheetCollection" && member === "add")
+        fail("AccessDenied", "the workbook's structure is protected: no sheet can be added", this.path);
+      return;
+    }
+    if (target instanceof FakeSheet && STRUCTURE_MEMBERS.has(member) && this.typeName === "Worksheet") {
+      if (this.ctx.state.structureProtected)
+        fail("AccessDenied", `the workbook's structure is protected: cannot change ${member}`, this.path);
+      return;
+    }
+    const sheet = sheetOfTarget(target);
+    if (sheet !== null && sheet.isProtected)
+      fail("AccessDenied", `the sheet "${sheet.name}" is protected`, this.path);
   }
 
   /** Binds the proxy to an object created by an operation of the request (add). */
@@ -336,7 +378,11 @@ abstract class ProxyBase<T = unknown> {
       kind: "set",
       name: prop,
       args: jsonOf(value),
-      run: (s) => apply(this.target(), s),
+      run: (s) => {
+        const t = this.target();
+        this.guardWrite(t, prop);
+        apply(t, s);
+      },
     });
     this.local.set(prop, value);
   }
@@ -348,7 +394,11 @@ abstract class ProxyBase<T = unknown> {
       kind: "call",
       name,
       args: jsonOf(args),
-      run: (s) => apply(this.target(), s),
+      run: (s) => {
+        const t = this.target();
+        this.guardWrite(t, name);
+        apply(t, s);
+      },
     });
   }
 
@@ -650,12 +700,57 @@ class WorkbookProxy extends ProxyBase<FakeWorkbookState> {
     return NOT_SCALAR;
   }
 
+  protected override nav(prop: string): ProxyBase | undefined {
+    return prop === "protection" ? this.protection : undefined;
+  }
+
+  /** `Workbook.protection` (ExcelApi 1.7). */
+  get protection(): WorkbookProtectionProxy {
+    this.ctx.requireApi("1.7", "Workbook.protection");
+    return this.child(
+      "protection",
+      () => new WorkbookProtectionProxy(this.ctx, `${this.path}.protection`, () => this.ctx.state),
+    );
+  }
+
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.getSelectedRange()`, () => {
       const sel = this.ctx.state.selection;
       if (sel === null) fail("InvalidSelection", "the current selection is not a range");
       return { sheet: sel.sheet, b: sel.bounds };
     });
+  }
+}
+
+/** `WorksheetProtection`: `protected` loads (protect and unprotect are not the product's business). */
+class SheetProtectionProxy extends ProxyBase<FakeSheet> {
+  protected get typeName(): string {
+    return "WorksheetProtection";
+  }
+
+  protected scalar(t: FakeSheet, prop: string): Scalar | typeof NOT_SCALAR {
+    return prop === "protected" ? t.isProtected : NOT_SCALAR;
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+/** `WorkbookProtection` (ExcelApi 1.7): whether the workbook's structure is protected. */
+class WorkbookProtectionProxy extends ProxyBase<FakeWorkbookState> {
+  protected get typeName(): string {
+    return "WorkbookProtection";
+  }
+
+  protected scalar(t: FakeWorkbookState, prop: string): Scalar | typeof NOT_SCALAR {
+    if (prop !== "protected") return NOT_SCALAR;
+    this.ctx.requireApi("1.7", "WorkbookProtection.protected");
+    return t.structureProtected;
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
   }
 }
 
@@ -795,9 +890,19 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
         return this.tables;
       case "charts":
         return this.charts;
+      case "protection":
+        return this.protection;
       default:
         return undefined;
     }
+  }
+
+  /** `Worksheet.protection` (ExcelApi 1.2): whether the sheet is protected. */
+  get protection(): SheetProtectionProxy {
+    return this.child(
+      "protection",
+      () => new SheetProtectionProxy(this.ctx, `${this.path}.protection`, () => this.resolve()),
+    );
   }
 
   get name(): string {
@@ -995,6 +1100,9 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
       const visibleOthers = state.sheets.filter((s) => s !== t && s.visibility === "Visible");
       if (visibleOthers.length === 0)
         fail("InvalidOperation", "a workbook must keep at least one visible sheet");
+      // Microsoft's reference of Worksheet.delete: a VeryHidden sheet cannot be deleted (InvalidOperation).
+      if (t.visibility === "VeryHidden")
+        fail("InvalidOperation", `sheet "${t.name}" is very hidden: show it before deleting it`);
       state.removeSheet(t);
     });
   }
@@ -2485,6 +2593,16 @@ class NamedItemProxy extends ProxyBase<NameTarget> {
     return this.read("formula");
   }
 
+  /** `NamedItem.formula` (settable, ExcelApi 1.7): what the name refers to, `=` first. */
+  set formula(value: string) {
+    this.ctx.requireApi("1.7", "NamedItem.formula");
+    this.write("formula", value, (t) => {
+      if (typeof value !== "string" || !value.startsWith("="))
+        fail("InvalidArgument", `a name's formula starts with "=": ${String(value)}`);
+      t.item.formula = value;
+    });
+  }
+
   get type(): string {
     return this.read("type");
   }
@@ -2901,6 +3019,14 @@ export interface InjectedFailure {
 class ExcelFakeCore {
   readonly stats: FakeStats = { syncs: 0, syncCalls: 0, requestBytes: [], responseBytes: [], runs: 0 };
   readonly failures: InjectedFailure[] = [];
+  /** A failure armed at the k-th action sent from now (0-based), every request counted. */
+  actionFailure: { remaining: number; failure: InjectedFailure } | null = null;
+  /** Actions sent since the last `failAtAction` (or since the start). */
+  actionsSent = 0;
+  /** Excel is in cell-edit mode: every request fails with InvalidOperationInCellEditMode. */
+  cellEditMode = false;
+  /** Excel on the web fires no onChanged for some edits (data-validation drop-downs): emitted edits are dropped. */
+  dropEvents = false;
   /** Errors event handlers threw (Office swallows them). */
   readonly handlerErrors: unknown[] = [];
   private readonly pending = new Set<Promise<void>>();
@@ -2909,6 +3035,30 @@ class ExcelFakeCore {
     readonly state: FakeWorkbookState,
     readonly options: FakeOptions,
   ) {}
+
+  /**
+   * Counts an action about to run; throws the armed failure when its turn comes, after the actions
+   * before it in the request ran (a request is not a transaction).
+   */
+  beforeAction(op: {
+    readonly kind: string;
+    readonly name: string;
+    readonly proxy: { readonly path: string };
+  }): void {
+    this.actionsSent++;
+    const armed = this.actionFailure;
+    if (armed === null) return;
+    if (armed.remaining > 0) {
+      armed.remaining--;
+      return;
+    }
+    this.actionFailure = null;
+    fail(
+      armed.failure.code,
+      armed.failure.message ?? `injected ${armed.failure.code} at ${op.kind} ${op.name}`,
+      op.proxy.path,
+    );
+  }
 
   get apiVersion(): string {
     return this.options.apiVersion ?? "1.12";
@@ -2972,6 +3122,17 @@ export interface ExcelFake {
   readonly supports: (set: string, version: string) => boolean;
   /** Makes the next syncs fail with these errors (in order), before anything is applied. */
   readonly failNextSyncs: (...failures: InjectedFailure[]) => void;
+  /**
+   * Makes the `k`-th action sent from now (0-based, loads, sets and calls of every request counted)
+   * fail with this error; the actions before it, in its request and before, stay applied.
+   */
+  readonly failAtAction: (k: number, failure?: InjectedFailure) => void;
+  /** Actions sent since the last failAtAction (or since the fake was made): to size a sweep over k. */
+  readonly actionsSent: () => number;
+  /** Puts Excel in or out of cell-edit mode (every request then fails with InvalidOperationInCellEditMode). */
+  readonly setCellEditMode: (on: boolean) => void;
+  /** Drops (true) or delivers (false) the change events of emitChanged, as Excel on the web does for some edits. */
+  readonly setDropEvents: (on: boolean) => void;
   /** Resets the statistics. */
   readonly resetStats: () => void;
   /**
@@ -3095,6 +3256,17 @@ export function createExcelFake(
     failNextSyncs: (...failures) => {
       core.failures.push(...failures);
     },
+    failAtAction: (k, failure = { code: "GeneralException" }) => {
+      core.actionsSent = 0;
+      core.actionFailure = { remaining: k, failure };
+    },
+    actionsSent: () => core.actionsSent,
+    setCellEditMode: (on) => {
+      core.cellEditMode = on;
+    },
+    setDropEvents: (on) => {
+      core.dropEvents = on;
+    },
     resetStats: () => {
       core.stats.syncs = 0;
       core.stats.syncCalls = 0;
@@ -3103,7 +3275,9 @@ export function createExcelFake(
       core.stats.responseBytes.length = 0;
     },
     emitChanged: (sheet, address, changeType = "RangeEdited") =>
-      core.dispatchChanged(state.sheet(sheet), boundsAddress(parseBounds(address)), changeType, false),
+      core.dropEvents
+        ? Promise.resolve()
+        : core.dispatchChanged(state.sheet(sheet), boundsAddress(parseBounds(address)), changeType, false),
     settleEvents: () => core.settle(),
     liveHandlers: (sheet) => state.liveHandlers(sheet),
     handlerErrors: core.handlerErrors,

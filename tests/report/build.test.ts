@@ -10,7 +10,7 @@ import {
   SCENARIOS_LAYOUT,
   type BuildReportOptions,
 } from "../../src/report/build";
-import type { Report, ReportCell } from "../../src/report/model";
+import { COMPLETE_NAME, type Report, type ReportCell } from "../../src/report/model";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { planFromSnapshot } from "../../src/workbook/pipeline";
@@ -142,10 +142,11 @@ test("expected values: parts foot to totals and match the plan", () => {
   expect(value(7, 1)).toBe(20000);
   expect(value(12, 1)).toBe(28000);
   expect(report.names.map((n) => n.name)).toEqual([
+    COMPLETE_NAME,
     ...Object.values(PLAN_PARAM_CELL_NAMES),
     FORMULAS_KEY_NAME,
   ]);
-  expect(report.names[0]?.ref).toBe("'Paramètres CTG'!$B$5");
+  expect(report.names[1]?.ref).toBe("'Paramètres CTG'!$B$5");
   const checks = report.sheets.find((s) => s.kind === "checks");
   const statuses = checks?.cells
     .filter((c) => c.col === 3 && c.value.kind === "formula")

@@ -9,6 +9,7 @@ import { defaultChoice, ExcelPaneHost, officeChoice, paneProgress } from "../../
 import type { GenerateProgress } from "../../src/taskpane/host";
 import { progressLabel } from "../../src/taskpane/model";
 import { fakeFromXlsx } from "../fakes/from-xlsx";
+import { generateReport } from "../helpers/generate";
 
 function hostOn(bytes: Uint8Array): { host: ExcelPaneHost; fake: ReturnType<typeof fakeFromXlsx> } {
   const fake = fakeFromXlsx(bytes);
@@ -38,7 +39,7 @@ describe("the Excel host (on the strict Excel fake)", () => {
     const result = planFromSnapshot(snapshot, {});
     const report = await reportFromResult(snapshot, result, { lang: "fr", version: "test" });
     const steps: GenerateProgress[] = [];
-    const outcome = await host.generate(report, (p) => steps.push(p));
+    const outcome = await generateReport(host, snapshot, report, (p) => steps.push(p));
     expect(outcome.sheets).toEqual(report.sheets.map((s) => s.name));
     expect(outcome.download).toBeUndefined();
     expect(steps.length).toBeGreaterThan(1);

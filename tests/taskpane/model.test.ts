@@ -39,6 +39,7 @@ import {
   rateFieldText,
   withColumn,
 } from "../../src/taskpane/model";
+import { generateReport } from "../helpers/generate";
 
 const NNBSP = "\u202F";
 const NBSP = "\u00A0";
@@ -335,7 +336,7 @@ describe("the file host", () => {
     const result = planFromSnapshot(snapshot, {});
     const report = await reportFromResult(snapshot, result, { lang: "fr", version: "test" });
     const steps: GenerateProgress[] = [];
-    const outcome = await host.generate(report, (p) => steps.push(p));
+    const outcome = await generateReport(host, snapshot, report, (p) => steps.push(p));
     expect(steps.map((s) => s.step)).toEqual(["prepare", "sheet", "save", "done"]);
     expect(steps.every((s) => s.done <= s.total)).toBe(true);
     expect(outcome.sheets).toEqual(report.sheets.map((s) => s.name));

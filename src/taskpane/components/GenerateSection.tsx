@@ -14,7 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../../core/types";
+import type { WorkbookSnapshot } from "../../workbook/pipeline";
 import type { GenerateOutcome, GenerateProgress } from "../host";
+import type { Conflict, Resolutions, StagedEdits } from "../merge";
+import { ConflictsPanel } from "./ConflictsPanel";
 import { uiText } from "../i18n";
 import { progressLabel } from "../model";
 
@@ -38,7 +41,17 @@ export type GenerationState =
   | { readonly status: "idle" }
   | { readonly status: "running"; readonly progress: GenerateProgress }
   | { readonly status: "done"; readonly outcome: GenerateOutcome }
-  | { readonly status: "failed"; readonly message: string };
+  | {
+      readonly status: "conflicts";
+      readonly conflicts: readonly Conflict[];
+      /** The workbook as the generation read it, and the edits it would have written. */
+      readonly fresh: WorkbookSnapshot;
+      readonly edits: StagedEdits;
+    }
+  /** The workbook changed since the pane's read and now has errors: nothing was written. */
+  | { readonly status: "changed" }
+  /** `interrupted`: the write stopped halfway (the summary is marked incomplete). */
+  | { readonly status: "failed"; readonly message: string; readonly interrupted?: boolean };
 
 /** 6. Generate: blocked by errors, warnings acknowledged once, progress by step, then the sheets. */
 export function GenerateSection({
@@ -52,6 +65,9 @@ export function GenerateSection({
   onGenerate,
   onSheet,
   sheetNote,
+  incomplete = false,
+  onSettle,
+  onCancelConflicts,
 }: {
   lang: Lang;
   /**
@@ -68,6 +84,11 @@ export function GenerateSection({
   onSheet(name: string): void;
   /** What happened on the last click on a sheet. */
   sheetNote: string;
+  /** The workbook's summary was left incomplete by an interrupted generation. */
+  incomplete?: boolean;
+  /** The user's choices on the conflicts (state `conflicts`), and giving up. */
+  onSettle?(resolutions: Resolutions): void;
+  onCancelConflicts?(): void;
 }) {
   const styles = useStyles();
   const t = uiText(lang);
@@ -76,13 +97,22 @@ export function GenerateSection({
   const disabled = blocked || needsAck || running;
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (state.status === "done" || state.status === "failed") resultRef.current?.focus();
+    if (state.status === "done" || state.status === "failed" || state.status === "changed")
+      resultRef.current?.focus();
   }, [state.status]);
   const why = blocked ? t.blockedNote : needsAck ? t.ackNeeded : null;
 
   return (
     <div className={styles.block}>
       <Caption1 className={styles.note}>{t.generateHint}</Caption1>
+      {incomplete && state.status !== "running" && state.status !== "done" ? (
+        <MessageBar intent="error" layout="multiline" data-testid="summary-incomplete">
+          <MessageBarBody>
+            <MessageBarTitle>{t.incompleteTitle}</MessageBarTitle>
+            {t.incomplete}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {summary === "stale" ? (
         <MessageBar intent="warning" layout="multiline" data-testid="summary-stale">
           <MessageBarBody>
@@ -173,12 +203,30 @@ export function GenerateSection({
           {state.status === "done" ? sheetNote : ""}
         </Text>
         {state.status === "failed" ? (
-          <MessageBar intent="error" layout="multiline">
+          <MessageBar intent="error" layout="multiline" data-testid="generate-failed">
             <MessageBarBody>
-              <MessageBarTitle>{t.failedTitle}</MessageBarTitle>
-              {t.failed(state.message)}
+              <MessageBarTitle>
+                {state.interrupted === true ? t.interruptedTitle : t.failedTitle}
+              </MessageBarTitle>
+              {state.interrupted === true ? t.interrupted(state.message) : t.failed(state.message)}
             </MessageBarBody>
           </MessageBar>
+        ) : null}
+        {state.status === "changed" ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="generate-changed">
+            <MessageBarBody>
+              <MessageBarTitle>{t.changedTitle}</MessageBarTitle>
+              {t.changed}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {state.status === "conflicts" ? (
+          <ConflictsPanel
+            lang={lang}
+            conflicts={state.conflicts}
+            onSettle={(r) => onSettle?.(r)}
+            onCancel={() => onCancelConflicts?.()}
+          />
         ) : null}
       </div>
     </div>

@@ -16,6 +16,8 @@ import type { WorkbookSnapshot } from "../../workbook/pipeline";
 import type { Engine } from "../engine";
 import type { InputChoice, PaneHost } from "../host";
 import { debouncedRefresh } from "../follow";
+import { decideGeneration, type GenerationStop } from "../generation";
+import { resolveEdits, type Resolutions, type StagedEdits } from "../merge";
 import { uiText, type UiText } from "../i18n";
 import {
   choiceOfSnapshot,
@@ -349,36 +351,93 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     [host, lang],
   );
 
-  const generate = useCallback(async () => {
-    if (loaded === null || result === null || result.blocked) return;
-    setGeneration({ status: "running", progress: { step: "prepare", done: 0, total: 1 } });
-    try {
-      const report = await engine.report(loaded.snapshot, result, lang);
-      const outcome = await host.generate(report, (progress) =>
-        setGeneration({ status: "running", progress }),
-      );
-      // The workbook now holds the pane's parameters and scenarios: read it again, and start from it.
-      let snapshot: WorkbookSnapshot | null = null;
+  /**
+   * Generates: the host reads the workbook as it is now; the pane's staged edits go on top of it.
+   * A cell changed both in the workbook since the pane's read and in the pane stops the generation
+   * (nothing written) until the user chooses (`resolutions`, then the edits are settled and the
+   * generation runs again on the workbook as read).
+   */
+  const generate = useCallback(
+    async (settled?: { readonly fresh: WorkbookSnapshot; readonly edits: StagedEdits }) => {
+      if (loaded === null || result === null || result.blocked) return;
+      const base = settled?.fresh ?? loaded.snapshot;
+      const edits: StagedEdits = settled?.edits ?? { overrides, basinMoves, scenarioEdits };
+      setGeneration({ status: "running", progress: { step: "prepare", done: 0, total: 1 } });
       try {
-        snapshot = await host.snapshot(choiceRef.current);
-      } catch {
-        snapshot = null; // shown as it was; the next read tells
+        const done = await host.generate<GenerationStop>(
+          {
+            choice: choiceRef.current,
+            base,
+            build: (fresh) =>
+              decideGeneration({ engine, base, edits, mapping, lang, date: localIsoDay() }, fresh),
+          },
+          (progress) => setGeneration({ status: "running", progress }),
+        );
+        if (done.kind === "stopped") {
+          if (done.reason.kind === "conflicts") {
+            setGeneration({
+              status: "conflicts",
+              conflicts: done.reason.conflicts,
+              fresh: done.fresh,
+              edits: done.reason.edits,
+            });
+            return;
+          }
+          // The workbook changed since the pane's read and now has errors: show it as it is.
+          keepGeneration.current = true;
+          setLoaded((prev) => ({
+            snapshot: done.fresh,
+            id: ++loadCounter,
+            readId: prev?.readId ?? loadCounter,
+          }));
+          setGeneration({ status: "changed" });
+          return;
+        }
+        const outcome = done.outcome;
+        // The workbook now holds the pane's parameters and scenarios: read it again, and start from it.
+        let snapshot: WorkbookSnapshot | null = null;
+        try {
+          snapshot = await host.snapshot(choiceRef.current);
+        } catch {
+          snapshot = null; // shown as it was; the next read tells
+        }
+        keepGeneration.current = true;
+        setGeneration({ status: "done", outcome });
+        if (snapshot !== null) {
+          const read = snapshot;
+          setLoaded((prev) => ({ snapshot: read, id: ++loadCounter, readId: prev?.readId ?? loadCounter }));
+          setOverrides({});
+          setScenarioEdits([]);
+          setBasinMoves({});
+          setApplied(null);
+        }
+        setGenerations((n) => n + 1);
+      } catch (error) {
+        setGeneration({
+          status: "failed",
+          message: errorMessage(error, lang),
+          interrupted: (error as { code?: unknown } | null)?.code === "GenerationInterrupted",
+        });
       }
+    },
+    [engine, host, lang, loaded, result, overrides, basinMoves, scenarioEdits, mapping],
+  );
+
+  /** The user chose, conflict by conflict: the edits are settled on the workbook as read, then generated. */
+  const settleConflicts = useCallback(
+    (resolutions: Resolutions) => {
+      if (generation.status !== "conflicts") return;
+      const edits = resolveEdits(generation.edits, generation.conflicts, resolutions);
+      const fresh = generation.fresh;
       keepGeneration.current = true;
-      setGeneration({ status: "done", outcome });
-      if (snapshot !== null) {
-        const read = snapshot;
-        setLoaded((prev) => ({ snapshot: read, id: ++loadCounter, readId: prev?.readId ?? loadCounter }));
-        setOverrides({});
-        setScenarioEdits([]);
-        setBasinMoves({});
-        setApplied(null);
-      }
-      setGenerations((n) => n + 1);
-    } catch (error) {
-      setGeneration({ status: "failed", message: errorMessage(error, lang) });
-    }
-  }, [engine, host, lang, loaded, result]);
+      setLoaded((prev) => ({ snapshot: fresh, id: ++loadCounter, readId: prev?.readId ?? loadCounter }));
+      setOverrides(edits.overrides);
+      setBasinMoves(edits.basinMoves);
+      setScenarioEdits(edits.scenarioEdits);
+      void generate({ fresh, edits });
+    },
+    [generation, generate],
+  );
 
   const applyScenario = useCallback(
     (view: ScenarioView) => {
@@ -566,6 +625,9 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
                 onGenerate={() => void generate()}
                 onSheet={(name) => void showSheet(name)}
                 sheetNote={noteText(sheetNote, host.kind, t)}
+                incomplete={loaded?.snapshot.complete === false}
+                onSettle={settleConflicts}
+                onCancelConflicts={() => setGeneration({ status: "idle" })}
               />
             </Section>
           </>

@@ -19,6 +19,8 @@ export type { ExcelBatch, ExcelRunner, RunExcelOptions, HostMessages, SupportsAp
 export { listInputs, snapshotExcel } from "./read";
 export type { InputChoice, InputList, InputTable, SnapshotOptions } from "./read";
 export { applyReportExcel, APPLY_STEPS, DEFAULT_MAX_REQUEST_BYTES } from "./write";
+export { generateExcel } from "./generate";
+export type { GenerationDecision, GenerationOutcome, GenerationRequest } from "./generate";
 export type { ApplyOptions, ApplyProgress, ApplyResult, ApplyStep } from "./write";
 export { selectCell, activateSheet } from "./navigate";
 export { watchSheets } from "./events";

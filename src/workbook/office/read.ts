@@ -13,7 +13,7 @@ import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
 import { COMMUNES_TABLE, FORMULAS_KEY_NAME, PLAN_PARAM_CELL_NAMES } from "../../report/build";
 import { formulasKeyOfName } from "../../report/fingerprint";
 import { reportLabels } from "../../report/labels";
-import type { ReportSheetKind } from "../../report/model";
+import { COMPLETE_NAME, type ReportSheetKind } from "../../report/model";
 import type { WorkbookSnapshot } from "../pipeline";
 import { ExcelHostError, type ExcelRunner } from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";
@@ -62,14 +62,14 @@ const SCENARIOS_CANDIDATES = (["fr", "en"] as const).flatMap((lang) => {
   return [name, `${name} (2)`, `${name} (3)`];
 });
 
-interface SheetFacts {
+export interface SheetFacts {
   readonly name: string;
   readonly visible: boolean;
   readonly marked: boolean;
   readonly kind: ReportSheetKind | null;
 }
 
-function sheetFacts(worksheets: Excel.WorksheetCollection): SheetFacts[] {
+export function sheetFacts(worksheets: Excel.WorksheetCollection): SheetFacts[] {
   return worksheets.items.map((ws) => {
     const mark = sheetMark(ws.names.items);
     return { name: ws.name, visible: ws.visibility === "Visible", marked: mark.marked, kind: mark.kind };
@@ -112,7 +112,7 @@ export async function listInputs(run: ExcelRunner): Promise<InputList> {
  * Office.js values as the .xlsx reader gives them, so that both adapters make the same snapshot (and
  * the same input hash): empty cells ("" in Office.js) as null, error values ("#N/A") as `{ error }`.
  */
-function rawGrid(values: readonly (readonly unknown[])[]): RawValue[][] {
+export function rawGrid(values: readonly (readonly unknown[])[]): RawValue[][] {
   return values.map((row) =>
     row.map((v): RawValue => {
       if (v === "" || v === null || v === undefined) return null;
@@ -125,14 +125,14 @@ function rawGrid(values: readonly (readonly unknown[])[]): RawValue[][] {
 }
 
 /** Sheet and top-left cell of a sheet-qualified range address. */
-function originOf(address: string, sheet?: string): GridOrigin {
+export function originOf(address: string, sheet?: string): GridOrigin {
   const parts = splitAddress(address);
   const topLeft = (parts?.cells ?? address).split(":")[0]?.replace(/\$/g, "") ?? "A1";
   return { sheet: sheet ?? parts?.sheet ?? "", topLeft };
 }
 
 /** The loads of one snapshot, queued before the sync. */
-interface Queued {
+export interface Queued {
   readonly worksheets: Excel.WorksheetCollection;
   readonly tables: Excel.TableCollection;
   readonly names: Excel.NamedItemCollection;
@@ -145,6 +145,8 @@ interface Queued {
   readonly scenarios: readonly { readonly sheet: Excel.Worksheet; readonly range: Excel.Range }[];
   /** The workbook name holding the fingerprint of the formulas last written. */
   readonly formulasKey: Excel.NamedItem;
+  /** The workbook name that says whether the last generation finished (CTG_Complet). */
+  readonly complete: Excel.NamedItem;
 }
 
 /** The input's loads: `withValues` false loads only where it is (for a read in blocks). */
@@ -178,7 +180,7 @@ function queueInput(
   return { kind: "selection", selected, range };
 }
 
-function queueAll(context: Excel.RequestContext, choice: InputChoice, withValues: boolean): Queued {
+export function queueAll(context: Excel.RequestContext, choice: InputChoice, withValues: boolean): Queued {
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
   worksheets.load(SHEETS_LOAD);
@@ -209,7 +211,9 @@ function queueAll(context: Excel.RequestContext, choice: InputChoice, withValues
   // Workbook scope only (a sheet's name of the same spelling is not the product's).
   const formulasKey = workbook.names.getItemOrNullObject(FORMULAS_KEY_NAME);
   formulasKey.load("formula");
-  return { worksheets, tables, names, input, params, communes, scenarios, formulasKey };
+  const complete = workbook.names.getItemOrNullObject(COMPLETE_NAME);
+  complete.load("formula");
+  return { worksheets, tables, names, input, params, communes, scenarios, formulasKey, complete };
 }
 
 function notFound(kind: "table" | "sheet", name: string, known: readonly string[]): ExcelHostError {
@@ -226,7 +230,7 @@ function notFound(kind: "table" | "sheet", name: string, known: readonly string[
 }
 
 /** Everything but the input's values, from a synced Queued. */
-interface Located {
+export interface Located {
   readonly sheet: string;
   readonly table: string | null;
   readonly tableColumns: readonly string[] | null;
@@ -238,7 +242,7 @@ interface Located {
   readonly headerHidden?: boolean;
 }
 
-function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFacts[]): Located {
+export function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFacts[]): Located {
   const product = new Set(sheets.filter((s) => s.marked).map((s) => s.name));
   const userTables = q.tables.items.filter((t) => !product.has(t.worksheet.name)).map((t) => t.name);
   const input = q.input;
@@ -313,6 +317,13 @@ function scenariosOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot
 }
 
 /** The fingerprint the last generation stored (`="fr:1a2b…"`), or null: no such name, or not a string. */
+/** Whether the last generation finished: `=TRUE` / `=FALSE` in CTG_Complet, null when absent. */
+function completeOf(q: Queued): boolean | null {
+  if (q.complete.isNullObject) return null;
+  const formula = String(q.complete.formula).replace(/^=/, "").trim().toUpperCase();
+  return formula === "TRUE" ? true : formula === "FALSE" ? false : null;
+}
+
 function formulasKeyOf(q: Queued): string | null {
   return q.formulasKey.isNullObject ? null : formulasKeyOfName(q.formulasKey.formula);
 }
@@ -331,7 +342,7 @@ function communesOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot[
   return null;
 }
 
-function snapshotOf(
+export function snapshotOf(
   q: Queued,
   located: Located,
   grid: RawGrid,
@@ -366,6 +377,7 @@ function snapshotOf(
     taken,
     scenarios: scenariosOf(q, sheets),
     formulasKey: formulasKeyOf(q),
+    complete: completeOf(q),
   };
 }
 

@@ -17,6 +17,8 @@
 
 import { a1, columnLetters } from "../../core/cell";
 import {
+  COMPLETE_COMMENT,
+  COMPLETE_NAME,
   MARKER_NAME,
   MARKER_PREFIX,
   type CellStyle,
@@ -26,7 +28,13 @@ import {
   type ReportSheetKind,
   type ReportValidation,
 } from "../../report/model";
-import { ExcelHostError, officeSupports, type ExcelRunner, type SupportsApi } from "./excel-host";
+import {
+  ExcelHostError,
+  messagesFor,
+  officeSupports,
+  type ExcelRunner,
+  type SupportsApi,
+} from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";
 import {
   basinsChart,
@@ -41,7 +49,7 @@ import {
 
 /** The steps of writing a report, in the order they are sent. */
 export type ApplyStep =
-  "delete" | "sheets" | "values" | "tables" | "names" | "formulas" | "formats" | "layout" | "chart";
+  "delete" | "sheets" | "values" | "tables" | "names" | "formulas" | "formats" | "layout" | "chart" | "done";
 
 /** Every step, in order. */
 export const APPLY_STEPS: readonly ApplyStep[] = [
@@ -54,6 +62,7 @@ export const APPLY_STEPS: readonly ApplyStep[] = [
   "formats",
   "layout",
   "chart",
+  "done",
 ];
 
 /** Where the writing is. */
@@ -395,39 +404,174 @@ export async function applyReportExcel(
   onProgress?: (progress: ApplyProgress) => void,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const supports = options.supports ?? officeSupports;
+  const can = capabilitiesOf(options.supports);
+  return run(async (context) => {
+    const read = queueWorkbookRead(context, can);
+    await context.sync();
+    return writeReport(context, read, report, applySettings(report, can, options, onProgress));
+  });
+}
+
+/**
+ * How a report is written: its sheets rendered in bands under the request size limit.
+ *
+ * @param report - the report
+ * @param can - this Excel's capabilities
+ * @param options - the request size limit
+ * @param onProgress - each step as it is queued
+ * @returns the settings of writeReport
+ */
+export function applySettings(
+  report: Report,
+  can: Capabilities,
+  options: ApplyOptions,
+  onProgress: ((progress: ApplyProgress) => void) | undefined,
+): WriteSettings {
   const limit = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const bandBytes = Math.max(1_000, Math.floor(limit / 3) - ACTION_BYTES);
-  const renders: SheetRender[] = report.sheets.map((s) => renderSheet(s, report.styles, bandBytes));
-  const prefixes = [...new Set([MARKER_PREFIX, report.marker])];
-  const can = {
+  return {
+    can,
+    renders: report.sheets.map((s) => renderSheet(s, report.styles, bandBytes)),
+    prefixes: [...new Set([MARKER_PREFIX, report.marker])],
+    limit,
+    onProgress,
+  };
+}
+
+/** What the write needs to know of the workbook, queued in the generation's one read. */
+export interface WorkbookRead {
+  readonly worksheets: Excel.WorksheetCollection;
+  readonly names: Excel.NamedItemCollection;
+  readonly tables: Excel.TableCollection;
+  readonly active: Excel.Worksheet;
+  readonly application: Excel.Application;
+  /** The workbook's structure protection (ExcelApi 1.7), or null where it cannot be read. */
+  readonly structure: Excel.WorkbookProtection | null;
+}
+
+/** What the write may use, by requirement set. */
+export type Capabilities = Readonly<
+  Record<
+    | "calc"
+    | "tabColor"
+    | "standardSize"
+    | "chart"
+    | "axisFormat"
+    | "layout"
+    | "screen"
+    | "indent"
+    | "structure",
+    boolean
+  >
+>;
+
+/**
+ * The capabilities of this Excel.
+ *
+ * @param supports - `Office.context.requirements.isSetSupported`
+ * @returns what the write may use
+ */
+export function capabilitiesOf(supports: SupportsApi = officeSupports): Capabilities {
+  return {
     calc: supports("ExcelApi", "1.6"),
     tabColor: supports("ExcelApi", "1.7"),
     standardSize: supports("ExcelApi", "1.7"),
     chart: supports("ExcelApi", "1.7"),
+    structure: supports("ExcelApi", "1.7"),
     axisFormat: supports("ExcelApi", "1.8"),
     layout: supports("ExcelApi", "1.9"),
     screen: supports("ExcelApi", "1.9"),
     indent: supports("ExcelApi", "1.9"),
   };
+}
 
-  return run(async (context) => {
-    const workbook = context.workbook;
-    const worksheets = workbook.worksheets;
-    worksheets.load(
-      "items/name,items/visibility,items/position,items/names/items/name,items/names/items/formula," +
-        "items/charts/items/name",
-    );
-    const names = workbook.names;
-    names.load("items/name");
-    const tables = workbook.tables;
-    tables.load("items/name,items/worksheet/name");
-    const active = worksheets.getActiveWorksheet();
-    active.load("name");
-    const application = workbook.application;
-    application.load("calculationMode");
-    await context.sync();
+/**
+ * Queues the loads the write needs (sheets with their markers, visibility, position, protection and
+ * charts; names; tables; the active sheet; the calculation mode; the workbook's protection), to be
+ * synced with whatever else the caller reads in the same request.
+ *
+ * @param context - the request context
+ * @param can - the capabilities
+ * @returns the proxies, readable after the sync
+ */
+export function queueWorkbookRead(context: Excel.RequestContext, can: Capabilities): WorkbookRead {
+  const workbook = context.workbook;
+  const worksheets = workbook.worksheets;
+  worksheets.load(
+    "items/name,items/visibility,items/position,items/names/items/name,items/names/items/formula," +
+      "items/charts/items/name,items/protection/protected",
+  );
+  const names = workbook.names;
+  names.load("items/name");
+  const tables = workbook.tables;
+  tables.load("items/name,items/worksheet/name");
+  const active = worksheets.getActiveWorksheet();
+  active.load("name");
+  const application = workbook.application;
+  application.load("calculationMode");
+  let structure: Excel.WorkbookProtection | null = null;
+  if (can.structure) {
+    structure = workbook.protection;
+    structure.load("protected");
+  }
+  return { worksheets, names, tables, active, application, structure };
+}
 
+/** How writeReport writes. */
+export interface WriteSettings {
+  readonly can: Capabilities;
+  readonly renders: readonly SheetRender[];
+  readonly prefixes: readonly string[];
+  readonly limit: number;
+  readonly onProgress: ((progress: ApplyProgress) => void) | undefined;
+}
+
+/**
+ * Refuses, before anything is written, what would make the write fail halfway: a protected
+ * workbook structure, a protected or very hidden sheet of the product's.
+ *
+ * @throws ExcelHostError (`WorkbookProtected`, `SheetProtected`, `SheetVeryHidden`) naming the sheet
+ *   and what to do
+ */
+export function preflight(
+  read: WorkbookRead,
+  marked: readonly Excel.Worksheet[],
+  needsStructure: boolean,
+): void {
+  if (needsStructure && read.structure !== null && read.structure.protected)
+    throw new ExcelHostError("WorkbookProtected", {
+      fr: "La structure du classeur est protégée : la synthèse ne peut pas ajouter ses feuilles. Levez la protection (Révision > Protéger le classeur), puis recommencez. Rien n'a été écrit.",
+      en: "The workbook's structure is protected: the summary cannot add its sheets. Unprotect it (Review > Protect Workbook), then try again. Nothing was written.",
+    });
+  for (const ws of marked) {
+    if (ws.protection.protected)
+      throw new ExcelHostError("SheetProtected", {
+        fr: `La feuille « ${ws.name} » de la synthèse est protégée. Ôtez sa protection (Révision > Ôter la protection de la feuille), puis recommencez. Rien n'a été écrit.`,
+        en: `The summary sheet "${ws.name}" is protected. Unprotect it (Review > Unprotect Sheet), then try again. Nothing was written.`,
+      });
+    if (ws.visibility === "VeryHidden")
+      throw new ExcelHostError("SheetVeryHidden", {
+        fr: `La feuille « ${ws.name} » de la synthèse est masquée par une macro (très masquée) : Excel ne peut pas la remplacer. Affichez-la (propriété Visible dans l'éditeur VBA), puis recommencez. Rien n'a été écrit.`,
+        en: `The summary sheet "${ws.name}" is very hidden (by a macro): Excel cannot replace it. Show it (Visible property in the VBA editor), then try again. Nothing was written.`,
+      });
+  }
+}
+
+/**
+ * Writes the report, the workbook having been read (queueWorkbookRead, synced): the writes in
+ * order, in as few requests as the size limit allows. The first action marks the summary
+ * incomplete (the name CTG_Complet = FALSE), the last one complete: a failure anywhere between
+ * leaves a summary that says so (Contrôles is not green, the pane asks to generate again).
+ */
+export async function writeReport(
+  context: Excel.RequestContext,
+  read: WorkbookRead,
+  report: Report,
+  settings: WriteSettings,
+): Promise<ApplyResult> {
+  const { can, renders, prefixes, limit, onProgress } = settings;
+  const { worksheets, names, tables, active, application } = read;
+  {
     // ---- what is there ----------------------------------------------------------------------
     const sheetsInOrder = [...worksheets.items].sort((a, b) => a.position - b.position);
     const marked: { readonly ws: Excel.Worksheet; readonly kind: ReportSheetKind | null }[] = [];
@@ -435,6 +579,11 @@ export async function applyReportExcel(
       const mark = sheetMark(ws.names.items, prefixes);
       if (mark.marked) marked.push({ ws, kind: mark.kind });
     }
+    preflight(
+      read,
+      marked.map((m) => m.ws),
+      report.sheets.length > 0,
+    );
     const markedNames = new Set(marked.map((m) => m.ws.name));
     const kept = sheetsInOrder.filter((ws) => !markedNames.has(ws.name));
     const keptSheets = new Set(kept.map((ws) => ws.name.toLowerCase()));
@@ -507,7 +656,20 @@ export async function applyReportExcel(
     // of a kind the report no longer has (their tables and sheet-scoped names go with them, and
     // the user's references to them turn to #REF!, as in Excel); then the reused sheets renamed.
     // A placeholder keeps a visible sheet when only the product's were visible.
+    // First of all: the summary is marked incomplete until the last action says otherwise.
+    const flagExists = existingNames.has(COMPLETE_NAME.toLowerCase());
+    const flagRef = report.names.find((n) => n.name === COMPLETE_NAME)?.ref.replace(/^=/, "") ?? "TRUE";
+    // NamedItem.formula is settable from ExcelApi 1.7; before it, the name is deleted and added.
+    const setFlag = (value: string, exists: boolean): void => {
+      if (exists && can.structure) names.getItem(COMPLETE_NAME).formula = `=${value}`;
+      else {
+        if (exists) names.getItem(COMPLETE_NAME).delete();
+        names.add(COMPLETE_NAME, `=${value}`, COMPLETE_COMMENT);
+      }
+    };
+    op("delete", [COMPLETE_NAME, false], 1, () => setFlag("FALSE", flagExists));
     for (const n of report.names) {
+      if (n.name === COMPLETE_NAME) continue;
       if (existingNames.has(n.name.toLowerCase()))
         op("delete", n.name, 1, () => names.getItem(n.name).delete());
     }
@@ -628,6 +790,7 @@ export async function applyReportExcel(
       }
     });
     for (const n of report.names) {
+      if (n.name === COMPLETE_NAME) continue;
       op("names", n, 1, () => void names.add(n.name, `=${n.ref.replace(/^=/, "")}`, n.comment));
     }
     report.sheets.forEach((sheet, k) => {
@@ -726,6 +889,9 @@ export async function applyReportExcel(
       });
     }
 
+    // Last of all: the summary is whole.
+    op("done", [COMPLETE_NAME, true], 1, () => setFlag(flagRef, true));
+
     // ---- send ---------------------------------------------------------------------------------
     const requests = chunk(ops, limit);
     let lastStep: ApplyStep | null = null;
@@ -752,7 +918,21 @@ export async function applyReportExcel(
       await context.sync();
       return send(index + 1);
     };
-    await send(0);
+    try {
+      await send(0);
+    } catch (err) {
+      // Some actions may have run (a request is not a transaction): the summary says it is incomplete.
+      const code = (err as { code?: unknown } | null)?.code;
+      const inner = typeof code === "string" ? messagesFor(code) : { fr: String(err), en: String(err) };
+      throw new ExcelHostError(
+        "GenerationInterrupted",
+        {
+          fr: `La génération s'est arrêtée en cours d'écriture (${inner.fr}) La synthèse est marquée incomplète : relancez la génération.`,
+          en: `The generation stopped while writing (${inner.en}) The summary is marked incomplete: generate again.`,
+        },
+        { cause: err },
+      );
+    }
     return {
       deleted: doomed.map((ws) => ws.name),
       reused: [...reusedNames],
@@ -765,5 +945,5 @@ export async function applyReportExcel(
       chartAxisFormat: charts > 0 && can.axisFormat,
       calculationMode: application.calculationMode,
     };
-  });
+  }
 }

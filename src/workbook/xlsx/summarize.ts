@@ -10,6 +10,7 @@ import {
   PLAN_PARAM_CELL_NAMES,
 } from "../../report/build";
 import { formulasKeyOfName } from "../../report/fingerprint";
+import { COMPLETE_NAME } from "../../report/model";
 import { planFromSnapshot, reportFromResult, type PipelineOptions, type WorkbookSnapshot } from "../pipeline";
 import { openPackage, type XlsxPackage } from "./package";
 import {
@@ -171,6 +172,13 @@ function readFormulasKey(pkg: XlsxPackage): string | null {
   return def === undefined ? null : formulasKeyOfName(def.value);
 }
 
+/** Whether the last generation finished (the name `CTG_Complet`: TRUE / FALSE), null when absent. */
+function readComplete(pkg: XlsxPackage): boolean | null {
+  const def = readDefinedNames(pkg).find((n) => n.localSheetId === undefined && n.name === COMPLETE_NAME);
+  const value = def?.value.replace(/^=/, "").trim().toUpperCase();
+  return value === "TRUE" ? true : value === "FALSE" ? false : null;
+}
+
 /** Options of {@link snapshotPackage}. */
 export interface SnapshotOptions {
   /**
@@ -209,7 +217,11 @@ export function snapshotPackage(
     taken: takenNames(pkg),
     ...(options.extended === false
       ? {}
-      : { scenarios: readScenariosGrid(pkg), formulasKey: readFormulasKey(pkg) }),
+      : {
+          scenarios: readScenariosGrid(pkg),
+          formulasKey: readFormulasKey(pkg),
+          complete: readComplete(pkg),
+        }),
   };
 }
 

@@ -182,7 +182,18 @@ test("the demo report is written in one read and one write request, every reques
   expect(fake.stats.syncs).toBe(2);
   expect(result.writeRequests).toBe(1);
   for (const bytes of fake.stats.requestBytes) expect(bytes).toBeLessThanOrEqual(FOUR_MB);
-  expect(steps).toEqual(["sheets", "values", "tables", "names", "formulas", "formats", "layout", "chart"]);
+  expect(steps).toEqual([
+    "delete",
+    "sheets",
+    "values",
+    "tables",
+    "names",
+    "formulas",
+    "formats",
+    "layout",
+    "chart",
+    "done",
+  ]);
   expect(fake.state.calculationSuspendedSyncs).toBe(1);
   expect(fake.state.screenUpdatingSuspendedSyncs).toBe(1);
   expect(fake.state.sheetNames()).toEqual(["Financements", ...report.sheets.map((s) => s.name)]);

@@ -17,6 +17,7 @@ import {
   type FakeWorkbookState,
 } from "../../fakes/excel-fake";
 import { fakeFromXlsx } from "../../fakes/from-xlsx";
+import { sheetDump } from "../../helpers/fake-dump";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
 const noSleep = async (): Promise<void> => undefined;
@@ -53,28 +54,6 @@ async function reportOf(snapshot: WorkbookSnapshot, specs: readonly string[] = [
 /** The report of the workbook as it is now, with extra scenarios when given. */
 async function currentReport(run: ExcelRunner, specs: readonly string[] = []): Promise<Report> {
   return reportOf(await snapshotExcel(run, { table: "Financements" }), specs);
-}
-
-/** Everything the fake knows of a sheet, tables on it included, for comparing two workbooks. */
-function sheetDump(state: FakeWorkbookState, name: string): unknown {
-  const s = state.sheet(name);
-  return {
-    cells: [...s.cells].sort((x, y) => x[0] - y[0]),
-    widths: [...s.columnWidths].sort((x, y) => x[0] - y[0]),
-    heights: [...s.rowHeights].sort((x, y) => x[0] - y[0]),
-    merges: s.merges,
-    validations: s.validations,
-    cf: s.conditionalFormats,
-    freeze: s.freeze,
-    page: s.pageLayout,
-    charts: s.charts,
-    names: s.names,
-    tabColor: s.tabColor,
-    visibility: s.visibility,
-    tables: state.tables
-      .filter((t) => t.sheet === s)
-      .map((t) => ({ name: t.name, bounds: t.bounds, style: t.style, headers: t.showHeaders })),
-  };
 }
 
 /** The report written on a fresh demo workbook: what each product sheet must hold, exactly. */
