@@ -1,0 +1,240 @@
+// Every XML part the .xlsx writer produces or changes validates against the ECMA-376 Transitional
+// schemas (xmllint), on the demo with scenarios and on inputs saved by Excel, by openpyxl-like
+// producers and by LibreOffice. The schemas are not in the repository: CTG_OOXML_SCHEMA_DIR names
+// their folder (.ci/run sets it to ../shared/ooxml-schema); without it, or without xmllint, every
+// test here fails and says how to fix that.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { strFromU8, strToU8 } from "fflate";
+import { parseScenarioSpec } from "../../../src/cli/main";
+import { COMMUNES } from "../../../src/core/communes";
+import type { ScenarioSpec } from "../../../src/core/scenarios";
+import { applyReport } from "../../../src/workbook/xlsx";
+import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
+import { summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
+import { excelLikeWorkbook, richTextWorkbook } from "../../fixtures/xlsx-builder";
+import { recalcXlsx } from "../../helpers/libreoffice";
+import { EXCEL_FR_APP, excelInput } from "./excel-saved";
+import {
+  findXmllint,
+  isXmlPart,
+  schemaDir,
+  validateParts,
+  writtenParts,
+  type PartValidation,
+} from "./ooxml-schema";
+import { unzip, type Parts } from "./package-checks";
+import { sampleReport } from "./sample-report";
+
+const NOW = new Date("2026-11-28T12:00:00Z");
+
+function scenario(text: string): ScenarioSpec {
+  const spec = parseScenarioSpec(text);
+  if (typeof spec === "string") throw new Error(spec);
+  return spec;
+}
+
+async function summarize(bytes: Uint8Array, scenarios: readonly ScenarioSpec[] = []): Promise<Uint8Array> {
+  const result = await summarizeWorkbook(bytes, {
+    lang: "fr",
+    version: "test",
+    now: NOW,
+    addScenarios: scenarios,
+  });
+  if (result.output === null) {
+    throw new Error(
+      `summarize wrote nothing: ${JSON.stringify(result.issues.filter((i) => i.severity === "error"))}`,
+    );
+  }
+  return result.output;
+}
+
+/** Outcomes with errors only (a valid package gives []). */
+function invalid(results: readonly PartValidation[]): PartValidation[] {
+  return results.filter((r) => r.errors.length > 0);
+}
+
+/** Validates the parts the writer produced or changed, and checks that they are the expected kinds. */
+function validateWritten(input: Uint8Array, output: Uint8Array, expected: readonly RegExp[]): string[] {
+  const before = unzip(input);
+  const after = unzip(output);
+  const written = writtenParts(before, after);
+  for (const pattern of expected) {
+    expect({ pattern: String(pattern), written: written.some((p) => pattern.test(p)) }).toEqual({
+      pattern: String(pattern),
+      written: true,
+    });
+  }
+  // The schema README: the parts the project writes carry no Markup Compatibility of their own.
+  const created = written.filter((p) => !before.has(p));
+  expect(
+    created.filter((p) => strFromU8(after.get(p) ?? new Uint8Array()).includes("markup-compatibility")),
+  ).toEqual([]);
+  const results = validateParts(after, written);
+  expect(results.map((r) => r.part)).toEqual(written);
+  expect(invalid(results)).toEqual([]);
+  return written;
+}
+
+/** What every run of summarize writes. */
+const SUMMARY_PARTS = [
+  /^\[Content_Types\]\.xml$/,
+  /^xl\/workbook\.xml$/,
+  /^xl\/_rels\/workbook\.xml\.rels$/,
+  /^xl\/styles\.xml$/,
+  /^xl\/worksheets\/[^/]+\.xml$/,
+  /^xl\/worksheets\/_rels\/[^/]+\.xml\.rels$/,
+  /^xl\/tables\/[^/]+\.xml$/,
+  /^xl\/drawings\/[^/]+\.xml$/,
+  /^xl\/drawings\/_rels\/[^/]+\.xml\.rels$/,
+  /^xl\/charts\/[^/]+\.xml$/,
+];
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ctg-ooxml-test-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("the schemas (CTG_OOXML_SCHEMA_DIR) and xmllint are there", () => {
+  expect(fs.existsSync(path.join(schemaDir(), "transitional", "sml.xsd"))).toBe(true);
+  expect(findXmllint()).toMatch(/xmllint$/);
+});
+
+describe("the validator", () => {
+  // One written package to plant faults in.
+  const input = demoWorkbook(COMMUNES, "fr");
+  let parts: Parts;
+  let sheet: string;
+  beforeAll(async () => {
+    parts = unzip(await summarize(input));
+    sheet = [...parts.keys()].find((p) => /^xl\/worksheets\/ctg\d+\.xml$/.test(p)) ?? "";
+  });
+
+  function planted(name: string, edit: (xml: string) => string): PartValidation {
+    const xml = strFromU8(parts.get(name) ?? new Uint8Array());
+    const changed = edit(xml);
+    expect(changed).not.toBe(xml); // the fault was planted
+    const [result] = validateParts(new Map([[name, strToU8(changed)]]), [name]);
+    if (!result) throw new Error("no result");
+    return result;
+  }
+
+  test("passes the written part as it is (xml:space dropped as the schema README says)", () => {
+    expect(strFromU8(parts.get(sheet) ?? new Uint8Array())).toContain('xml:space="preserve"');
+    expect(validateParts(parts, [sheet])).toEqual([
+      { part: sheet, schema: "transitional/sml.xsd", errors: [] },
+    ]);
+  });
+
+  test("catches an element out of order (<dimension> after <sheetData>)", () => {
+    const result = planted(sheet, (xml) =>
+      xml.replace(/(<dimension [^>]*\/>)([\s\S]*<\/sheetData>)/, "$2$1"),
+    );
+    expect(result.errors.join("\n")).toMatch(/dimension.*This element is not expected/);
+  });
+
+  test("catches an attribute of the wrong type and a missing required attribute", () => {
+    expect(planted(sheet, (xml) => xml.replace(/<row r="1"/, '<row r="un"')).errors.join("\n")).toMatch(
+      /'un' is not a valid value/,
+    );
+    expect(planted("xl/workbook.xml", (xml) => xml.replace(/ sheetId="\d+"/, "")).errors.join("\n")).toMatch(
+      /attribute 'sheetId' is required/,
+    );
+    expect(
+      planted("[Content_Types].xml", (xml) =>
+        xml.replace(/<Override PartName="[^"]*"/, "<Override"),
+      ).errors.join("\n"),
+    ).toMatch(/PartName/);
+  });
+
+  test("drops only ignorable markup: an unknown attribute of a namespace the part does not ignore fails", () => {
+    const ns = 'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"';
+    const ignored = planted(sheet, (xml) =>
+      xml.replace(
+        /<worksheet /,
+        `<worksheet ${ns} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" x14ac:foo="1" `,
+      ),
+    );
+    expect(ignored.errors).toEqual([]);
+    const notIgnored = planted(sheet, (xml) => xml.replace(/<worksheet /, `<worksheet ${ns} x14ac:foo="1" `));
+    expect(notIgnored.errors.join("\n")).toMatch(/foo.*is not allowed/);
+  });
+
+  test("a part it has no schema for, or that is not well-formed, is an error, never a pass", () => {
+    const [unknown] = validateParts(new Map([["x.xml", strToU8('<a xmlns="urn:x"/>')]]), ["x.xml"]);
+    expect(unknown?.errors.join("")).toMatch(/no schema for the root <a>/);
+    const [broken] = validateParts(new Map([["y.xml", strToU8("<a>")]]), ["y.xml"]);
+    expect(broken?.errors.join("")).toMatch(/not well-formed/);
+  });
+});
+
+describe("every part the writer produces or changes validates", () => {
+  test("the demo with scenarios (`demo`, then `summarize --scenario`), run twice", async () => {
+    const demo = demoWorkbook(COMMUNES, "fr");
+    const first = await summarize(demo, [scenario("name=Coût 46k;cost=46000")]);
+    validateWritten(demo, first, SUMMARY_PARTS);
+    const second = await summarize(first, [
+      scenario("name=Sud élargi;key=population;caf-base=ttc;sud=Saint-Eusèbe"),
+    ]);
+    // The second run replaces the first one's parts: all that differs from the user's input is the writer's.
+    validateWritten(demo, second, SUMMARY_PARTS);
+  });
+
+  test("an input saved by Excel (sheet list in docProps/app.xml, mc:Ignorable, extLst, calcChain)", async () => {
+    const input = excelInput(EXCEL_FR_APP);
+    const output = await summarize(input, [scenario("name=Coût 46k;cost=46000")]);
+    validateWritten(input, output, [...SUMMARY_PARTS, /^docProps\/app\.xml$/]);
+  });
+
+  test("an openpyxl-like input (absolute targets) holding a previous product sheet between the user's", async () => {
+    const input = excelInput(EXCEL_FR_APP, { absoluteTargets: true, productSheetAt: 1, activeTab: 1 });
+    const output = await summarize(input, [scenario("name=Coût 46k;cost=46000")]);
+    validateWritten(input, output, [...SUMMARY_PARTS, /^docProps\/app\.xml$/]);
+  });
+
+  test("inputs saved by LibreOffice: the demo and the Excel-like workbook", async () => {
+    const demoFile = path.join(dir, "demo.xlsx");
+    const excelFile = path.join(dir, "excel-like.xlsx");
+    fs.writeFileSync(demoFile, demoWorkbook(COMMUNES, "fr"));
+    fs.writeFileSync(excelFile, excelInput(EXCEL_FR_APP));
+    const [demoLo, excelLo] = await Promise.all([
+      recalcXlsx(demoFile, { outDir: path.join(dir, "lo-demo") }),
+      recalcXlsx(excelFile, { outDir: path.join(dir, "lo-excel") }),
+    ]);
+    for (const file of [demoLo, excelLo]) {
+      const input = new Uint8Array(fs.readFileSync(file));
+      expect(strFromU8(unzip(input).get("docProps/app.xml") ?? new Uint8Array())).toContain("LibreOffice");
+      const output = await summarize(input, [scenario("name=Coût 46k;cost=46000")]);
+      validateWritten(input, output, SUMMARY_PARTS);
+    }
+  });
+
+  test("hand-made reports on odd packages: a prefixed (x:) workbook without styles, tricky texts", () => {
+    const rich = richTextWorkbook();
+    validateWritten(rich, applyReport(rich, sampleReport()), [
+      /^xl\/styles\.xml$/,
+      /^xl\/workbook\.xml$/,
+      /^xl\/tables\/[^/]+\.xml$/,
+    ]);
+    const excel = excelLikeWorkbook({ productSheetAt: 1 });
+    validateWritten(excel, applyReport(excel, sampleReport({ cached: "wrong" })), [/^xl\/workbook\.xml$/]);
+  });
+});
+
+test("the inputs' own parts are valid too (so the writer's parts are checked in a valid package)", () => {
+  for (const input of [
+    excelInput(EXCEL_FR_APP),
+    excelLikeWorkbook({ absoluteTargets: true, productSheetAt: 1 }),
+    richTextWorkbook(),
+    demoWorkbook(COMMUNES, "fr"),
+  ]) {
+    const parts = unzip(input);
+    const names = [...parts.keys()].filter((p) => isXmlPart(p) || /\.vml$/i.test(p));
+    expect(invalid(validateParts(parts, names))).toEqual([]);
+  }
+});
