@@ -16,7 +16,7 @@ import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
 import { excelLikeWorkbook, richTextWorkbook } from "../../fixtures/xlsx-builder";
 import { recalcXlsx } from "../../helpers/libreoffice";
-import { EXCEL_FR_APP, excelInput } from "./excel-saved";
+import { EXCEL_FR_APP, excelInput, withPart } from "./excel-saved";
 import {
   findXmllint,
   isXmlPart,
@@ -29,6 +29,23 @@ import { unzip, type Parts } from "./package-checks";
 import { sampleReport } from "./sample-report";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
+
+/** The styles part of a new Excel 365 workbook (with a colors block as some templates have). */
+const EXCEL_365_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac x16r2 xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:x16r2="http://schemas.microsoft.com/office/spreadsheetml/2015/02/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision">' +
+  '<fonts count="1" x14ac:knownFonts="1"><font><sz val="11"/><color theme="1"/><name val="Aptos Narrow"/><family val="2"/><scheme val="minor"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+  '<colors><mruColors><color rgb="FF1F4E79"/></mruColors></colors>' +
+  '<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext>' +
+  '<ext uri="{9260A510-F301-46a8-8635-F512D64BE5F5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:timelineStyles defaultTimelineStyle="TimeSlicerStyleLight1"/></ext></extLst>' +
+  "</styleSheet>";
 
 function scenario(text: string): ScenarioSpec {
   const spec = parseScenarioSpec(text);
@@ -197,19 +214,24 @@ describe("every part the writer produces or changes validates", () => {
     validateWritten(input, output, [...SUMMARY_PARTS, /^docProps\/app\.xml$/]);
   });
 
-  test("inputs saved by LibreOffice: the demo and the Excel-like workbook", async () => {
-    const demoFile = path.join(dir, "demo.xlsx");
-    const excelFile = path.join(dir, "excel-like.xlsx");
-    fs.writeFileSync(demoFile, demoWorkbook(COMMUNES, "fr"));
-    fs.writeFileSync(excelFile, excelInput(EXCEL_FR_APP));
-    const [demoLo, excelLo] = await Promise.all([
-      recalcXlsx(demoFile, { outDir: path.join(dir, "lo-demo") }),
-      recalcXlsx(excelFile, { outDir: path.join(dir, "lo-excel") }),
-    ]);
-    for (const file of [demoLo, excelLo]) {
+  test("inputs saved by LibreOffice: the demo, the Excel-like workbook, a summary re-run after a save", async () => {
+    const files = {
+      demo: demoWorkbook(COMMUNES, "fr"),
+      excel: excelInput(EXCEL_FR_APP),
+      // A summary the user opened and saved in LibreOffice, then summarized again.
+      summary: await summarize(demoWorkbook(COMMUNES, "fr"), [scenario("name=Coût 46k;cost=46000")]),
+    };
+    const saved = await Promise.all(
+      Object.entries(files).map(([name, bytes]) => {
+        const file = path.join(dir, `${name}.xlsx`);
+        fs.writeFileSync(file, bytes);
+        return recalcXlsx(file, { outDir: path.join(dir, `lo-${name}`) });
+      }),
+    );
+    for (const file of saved) {
       const input = new Uint8Array(fs.readFileSync(file));
       expect(strFromU8(unzip(input).get("docProps/app.xml") ?? new Uint8Array())).toContain("LibreOffice");
-      const output = await summarize(input, [scenario("name=Coût 46k;cost=46000")]);
+      const output = await summarize(input, [scenario("name=Sud élargi;key=population;sud=Saint-Eusèbe")]);
       validateWritten(input, output, SUMMARY_PARTS);
     }
   });
@@ -221,6 +243,16 @@ describe("every part the writer produces or changes validates", () => {
       /^xl\/workbook\.xml$/,
       /^xl\/tables\/[^/]+\.xml$/,
     ]);
+    // Excel 365's default styles part: no numFmts, no dxfs, then tableStyles, colors and extLst (what the
+    // writer adds must go before those).
+    const excel365 = withPart(excelLikeWorkbook(), "xl/styles.xml", EXCEL_365_STYLES);
+    validateWritten(excel365, applyReport(excel365, sampleReport()), [/^xl\/styles\.xml$/]);
+    const styles = strFromU8(
+      unzip(applyReport(excel365, sampleReport())).get("xl/styles.xml") ?? new Uint8Array(),
+    );
+    expect(styles).toMatch(
+      /^[\s\S]*<styleSheet[^>]*><numFmts[\s\S]*<dxfs [\s\S]*<tableStyles[\s\S]*<colors>[\s\S]*<extLst>/,
+    );
     const excel = excelLikeWorkbook({ productSheetAt: 1 });
     validateWritten(excel, applyReport(excel, sampleReport({ cached: "wrong" })), [/^xl\/workbook\.xml$/]);
   });
@@ -230,6 +262,7 @@ test("the inputs' own parts are valid too (so the writer's parts are checked in 
   for (const input of [
     excelInput(EXCEL_FR_APP),
     excelLikeWorkbook({ absoluteTargets: true, productSheetAt: 1 }),
+    withPart(excelLikeWorkbook(), "xl/styles.xml", EXCEL_365_STYLES),
     richTextWorkbook(),
     demoWorkbook(COMMUNES, "fr"),
   ]) {
