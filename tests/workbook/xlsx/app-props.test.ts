@@ -194,6 +194,25 @@ describe("appPropertiesXml", () => {
     expect(list.others).toEqual({ Application: "X" });
   });
 
+  test("a prefixed root and a vt namespace declared on the old vector only", () => {
+    const xml =
+      `<ep:Properties xmlns:ep="${NS_EP}"><ep:HeadingPairs><vt:vector xmlns:vt="${NS_VT}" size="2" baseType="variant">` +
+      "<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector>" +
+      "</ep:HeadingPairs></ep:Properties>";
+    const out = appPropertiesXml(xml, {
+      sheetsBefore: [{ name: "A", type: "worksheet" }],
+      namesBefore: [],
+      sheets: [
+        { name: "A", type: "worksheet" },
+        { name: "B & <C>", type: "worksheet" },
+      ],
+      names: [],
+      lang: "fr",
+    });
+    if (out === null) throw new Error("null");
+    expect(sheetList(out)).toEqual({ groups: [["Worksheets", 2]], titles: ["A", "B & <C>"], others: {} });
+  });
+
   test("no list, or not well-formed: left as it is (null)", () => {
     const input = { sheetsBefore: [], namesBefore: [], sheets, names, lang: "en" as const };
     expect(

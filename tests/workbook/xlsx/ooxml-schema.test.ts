@@ -11,11 +11,12 @@ import { strFromU8, strToU8 } from "fflate";
 import { parseScenarioSpec } from "../../../src/cli/main";
 import { COMMUNES } from "../../../src/core/communes";
 import type { ScenarioSpec } from "../../../src/core/scenarios";
-import { applyReport } from "../../../src/workbook/xlsx";
+import { applyReport, savePackage } from "../../../src/workbook/xlsx";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
 import { excelLikeWorkbook, richTextWorkbook } from "../../fixtures/xlsx-builder";
 import { recalcXlsx } from "../../helpers/libreoffice";
+import { crossPartProblems } from "./cross-part";
 import { EXCEL_FR_APP, excelInput, withPart } from "./excel-saved";
 import {
   findXmllint,
@@ -92,6 +93,13 @@ function validateWritten(input: Uint8Array, output: Uint8Array, expected: readon
   const results = validateParts(after, written);
   expect(results.map((r) => r.part)).toEqual(written);
   expect(invalid(results)).toEqual([]);
+  // What the schemas cannot see: style indices, cell order, table headers, names, app.xml counts.
+  expect(
+    crossPartProblems(
+      output,
+      written.filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p)),
+    ),
+  ).toEqual([]);
   return written;
 }
 
@@ -180,6 +188,41 @@ describe("the validator", () => {
     expect(ignored.errors).toEqual([]);
     const notIgnored = planted(sheet, (xml) => xml.replace(/<worksheet /, `<worksheet ${ns} x14ac:foo="1" `));
     expect(notIgnored.errors.join("\n")).toMatch(/foo.*is not allowed/);
+  });
+
+  test("the cross-part checks catch a style index out of range, a header that is not its column, a wrong count", () => {
+    const bytes = savePackage({ parts: new Map(parts) });
+    expect(crossPartProblems(bytes, [sheet])).toEqual([]);
+    const plant = (name: string, edit: (xml: string) => string): Uint8Array => {
+      const xml = strFromU8(parts.get(name) ?? new Uint8Array());
+      const changed = edit(xml);
+      expect(changed).not.toBe(xml);
+      return savePackage({ parts: new Map([...parts, [name, strToU8(changed)]]) });
+    };
+    expect(
+      crossPartProblems(
+        plant(sheet, (xml) => xml.replace(/ s="\d+"/, ' s="9999"')),
+        [sheet],
+      ).join("\n"),
+    ).toMatch(/style 9999 beyond/);
+    const table = [...parts.keys()].find(
+      (p) => /^xl\/tables\/table\d+\.xml$/.test(p) && p !== "xl/tables/table1.xml",
+    );
+    if (table === undefined) throw new Error("no table written");
+    expect(
+      crossPartProblems(
+        plant(table, (xml) =>
+          xml.replace(/<tableColumn id="1" name="[^"]*"/, '<tableColumn id="1" name="Autre"'),
+        ),
+        [],
+      ).join("\n"),
+    ).toMatch(/header .* ≠ column "Autre"/);
+    const app = (xml: string): Uint8Array =>
+      savePackage({ parts: new Map([...parts, ["docProps/app.xml", strToU8(xml)]]) });
+    expect(crossPartProblems(app(EXCEL_FR_APP), [])).toEqual([]);
+    expect(crossPartProblems(app(EXCEL_FR_APP.replace("<vt:i4>2</vt:i4>", "<vt:i4>3</vt:i4>")), [])).toEqual([
+      "docProps/app.xml: HeadingPairs count 6, TitlesOfParts 5",
+    ]);
   });
 
   test("a part it has no schema for, or that is not well-formed, is an error, never a pass", () => {
