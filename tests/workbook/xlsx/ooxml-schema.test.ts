@@ -301,13 +301,30 @@ describe("every part the writer produces or changes validates", () => {
   });
 });
 
-test("the inputs' own parts are valid too (so the writer's parts are checked in a valid package)", () => {
+test("the demo workbook (`ctg-planner demo`, written from scratch) validates, every part", () => {
+  for (const lang of ["fr", "en"] as const) {
+    const demo = demoWorkbook(COMMUNES, lang);
+    const parts = unzip(demo);
+    const names = [...parts.keys()].filter(isXmlPart);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/styles.xml",
+        "xl/tables/table1.xml",
+      ]),
+    );
+    expect(invalid(validateParts(parts, names))).toEqual([]);
+    expect(crossPartProblems(demo, ["xl/worksheets/sheet1.xml"])).toEqual([]);
+  }
+});
+
+test("the test inputs' own parts are valid too (so the writer's parts are checked in a valid package)", () => {
   for (const input of [
     excelInput(EXCEL_FR_APP),
     excelLikeWorkbook({ absoluteTargets: true, productSheetAt: 1 }),
     withPart(excelLikeWorkbook(), "xl/styles.xml", EXCEL_365_STYLES),
     richTextWorkbook(),
-    demoWorkbook(COMMUNES, "fr"),
   ]) {
     const parts = unzip(input);
     const names = [...parts.keys()].filter((p) => isXmlPart(p) || /\.vml$/i.test(p));
