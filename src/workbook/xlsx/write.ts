@@ -1,12 +1,14 @@
 /**
  * Writing the report into a user's workbook package: the product's previous sheets are removed, the
  * report's sheets are appended, and every other part keeps its bytes. Only the workbook-level
- * indexes change: the workbook part and its relationships, the content types, the styles part; the
- * calculation chain is dropped so that Excel rebuilds it.
+ * indexes change: the workbook part and its relationships, the content types, the styles part, the
+ * sheet list of `docProps/app.xml` (when it has one); the calculation chain is dropped so that Excel
+ * rebuilds it.
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
 import { uniqueCaseless } from "../../core/cell";
+import type { Lang } from "../../core/types";
 import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportSheet } from "../../report/model";
 import {
   CONTENT_TYPES_PART,
@@ -25,7 +27,16 @@ import {
   WorkbookFileError,
   type XlsxPackage,
 } from "./package";
-import { definedNamesOf, readWorkbookParts, relIdOf, sheetsOf, tablesOf, type DefinedNameInfo } from "./read";
+import {
+  definedNamesOf,
+  readWorkbookParts,
+  relIdOf,
+  sheetsOf,
+  tablesOf,
+  type DefinedNameInfo,
+  type SheetInfo,
+} from "./read";
+import { appPropertiesXml } from "./app-props";
 import { chartXml, checkChart, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chart-xml";
 import { checkSheet, tableXml, worksheetXml } from "./sheet-xml";
 import { appendPalette, MINIMAL_STYLES_XML } from "./styles";
@@ -325,6 +336,7 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
   const wb = readWorkbookParts(pkg);
   const { doc, root } = wb;
   const sheets = sheetsOf(pkg, wb, prefixes);
+  const namesBefore = definedNamesOf(root);
   const removedIndex = new Set(sheets.flatMap((s, i) => (s.marked ? [i] : [])));
   const keptCount = sheets.length - removedIndex.size;
   const total = keptCount + report.sheets.length;
@@ -588,6 +600,33 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
   setPart(pkg, pkg.workbookPath, serializeXml(doc));
   setPart(pkg, wbRels.path, serializeXml(wbRels.doc));
   setPart(pkg, CONTENT_TYPES_PART, serializeXml(contentTypes.doc));
+  updateAppProperties(pkg, { sheets, names: namesBefore }, report.lang);
+}
+
+/**
+ * Rebuilds the sheet list of `docProps/app.xml` (see app-props.ts) from the workbook as written; a
+ * package without that part, or a part without a sheet list, is left as it is.
+ */
+function updateAppProperties(
+  pkg: XlsxPackage,
+  before: { readonly sheets: readonly SheetInfo[]; readonly names: readonly DefinedNameInfo[] },
+  lang: Lang,
+): void {
+  const rel = readRelationships(pkg, "").find(
+    (r) => /^extended-?properties$/i.test(relationshipKind(r.type)) && r.path !== null,
+  );
+  const part = rel?.path ? findPartName(pkg, rel.path) : undefined;
+  const text = part === undefined ? undefined : getPartText(pkg, part);
+  if (part === undefined || text === undefined) return;
+  const wb = readWorkbookParts(pkg);
+  const xml = appPropertiesXml(text, {
+    sheetsBefore: before.sheets,
+    namesBefore: before.names,
+    sheets: sheetsOf(pkg, wb),
+    names: definedNamesOf(wb.root),
+    lang,
+  });
+  if (xml !== null && xml !== text) setPart(pkg, part, xml);
 }
 
 /** A part name `<stem><n><ext>` (or `<stem><ext>`) that no part has and that was not handed out. */
