@@ -127,11 +127,14 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
             ) : started.status === "connecting" ? (
               <>
                 <Spinner size="small" label={t.connecting} />
-                {started.stalled ? (
-                  <MessageBar intent="warning" layout="multiline" data-testid="connect-stalled">
-                    <MessageBarBody>{t.connectStalled}</MessageBarBody>
-                  </MessageBar>
-                ) : null}
+                {/* Present from the start, so that the notice is read out when it appears. */}
+                <div aria-live="polite">
+                  {started.stalled ? (
+                    <MessageBar intent="warning" layout="multiline" data-testid="connect-stalled">
+                      <MessageBarBody>{t.connectStalled}</MessageBarBody>
+                    </MessageBar>
+                  ) : null}
+                </div>
               </>
             ) : (
               <MessageBar intent="error" layout="multiline" data-testid="startup-error">
