@@ -29,6 +29,13 @@ const FR = {
     "Totaux CEJ, partage de l'ingénierie entre la Caf et la CUCM, et répartition entre les bassins nord et sud.",
   loading: "Chargement du volet…",
   startFailed: (message: string) => `Le volet n'a pas pu démarrer : ${message}`,
+  connecting: "Connexion à Excel…",
+  connectStalled:
+    "Excel ne répond pas encore. Patientez quelques secondes ; sinon, rechargez le complément : fermez ce volet et rouvrez-le (onglet Accueil › Synthèse CTG). S'il reste bloqué, fermez le classeur et rouvrez-le.",
+  officeFailed:
+    "Le volet ne parvient pas à se connecter à Excel (la bibliothèque Office.js de Microsoft n'a pas répondu). Vérifiez la connexion à Internet, puis rechargez le complément : fermez ce volet et rouvrez-le (onglet Accueil › Synthèse CTG). Aucun chiffre n'est affiché tant qu'Excel n'est pas connecté.",
+  notExcel: (host: string) =>
+    `Ce complément fonctionne dans Excel ; il a été ouvert dans ${host}. Ouvrez un classeur dans Excel et lancez-le depuis l'onglet Accueil › Synthèse CTG.`,
   languageGroup: "Langue du volet",
   modeFile: "Mode navigateur : le classeur est lu et écrit dans cette page, sans Excel.",
   modeExcel: "Connecté à Excel.",
@@ -264,6 +271,13 @@ const EN: UiText = {
     "CEJ totals, the engineering split between the Caf and the CUCM, and the allocation to the north and south basins.",
   loading: "Loading the pane…",
   startFailed: (message) => `The pane could not start: ${message}`,
+  connecting: "Connecting to Excel…",
+  connectStalled:
+    "Excel is not answering yet. Wait a few seconds; otherwise reload the add-in: close this pane and open it again (Home tab › CTG summary). If it stays stuck, close the workbook and open it again.",
+  officeFailed:
+    "The pane cannot connect to Excel (Microsoft's Office.js library did not answer). Check the Internet connection, then reload the add-in: close this pane and open it again (Home tab › CTG summary). No figures are shown until Excel is connected.",
+  notExcel: (host) =>
+    `This add-in works in Excel; it was opened in ${host}. Open a workbook in Excel and start it from the Home tab › CTG summary.`,
   languageGroup: "Pane language",
   modeFile: "Browser mode: the workbook is read and written in this page, without Excel.",
   modeExcel: "Connected to Excel.",

@@ -1,6 +1,7 @@
 /**
- * Start-up: one component waits for the host (Office.onReady inside Excel, or browser mode when
- * office.js is absent or unreachable), loads the engine and the host's code, then shows the pane.
+ * Start-up: one component follows start-up (startup.ts): inside Office it says « Connexion à Excel… »
+ * until Office.onReady, never the demo; in a plain browser it starts in browser mode. Then it loads
+ * the engine and the host's code and shows the pane.
  */
 
 import { StrictMode, useCallback, useEffect, useState } from "react";
@@ -16,14 +17,21 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
-import { detectHost } from "../workbook/office/host";
+import {
+  hostedByOffice,
+  hostInfoLocale,
+  officeLoaded,
+  officeReady,
+  readHostSignals,
+  startDecision,
+} from "../workbook/office/host";
 import { Header } from "./components/Header";
 import { Pane } from "./components/Pane";
-import type { Engine } from "./engine";
 import { browserEnvironment, themeForced } from "./env";
-import type { HostEnvironment, PaneHost } from "./host";
+import type { HostEnvironment } from "./host";
 import { loadHost } from "./hosts";
 import { uiText } from "./i18n";
+import { startPane, type StartPhase, type StartStore } from "./startup";
 
 /** Name of the performance mark set when the pane first shows a workbook's figures. */
 export const READY_MARK = "ctg:pane-ready";
@@ -40,55 +48,37 @@ const useStyles = makeStyles({
   },
 });
 
-type Started =
-  | { readonly status: "starting" }
-  | { readonly status: "ready"; readonly host: PaneHost; readonly engine: Engine }
-  | { readonly status: "failed"; readonly message: string };
-
 function prefersDark(): boolean {
   return typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
+const signals = readHostSignals(window);
+const hosted = hostedByOffice(signals);
+
+// Inside Office, the language Office put in the page's address (`_host_Info`) until Office says more.
 const initialEnv: HostEnvironment = browserEnvironment(
   window.location.search,
-  navigator.language,
+  (hosted ? hostInfoLocale(signals.search) : undefined) ?? navigator.language,
   prefersDark(),
 );
 
-type Starting = Promise<{ host: PaneHost; engine: Engine; env?: Partial<HostEnvironment> }>;
-
-async function start(lang: Lang): Starting {
-  // The engine loads while Office says where the pane runs.
-  const engineModule = import(/* webpackChunkName: "engine" */ "./engine");
-  const where = await detectHost(3000);
-  const [{ engine }, started] = await Promise.all([engineModule, loadHost(where, lang)]);
-  return { host: started.host, engine, ...(started.env === undefined ? {} : { env: started.env }) };
-}
-
-/** The start-up component: waits for the host, then renders the pane with it. */
-export function Startup({ env, starting }: { env: HostEnvironment; starting: Starting }) {
+/** The start-up component: follows start-up, then renders the pane with its host. */
+export function Startup({ env, starting }: { env: HostEnvironment; starting: StartStore }) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(env.lang);
   const [theme, setTheme] = useState<"light" | "dark">(env.theme);
-  const [started, setStarted] = useState<Started>({ status: "starting" });
+  const [started, setStarted] = useState<StartPhase>(starting.get);
 
+  // Each phase as start-up reaches it; with the pane, Office's language and theme (one render).
   useEffect(() => {
-    let live = true;
-    starting.then(
-      (s) => {
-        if (!live) return;
-        if (s.env?.lang !== undefined) setLang(s.env.lang);
-        if (s.env?.theme !== undefined) setTheme(s.env.theme);
-        setStarted({ status: "ready", host: s.host, engine: s.engine });
-      },
-      (error: unknown) => {
-        if (live)
-          setStarted({ status: "failed", message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => {
-      live = false;
+    const update = (): void => {
+      const phase = starting.get();
+      if (phase.status === "ready" && phase.env?.lang !== undefined) setLang(phase.env.lang);
+      if (phase.status === "ready" && phase.env?.theme !== undefined) setTheme(phase.env.theme);
+      setStarted(phase);
     };
+    update();
+    return starting.subscribe(update);
   }, [starting]);
 
   // In a browser, follow the system's light/dark setting unless the URL forces one.
@@ -121,6 +111,7 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
     >
       {started.status === "ready" ? (
         <Pane
+          key={started.serial}
           host={started.host}
           engine={started.engine}
           lang={lang}
@@ -130,12 +121,30 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
       ) : (
         <div className={styles.shell}>
           <Header lang={lang} mode={null} onLangChange={setLang} />
-          <main>
+          <main data-testid="startup" data-status={started.status}>
             {started.status === "starting" ? (
               <Spinner size="small" label={t.loading} />
+            ) : started.status === "connecting" ? (
+              <>
+                <Spinner size="small" label={t.connecting} />
+                {/* Present from the start, so that the notice is read out when it appears. */}
+                <div aria-live="polite">
+                  {started.stalled ? (
+                    <MessageBar intent="warning" layout="multiline" data-testid="connect-stalled">
+                      <MessageBarBody>{t.connectStalled}</MessageBarBody>
+                    </MessageBar>
+                  ) : null}
+                </div>
+              </>
             ) : (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{t.startFailed(started.message)}</MessageBarBody>
+              <MessageBar intent="error" layout="multiline" data-testid="startup-error">
+                <MessageBarBody>
+                  {started.status === "office-failed"
+                    ? t.officeFailed
+                    : started.status === "not-excel"
+                      ? t.notExcel(started.host)
+                      : t.startFailed(started.message)}
+                </MessageBarBody>
               </MessageBar>
             )}
           </main>
@@ -146,7 +155,13 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
 }
 
 // Start at once, before the first render: the host and the engine's chunks load while React paints.
-const starting = start(initialEnv.lang);
+const starting = startPane({
+  decision: startDecision(hosted, officeLoaded()),
+  ready: officeReady,
+  loadEngine: async () => (await import(/* webpackChunkName: "engine" */ "./engine")).engine,
+  loadHost,
+  lang: initialEnv.lang,
+});
 const container = document.getElementById("root");
 if (container) {
   createRoot(container).render(

@@ -3,8 +3,16 @@
  * into it. Every Office.js call of the product lives in this folder.
  */
 
-export { detectHost, officeEnvironment } from "./host";
-export type { OfficeEnvironment, PaneHost } from "./host";
+export {
+  hostedByOffice,
+  hostInfoLocale,
+  officeEnvironment,
+  officeLoaded,
+  officeReady,
+  readHostSignals,
+  startDecision,
+} from "./host";
+export type { HostSignals, OfficeEnvironment, PaneHost, StartDecision } from "./host";
 export {
   runExcel,
   runExcelInContext,
