@@ -30,6 +30,26 @@ export interface GenerationInputs {
 }
 
 /**
+ * The workbook's inputs to generate from. After an interrupted generation (`complete` false) the
+ * product's own cells (parameters, `Communes CTG`, `Scénarios CTG`) may be wiped or half written:
+ * the values the pane read before it, from a whole summary, are the ones to write again. The funding
+ * table, never written, is always taken as it is now.
+ *
+ * @param base - the pane's read
+ * @param fresh - the generation's read
+ * @returns `fresh`, with the product's cells of `base` when `fresh` is marked incomplete and `base` is not
+ */
+export function trustedInputs(base: WorkbookSnapshot, fresh: WorkbookSnapshot): WorkbookSnapshot {
+  if (fresh.complete !== false || base.complete === false) return fresh;
+  return {
+    ...fresh,
+    parameters: base.parameters,
+    communes: base.communes,
+    ...(base.scenarios === undefined ? {} : { scenarios: base.scenarios }),
+  };
+}
+
+/**
  * Decides, on the workbook as it is now, what to write: stops on conflicts between the pane's edits
  * and the workbook's changes since `base`, or on errors; else the report of the edits applied to the
  * workbook now.
@@ -42,19 +62,20 @@ export async function decideGeneration(
   inputs: GenerationInputs,
   fresh: WorkbookSnapshot,
 ): Promise<GenerationDecision<GenerationStop>> {
-  const { engine, base, edits, mapping, lang, date } = inputs;
-  const conflicts = engine.conflicts(base, fresh, edits, lang);
+  const { engine, base, edits, mapping, lang } = inputs;
+  const now = trustedInputs(base, fresh);
+  const conflicts = engine.conflicts(base, now, edits, lang);
   if (conflicts.length > 0) return { kind: "stop", reason: { kind: "conflicts", conflicts, edits } };
-  const fields = { ...initialParamFields(fresh.parameters, lang), ...edits.overrides };
+  const fields = { ...initialParamFields(now.parameters, lang), ...edits.overrides };
   const edited = new Set(Object.keys(edits.overrides) as PlanParamName[]);
-  const result = engine.plan(fresh, {
+  const result = engine.plan(now, {
     params: paramInputsFromFields(fields, edited, lang),
     ...(mapping === undefined ? {} : { mapping }),
     scenarioEdits: edits.scenarioEdits,
     basinMoves: edits.basinMoves,
     lang,
-    date,
+    date: inputs.date,
   });
   if (result.blocked) return { kind: "stop", reason: { kind: "blocked" } };
-  return { kind: "write", report: await engine.report(fresh, result, lang) };
+  return { kind: "write", report: await engine.report(now, result, lang) };
 }

@@ -311,6 +311,49 @@ export class FakeWorkbookState {
   private nextSheetId = 1;
   private nextTableId = 1;
 
+  /**
+   * A deep copy of the workbook (sheets, cells, formats, tables, names, selection), without its
+   * event handlers: to run the same workbook many times (a failure injected at each action).
+   *
+   * @returns the copy
+   */
+  clone(): FakeWorkbookState {
+    const copy = new FakeWorkbookState();
+    const sheetOf = new Map<FakeSheet, FakeSheet>();
+    for (const s of this.sheets) {
+      const t = new FakeSheet(s.name, s.visibility, s.id);
+      for (const [key, cell] of s.cells) t.cells.set(key, structuredClone(cell));
+      for (const [k, v] of s.columnWidths) t.columnWidths.set(k, v);
+      for (const [k, v] of s.rowHeights) t.rowHeights.set(k, v);
+      t.merges.push(...structuredClone(s.merges));
+      t.names.push(...structuredClone(s.names));
+      t.validations.push(...structuredClone(s.validations));
+      t.conditionalFormats.push(...structuredClone(s.conditionalFormats));
+      t.charts.push(...structuredClone(s.charts));
+      t.freeze = s.freeze === null ? null : { ...s.freeze };
+      t.tabColor = s.tabColor;
+      t.deleted = s.deleted;
+      t.isProtected = s.isProtected;
+      Object.assign(t.pageLayout, structuredClone(s.pageLayout));
+      copy.sheets.push(t);
+      sheetOf.set(s, t);
+    }
+    const mapped = (s: FakeSheet): FakeSheet => sheetOf.get(s) ?? s;
+    for (const table of this.tables)
+      copy.tables.push({ ...table, sheet: mapped(table.sheet), bounds: { ...table.bounds } });
+    copy.names.push(...structuredClone(this.names));
+    copy.activeSheet = this.activeSheet === null ? null : mapped(this.activeSheet);
+    copy.selection =
+      this.selection === null
+        ? null
+        : { sheet: mapped(this.selection.sheet), bounds: { ...this.selection.bounds } };
+    copy.calculationMode = this.calculationMode;
+    copy.structureProtected = this.structureProtected;
+    copy.nextSheetId = this.nextSheetId;
+    copy.nextTableId = this.nextTableId;
+    return copy;
+  }
+
   /** Adds a sheet at the end. */
   addSheet(name: string, visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible"): FakeSheet {
     const sheet = new FakeSheet(name, visibility, this.nextSheetId++);
@@ -399,6 +442,42 @@ export class FakeWorkbookState {
    * Removes a sheet with its tables, names and event handlers (Excel drops them with it); formulas
    * and workbook names pointing at it turn to `#REF!` (`='Old'!A1` becomes `=#REF!A1`).
    */
+  /**
+   * Deletes a table as Excel does: formulas and names that refer to it by name (structured
+   * references, `CTG_Communes[Population]`) turn into #REF!.
+   */
+  deleteTable(table: FakeTable): void {
+    const index = this.tables.indexOf(table);
+    if (index < 0) return;
+    this.tables.splice(index, 1);
+    const escaped = table.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const structured = new RegExp(`(?<![A-Za-z0-9_.])${escaped}\\[(?:[^\\[\\]]|\\[[^\\[\\]]*\\])*\\]`, "gi");
+    const fix = (formula: string): string => formula.replace(structured, "#REF!");
+    for (const n of this.names) n.formula = fix(n.formula);
+    for (const s of this.sheets) {
+      for (const n of s.names) n.formula = fix(n.formula);
+      for (const cell of s.cells.values()) if (cell.formula !== null) cell.formula = fix(cell.formula);
+    }
+  }
+
+  /**
+   * Moves the cells of columns c1…c2 at row `from` and below down (n > 0) or up (n < 0) by |n| rows,
+   * as inserting or deleting table rows does to the cells below (the caller empties the rows deleted
+   * first).
+   */
+  shiftColumns(sheet: FakeSheet, c1: number, c2: number, from: number, n: number): void {
+    const moved: [number, FakeCell][] = [];
+    for (const [key, cell] of [...sheet.cells]) {
+      const r = Math.floor(key / 16_384);
+      const c = key % 16_384;
+      if (r >= from && c >= c1 && c <= c2) {
+        sheet.cells.delete(key);
+        moved.push([(r + n) * 16_384 + c, cell]);
+      }
+    }
+    for (const [key, cell] of moved) sheet.cells.set(key, cell);
+  }
+
   removeSheet(sheet: FakeSheet): void {
     const index = this.sheets.indexOf(sheet);
     if (index < 0) return;

@@ -157,6 +157,8 @@ export interface FakeOptions {
   readonly maxRequestBytes?: number;
   /** Responses larger than this fail with ResponsePayloadSizeLimitExceeded (Excel on the web: 5 MB). */
   readonly maxResponseBytes?: number;
+  /** Start from this workbook (a FakeWorkbookState.clone()) instead of the init. */
+  readonly state?: FakeWorkbookState;
 }
 
 function versionAtLeast(have: string, want: string): boolean {
@@ -1177,6 +1179,11 @@ interface RangeTarget {
 const WHOLE_SHEET: Bounds = Object.freeze({ r1: 0, c1: 0, r2: 1_048_575, c2: 16_383 });
 
 /** Whether a cell key (row * 16 384 + col) lies within bounds. */
+/** Whether bounds `inner` lie within `outer`. */
+function within(inner: Bounds, outer: Bounds): boolean {
+  return inner.r1 >= outer.r1 && inner.r2 <= outer.r2 && inner.c1 >= outer.c1 && inner.c2 <= outer.c2;
+}
+
 function keyIn(key: number, b: Bounds): boolean {
   const r = Math.floor(key / 16_384);
   const c = key % 16_384;
@@ -1398,6 +1405,11 @@ class RangeProxy extends ProxyBase<RangeTarget> {
     this.call("clear", [applyTo ?? "All"], (t, s) => {
       const how = applyTo ?? "All";
       if (how !== "All" && how !== "Contents" && how !== "Formats") unsupported(`Range.clear(${how})`);
+      // Clearing all of a range that holds a whole table removes the table, as "Clear All" does in
+      // Excel (the strict reading: Microsoft's reference does not say the table survives).
+      if (how === "All")
+        for (const table of this.ctx.state.tables.filter((x) => x.sheet === t.sheet && within(x.bounds, t.b)))
+          this.ctx.state.deleteTable(table);
       for (const [key, cell] of [...t.sheet.cells]) {
         if (!keyIn(key, t.b)) continue;
         if (how === "All") t.sheet.cells.delete(key);
@@ -2391,8 +2403,22 @@ class TableProxy extends ProxyBase<FakeTable> {
   }
 
   delete(): void {
-    this.call("delete", [], (t) => {
-      this.ctx.state.tables.splice(this.ctx.state.tables.indexOf(t), 1);
+    this.call("delete", [], (t) => this.ctx.state.deleteTable(t));
+  }
+
+  /**
+   * `Table.resize` (ExcelApi 1.13): the header row stays where it is and the new range overlaps the
+   * old one (Microsoft's reference), else InvalidArgument.
+   */
+  resize(newRange: RangeProxy | string): void {
+    this.ctx.requireApi("1.13", "Table.resize");
+    this.call("resize", [newRange], (t) => {
+      const target =
+        typeof newRange === "string" ? { sheet: t.sheet, b: parseBounds(newRange) } : newRange.resolve();
+      if (target === null) fail("InvalidArgument", "resize to a null range");
+      if (target.sheet !== t.sheet || target.b.r1 !== t.bounds.r1 || !overlaps(target.b, t.bounds))
+        fail("InvalidArgument", `table ${t.name}: the header row must stay and the ranges overlap`);
+      t.bounds = { ...target.b };
     });
   }
 }
@@ -2452,6 +2478,64 @@ class TableRowCollectionProxy extends ProxyBase<FakeTable> {
 
   get count(): number {
     return this.read("count");
+  }
+
+  /**
+   * `TableRowCollection.add` (ExcelApi 1.1): rows at the end (index null or undefined) or before a
+   * data row; the cells below, in the table's columns, move down; `values` fill the new rows.
+   */
+  add(index?: number | null, values?: readonly (readonly unknown[])[]): void {
+    this.call("add", [index ?? null, values ?? null], (t) => {
+      const width = t.bounds.c2 - t.bounds.c1 + 1;
+      const rows = values ?? [new Array<unknown>(width).fill(null)];
+      if (rows.some((r) => r.length !== width)) fail("InvalidArgument", "each row has the table's width");
+      const first = t.bounds.r1 + (t.showHeaders ? 1 : 0);
+      const end = t.bounds.r2 - (t.showTotals ? 1 : 0) + 1;
+      const at = index === null || index === undefined ? end : first + index;
+      if (at < first || at > end) fail("InvalidArgument", `row index ${String(index)} is outside the table`);
+      this.ctx.state.shiftColumns(t.sheet, t.bounds.c1, t.bounds.c2, at, rows.length);
+      t.bounds = { ...t.bounds, r2: t.bounds.r2 + rows.length };
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null || v === undefined || v === "") return;
+          writeCell(this.ctx.state, t.sheet.ensure(at + r, t.bounds.c1 + c), v);
+        }),
+      );
+    });
+  }
+
+  /** `TableRowCollection.getItemAt` (ExcelApi 1.1): a data row, 0 first. */
+  getItemAt(index: number): TableRowProxy {
+    return new TableRowProxy(this.ctx, `${this.path}.getItemAt(${index})`, () => {
+      const t = this.resolve();
+      if (t === null) return null;
+      const count = t.bounds.r2 - t.bounds.r1 + 1 - (t.showHeaders ? 1 : 0) - (t.showTotals ? 1 : 0);
+      if (index < 0 || index >= count) fail("ItemNotFound", `table ${t.name} has no row ${index}`);
+      return { table: t, index };
+    });
+  }
+}
+
+/** A table's data row. */
+class TableRowProxy extends ProxyBase<{ readonly table: FakeTable; readonly index: number }> {
+  protected get typeName(): string {
+    return "TableRow";
+  }
+
+  protected scalar(): Scalar | typeof NOT_SCALAR {
+    return NOT_SCALAR;
+  }
+
+  /** Deletes the row (ExcelApi 1.1): the cells below, in the table's columns, move up; a table keeps one data row. */
+  delete(): void {
+    this.call("delete", [], ({ table: t, index }) => {
+      const count = t.bounds.r2 - t.bounds.r1 + 1 - (t.showHeaders ? 1 : 0) - (t.showTotals ? 1 : 0);
+      if (count <= 1) fail("InvalidOperation", `table ${t.name} must keep a data row`);
+      const row = t.bounds.r1 + (t.showHeaders ? 1 : 0) + index;
+      for (let c = t.bounds.c1; c <= t.bounds.c2; c++) t.sheet.cells.delete(row * 16_384 + c);
+      this.ctx.state.shiftColumns(t.sheet, t.bounds.c1, t.bounds.c2, row + 1, -1);
+      t.bounds = { ...t.bounds, r2: t.bounds.r2 - 1 };
+    });
   }
 }
 
@@ -3201,6 +3285,7 @@ export function createExcelFake(
   init: FakeInit = { sheets: [{ name: "Feuil1" }] },
   options: FakeOptions = {},
 ): ExcelFake {
+  if (options.state !== undefined) return fakeOn(options.state, options);
   const state = new FakeWorkbookState();
   for (const s of init.sheets) initSheet(state, s);
   for (const n of init.names ?? [])
@@ -3218,6 +3303,11 @@ export function createExcelFake(
     state.selection = { sheet: state.activeSheet, bounds: parseBounds(init.selection) };
   else if (state.activeSheet !== null)
     state.selection = { sheet: state.activeSheet, bounds: { r1: 0, c1: 0, r2: 0, c2: 0 } };
+  return fakeOn(state, options);
+}
+
+/** The fake over a workbook state. */
+function fakeOn(state: FakeWorkbookState, options: FakeOptions): ExcelFake {
   const core = new ExcelFakeCore(state, options);
 
   const runIn = async <T>(

@@ -16,9 +16,9 @@ import { initialParamFields } from "../../../src/taskpane/model";
 import type { WorkbookSnapshot } from "../../../src/workbook/pipeline";
 import { excelRunner, ExcelHostError } from "../../../src/workbook/office";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
-import type { ExcelFake } from "../../fakes/excel-fake";
+import { createExcelFake, type ExcelFake } from "../../fakes/excel-fake";
 import { fakeFromXlsx } from "../../fakes/from-xlsx";
-import { workbookDump } from "../../helpers/fake-dump";
+import { sheetDump, workbookDump } from "../../helpers/fake-dump";
 
 const noSleep = async (): Promise<void> => undefined;
 const TABLE: InputChoice = { kind: "table", name: "Financements", sheet: "Financements" };
@@ -177,5 +177,73 @@ describe("pre-flight: nothing written when the write would fail halfway", () => 
     fake.setCellEditMode(true);
     await expect(generate(host, read)).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
     expect(workbookDump(fake.state)).toEqual(before);
+  });
+});
+
+/** The action indices to fail at: every one with CTG_FAILURE_SWEEP=all, else an even spread (ends included). */
+function sweepIndices(total: number): number[] {
+  if (process.env.CTG_FAILURE_SWEEP === "all") return Array.from({ length: total }, (_, k) => k);
+  const runs = Math.max(8, Number(process.env.CTG_FAILURE_RUNS ?? 48));
+  const step = Math.max(1, Math.floor(total / runs));
+  const ks = new Set<number>([0, 1, 2, total - 2, total - 1]);
+  for (let k = step >> 1; k < total; k += step) ks.add(k);
+  return [...ks].filter((k) => k >= 0 && k < total).sort((a, b) => a - b);
+}
+
+describe.each(["1.7", "1.12"])("a failure at any action of a generation (ExcelApi %s)", (apiVersion) => {
+  const COST: StagedEdits = { ...NO_EDITS, overrides: { costHT: "46 000,00" } };
+
+  function on(state: ExcelFake["state"]): { fake: ExcelFake; host: ExcelPaneHost } {
+    const fake = createExcelFake(undefined, { apiVersion, state: state.clone() });
+    const run = excelRunner({ excelRun: fake.excelRun, sleep: noSleep });
+    return { fake, host: new ExcelPaneHost(run, { supports: fake.supports }) };
+  }
+
+  it("leaves the workbook as before or marked incomplete, and generating again completes it exactly", async () => {
+    const start = await generatedOnce(apiVersion);
+    const before = start.fake.state.clone();
+    const beforeDump = workbookDump(before);
+    const userSheets = (state: ExcelFake["state"]): unknown => sheetDump(state, "Financements");
+    // A generation that never fails, from the same workbook: the reference, and its number of actions.
+    const reference = on(before);
+    reference.fake.failAtAction(Number.MAX_SAFE_INTEGER);
+    expect((await generate(reference.host, start.read, COST)).kind).toBe("written");
+    const total = reference.fake.actionsSent();
+    // The generation stamp on Contrôles is the time of writing: the one thing two runs differ in.
+    const unstamped = (state: ExcelFake["state"]): unknown =>
+      JSON.parse(
+        JSON.stringify(workbookDump(state)).replace(/"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/g, '"<stamp>"'),
+      );
+    const expected = unstamped(reference.fake.state);
+    expect(total).toBeGreaterThan(100);
+
+    let interrupted = 0;
+    for (const k of sweepIndices(total)) {
+      const t = on(before);
+      t.fake.failAtAction(k, { code: "GeneralException" });
+      const error = await generate(t.host, start.read, COST).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect({ k, failed: error !== null }).toEqual({ k, failed: true });
+      // The input and the user's sheets are never touched.
+      expect(userSheets(t.fake.state)).toEqual(userSheets(before));
+      const flag = t.fake.state.names.find((n) => n.name === "CTG_Complet")?.formula;
+      const asBefore = JSON.stringify(workbookDump(t.fake.state)) === JSON.stringify(beforeDump);
+      expect({ k, state: asBefore ? "as before" : flag }).toEqual({
+        k,
+        state: asBefore ? "as before" : "=FALSE",
+      });
+      if (!asBefore) {
+        interrupted++;
+        expect((error as ExcelHostError).code).toBe("GenerationInterrupted");
+        expect((await t.host.snapshot(TABLE)).complete).toBe(false);
+      }
+      // The pane still holds its read from before; generating again gives the reference, cell by cell.
+      const again = await generate(t.host, start.read, COST);
+      expect({ k, kind: again.kind }).toEqual({ k, kind: "written" });
+      expect({ k, dump: unstamped(t.fake.state) }).toEqual({ k, dump: expected });
+    }
+    expect(interrupted).toBeGreaterThan(0);
   });
 });
