@@ -4,7 +4,7 @@
  */
 
 import { fieldOfHeader } from "../core/reader";
-import type { Report } from "../report/model";
+import type { Report } from "../report";
 import type { WorkbookSnapshot } from "../workbook/pipeline";
 import {
   activateSheet,

@@ -27,7 +27,6 @@ export { markerOf, sheetMark, splitAddress, unquoteSheet } from "./markers";
 export type { NameInfo, SheetMark } from "./markers";
 export {
   renderSheet,
-  basinsChart,
   needsTextFormat,
   textInput,
   widthToPoints,
@@ -36,4 +35,4 @@ export {
   parseRect,
   jsonBytes,
 } from "./render";
-export type { Band, BasinsChart, CellInput, Rect, SheetRender, StyleRects } from "./render";
+export type { Band, CellInput, Rect, SheetRender, StyleRects } from "./render";
