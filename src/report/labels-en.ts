@@ -232,7 +232,7 @@ export const EN: ReportLabels = {
         'A commune of the summary has no North or South basin: correct "CTG Communes" (see below).',
       scenariosFoot: "Scenarios were added or removed by hand: run the summary again.",
       keyUsable: (keyCell, sumCell) =>
-        `The key (${keyCell}) sums to zero or less in ${sumCell}: choose another key, or enter the missing amounts, populations or basins. Nothing is allocated to the basins until then.`,
+        `The key (${keyCell}) allocates nothing (its sum in ${sumCell} is zero or negative): choose another key or enter the amounts.`,
       communesKnown: ["Unknown basin in", ": enter North or South."],
       paramsInRange: [
         "Out of range in",

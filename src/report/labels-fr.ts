@@ -229,7 +229,7 @@ export const FR: ReportLabels = {
         "Une commune de la synthèse n'a pas de bassin Nord ou Sud : corrigez « Communes CTG » (voir ci-dessous).",
       scenariosFoot: "Des scénarios ont été ajoutés ou retirés à la main : relancez la synthèse.",
       keyUsable: (keyCell, sumCell) =>
-        `La clé (${keyCell}) donne une somme nulle ou négative en ${sumCell} : choisissez une autre clé, ou saisissez les montants, populations ou bassins qui manquent. Rien n'est réparti entre les bassins d'ici là.`,
+        `La clé (${keyCell}) ne répartit rien (somme nulle ou négative en ${sumCell}) : choisissez une autre clé ou saisissez les montants.`,
       communesKnown: ["Bassin inconnu en", " : saisissez Nord ou Sud."],
       paramsInRange: [
         "Valeur hors plage en",
@@ -237,7 +237,7 @@ export const FR: ReportLabels = {
       ],
       scenarioReads: [
         "Valeur illisible en",
-        " : laissez la cellule vide ou saisissez un montant ≥ 0, un taux de 0 % à 100 %, une clé, HT ou TTC, Nord ou Sud.",
+        " : laissez vide, ou saisissez un montant ≥ 0, un taux de 0 % à 100 %, une clé, HT ou TTC, Nord ou Sud.",
       ],
       basinsMatchFirst:
         "« Répartition bassins » et « Comparaison scénarios » divergent pour les mêmes paramètres : relancez la synthèse.",

@@ -48,7 +48,7 @@ export function buildChecks(ctx: Context, syn: SynthesisLayout, cmp: ComparisonL
       "exact",
       "status",
     );
-    s.formula(r, cols.fix, `IF(${status}=${stringLiteral(L.ok)},"",${c.fix})`, "", "exact", "note");
+    s.formula(r, cols.fix, `IF(${status}=${stringLiteral(L.ok)},"",${c.fix})`, "", "exact", "warning");
   });
   const lastCheck = first + checks.length - 1;
   const statusRange = `${localAbs(first, cols.status)}:${localAbs(lastCheck, cols.status)}`;
@@ -94,6 +94,7 @@ export function buildChecks(ctx: Context, syn: SynthesisLayout, cmp: ComparisonL
     s.merge(`B${r + 1}:D${r + 1}`);
     r += 1;
   }
-  s.widthsFrom([78, 20, 20, 14, 70]);
+  // What to fix is one line (red, not wrapped: its height cannot be known before it shows).
+  s.widthsFrom([78, 20, 20, 14, 110]);
   return s.build(printSetup(ctx, "checks", [4, 4]), "A5A5A5");
 }

@@ -58,7 +58,9 @@ test("the checks name the cells to fix: the key's, each commune's basin, each pa
     "IF((MIN('Répartition bassins'!$G$5,'Répartition bassins'!$G$6)>=0)*($B$12>0),\"OK\",\"Écart\")",
   );
   expect(textAt(sheet, "C12")).toBe("> 0");
-  expect(formulaAt(sheet, "E12")).toContain("La clé ('Paramètres CTG'!B9) donne une somme nulle");
+  expect(formulaAt(sheet, "E12")).toContain(
+    "La clé ('Paramètres CTG'!B9) ne répartit rien (somme nulle ou négative en 'Répartition bassins'!G7)",
+  );
   // Communes: counted over the table's column, named one by one.
   expect(formulaAt(sheet, "B13")).toBe(
     'COUNTIFS(CTG_Communes[Bassin],"<>Nord",CTG_Communes[Bassin],"<>Sud")',
