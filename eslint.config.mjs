@@ -45,6 +45,23 @@ export default tseslint.config(
     },
   },
   {
+    // The adapters know the report through its public index only (src/report/index.ts).
+    files: ["src/workbook/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/report/*", "!**/report/index"],
+              message: "Import the report through its index (src/report/index.ts): schema, builders and labels are internal.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.ts", "src/**/*.tsx"],
     ignores: ["src/workbook/office/**"],
     rules: {

@@ -10,7 +10,7 @@ import { planToJson, type PlanJson } from "../core/plan-json";
 import type { ScenarioPlan, ScenarioSpec } from "../core/scenarios";
 import type { Basin, Cents, Issue, Lang, Plan } from "../core/types";
 import { BASINS } from "../core/types";
-import { reportLabels } from "../report/labels";
+import { reportLabels } from "../report";
 import { demoWorkbook } from "../workbook/xlsx/demo";
 import { WorkbookFileError } from "../workbook/xlsx/package";
 import { summarizeWorkbook, UsageError, workbookScenarios } from "../workbook/xlsx/summarize";

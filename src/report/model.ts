@@ -168,7 +168,8 @@ export function isReportSheetKind(text: string): text is ReportSheetKind {
 }
 
 /**
- * A clustered column chart drawn on a sheet (the comparison's Caf and CUCM TTC per basin and scenario).
+ * A clustered column chart drawn on a sheet: the basins' Caf and CUCM TTC on `Répartition bassins`, the
+ * comparison's Caf and CUCM TTC per basin and scenario. Both adapters draw exactly what this declares.
  * Series and categories point at cells of the workbook, so the chart follows the live figures; the
  * caches hold the engine's values for viewers that do not recalculate.
  */
@@ -224,21 +225,7 @@ export interface Report {
   readonly styles: Readonly<Record<StyleName, CellStyle>>;
   /**
    * Marker text that identifies the product's sheets: each sheet carries a sheet-scoped hidden
-   * defined name `MARKER_NAME` whose value is `"<marker>:<kind>"`.
+   * defined name `MARKER_NAME` (see schema.ts) whose value is `"<marker>:<kind>"`.
    */
   readonly marker: string;
 }
-
-/** Name of the sheet-scoped hidden defined name that marks a sheet as the product's. */
-export const MARKER_NAME = "CTG_Planner_Sheet";
-/**
- * Workbook name that says whether the last generation wrote the whole summary: FALSE from the first
- * action of a generation in Excel, TRUE after its last one (a request is not a transaction, so a
- * failure halfway leaves FALSE). The .xlsx writer, which writes a file at once, writes TRUE.
- */
-export const COMPLETE_NAME = "CTG_Complet";
-/** The comment of COMPLETE_NAME. */
-export const COMPLETE_COMMENT =
-  "CTG Planner : FAUX pendant une génération, ou si elle a été interrompue / FALSE while a generation runs, or after it was interrupted";
-/** Marker prefix (the value of MARKER_NAME is `"ctg-planner:<kind>"`). */
-export const MARKER_PREFIX = "ctg-planner";

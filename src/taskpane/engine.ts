@@ -5,7 +5,7 @@
 
 import pkg from "../../package.json";
 import type { Lang } from "../core/types";
-import type { Report } from "../report/model";
+import type { Report } from "../report";
 import {
   formulasKeyOf,
   planFromSnapshot,

@@ -9,7 +9,7 @@
 
 import { COMMUNES } from "../core/communes";
 import type { Lang } from "../core/types";
-import type { Report } from "../report/model";
+import type { Report } from "../report";
 import type { WorkbookSnapshot } from "../workbook/pipeline";
 import { demoWorkbook } from "../workbook/xlsx/demo";
 import { openPackage, type XlsxPackage } from "../workbook/xlsx/package";

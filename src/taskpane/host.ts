@@ -5,7 +5,7 @@
  */
 
 import type { Lang } from "../core/types";
-import type { Report } from "../report/model";
+import type { Report } from "../report";
 import type { WorkbookSnapshot } from "../workbook/pipeline";
 
 /**

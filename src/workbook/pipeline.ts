@@ -35,9 +35,7 @@ import type {
   ReadResult,
 } from "../core/types";
 import { FIELDS } from "../core/types";
-import { buildReport, type BuildReportOptions, type InputSource } from "../report/build";
-import { formulasKey } from "../report/fingerprint";
-import type { Report } from "../report/model";
+import { buildReport, formulasKey, type BuildReportOptions, type InputSource, type Report } from "../report";
 
 /** The funding table as read from the workbook. */
 export interface InputSnapshot {

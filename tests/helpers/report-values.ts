@@ -1,7 +1,7 @@
 // Test helper: compare a report's formula cells with the values a spreadsheet computed.
 
 import { a1 } from "../../src/core/cell";
-import type { ReportSheet } from "../../src/report/model";
+import type { ReportSheet } from "../../src/report";
 import type { CellValue } from "./xlsx-values";
 
 /** Every formula cell whose LibreOffice value differs from the engine's, as readable lines. */

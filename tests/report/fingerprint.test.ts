@@ -6,8 +6,13 @@
 import { strFromU8, unzipSync } from "fflate";
 import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
-import { FORMULAS_KEY_NAME, SCENARIOS_LAYOUT } from "../../src/report/build";
-import { formulasKey, formulasKeyOfName, langOfFormulasKey } from "../../src/report/fingerprint";
+import {
+  FORMULAS_KEY_NAME,
+  SCENARIOS_LAYOUT,
+  formulasKey,
+  formulasKeyOfName,
+  langOfFormulasKey,
+} from "../../src/report";
 import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../src/workbook/pipeline";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";

@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import webpack from "webpack";
 import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
-import { SCENARIOS_LAYOUT } from "../../src/report/build";
+import { SCENARIOS_LAYOUT } from "../../src/report";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
 import type { FakeInit } from "../fakes/excel-fake";

@@ -13,8 +13,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
 import { main, type Io } from "../../src/cli/main";
-import { SCENARIOS_LAYOUT } from "../../src/report/build";
-import type { Report } from "../../src/report/model";
+import { SCENARIOS_LAYOUT, type Report } from "../../src/report";
 import { planFromSnapshot, reportFromResult } from "../../src/workbook/pipeline";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
@@ -179,21 +178,38 @@ test("the comparison chart: LibreOffice reads it (its re-saved chart holds our s
   // again: the chart survives, each series still points at our cells, and its cache now holds the
   // values LibreOffice read from those cells: the engine's.
   const written = unzipSync(new Uint8Array(fs.readFileSync(file)));
-  const ours = strFromU8(written["xl/charts/chart1.xml"] ?? new Uint8Array());
-  written["xl/charts/chart1.xml"] = strToU8(
-    ours.replace(/(<c:numCache>[\s\S]*?<\/c:numCache>)/g, (cache) =>
-      cache.replace(/<c:v>[^<]*<\/c:v>/g, "<c:v>0</c:v>"),
-    ),
-  );
+  // (Issue 11: the basins chart is in the package too; every chart's caches are blanked.)
+  for (const part of Object.keys(written).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))) {
+    const ours = strFromU8(written[part] ?? new Uint8Array());
+    written[part] = strToU8(
+      ours.replace(/(<c:numCache>[\s\S]*?<\/c:numCache>)/g, (cache) =>
+        cache.replace(/<c:v>[^<]*<\/c:v>/g, "<c:v>0</c:v>"),
+      ),
+    );
+  }
   const blanked = path.join(dir, "chart-blanked.xlsx");
   fs.writeFileSync(blanked, zipSync(written));
   const recalculated = await recalcXlsx(blanked, { outDir: dir });
   const files = unzipSync(new Uint8Array(fs.readFileSync(recalculated)));
-  const chartParts = Object.keys(files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
-  expect(chartParts).toHaveLength(1);
-  const xml = strFromU8(files[chartParts[0] ?? ""] ?? new Uint8Array())
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"');
+  const chartParts = Object.keys(files)
+    .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+    .map((n) =>
+      strFromU8(files[n] ?? new Uint8Array())
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"'),
+    );
+  expect(chartParts).toHaveLength(2);
+  const xml = chartParts.find((x) => x.includes("'Comparaison scénarios'!")) ?? "";
+  const basinsXml = chartParts.find((x) => x.includes("'Répartition bassins'!")) ?? "";
+  const basinsChart = report.sheets.find((s) => s.kind === "basins")?.charts?.[0];
+  const seenIn = (x: string) =>
+    [...x.matchAll(/<c:val>[\s\S]*?<c:f>([^<]*)<\/c:f>[\s\S]*?<\/c:val>/g)].map((m) => {
+      const values = [...m[0].matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)]
+        .sort((a, b) => Number(a[1]) - Number(b[1]))
+        .map((p) => Number(p[2]));
+      return { ref: m[1], values };
+    });
+  expect(seenIn(basinsXml)).toEqual(basinsChart?.series.map((s) => ({ ref: s.ref, values: s.cache })));
   expect(xml).toMatch(/<c:barDir val="col"\/>/);
   const seen = [...xml.matchAll(/<c:val>[\s\S]*?<c:f>([^<]*)<\/c:f>[\s\S]*?<\/c:val>/g)].map((m) => {
     const block = m[0];
@@ -210,6 +226,9 @@ test("the comparison chart: LibreOffice reads it (its re-saved chart holds our s
   const page = text.split("\f").find((p) => p.includes("Comparaison des scénarios")) ?? "";
   expect(page.replace(/\s+/g, " ")).toContain("Participation Caf et reste à charge CUCM");
   for (const name of ["Caf Nord", "CUCM TTC Nord", "Caf Sud", "CUCM TTC Sud"]) expect(page).toContain(name);
+  // And the basins chart, on its page.
+  const basinsPage = text.split("\f").find((p) => p.includes("Répartition entre les bassins de vie")) ?? "";
+  expect(basinsPage.replace(/\s+/g, " ")).toContain("Participation Caf et CUCM TTC par bassin");
 }, 300_000);
 
 test("a scenario column added by hand, without the add-in: Contrôles says to regenerate, until it is done", async () => {

@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import type { PlanParamName } from "../../core/params";
 import type { ScenarioEdit } from "../../core/scenarios";
-import { langOfFormulasKey } from "../../report/fingerprint";
+import { langOfFormulasKey } from "../../report";
 import type { Basin, ColumnMapping, Lang } from "../../core/types";
 import type { WorkbookSnapshot } from "../../workbook/pipeline";
 import type { Engine } from "../engine";

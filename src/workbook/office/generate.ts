@@ -12,7 +12,7 @@
  * size, its values are read again (one more request).
  */
 
-import type { Report } from "../../report/model";
+import type { Report } from "../../report";
 import type { WorkbookSnapshot } from "../pipeline";
 import { type ExcelRunner } from "./excel-host";
 import {

@@ -37,7 +37,6 @@ export { markerOf, sheetMark, splitAddress, unquoteSheet } from "./markers";
 export type { NameInfo, SheetMark } from "./markers";
 export {
   renderSheet,
-  basinsChart,
   needsTextFormat,
   textInput,
   widthToPoints,
@@ -46,4 +45,4 @@ export {
   parseRect,
   jsonBytes,
 } from "./render";
-export type { Band, BasinsChart, CellInput, Rect, SheetRender, StyleRects } from "./render";
+export type { Band, CellInput, Rect, SheetRender, StyleRects } from "./render";

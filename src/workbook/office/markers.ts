@@ -3,7 +3,7 @@
  * `CTG_Planner_Sheet` whose formula is `="ctg-planner:<kind>"`. Plain data, no Office.js calls.
  */
 
-import { isReportSheetKind, MARKER_NAME, MARKER_PREFIX, type ReportSheetKind } from "../../report/model";
+import { MARKER_NAME, MARKER_PREFIX, isReportSheetKind, type ReportSheetKind } from "../../report";
 
 /** A defined name as Office.js loads it. */
 export interface NameInfo {

@@ -10,10 +10,15 @@
 import { parseA1, quoteSheet, toCell, uniqueCaseless } from "../../core/cell";
 import type { ParamInputs, PlanParamName } from "../../core/params";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
-import { COMMUNES_TABLE, FORMULAS_KEY_NAME, PLAN_PARAM_CELL_NAMES } from "../../report/build";
-import { formulasKeyOfName } from "../../report/fingerprint";
-import { reportLabels } from "../../report/labels";
-import { COMPLETE_NAME, type ReportSheetKind } from "../../report/model";
+import {
+  COMMUNES_TABLE,
+  FORMULAS_KEY_NAME,
+  PLAN_PARAM_CELL_NAMES,
+  COMPLETE_NAME,
+  formulasKeyOfName,
+  reportLabels,
+  type ReportSheetKind,
+} from "../../report";
 import type { WorkbookSnapshot } from "../pipeline";
 import { ExcelHostError, type ExcelRunner } from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";

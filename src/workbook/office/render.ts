@@ -1,13 +1,11 @@
 /**
  * What the Office.js writer sends for a report sheet, computed as plain data (no Office.js here):
  * the 2D arrays of number formats, constants and formulas, the cells grouped by style into
- * rectangles, column widths and row heights in points, and the layout of the basins chart.
+ * rectangles, column widths and row heights in points (the heights computed by the report).
  */
 
 import { a1, parseA1 } from "../../core/cell";
-import { reportLabels } from "../../report/labels";
-import type { Lang } from "../../core/types";
-import type { CellStyle, ReportSheet, StyleName } from "../../report/model";
+import { wrappedRowHeights, type CellStyle, type ReportSheet, type StyleName } from "../../report";
 
 /** Bounds of a block of cells, 0-based and inclusive. */
 export interface Rect {
@@ -111,39 +109,6 @@ export interface SheetRender {
  */
 export function widthToPoints(chars: number): number {
   return Math.round(chars * 7 + 5) * 0.75;
-}
-
-const DEFAULT_WIDTH = 8.43;
-const DEFAULT_ROW_HEIGHT = 15;
-
-/** Heights of rows holding wrapped text, estimated from the text length and the column widths. */
-function wrappedRowHeights(
-  sheet: ReportSheet,
-  palette: Readonly<Record<StyleName, CellStyle>>,
-): Map<number, number> {
-  const widthOf = (col: number): number => sheet.columnWidths[col] ?? DEFAULT_WIDTH;
-  const merges = sheet.merges.map(parseRect);
-  const heights = new Map<number, number>();
-  for (const cell of sheet.cells) {
-    const style = cell.style === undefined ? undefined : palette[cell.style];
-    const v = cell.value;
-    const text =
-      v.kind === "text" ? v.text : v.kind === "formula" && typeof v.expected === "string" ? v.expected : null;
-    if (!style?.wrap || text === null || text === "") continue;
-    const merge = merges.find((m) => m.r1 === cell.row && m.c1 === cell.col);
-    if (merge && merge.r2 > merge.r1) continue;
-    let width = 0;
-    for (let c = cell.col; c <= (merge?.c2 ?? cell.col); c++) width += widthOf(c);
-    const size = style.size ?? 11;
-    const charsPerLine = Math.max(1, Math.floor(((width - 1) * 11) / size / (style.bold ? 1.1 : 1)));
-    const lines = text
-      .split("\n")
-      .reduce((n, para) => n + Math.max(1, Math.ceil(para.length / charsPerLine)), 0);
-    if (lines <= 1) continue;
-    const height = Math.ceil(lines * DEFAULT_ROW_HEIGHT * (size / 11) * 4) / 4;
-    heights.set(cell.row, Math.min(409, Math.max(heights.get(cell.row) ?? 0, height)));
-  }
-  return heights;
 }
 
 /** Whether a style sets anything besides its number format. */
@@ -372,70 +337,4 @@ export function renderSheet(
     .sort((a, b) => a[0] - b[0])
     .map(([row, points]) => ({ row, points }));
   return { bands, styles, widths, heights, finalFormats };
-}
-
-/** Where the basins chart takes its data. */
-export interface BasinsChart {
-  /** Header cell of the Caf series and the Caf values below it: `J4:J6`. */
-  readonly source: string;
-  /** The basin names: `A5:A6`. */
-  readonly categories: string;
-  /** The second series (CUCM incl. VAT): its name and values. */
-  readonly second: { readonly name: string; readonly values: string };
-  readonly title: string;
-  /** Where the chart goes: from `start` to `end` (cells). */
-  readonly start: string;
-  readonly end: string;
-}
-
-/** Positions of the Caf and CUCM TTC columns among the basins sheet's header labels (see build.ts). */
-const CAF_COLUMN = 9;
-const CUCM_TTC_COLUMN = 13;
-
-const CHART_TITLES: Readonly<Record<Lang, string>> = {
-  fr: "Participation Caf et CUCM TTC par bassin",
-  en: "Caf share and CUCM incl. VAT by basin",
-};
-
-/**
- * The clustered-column chart of the basins sheet: Caf share and CUCM incl. VAT per basin. Found from
- * the sheet's header labels and basin names; null when the sheet does not have them.
- *
- * @param sheet - the basins report sheet
- * @param lang - the report's language
- * @returns the chart's ranges, title and position, or null
- */
-export function basinsChart(sheet: ReportSheet, lang: Lang): BasinsChart | null {
-  if (sheet.kind !== "basins") return null;
-  const labels = reportLabels(lang);
-  const header = labels.basinsSheet.header;
-  const basinNames = new Set(Object.values(labels.basins));
-  const textAt = new Map<string, string>();
-  for (const cell of sheet.cells)
-    if (cell.value.kind === "text") textAt.set(`${cell.row}:${cell.col}`, cell.value.text);
-  const headerCell = sheet.cells.find(
-    (c) => c.style === "header" && c.value.kind === "text" && c.value.text === header[0],
-  );
-  if (headerCell === undefined) return null;
-  const row = headerCell.row;
-  const col = headerCell.col;
-  const cafCol = col + CAF_COLUMN;
-  const ttcCol = col + CUCM_TTC_COLUMN;
-  const cafName = header[CAF_COLUMN];
-  const ttcName = header[CUCM_TTC_COLUMN];
-  if (cafName === undefined || ttcName === undefined) return null;
-  if (textAt.get(`${row}:${cafCol}`) !== cafName || textAt.get(`${row}:${ttcCol}`) !== ttcName) return null;
-  let last = row;
-  while (basinNames.has(textAt.get(`${last + 1}:${col}`) ?? "")) last++;
-  if (last === row) return null;
-  const lastUsed = Math.max(...sheet.cells.map((c) => c.row));
-  const top = lastUsed + 2;
-  return {
-    source: `${a1(row, cafCol)}:${a1(last, cafCol)}`,
-    categories: `${a1(row + 1, col)}:${a1(last, col)}`,
-    second: { name: ttcName, values: `${a1(row + 1, ttcCol)}:${a1(last, ttcCol)}` },
-    title: CHART_TITLES[lang],
-    start: a1(top, col),
-    end: a1(top + 15, col + 7),
-  };
 }

@@ -27,7 +27,7 @@ import {
   type ReportSheet,
   type ReportSheetKind,
   type ReportValidation,
-} from "../../report/model";
+} from "../../report";
 import {
   ExcelHostError,
   messagesFor,
@@ -36,16 +36,7 @@ import {
   type SupportsApi,
 } from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";
-import {
-  basinsChart,
-  jsonBytes,
-  parseRect,
-  rectAddress,
-  renderSheet,
-  type BasinsChart,
-  type Rect,
-  type SheetRender,
-} from "./render";
+import { jsonBytes, parseRect, rectAddress, renderSheet, type Rect, type SheetRender } from "./render";
 
 /** The steps of writing a report, in the order they are sent. */
 export type ApplyStep =
@@ -251,16 +242,6 @@ function applyPageSetup(layout: Excel.PageLayout, sheet: ReportSheet): void {
   if (p.headerText !== "") hf.centerHeader = `&"-,Bold"${headerFooterText(p.headerText, 120)}`;
   hf.leftFooter = headerFooterText(p.footerText, 120);
   hf.rightFooter = "Page &P / &N";
-}
-
-function applyChart(sheet: Excel.Worksheet, chart: BasinsChart): void {
-  const added = sheet.charts.add("ColumnClustered", sheet.getRange(chart.source), "Columns");
-  added.title.text = chart.title;
-  added.series.getItemAt(0).setXAxisValues(sheet.getRange(chart.categories));
-  const second = added.series.add(chart.second.name);
-  second.setValues(sheet.getRange(chart.second.values));
-  second.setXAxisValues(sheet.getRange(chart.categories));
-  added.setPosition(chart.start, chart.end);
 }
 
 /** A chart reference (`'Comparaison scénarios'!$C$20:$E$20`) split and checked. */
@@ -855,7 +836,7 @@ export async function writeReport(
     if (activeWasMarked && first !== undefined)
       op("layout", first.name, 1, () => sheetNamed(first.name).activate());
     if (needsPlaceholder) op("layout", placeholder, 1, () => worksheets.getItem(placeholder).delete());
-    // charts: the basins chart, then the report's, whose series may point at any sheet.
+    // charts: the report's, whose series may point at any sheet.
     let charts = 0;
     const reportSheetNamed = new Map(report.sheets.map((s) => [s.name.toLowerCase(), s.name]));
     const keptNamed = new Map(kept.map((ws) => [ws.name.toLowerCase(), ws.name]));
@@ -873,12 +854,6 @@ export async function writeReport(
       (sheet.charts ?? []).map((chart) => planChart(chart, `sheet "${sheet.name}"`, sheetKnown)),
     );
     if (can.chart) {
-      for (const sheet of report.sheets) {
-        const layout = basinsChart(sheet, report.lang);
-        if (layout === null) continue;
-        charts++;
-        op("chart", layout, 10, () => applyChart(sheetNamed(sheet.name), layout));
-      }
       report.sheets.forEach((sheet, k) => {
         for (const plan of chartPlans[k] ?? []) {
           charts++;
@@ -903,7 +878,8 @@ export async function writeReport(
       if (can.calc) application.suspendApiCalculationUntilNextSync();
       if (can.screen) application.suspendScreenUpdatingUntilNextSync();
       for (const o of ops) {
-        if (o.step !== lastStep) {
+        // Each request says it started, even when it only carries on the step of the one before.
+        if (o.step !== lastStep || o === ops[0]) {
           lastStep = o.step;
           onProgress?.({
             step: o.step,

@@ -4,7 +4,7 @@
  * the engine's values as caches).
  */
 
-import type { ReportChart } from "../../report/model";
+import type { ReportChart } from "../../report";
 import { escapeXml, XML_DECLARATION } from "./xml";
 
 const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";

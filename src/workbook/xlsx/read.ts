@@ -7,7 +7,7 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import { a1, columnIndex, parseA1 } from "../../core/cell";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
-import { isReportSheetKind, MARKER_NAME, MARKER_PREFIX, type ReportSheetKind } from "../../report/model";
+import { MARKER_NAME, MARKER_PREFIX, isReportSheetKind, type ReportSheetKind } from "../../report";
 import {
   findPartName,
   getPart,

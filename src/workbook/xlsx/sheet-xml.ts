@@ -3,15 +3,17 @@
  */
 
 import { a1, parseA1 } from "../../core/cell";
-import type {
-  CellStyle,
-  ReportCell,
-  ReportSheet,
-  ReportStatusFormat,
-  ReportTable,
-  ReportValidation,
-  StyleName,
-} from "../../report/model";
+import {
+  DEFAULT_ROW_HEIGHT,
+  wrappedRowHeights,
+  type CellStyle,
+  type ReportCell,
+  type ReportSheet,
+  type ReportStatusFormat,
+  type ReportTable,
+  type ReportValidation,
+  type StyleName,
+} from "../../report";
 import { argb } from "./styles";
 import { escapeCellText, escapeXml, NS_MAIN, NS_REL, XML_DECLARATION } from "./xml";
 
@@ -33,8 +35,6 @@ export interface SheetContext {
 
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
-const DEFAULT_WIDTH = 8.43;
-const DEFAULT_ROW_HEIGHT = 15;
 
 /** Bounds of an A1 range (`A1:C3` or `B2`), 0-based. */
 export function rangeBounds(ref: string): { r1: number; c1: number; r2: number; c2: number } {
@@ -100,41 +100,6 @@ function cellXml(cell: ReportCell, ctx: SheetContext, where: string): string {
         : `<c r="${ref}"${s}>${f}</c>`;
     }
   }
-}
-
-/** Text shown by a cell, for row heights: text cells and formulas with a text result. */
-function shownText(cell: ReportCell): string | null {
-  if (cell.value.kind === "text") return cell.value.text;
-  if (cell.value.kind === "formula" && typeof cell.value.expected === "string") return cell.value.expected;
-  return null;
-}
-
-/** Heights of rows holding wrapped text, estimated from the text length and the column widths. */
-function wrappedRowHeights(
-  sheet: ReportSheet,
-  palette: Readonly<Record<StyleName, CellStyle>>,
-): Map<number, number> {
-  const widthOf = (col: number): number => sheet.columnWidths[col] ?? DEFAULT_WIDTH;
-  const merges = sheet.merges.map(rangeBounds);
-  const heights = new Map<number, number>();
-  for (const cell of sheet.cells) {
-    const style = cell.style === undefined ? undefined : palette[cell.style];
-    const text = shownText(cell);
-    if (!style?.wrap || text === null || text === "") continue;
-    const merge = merges.find((m) => m.r1 === cell.row && m.c1 === cell.col);
-    if (merge && merge.r2 > merge.r1) continue; // a multi-row merge has room of its own
-    let width = 0;
-    for (let c = cell.col; c <= (merge?.c2 ?? cell.col); c++) width += widthOf(c);
-    const size = style.size ?? 11;
-    const charsPerLine = Math.max(1, Math.floor(((width - 1) * 11) / size / (style.bold ? 1.1 : 1)));
-    const lines = text
-      .split("\n")
-      .reduce((n, para) => n + Math.max(1, Math.ceil(para.length / charsPerLine)), 0);
-    if (lines <= 1) continue;
-    const height = Math.ceil(lines * DEFAULT_ROW_HEIGHT * (size / 11) * 4) / 4;
-    heights.set(cell.row, Math.min(409, Math.max(heights.get(cell.row) ?? 0, height)));
-  }
-  return heights;
 }
 
 function sheetViewsXml(sheet: ReportSheet, selected: boolean): string {

@@ -4,7 +4,7 @@
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
-import type { CellStyle, StyleName } from "../../report/model";
+import type { CellStyle, StyleName } from "../../report";
 import {
   canonicalXml,
   childElement,

@@ -5,12 +5,12 @@ import { defaultScenario, type ScenarioPlan, type ScenarioSpec } from "../../cor
 import type { FundingRow, Issue, Lang, Plan, RawValue } from "../../core/types";
 import {
   FORMULAS_KEY_NAME,
-  type InputSource,
   PARAM_CELL_NAMES,
   PLAN_PARAM_CELL_NAMES,
-} from "../../report/build";
-import { formulasKeyOfName } from "../../report/fingerprint";
-import { COMPLETE_NAME } from "../../report/model";
+  formulasKeyOfName,
+  COMPLETE_NAME,
+  type InputSource,
+} from "../../report";
 import { planFromSnapshot, reportFromResult, type PipelineOptions, type WorkbookSnapshot } from "../pipeline";
 import { openPackage, type XlsxPackage } from "./package";
 import {

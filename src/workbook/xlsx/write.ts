@@ -9,7 +9,7 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import { uniqueCaseless } from "../../core/cell";
 import type { Lang } from "../../core/types";
-import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportSheet } from "../../report/model";
+import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportSheet } from "../../report";
 import {
   CONTENT_TYPES_PART,
   CT_RELATIONSHIPS,

@@ -4,7 +4,7 @@
 
 import { COMMUNES } from "../../../src/core/communes";
 import { DEMO_HEADERS } from "../../../src/core/demo";
-import type { Report, ReportCell, ReportChart, ReportSheet } from "../../../src/report/model";
+import type { Report, ReportCell, ReportChart, ReportSheet } from "../../../src/report";
 import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../../src/workbook/pipeline";
 import {
   activateSheet,

@@ -5,7 +5,7 @@
 // deleted (and only then do references to it break), and it still takes one read and one write.
 
 import { COMMUNES } from "../../../src/core/communes";
-import type { Report, ReportSheet } from "../../../src/report/model";
+import type { Report, ReportSheet } from "../../../src/report";
 import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../../src/workbook/pipeline";
 import { applyReportExcel, excelRunner, snapshotExcel, type ExcelRunner } from "../../../src/workbook/office";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";

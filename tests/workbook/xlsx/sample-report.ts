@@ -1,13 +1,6 @@
 // A small hand-made Report for the package writer's tests.
 
-import type {
-  CellStyle,
-  Report,
-  ReportCell,
-  ReportSheet,
-  ReportValue,
-  StyleName,
-} from "../../../src/report/model";
+import type { CellStyle, Report, ReportCell, ReportSheet, ReportValue, StyleName } from "../../../src/report";
 
 export const PALETTE: Readonly<Record<StyleName, CellStyle>> = {
   title: { bold: true, size: 14, color: "1F4E79" },

@@ -9,7 +9,7 @@ import { openPackage } from "../../../src/workbook/xlsx/package";
 import { listSheets, readDefinedNames, readGrid } from "../../../src/workbook/xlsx/read";
 import { planFromSnapshot } from "../../../src/workbook/pipeline";
 import { snapshotPackage, summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
-import { SCENARIOS_LAYOUT } from "../../../src/report/build";
+import { SCENARIOS_LAYOUT } from "../../../src/report";
 import { patchCells } from "../../helpers/patch-xlsx";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
@@ -115,16 +115,24 @@ test("the comparison sheet carries a clustered column chart (Caf and CUCM TTC pe
   const again = await summarize(withTwo.output);
   const files = unzipSync(again.output);
   const names = Object.keys(files);
-  expect(names.filter((n) => /^xl\/charts\/.*\.xml$/.test(n))).toEqual(["xl/charts/chart1.xml"]);
-  expect(names.filter((n) => /^xl\/drawings\/[^/]*\.xml$/.test(n))).toEqual(["xl/drawings/drawing1.xml"]);
+  // Issue 11: the basins chart is declared in the report too, on `Répartition bassins` (before the
+  // comparison in the workbook): chart1 and drawing1 are the basins', chart2 and drawing2 the comparison's.
+  expect(names.filter((n) => /^xl\/charts\/.*\.xml$/.test(n))).toEqual([
+    "xl/charts/chart1.xml",
+    "xl/charts/chart2.xml",
+  ]);
+  expect(names.filter((n) => /^xl\/drawings\/[^/]*\.xml$/.test(n))).toEqual([
+    "xl/drawings/drawing1.xml",
+    "xl/drawings/drawing2.xml",
+  ]);
   const types = strFromU8(files["[Content_Types].xml"] ?? new Uint8Array());
   expect(types).toContain(
-    'PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
+    'PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
   );
   expect(types).toContain(
-    'PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"',
+    'PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"',
   );
-  const chart = strFromU8(files["xl/charts/chart1.xml"] ?? new Uint8Array());
+  const chart = strFromU8(files["xl/charts/chart2.xml"] ?? new Uint8Array());
   expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
   expect([...chart.matchAll(/<c:ser>/g)]).toHaveLength(4);
   expect(chart).toContain("<c:v>Caf Nord</c:v>");
@@ -141,7 +149,13 @@ test("the comparison sheet carries a clustered column chart (Caf and CUCM TTC pe
   const rels = strFromU8(
     files[(sheet?.partPath ?? "").replace(/([^/]+)$/, "_rels/$1.rels")] ?? new Uint8Array(),
   );
-  expect(rels).toContain('Target="../drawings/drawing1.xml"');
+  expect(rels).toContain('Target="../drawings/drawing2.xml"');
+  // The basins chart: Caf and CUCM TTC of each basin, from the cells of `Répartition bassins`.
+  const basins = strFromU8(files["xl/charts/chart1.xml"] ?? new Uint8Array());
+  expect(basins).toContain("<a:t>Participation Caf et CUCM TTC par bassin</a:t>");
+  expect(basins).toContain("<c:f>'Répartition bassins'!$J$5:$J$6</c:f>");
+  expect(basins).toContain("<c:f>'Répartition bassins'!$N$5:$N$6</c:f>");
+  expect(basins).toContain("<c:f>'Répartition bassins'!$A$5:$A$6</c:f>");
 });
 
 test("the comparison prints its table and chart, not the working block below them", async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Element } from "@xmldom/xmldom";
-import type { Report, ReportCell } from "../../../src/report/model";
+import type { Report, ReportCell } from "../../../src/report";
 import {
   applyReport,
   applyReportToPackage,

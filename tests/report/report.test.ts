@@ -3,14 +3,16 @@
 import { COMMUNES } from "../../src/core/communes";
 import { defaultScenario } from "../../src/core/scenarios";
 import {
-  buildReport,
   COMMUNES_TABLE,
-  PLAN_PARAM_CELL_NAMES,
   FORMULAS_KEY_NAME,
+  PLAN_PARAM_CELL_NAMES,
   SCENARIOS_LAYOUT,
+  buildReport,
   type BuildReportOptions,
-} from "../../src/report/build";
-import { COMPLETE_NAME, type Report, type ReportCell } from "../../src/report/model";
+  COMPLETE_NAME,
+  type Report,
+  type ReportCell,
+} from "../../src/report";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { planFromSnapshot } from "../../src/workbook/pipeline";
@@ -119,8 +121,9 @@ test("every money figure is rounded to the cent with ROUND, and the north basin 
   const cost = basins?.cells
     .filter((c) => c.col === 8 && (c.row === 4 || c.row === 5))
     .map((c) => (c.value.kind === "formula" ? c.value.formula : ""));
-  expect(cost?.[0]).toMatch(/^ROUND\(IF\(\$G\$7=0,0,'Ingénierie CTG'!\$B\$4\*\$G\$5\/\$G\$7\),2\)$/);
-  expect(cost?.[1]).toBe("ROUND('Ingénierie CTG'!$B$4-SUM($I$5:$I$5),2)");
+  // Issue 11: both parts are guarded by the same zero-key rule (a key that cannot split allocates nothing).
+  expect(cost?.[0]).toBe("ROUND(IF((MIN($G$5,$G$6)>=0)*($G$7>0),'Ingénierie CTG'!$B$4*$G$5/$G$7,0),2)");
+  expect(cost?.[1]).toBe("ROUND(IF((MIN($G$5,$G$6)>=0)*($G$7>0),'Ingénierie CTG'!$B$4-SUM($I$5:$I$5),0),2)");
 });
 
 test("the input is referenced by structured references to its table", () => {
@@ -151,7 +154,8 @@ test("expected values: parts foot to totals and match the plan", () => {
   const statuses = checks?.cells
     .filter((c) => c.col === 3 && c.value.kind === "formula")
     .map((c) => (c.value.kind === "formula" ? c.value.expected : ""));
-  expect(statuses?.length).toBe(7);
+  // The seven foot checks, then (issue 11) the key, the communes' basins and the parameters' ranges.
+  expect(statuses?.length).toBe(10);
   expect(new Set(statuses)).toEqual(new Set(["OK"]));
 });
 

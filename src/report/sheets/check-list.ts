@@ -1,0 +1,324 @@
+/**
+ * The checks of `Contrôles`, as data: what each compares, when it is green, and what to fix otherwise.
+ * Every check names the cells to fix; the formulas use only COUNTIF(S), SUMPRODUCT, IF, ROUND, MIN,
+ * SUM (Excel 2019 and LibreOffice both compute them; nothing volatile, no whole column).
+ */
+
+import { a1, columnLetters, quoteSheet } from "../../core/cell";
+import { BASINS } from "../../core/types";
+import { communesColumn, inputColumn, textAmount, type Context } from "../context";
+import { keyUsable } from "../formulas";
+import type { StyleName } from "../model";
+import {
+  BASINS_LAYOUT,
+  COMMUNES_LAYOUT,
+  ENGINEERING_ROWS as ENG,
+  PARAM_KEYS,
+  PARAM_VALUE_COL,
+  PARAMETER_ROWS,
+  SCENARIOS_LAYOUT,
+  type ParamKind,
+  COMPLETE_NAME,
+} from "../schema";
+import { absColumnRange, absRef, stringLiteral } from "../sheet-builder";
+import type { ComparisonLayout } from "./comparison";
+import { HELPER_BASIN_COL } from "./comparison-layout";
+import type { SynthesisLayout } from "./synthesis";
+
+/** One side of a check (its value or what is expected): a formula, or a text. */
+export type CheckSide =
+  | {
+      readonly formula: string;
+      readonly expected: number;
+      readonly check: "cents" | "exact";
+      readonly style: StyleName;
+    }
+  | { readonly text: string };
+
+/** A row of `Contrôles`. */
+export interface CheckRow {
+  readonly label: string;
+  readonly value: CheckSide;
+  readonly expected: CheckSide;
+  /** When the check is green, from the value and expected cells; default: equal to the cent. */
+  readonly ok?: (value: string, expected: string) => string;
+  /** The status when not green (`Écart`, `À régénérer`). */
+  readonly status: string;
+  /** A formula giving what to fix (a text); shown only when the check is not green. */
+  readonly fix: string;
+}
+
+const money = (formula: string, cents: number): CheckSide => ({
+  formula,
+  expected: cents / 100,
+  check: "cents",
+  style: "money",
+});
+const count = (formula: string, n: number): CheckSide => ({
+  formula,
+  expected: n,
+  check: "exact",
+  style: "integer",
+});
+const zero: CheckSide = { formula: "0", expected: 0, check: "exact", style: "integer" };
+
+/** How a cell is named to the user: `'Communes CTG'!C12`. */
+const cellName = (sheet: string, row: number, col: number): string => `${quoteSheet(sheet)}!${a1(row, col)}`;
+
+/** `IF(bad," 'Sheet'!C12","")&…`: the names of the bad cells, each after a space. */
+function badCells(items: readonly { readonly bad: string; readonly name: string }[]): string {
+  if (items.length === 0) return '""';
+  return items.map((i) => `IF(${i.bad},${stringLiteral(` ${i.name}`)},"")`).join("&");
+}
+
+/** `(bad)+(bad)+…`: how many are bad. */
+function countBad(items: readonly { readonly bad: string }[]): string {
+  return items.length === 0 ? "0" : items.map((i) => `(${i.bad})`).join("+");
+}
+
+/** Whether a parameter cell holds something it cannot: 1 or 0 (`blankOk`: a blank cell is fine). */
+function badParam(ctx: Context, cell: string, kind: ParamKind, blankOk: boolean): string {
+  const L = ctx.L;
+  const none = (items: readonly string[]): string =>
+    `(${items.map((t) => `COUNTIF(${cell},${stringLiteral(t)})`).join("+")}=0)`;
+  const test =
+    kind === "amount"
+      ? `(COUNTIFS(${cell},">=0")=0)`
+      : kind === "rate"
+        ? `(COUNTIFS(${cell},">=0",${cell},"<=1")=0)`
+        : kind === "key"
+          ? none(Object.values(L.keys))
+          : none([L.cafBases.ht, L.cafBases.ttc]);
+  return blankOk ? `(${cell}<>"")*${test}` : test;
+}
+
+/** `before&cells&after`: a fix that names the bad cells. */
+const naming = (words: readonly [string, string], cells: string): string =>
+  `${stringLiteral(words[0])}&${cells}&${stringLiteral(words[1])}`;
+
+/**
+ * The checks, in the order of their rows.
+ *
+ * @param ctx - the build
+ * @param syn - where the synthesis puts its totals
+ * @param cmp - where the comparison puts its figures (null without scenario sheets)
+ * @returns the rows
+ */
+export function checkRows(ctx: Context, syn: SynthesisLayout, cmp: ComparisonLayout | null): CheckRow[] {
+  const { L, plan, names } = ctx;
+  const K = L.checks;
+  const e = plan.engineering;
+  const bc = BASINS_LAYOUT.cols;
+  const basinsTotal = (col: number): string => absRef(names.basins, BASINS_LAYOUT.totalRow, col);
+  const engRef = (row: number): string => absRef(names.engineering, row, 1);
+  const synGrand = absRef(names.synthesis, syn.grandTotalRow, syn.totalCol);
+  const partsAllocated = plan.basins.every((b) => b.keyValue >= 0) && plan.basins.some((b) => b.keyValue > 0);
+  const allocated = (c: number): number => (partsAllocated ? c : 0);
+  const text = textAmount(ctx.rows);
+  const inputSum =
+    plan.rowCount === 0 ? "0" : `SUM(${inputColumn(ctx, "amount")})${text !== 0 ? `+${text / 100}` : ""}`;
+  const synBasins = absColumnRange(names.synthesis, syn.basinCol, syn.first, Math.max(syn.last, syn.first));
+  const n = syn.count;
+  const lit = stringLiteral;
+
+  const rows: CheckRow[] = [
+    {
+      label: K.basinsFoot,
+      value: money(basinsTotal(bc.cej), plan.total),
+      expected: money(synGrand, plan.total),
+      status: L.gap,
+      fix: lit(K.fix.basinsFoot),
+    },
+    ...(
+      [
+        [K.costFoot, bc.cost, ENG.cost, e.costHT],
+        [K.cafFoot, bc.caf, ENG.caf, e.caf],
+        [K.vatFoot, bc.vat, ENG.vat, e.vat],
+      ] as const
+    ).map(([label, col, row, value]): CheckRow => ({
+      label,
+      value: money(basinsTotal(col), allocated(value)),
+      expected: money(engRef(row), value),
+      status: L.gap,
+      fix: lit(K.fix.partsFoot),
+    })),
+    {
+      label: K.cafPlusCu,
+      value: money(`${engRef(ENG.caf)}+${engRef(ENG.cuHT)}`, e.caf + e.cuHT),
+      expected: money(engRef(ENG.cost), e.costHT),
+      status: L.gap,
+      fix: lit(K.fix.cafPlusCu),
+    },
+    {
+      label: K.inputFoot,
+      value: money(inputSum, plan.total),
+      expected: money(synGrand, plan.total),
+      status: L.regenerate,
+      fix: lit(K.fix.inputFoot),
+    },
+    {
+      label: K.communesBasin,
+      value: count(
+        n === 0 ? "0" : BASINS.map((b) => `COUNTIF(${synBasins},${lit(L.basins[b])})`).join("+"),
+        n,
+      ),
+      expected: count(String(n), n),
+      status: L.gap,
+      fix: lit(K.fix.communesBasin),
+    },
+  ];
+
+  // The checks of the inputs a council member types. (The scenario checks come last: a report built
+  // without scenarios has the same rows above them.)
+  const S = SCENARIOS_LAYOUT;
+
+  // The key allocates something.
+  const keys = BASINS.map((_, i) => absRef(names.basins, BASINS_LAYOUT.first + i, bc.key));
+  const cejKey = plan.params.key === "cej";
+  const keySum = plan.basins.reduce((t, b) => t + b.keyValue, 0);
+  rows.push({
+    label: K.keyUsable,
+    value: {
+      formula: basinsTotal(bc.key),
+      expected: cejKey ? keySum / 100 : keySum,
+      check: cejKey ? "cents" : "exact",
+      style: cejKey ? "money" : "integer",
+    },
+    expected: { text: K.positive },
+    ok: (value) => keyUsable(keys, value),
+    status: L.gap,
+    fix: lit(
+      K.fix.keyUsable(
+        cellName(names.parameters, PARAMETER_ROWS.key.row, PARAM_VALUE_COL),
+        cellName(names.basins, BASINS_LAYOUT.totalRow, bc.key),
+      ),
+    ),
+  });
+
+  // Every commune of Communes CTG has a basin the split knows.
+  const basinCol = COMMUNES_LAYOUT.cols.basin;
+  const communeCells = plan.communesReference.map((_, i) => {
+    const row = COMMUNES_LAYOUT.first + i;
+    const ref = absRef(names.communes, row, basinCol);
+    return {
+      bad: `COUNTIFS(${ref},${lit(`<>${L.basins.nord}`)},${ref},${lit(`<>${L.basins.sud}`)})`,
+      name: cellName(names.communes, row, basinCol),
+    };
+  });
+  const basinColumn = communesColumn(ctx, basinCol);
+  rows.push({
+    label: K.communesKnown,
+    value: count(
+      `COUNTIFS(${basinColumn},${lit(`<>${L.basins.nord}`)},${basinColumn},${lit(`<>${L.basins.sud}`)})`,
+      0,
+    ),
+    expected: zero,
+    status: L.gap,
+    fix: naming(K.fix.communesKnown, badCells(communeCells)),
+  });
+
+  // Every parameter in range.
+  const paramCells = PARAM_KEYS.map((k) => {
+    const p = PARAMETER_ROWS[k];
+    return {
+      bad: badParam(ctx, p.name, p.kind, false),
+      name: cellName(names.parameters, p.row, PARAM_VALUE_COL),
+    };
+  });
+  rows.push({
+    label: K.paramsInRange,
+    value: count(countBad(paramCells), 0),
+    expected: zero,
+    status: L.gap,
+    fix: naming(K.fix.paramsInRange, badCells(paramCells)),
+  });
+
+  // A scenario column added by hand on the scenarios sheet is compared only after a regeneration:
+  // the names counted there (up to 50 columns beyond the last written) against the columns compared.
+  const scenarioCount = ctx.scenarioPlans.length;
+  if (scenarioCount > 0) {
+    const at = (c: number): string => absRef(names.scenarios, S.rows.name, c).split("!")[1] ?? "";
+    const scNames = `${quoteSheet(names.scenarios)}!${at(S.firstCol)}:${at(S.firstCol + scenarioCount + 49)}`;
+    rows.push({
+      label: K.scenariosFoot,
+      value: count(`COUNTA(${scNames})`, scenarioCount),
+      expected: count(String(scenarioCount), scenarioCount),
+      status: L.regenerate,
+      fix: lit(K.fix.scenariosFoot),
+    });
+  }
+
+  if (cmp !== null) rows.push(...scenarioChecks(ctx, cmp));
+  // Last: the generation that wrote these sheets went to its end (Excel writes FALSE first, TRUE last).
+  rows.push({
+    label: K.complete,
+    value: count(`IF(${COMPLETE_NAME},1,0)`, 1),
+    expected: count("1", 1),
+    status: L.regenerate,
+    fix: lit(K.fix.complete),
+  });
+  return rows;
+}
+
+/** Every scenario column reads; `Répartition bassins` equals the first scenario compared. */
+function scenarioChecks(ctx: Context, cmp: ComparisonLayout): CheckRow[] {
+  const { L, plan, names } = ctx;
+  const K = L.checks;
+  const S = SCENARIOS_LAYOUT;
+  const lit = stringLiteral;
+  const rows: CheckRow[] = ctx.scenarioPlans.map((_, k) => {
+    const col = S.firstCol + k;
+    const params = PARAM_KEYS.map((key) => ({
+      bad: badParam(ctx, absRef(names.scenarios, S.rows[key], col), PARAMETER_ROWS[key].kind, true),
+      name: cellName(names.scenarios, S.rows[key], col),
+    }));
+    const communes = plan.communesReference.map((_, i) => {
+      const ref = absRef(names.scenarios, S.firstCommune + i, col);
+      return {
+        bad: `COUNTIFS(${ref},"<>",${ref},${lit(`<>${L.basins.nord}`)},${ref},${lit(`<>${L.basins.sud}`)})`,
+        name: cellName(names.scenarios, S.firstCommune + i, col),
+      };
+    });
+    const cells = [...params, ...communes];
+    return {
+      label: K.scenarioReads(columnLetters(col)),
+      value: count(countBad(cells), 0),
+      expected: zero,
+      status: L.gap,
+      fix: naming(K.fix.scenarioReads, badCells(cells)),
+    };
+  });
+
+  // Répartition bassins = the first scenario, basin by basin, when that scenario has the current
+  // parameters and moves no commune (otherwise the two rightly differ).
+  const R = cmp.rows;
+  const first = (row: number): string => absRef(names.comparison, row, 1);
+  const same = PARAM_KEYS.map((key) => {
+    const name = PARAMETER_ROWS[key].name;
+    const kind = PARAMETER_ROWS[key].kind;
+    return kind === "amount"
+      ? `(ROUND(${first(R.params[key])}-${name},2)=0)`
+      : `(${first(R.params[key])}=${name})`;
+  });
+  const helper = cmp.helper;
+  if (helper.refLast >= helper.refFirst) {
+    const range = (c: number): string => absColumnRange(names.comparison, c, helper.refFirst, helper.refLast);
+    same.push(`(SUMPRODUCT((${range(HELPER_BASIN_COL)}<>${range(2)})*1)=0)`);
+  }
+  const bc = BASINS_LAYOUT.cols;
+  const figures = ["cost", "caf", "vat", "cuHT", "cuTTC"] as const;
+  const differ = BASINS.flatMap((_, i) =>
+    figures.map((f) => {
+      const here = absRef(names.basins, BASINS_LAYOUT.first + i, bc[f]);
+      return `(ROUND(${here}-${first(R.basins[i]?.[f] ?? 0)},2)<>0)`;
+    }),
+  );
+  rows.push({
+    label: K.basinsMatchFirst,
+    value: count(`IF(${same.join("*")},${differ.join("+")},0)`, 0),
+    expected: zero,
+    status: L.gap,
+    fix: lit(K.fix.basinsMatchFirst),
+  });
+  return rows;
+}
