@@ -245,5 +245,5 @@ describe.each(["1.7", "1.12"])("a failure at any action of a generation (ExcelAp
       expect({ k, dump: unstamped(t.fake.state) }).toEqual({ k, dump: expected });
     }
     expect(interrupted).toBeGreaterThan(0);
-  });
+  }, 3_600_000);
 });
