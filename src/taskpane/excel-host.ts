@@ -112,7 +112,11 @@ export class ExcelPaneHost implements PaneHost {
     const result = await applyReportExcel(this.run, report, (p) => onProgress(paneProgress(p)), this.options);
     const total = Math.max(1, result.requestBytes.length);
     onProgress({ step: "done", done: total, total });
-    return { sheets: result.added, calculationManual: result.calculationMode === "Manual" };
+    return {
+      sheets: result.added,
+      calculationManual: result.calculationMode === "Manual",
+      ...(result.missing.length > 0 ? { lacking: result.missing } : {}),
+    };
   }
 
   selectCell(address: string): Promise<void> {

@@ -57,7 +57,12 @@ export interface GenerateOutcome {
   readonly download?: { readonly url: string; readonly fileName: string };
   /** Inside Excel: the workbook calculates by hand, so the formulas show their values after F9. */
   readonly calculationManual?: boolean;
+  /** Inside Excel: what this Excel lacks that the summary would have had (said once, after it). */
+  readonly lacking?: readonly ExcelLack[];
 }
+
+/** A feature this Excel lacks (older requirement sets: Excel 2019 has ExcelApi 1.7 only). */
+export type ExcelLack = "dropDowns" | "pageLayout" | "charts" | "chartAxisFormat";
 
 /** File mode only: the workbook the pane holds in memory. */
 export interface FileWorkbookControls {
