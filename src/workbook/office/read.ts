@@ -603,8 +603,11 @@ async function snapshotInBlocks(
  *   workbook name `CTG_Empreinte`, null when absent or not a string constant), and the names the
  *   user's sheets and tables take.
  *
- * One request (one `context.sync()`). When Excel refuses the response as too large (Excel on the
- * web: 5 MB), the input is read again in blocks of rows, one request each.
+ * One request (one `context.sync()`); two on a session's first read of a workbook a previous run
+ * wrote into (its objects are read once the collections show them, never through a null object:
+ * see the top of this file). When Excel refuses the response as too large (Excel on the web: 5 MB),
+ * the input is read again in blocks of rows, one request each. A table or sheet that is not there
+ * costs one more request, to list what there is.
  *
  * @param run - the Excel runner (see excelRunner)
  * @param choice - the table, the sheet, or the selection
