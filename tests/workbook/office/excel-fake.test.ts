@@ -284,6 +284,33 @@ test("APIs above the fake's requirement set throw ApiNotFound when called", asyn
   });
 });
 
+test("every member is gated by the client's own table: read, set, called or loaded above the level, ApiNotFound at once", async () => {
+  const fake = createExcelFake(undefined, { apiVersion: "1.7" });
+  expect(fake.apiVersion).toBe("1.7");
+  await fake.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Feuil1");
+    const range = sheet.getRange("A1");
+    // Members no hand-placed gate covered before the table (two adapter tests failed with it).
+    expect(codeOf(() => peek(range, "dataValidation"))).toBe("ApiNotFound"); // 1.8
+    expect(codeOf(() => (range.format.indentLevel = 1))).toBe("ApiNotFound"); // 1.9, set
+    expect(codeOf(() => (sheet.showGridlines = false))).toBe("ApiNotFound"); // 1.8, not modelled
+    expect(codeOf(() => sheet.getRanges("A1"))).toBe("ApiNotFound"); // 1.9, not modelled
+    expect(codeOf(() => peek(sheet, "onNameChanged"))).toBe("ApiNotFound"); // ExcelApiOnline
+    // At its level, members are there: the gate passes them on.
+    expect(codeOf(() => peek(sheet, "freezePanes"))).toBeUndefined(); // 1.7
+    expect(codeOf(() => (range.format.useStandardWidth = true))).toBeUndefined(); // 1.7
+  });
+  const older = createExcelFake(undefined, { apiVersion: "1.6" });
+  // A load above the level fails the request (the items' members too, even when there is none).
+  const loadAll = (load: string): Promise<void> =>
+    older.run(async (context) => {
+      context.workbook.worksheets.load(load);
+      await context.sync();
+    });
+  await expect(loadAll("items/tabColor")).rejects.toMatchObject({ code: "ApiNotFound" });
+  await expect(loadAll("items/names/items/formula")).rejects.toMatchObject({ code: "ApiNotFound" });
+});
+
 test("sync counts and request/response sizes are recorded; run syncs what is still queued", async () => {
   const fake = base();
   await fake.run(async (context) => {
