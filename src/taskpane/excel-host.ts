@@ -125,7 +125,11 @@ export class ExcelPaneHost implements PaneHost {
     onProgress({ step: "done", done: total, total });
     return {
       kind: "written",
-      outcome: { sheets: result.added, calculationManual: result.calculationMode === "Manual" },
+      outcome: {
+        sheets: result.added,
+        calculationManual: result.calculationMode === "Manual",
+        ...(result.missing.length > 0 ? { lacking: result.missing } : {}),
+      },
     };
   }
 

@@ -57,6 +57,8 @@ export interface GenerateOutcome {
   readonly download?: { readonly url: string; readonly fileName: string };
   /** Inside Excel: the workbook calculates by hand, so the formulas show their values after F9. */
   readonly calculationManual?: boolean;
+  /** Inside Excel: what this Excel lacks that the summary would have had (said once, after it). */
+  readonly lacking?: readonly ExcelLack[];
 }
 
 /** What the pane decides once it sees the workbook as it is now: write this report, or stop. */
@@ -77,6 +79,9 @@ export interface GenerationRequest<S> {
 export type GenerationResult<S> =
   | { readonly kind: "written"; readonly outcome: GenerateOutcome }
   | { readonly kind: "stopped"; readonly reason: S; readonly fresh: WorkbookSnapshot };
+
+/** A feature this Excel lacks (older requirement sets: Excel 2019 has ExcelApi 1.7 only). */
+export type ExcelLack = "dropDowns" | "pageLayout" | "charts" | "chartAxisFormat";
 
 /** File mode only: the workbook the pane holds in memory. */
 export interface FileWorkbookControls {

@@ -6,7 +6,7 @@
 import type { WorkbookFileErrorReason } from "../workbook/xlsx/package";
 import type { Lang } from "../core/types";
 import type { PlanParamName } from "../core/params";
-import type { GenerateStep } from "./host";
+import type { ExcelLack, GenerateStep } from "./host";
 
 /** French: singular for 0 and 1 ("0 erreur"); English: singular for 1 only ("0 errors"). */
 const pluralFr = (n: number, one: string, many: string): string => (Math.abs(n) >= 2 ? many : one);
@@ -22,6 +22,20 @@ function count(n: number, lang: Lang): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, lang === "fr" ? "\u202F" : ",");
   return n < 0 ? `-${digits}` : digits;
 }
+
+const LACKS_FR: Record<ExcelLack, string> = {
+  dropDowns: "les listes déroulantes (les valeurs admises sont écrites sous chaque feuille)",
+  pageLayout: "la mise en page d’impression",
+  charts: "les graphiques",
+  chartAxisFormat: "le format des axes des graphiques",
+};
+
+const LACKS_EN: Record<ExcelLack, string> = {
+  dropDowns: "drop-down lists (the allowed values are written below each sheet)",
+  pageLayout: "print page setup",
+  charts: "charts",
+  chartAxisFormat: "chart axis formats",
+};
 
 const FR = {
   appTitle: "CTG Planner",
@@ -226,6 +240,8 @@ const FR = {
   download: "Télécharger le classeur",
   manualCalculation:
     "Le classeur est en calcul manuel : appuyez sur F9 pour afficher les valeurs des formules.",
+  lacking: (items: readonly ExcelLack[]) =>
+    `Cette version d’Excel ne permet pas ${items.map((i) => LACKS_FR[i]).join(", ")} : le reste est écrit. Une version plus récente d’Excel (2021, Microsoft 365 ou Excel sur le web) les ajoute.`,
   downloadAs: (name: string) => `Fichier ${name}`,
   sheetInFile: (name: string) =>
     `La feuille « ${name} » est dans le classeur téléchargé : ouvrez-le dans Excel.`,
@@ -461,6 +477,8 @@ const EN: UiText = {
   successFile: "They are in the workbook to download:",
   download: "Download the workbook",
   manualCalculation: "The workbook calculates manually: press F9 to show the formulas' values.",
+  lacking: (items) =>
+    `This version of Excel has no ${items.map((i) => LACKS_EN[i]).join(", ")}: the rest is written. A newer Excel (2021, Microsoft 365 or Excel on the web) adds them.`,
   downloadAs: (name) => `File ${name}`,
   sheetInFile: (name) => `Sheet "${name}" is in the downloaded workbook: open it in Excel.`,
   sheetShown: (name) => `Sheet "${name}" shown.`,

@@ -15,6 +15,7 @@ import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
 import type { FakeInit } from "../fakes/excel-fake";
 import { fakeInitFromXlsx } from "../fakes/from-xlsx";
+import { NEWEST_EXCEL_API, versionAtLeast } from "../../src/workbook/office/api-sets";
 import { paneSuite, ROOT } from "./pane-browser";
 
 const SHIM_DIR = path.join(ROOT, "test-output", "office-shim");
@@ -62,12 +63,20 @@ const suite = paneSuite(async () => {
   init = fakeInitFromXlsx(generated.output);
 });
 
-/** The pane inside the fake Excel. */
-async function paneInExcel(): Promise<{ page: Page; errors: string[] }> {
+/** The ExcelApi level the suite runs the fake at (CTG_EXCEL_API: .ci/run runs it at 1.7 too). */
+const LEVEL = process.env.CTG_EXCEL_API ?? NEWEST_EXCEL_API;
+
+/** The pane inside the fake Excel (at the suite's ExcelApi level unless told). */
+async function paneInExcel(apiVersion: string = LEVEL): Promise<{ page: Page; errors: string[] }> {
   const context = await suite.context();
-  await context.addInitScript((value) => {
-    (window as unknown as { __ctgFakeInit: unknown }).__ctgFakeInit = value;
-  }, init);
+  await context.addInitScript(
+    (value) => {
+      const w = window as unknown as { __ctgFakeInit: unknown; __ctgFakeOptions: unknown };
+      w.__ctgFakeInit = value.init;
+      w.__ctgFakeOptions = { apiVersion: value.apiVersion };
+    },
+    { init, apiVersion },
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -183,6 +192,8 @@ test("inside Excel, the pane follows edits: one read per burst, the preview with
   // The outcome stays shown once the pane's own writes come back as change events.
   await page.waitForTimeout(800);
   expect(await page.isVisible('[data-testid="generate-result"] [data-sheet]')).toBe(true);
+  // What this Excel lacks is said with the outcome (below ExcelApi 1.9: page setup at least).
+  expect(await page.isVisible('[data-testid="excel-lacks"]')).toBe(!versionAtLeast(LEVEL, "1.9"));
 
   // And it still follows: the cost back to 40 000 €.
   await edit(page, "Paramètres CTG", 4, 1, 40000);
@@ -212,5 +223,50 @@ test("inside Excel, the pane follows edits: one read per burst, the preview with
     "Paramètres actuels",
     "Variante",
   ]);
+  expect(errors.filter((e) => !e.startsWith("console log"))).toEqual([]);
+}, 120_000);
+
+test("inside Excel 2019 (ExcelApi 1.7, the manifest's minimum): generating writes the summary, no 1.8 member touched, and says once what Excel lacks", async () => {
+  const { page, errors } = await paneInExcel("1.7");
+  expect(await text(page, '[data-testid="mode"]')).toContain("Connecté à Excel");
+  await page.waitForFunction(
+    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 4,
+    undefined,
+    { timeout: 5000 },
+  );
+  const warnings = page.getByLabel("J'ai lu les avertissements");
+  if (await warnings.isVisible()) await warnings.check();
+  await page.click('[data-testid="generate"]');
+  // The fake throws ApiNotFound on any member above 1.7: a written outcome means none was touched.
+  await page.waitForSelector('[data-testid="generate-result"] [data-sheet]', { timeout: 30_000 });
+  const lacks = await text(page, '[data-testid="excel-lacks"]');
+  expect(lacks).toContain("Cette version d’Excel ne permet pas les listes déroulantes");
+  expect(lacks).toContain("la mise en page d’impression");
+  expect(lacks).not.toContain("les graphiques,"); // charts are ExcelApi 1.7: drawn
+  expect(await page.locator('[data-testid="excel-lacks"]').count()).toBe(1); // said once
+  const state = await page.evaluate(() => {
+    const fake = (window as unknown as { __ctgFake: Fake }).__ctgFake as unknown as {
+      apiVersion: string;
+      state: { sheets: { name: string; charts: unknown[]; validations: unknown[] }[] };
+    };
+    return {
+      apiVersion: fake.apiVersion,
+      sheets: fake.state.sheets.map((s) => [s.name, s.charts.length, s.validations.length]),
+    };
+  });
+  expect(state.apiVersion).toBe("1.7");
+  expect(state.sheets).toEqual(
+    expect.arrayContaining([
+      ["Paramètres CTG", 0, 0],
+      ["Répartition bassins", 1, 0],
+    ]),
+  );
+  const params = await page.evaluate(() => {
+    const fake = (window as unknown as { __ctgFake: Fake }).__ctgFake;
+    const sheet = fake.state.sheet("Paramètres CTG") as unknown as { cell(a: string): { value: unknown } };
+    return ["A12", "A15"].map((a) => sheet.cell(a).value);
+  });
+  expect(params[0]).toBe("Valeurs admises (cette version d’Excel n’affiche pas les listes déroulantes) :");
+  expect(String(params[1])).toMatch(/^B9 : CEJ \/ /);
   expect(errors.filter((e) => !e.startsWith("console log"))).toEqual([]);
 }, 120_000);

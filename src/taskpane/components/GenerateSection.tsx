@@ -186,6 +186,9 @@ export function GenerateSection({
               {state.outcome.calculationManual === true ? (
                 <Text weight="semibold">{t.manualCalculation}</Text>
               ) : null}
+              {state.outcome.lacking !== undefined && state.outcome.lacking.length > 0 ? (
+                <Text data-testid="excel-lacks">{t.lacking(state.outcome.lacking)}</Text>
+              ) : null}
               {state.outcome.download !== undefined ? (
                 <Link
                   className={styles.download}

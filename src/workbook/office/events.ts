@@ -25,6 +25,12 @@ export interface SheetChange {
  * skipped, names compared as Excel does, without case), in one request (one sync); the worksheets'
  * ids are loaded in the same request, to name the sheet of each change.
  *
+ * No handler is added to an object that may not exist (a `*OrNullObject` result: Microsoft's
+ * documentation does not say that works): the sheets are taken with `getItem`, their loads queued
+ * before any registration, so a missing one fails the request (ItemNotFound) before anything is
+ * registered; then one request lists the sheets there are and the watch starts again on those
+ * (two more requests, only when the caller named a sheet that is not there).
+ *
  * Excel reports every change of cell contents, the add-in's own writes included: a caller that
  * writes into a watched sheet sees its own changes come back.
  *
@@ -42,47 +48,77 @@ export async function watchSheets(
   sheets: readonly string[],
   onChange: (change: SheetChange) => void,
 ): Promise<() => Promise<void>> {
-  const wanted = uniqueCaseless(sheets);
   let removed = false;
-  if (wanted.length === 0) return () => Promise.resolve();
   const byId = new Map<string, string>();
-  const watch = await run(async (context) => {
-    const queued = wanted.map((name) => {
-      const worksheet = context.workbook.worksheets.getItemOrNullObject(name);
-      worksheet.load("id,name");
-      const handler = (args: Excel.WorksheetChangedEventArgs): Promise<void> =>
-        // In a promise: what onChange throws becomes the handler's rejection, which Office reports.
-        new Promise<void>((resolve) => {
-          if (!removed) {
-            const sheet = byId.get(args.worksheetId) ?? name;
-            onChange({ sheet, address: args.address, changeType: args.changeType });
-          }
-          resolve();
-        });
-      const result = worksheet.onChanged.add(handler);
-      return { worksheet, result };
+  const register = (names: readonly string[]): Promise<Watch> =>
+    run(async (context) => {
+      const worksheets = names.map((name) => {
+        const worksheet = context.workbook.worksheets.getItem(name);
+        worksheet.load("id,name");
+        return { name, worksheet };
+      });
+      // Every load before any registration: a missing sheet fails the request before one is added.
+      const results = worksheets.map(({ name, worksheet }) =>
+        worksheet.onChanged.add(
+          (args: Excel.WorksheetChangedEventArgs): Promise<void> =>
+            // In a promise: what onChange throws becomes the handler's rejection, which Office reports.
+            new Promise<void>((resolve) => {
+              if (!removed) {
+                const sheet = byId.get(args.worksheetId) ?? name;
+                onChange({ sheet, address: args.address, changeType: args.changeType });
+              }
+              resolve();
+            }),
+        ),
+      );
+      await context.sync();
+      for (const { worksheet } of worksheets) byId.set(worksheet.id, worksheet.name);
+      return { context, results };
     });
-    await context.sync();
-    // A missing sheet is a null object: nothing was registered on it, nothing to remove.
-    const live = queued.filter((q) => !q.worksheet.isNullObject);
-    for (const q of live) byId.set(q.worksheet.id, q.worksheet.name);
-    return { context, results: live.map((q) => q.result) };
-  });
+  const existing = async (): Promise<string[]> => {
+    const there = await run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      return worksheets.items.map((ws) => ws.name.toLowerCase());
+    });
+    const present = new Set(there);
+    return uniqueCaseless(sheets).filter((name) => present.has(name.toLowerCase()));
+  };
 
+  let wanted = uniqueCaseless(sheets);
+  let watch: Watch | null = null;
+  for (let attempt = 0; watch === null; attempt++) {
+    if (wanted.length === 0) return () => Promise.resolve();
+    try {
+      watch = await register(wanted);
+    } catch (err) {
+      // A named sheet is not there (or went meanwhile): watch those that are.
+      if (!(err instanceof ExcelHostError && err.code === "ItemNotFound") || attempt >= 2) throw err;
+      wanted = await existing();
+    }
+  }
+  const results = watch.results;
   const removeAll: ExcelBatch<void> = async (context) => {
-    for (const result of watch.results) result.remove();
+    for (const result of results) result.remove();
     await context.sync();
   };
+  const context = watch.context;
   return async () => {
     if (removed) return;
     removed = true;
-    if (watch.results.length === 0) return;
     try {
-      await run.inContext(watch.context, removeAll);
+      await run.inContext(context, removeAll);
     } catch (err) {
       // A watched sheet deleted since: Excel dropped its handler with it, and says the sheet is gone.
       if (err instanceof ExcelHostError && err.code === "ItemNotFound") return;
       throw err;
     }
   };
+}
+
+/** A watch's request context (its handlers are removed through it) and its handlers. */
+interface Watch {
+  readonly context: Excel.RequestContext;
+  readonly results: readonly OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[];
 }

@@ -16,11 +16,10 @@ import type { Report } from "../../report";
 import type { WorkbookSnapshot } from "../pipeline";
 import { type ExcelRunner } from "./excel-host";
 import {
-  locate,
   originOf,
-  queueAll,
   rawGrid,
-  sheetFacts,
+  readWorkbook,
+  rememberWritten,
   snapshotOf,
   type InputChoice,
   type Located,
@@ -33,6 +32,7 @@ import {
   type ApplyOptions,
   type ApplyProgress,
   type ApplyResult,
+  type WorkbookRead,
 } from "./write";
 
 /** What the caller decides once it has seen the workbook as it is now. */
@@ -41,7 +41,12 @@ export type GenerationDecision<S> =
 
 /** What a generation did. */
 export type GenerationOutcome<S> =
-  | { readonly kind: "written"; readonly result: ApplyResult; readonly fresh: WorkbookSnapshot }
+  | {
+      readonly kind: "written";
+      readonly result: ApplyResult;
+      readonly fresh: WorkbookSnapshot;
+      readonly report?: Report;
+    }
   | { readonly kind: "stopped"; readonly reason: S; readonly fresh: WorkbookSnapshot };
 
 /** A generation: where the input is, the snapshot the pane planned from, and how to build the report. */
@@ -87,32 +92,27 @@ export async function generateExcel<S>(
   options: ApplyOptions = {},
 ): Promise<GenerationOutcome<S>> {
   const can = capabilitiesOf(options.supports);
-  return run(async (context) => {
-    // Both load the same collections: the write's loads come last and hold every property the
-    // snapshot's do (of two loads of one object in a request, the later one's properties are kept).
-    const q = queueAll(context, request.choice, false);
-    const read = queueWorkbookRead(context, can);
-    await context.sync();
-    const sheets = sheetFacts(q.worksheets);
-    const located = locate(q, request.choice, sheets);
-    let grid = request.base.input.grid;
-    if (
-      located.address !== null &&
-      !sameInputShape(request.base, located, q.input.range.rowCount, q.input.range.columnCount)
-    ) {
-      q.input.range.load("values");
-      await context.sync();
-      grid = rawGrid(q.input.range.values);
-    } else if (located.address === null) grid = [];
-    const fresh = snapshotOf(q, located, grid, sheets);
-    const decision = await request.build(fresh);
-    if (decision.kind === "stop") return { kind: "stopped", reason: decision.reason, fresh };
-    const result = await writeReport(
-      context,
-      read,
-      decision.report,
-      applySettings(decision.report, can, options, onProgress),
-    );
-    return { kind: "written", result, fresh };
-  });
+  const done = await readWorkbook<GenerationOutcome<S>, WorkbookRead>(
+    run,
+    request.choice,
+    false,
+    async ({ context, q, sheets, located, extra: read }) => {
+      let grid = request.base.input.grid;
+      if (located.address === null) grid = [];
+      else if (!sameInputShape(request.base, located, q.input.range.rowCount, q.input.range.columnCount)) {
+        q.input.range.load("values");
+        await context.sync();
+        grid = rawGrid(q.input.range.values);
+      }
+      const fresh = snapshotOf(q, located, grid, sheets);
+      const decision = await request.build(fresh);
+      if (decision.kind === "stop") return { kind: "stopped", reason: decision.reason, fresh };
+      const settings = applySettings(decision.report, can, options, onProgress);
+      const result = await writeReport(context, read, decision.report, settings);
+      return { kind: "written", result, fresh, report: decision.report };
+    },
+    (context) => queueWorkbookRead(context, can),
+  );
+  if (done.kind === "written" && done.report !== undefined) rememberWritten(run, done.report);
+  return done;
 }

@@ -29,7 +29,7 @@ export type { InputChoice, InputList, InputTable, SnapshotOptions } from "./read
 export { applyReportExcel, APPLY_STEPS, DEFAULT_MAX_REQUEST_BYTES } from "./write";
 export { generateExcel } from "./generate";
 export type { GenerationDecision, GenerationOutcome, GenerationRequest } from "./generate";
-export type { ApplyOptions, ApplyProgress, ApplyResult, ApplyStep } from "./write";
+export type { ApplyOptions, ApplyProgress, ApplyResult, ApplyStep, MissingFeature } from "./write";
 export { selectCell, activateSheet } from "./navigate";
 export { watchSheets } from "./events";
 export type { SheetChange } from "./events";

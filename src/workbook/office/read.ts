@@ -3,8 +3,14 @@
  * not the product's), and the snapshot the pipeline plans from — the same shape as the .xlsx
  * adapter's (see snapshotPackage in ../xlsx/summarize.ts).
  *
- * When the input is known, the snapshot is one request: every load is queued first (optional things
- * through `*OrNullObject`), then one `context.sync()`.
+ * When the input is known, the snapshot is one request: every load is queued first, then one
+ * `context.sync()`. Nothing is called on an object that may not exist (a `*OrNullObject` result is
+ * only loaded, never navigated from: Microsoft's documentation does not say that works). So the
+ * previous run's objects (parameter names, communes table, scenarios sheet) are read through
+ * `getItem` once a request has seen them in the workbook's collections: the runner remembers which
+ * exist; a snapshot finding more than it remembered reads them in a second request (the first
+ * snapshot of a session on a workbook with a previous run's sheets), one finding fewer (deleted
+ * meanwhile) starts again without the memory.
  */
 
 import { parseA1, quoteSheet, toCell, uniqueCaseless } from "../../core/cell";
@@ -17,6 +23,7 @@ import {
   COMPLETE_NAME,
   formulasKeyOfName,
   reportLabels,
+  type Report,
   type ReportSheetKind,
 } from "../../report";
 import type { WorkbookSnapshot } from "../pipeline";
@@ -136,8 +143,15 @@ export function originOf(address: string, sheet?: string): GridOrigin {
   return { sheet: sheet ?? parts?.sheet ?? "", topLeft };
 }
 
+/** The previous run's objects read (or to read): they exist (seen in the collections). */
+interface ProductReads {
+  readonly params: readonly { readonly param: PlanParamName; readonly range: Excel.Range }[];
+  readonly communes: readonly { readonly table: Excel.Table; readonly range: Excel.Range }[];
+  readonly scenarios: readonly { readonly sheet: Excel.Worksheet; readonly range: Excel.Range }[];
+}
+
 /** The loads of one snapshot, queued before the sync. */
-export interface Queued {
+export interface Queued extends ProductReads {
   readonly worksheets: Excel.WorksheetCollection;
   readonly tables: Excel.TableCollection;
   readonly names: Excel.NamedItemCollection;
@@ -145,13 +159,118 @@ export interface Queued {
     | { readonly kind: "table"; readonly table: Excel.Table; readonly range: Excel.Range }
     | { readonly kind: "sheet"; readonly sheet: Excel.Worksheet; readonly range: Excel.Range }
     | { readonly kind: "selection"; readonly selected: Excel.Range; readonly range: Excel.Range };
-  readonly params: readonly { readonly param: PlanParamName; readonly range: Excel.Range }[];
-  readonly communes: readonly { readonly table: Excel.Table; readonly range: Excel.Range }[];
-  readonly scenarios: readonly { readonly sheet: Excel.Worksheet; readonly range: Excel.Range }[];
-  /** The workbook name holding the fingerprint of the formulas last written. */
+  /** The workbook name holding the fingerprint of the formulas last written (a null object when absent). */
   readonly formulasKey: Excel.NamedItem;
   /** The workbook name that says whether the last generation finished (CTG_Complet). */
   readonly complete: Excel.NamedItem;
+}
+
+/** Which of a previous run's objects exist, by name. */
+interface ProductKnown {
+  readonly params: readonly string[];
+  readonly communes: readonly string[];
+  readonly scenarios: readonly string[];
+}
+
+const NOTHING_KNOWN: ProductKnown = { params: [], communes: [], scenarios: [] };
+
+/** What each runner (each pane session) last saw of the previous run's objects. */
+const knownOf = new WeakMap<ExcelRunner, ProductKnown>();
+
+function knownCount(k: ProductKnown): number {
+  return k.params.length + k.communes.length + k.scenarios.length;
+}
+
+/** The previous run's objects that exist: the candidates in the collections, on the product's sheets. */
+function existingProduct(q: Queued, sheets: readonly SheetFacts[]): ProductKnown {
+  const kindOf = new Map(sheets.filter((s) => s.marked).map((s) => [s.name, s.kind]));
+  const names = new Set(q.names.items.map((n) => n.name.toLowerCase()));
+  const hasParameters = sheets.some((s) => s.kind === "parameters");
+  const tableSheet = new Map(q.tables.items.map((t) => [t.name.toLowerCase(), t.worksheet.name]));
+  const sheetNamed = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  return {
+    params: hasParameters
+      ? Object.values(PLAN_PARAM_CELL_NAMES).filter((n) => names.has(n.toLowerCase()))
+      : [],
+    communes: COMMUNES_CANDIDATES.filter((n) => {
+      const sheet = tableSheet.get(n.toLowerCase());
+      return sheet !== undefined && kindOf.get(sheet) === "communes";
+    }),
+    scenarios: SCENARIOS_CANDIDATES.filter((n) => {
+      const sheet = sheetNamed.get(n.toLowerCase());
+      return sheet !== undefined && kindOf.get(sheet) === "scenarios";
+    }),
+  };
+}
+
+/**
+ * Tells the runner's memory what a generation just wrote (the parameter names, the communes table
+ * and the scenarios sheet of the report), so that the next snapshot reads them in its one request.
+ *
+ * @param run - the runner the report was written with
+ * @param report - the report written
+ */
+export function rememberWritten(run: ExcelRunner, report: Report): void {
+  const params = new Set(Object.values(PLAN_PARAM_CELL_NAMES).map((n) => n.toLowerCase()));
+  const communes = new Set(COMMUNES_CANDIDATES.map((n) => n.toLowerCase()));
+  const scenarios = new Set(SCENARIOS_CANDIDATES.map((n) => n.toLowerCase()));
+  knownOf.set(run, {
+    params: report.names.map((n) => n.name).filter((n) => params.has(n.toLowerCase())),
+    communes: report.sheets
+      .filter((s) => s.kind === "communes")
+      .flatMap((s) => s.tables.map((t) => t.name))
+      .filter((n) => communes.has(n.toLowerCase())),
+    scenarios: report.sheets
+      .filter((s) => s.kind === "scenarios" && scenarios.has(s.name.toLowerCase()))
+      .map((s) => s.name),
+  });
+}
+
+/** What `existing` has that `known` has not. */
+function unknownOf(existing: ProductKnown, known: ProductKnown): ProductKnown {
+  const out = (a: readonly string[], b: readonly string[]): string[] => {
+    const had = new Set(b.map((x) => x.toLowerCase()));
+    return a.filter((x) => !had.has(x.toLowerCase()));
+  };
+  return {
+    params: out(existing.params, known.params),
+    communes: out(existing.communes, known.communes),
+    scenarios: out(existing.scenarios, known.scenarios),
+  };
+}
+
+/** Queues the reads of a previous run's objects known to exist (through getItem: no null object). */
+function queueProduct(context: Excel.RequestContext, known: ProductKnown): ProductReads {
+  const workbook = context.workbook;
+  const paramOf = new Map(
+    (Object.entries(PLAN_PARAM_CELL_NAMES) as [PlanParamName, string][]).map(([param, name]) => [
+      name.toLowerCase(),
+      param,
+    ]),
+  );
+  const params = known.params.flatMap((name) => {
+    const param = paramOf.get(name.toLowerCase());
+    if (param === undefined) return [];
+    // A name that is not a range (a constant) gives a null range: loaded only.
+    const range = workbook.names.getItem(name).getRangeOrNullObject();
+    range.load("values,address");
+    return [{ param, range }];
+  });
+  const communes = known.communes.map((name) => {
+    const table = workbook.tables.getItem(name);
+    table.load("name,showTotals,worksheet/name");
+    const range = table.getRange();
+    range.load("values,address");
+    return { table, range };
+  });
+  const scenarios = known.scenarios.map((name) => {
+    const sheet = workbook.worksheets.getItem(name);
+    sheet.load("name");
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load("values,address");
+    return { sheet, range };
+  });
+  return { params, communes, scenarios };
 }
 
 /** The input's loads: `withValues` false loads only where it is (for a read in blocks). */
@@ -160,8 +279,10 @@ function queueInput(
   choice: InputChoice,
   withValues: boolean,
 ): Queued["input"] {
+  // The user's table or sheet by getItem: a missing one fails the request (ItemNotFound), then
+  // inputNotFound says what there is.
   if ("table" in choice) {
-    const table = context.workbook.tables.getItemOrNullObject(choice.table);
+    const table = context.workbook.tables.getItem(choice.table);
     table.load("name,showTotals,showHeaders,worksheet/name,columns/items/name");
     const range = table.getRange();
     if (withValues) range.load("values,address");
@@ -169,7 +290,7 @@ function queueInput(
     return { kind: "table", table, range };
   }
   if ("sheet" in choice) {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(choice.sheet);
+    const sheet = context.workbook.worksheets.getItem(choice.sheet);
     sheet.load("name");
     const range = sheet.getUsedRangeOrNullObject(true);
     if (withValues) range.load("values,address");
@@ -185,7 +306,12 @@ function queueInput(
   return { kind: "selection", selected, range };
 }
 
-export function queueAll(context: Excel.RequestContext, choice: InputChoice, withValues: boolean): Queued {
+export function queueAll(
+  context: Excel.RequestContext,
+  choice: InputChoice,
+  withValues: boolean,
+  known: ProductKnown,
+): Queued {
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
   worksheets.load(SHEETS_LOAD);
@@ -194,31 +320,13 @@ export function queueAll(context: Excel.RequestContext, choice: InputChoice, wit
   const names = workbook.names;
   names.load("items/name");
   const input = queueInput(context, choice, withValues);
-  const params = (Object.entries(PLAN_PARAM_CELL_NAMES) as [PlanParamName, string][]).map(([param, name]) => {
-    const range = workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
-    range.load("values,address");
-    return { param, range };
-  });
-  const communes = COMMUNES_CANDIDATES.map((name) => {
-    const table = workbook.tables.getItemOrNullObject(name);
-    table.load("name,showTotals,worksheet/name");
-    const range = table.getRange();
-    range.load("values,address");
-    return { table, range };
-  });
-  const scenarios = SCENARIOS_CANDIDATES.map((name) => {
-    const sheet = workbook.worksheets.getItemOrNullObject(name);
-    sheet.load("name");
-    const range = sheet.getUsedRangeOrNullObject(true);
-    range.load("values,address");
-    return { sheet, range };
-  });
+  const product = queueProduct(context, known);
   // Workbook scope only (a sheet's name of the same spelling is not the product's).
   const formulasKey = workbook.names.getItemOrNullObject(FORMULAS_KEY_NAME);
   formulasKey.load("formula");
   const complete = workbook.names.getItemOrNullObject(COMPLETE_NAME);
   complete.load("formula");
-  return { worksheets, tables, names, input, params, communes, scenarios, formulasKey, complete };
+  return { worksheets, tables, names, input, ...product, formulasKey, complete };
 }
 
 function notFound(kind: "table" | "sheet", name: string, known: readonly string[]): ExcelHostError {
@@ -254,8 +362,7 @@ export function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFac
   switch (input.kind) {
     case "table": {
       const choiceName = "table" in choice ? choice.table : "";
-      if (input.table.isNullObject || product.has(input.table.worksheet.name))
-        throw notFound("table", choiceName, userTables);
+      if (product.has(input.table.worksheet.name)) throw notFound("table", choiceName, userTables);
       return {
         sheet: input.table.worksheet.name,
         table: input.table.name,
@@ -268,8 +375,7 @@ export function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFac
     case "sheet": {
       const choiceName = "sheet" in choice ? choice.sheet : "";
       const userSheets = sheets.filter((s) => !s.marked).map((s) => s.name);
-      if (input.sheet.isNullObject || product.has(input.sheet.name))
-        throw notFound("sheet", choiceName, userSheets);
+      if (product.has(input.sheet.name)) throw notFound("sheet", choiceName, userSheets);
       return {
         sheet: input.sheet.name,
         table: null,
@@ -315,7 +421,7 @@ function paramsOf(q: Queued, sheets: readonly SheetFacts[]): ParamInputs {
 function scenariosOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot["scenarios"] {
   const scenarioSheets = new Set(sheets.filter((s) => s.kind === "scenarios").map((s) => s.name));
   for (const { sheet, range } of q.scenarios) {
-    if (sheet.isNullObject || range.isNullObject || !scenarioSheets.has(sheet.name)) continue;
+    if (range.isNullObject || !scenarioSheets.has(sheet.name)) continue;
     return { grid: rawGrid(range.values), origin: originOf(range.address, sheet.name) };
   }
   return null;
@@ -337,7 +443,7 @@ function formulasKeyOf(q: Queued): string | null {
 function communesOf(q: Queued, sheets: readonly SheetFacts[]): WorkbookSnapshot["communes"] {
   const communeSheets = new Set(sheets.filter((s) => s.kind === "communes").map((s) => s.name));
   for (const { table, range } of q.communes) {
-    if (table.isNullObject || range.isNullObject || !communeSheets.has(table.worksheet.name)) continue;
+    if (!communeSheets.has(table.worksheet.name)) continue;
     const grid = rawGrid(range.values);
     return {
       grid: table.showTotals ? grid.slice(0, -1) : grid,
@@ -386,13 +492,94 @@ export function snapshotOf(
   };
 }
 
-/** One request: every load queued, one sync. */
+/** What a read gives once its first request is synced (and the previous run's objects read). */
+export interface FirstRead<E = undefined> {
+  readonly context: Excel.RequestContext;
+  readonly q: Queued;
+  readonly sheets: readonly SheetFacts[];
+  readonly located: Located;
+  /** What the caller queued in the same first request (see readWorkbook's `queueExtra`). */
+  readonly extra: E;
+}
+
+/**
+ * A read: every load queued (the previous run's objects the runner knows of included), one sync;
+ * then, only when the collections show more of them than the runner knew, one more request for
+ * those. `then` finishes in the same Excel.run.
+ */
+export async function readWorkbook<T, E = undefined>(
+  run: ExcelRunner,
+  choice: InputChoice,
+  withValues: boolean,
+  then: (read: FirstRead<E>) => Promise<T>,
+  queueExtra?: (context: Excel.RequestContext) => E,
+): Promise<T> {
+  const known = knownOf.get(run) ?? NOTHING_KNOWN;
+  try {
+    return await run(async (context) => {
+      const first = queueAll(context, choice, withValues, known);
+      // Queued after the snapshot's loads: of two loads of one object, the later one's are kept.
+      const extra = (queueExtra === undefined ? undefined : queueExtra(context)) as E;
+      await context.sync();
+      const sheets = sheetFacts(first.worksheets);
+      const located = locate(first, choice, sheets);
+      const existing = existingProduct(first, sheets);
+      knownOf.set(run, existing);
+      const more = unknownOf(existing, known);
+      let q = first;
+      if (knownCount(more) > 0) {
+        const extra = queueProduct(context, more);
+        await context.sync();
+        q = {
+          ...first,
+          params: [...first.params, ...extra.params],
+          communes: [...first.communes, ...extra.communes],
+          scenarios: [...first.scenarios, ...extra.scenarios],
+        };
+      }
+      return then({ context, q, sheets, located, extra });
+    });
+  } catch (err) {
+    if (!(err instanceof ExcelHostError && err.code === "ItemNotFound")) throw err;
+    if (knownCount(known) > 0) {
+      // An object of the previous run deleted since: read again, knowing nothing.
+      knownOf.delete(run);
+      return readWorkbook(run, choice, withValues, then, queueExtra);
+    }
+    throw await inputNotFound(run, choice, err);
+  }
+}
+
+/**
+ * The error to give when a read failed with ItemNotFound: the input's TableNotFound /
+ * SheetNotFound listing what there is (one more request), else the error itself.
+ */
+async function inputNotFound(run: ExcelRunner, choice: InputChoice, err: ExcelHostError): Promise<Error> {
+  if (!("table" in choice) && !("sheet" in choice)) return err;
+  const list = await listInputs(run);
+  if ("table" in choice) {
+    const there = list.tables.some((t) => t.name.toLowerCase() === choice.table.toLowerCase());
+    return there
+      ? err
+      : notFound(
+          "table",
+          choice.table,
+          list.tables.map((t) => t.name),
+        );
+  }
+  const there = list.sheets.some((s) => s.name.toLowerCase() === choice.sheet.toLowerCase());
+  return there
+    ? err
+    : notFound(
+        "sheet",
+        choice.sheet,
+        list.sheets.map((s) => s.name),
+      );
+}
+
+/** One request: every load queued, one sync (two on a session's first read of a previous run). */
 async function snapshotOnce(run: ExcelRunner, choice: InputChoice): Promise<WorkbookSnapshot> {
-  return run(async (context) => {
-    const q = queueAll(context, choice, true);
-    await context.sync();
-    const sheets = sheetFacts(q.worksheets);
-    const located = locate(q, choice, sheets);
+  return readWorkbook(run, choice, true, async ({ q, sheets, located }) => {
     const grid = located.address === null ? [] : rawGrid(q.input.range.values);
     return snapshotOf(q, located, grid, sheets);
   });
@@ -407,11 +594,7 @@ async function snapshotInBlocks(
   choice: InputChoice,
   blockBytes: number,
 ): Promise<WorkbookSnapshot> {
-  return run(async (context) => {
-    const q = queueAll(context, choice, false);
-    await context.sync();
-    const sheets = sheetFacts(q.worksheets);
-    const located = locate(q, choice, sheets);
+  return readWorkbook(run, choice, false, async ({ context, q, sheets, located }) => {
     if (located.address === null) return snapshotOf(q, located, [], sheets);
     const top = parseA1(originOf(located.address).topLeft);
     const rows = q.input.range.rowCount;
@@ -443,8 +626,11 @@ async function snapshotInBlocks(
  *   workbook name `CTG_Empreinte`, null when absent or not a string constant), and the names the
  *   user's sheets and tables take.
  *
- * One request (one `context.sync()`). When Excel refuses the response as too large (Excel on the
- * web: 5 MB), the input is read again in blocks of rows, one request each.
+ * One request (one `context.sync()`); two on a session's first read of a workbook a previous run
+ * wrote into (its objects are read once the collections show them, never through a null object:
+ * see the top of this file). When Excel refuses the response as too large (Excel on the web: 5 MB),
+ * the input is read again in blocks of rows, one request each. A table or sheet that is not there
+ * costs one more request, to list what there is.
  *
  * @param run - the Excel runner (see excelRunner)
  * @param choice - the table, the sheet, or the selection

@@ -36,7 +36,16 @@ import {
   type SupportsApi,
 } from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";
-import { jsonBytes, parseRect, rectAddress, renderSheet, type Rect, type SheetRender } from "./render";
+import { rememberWritten } from "./read";
+import {
+  jsonBytes,
+  parseRect,
+  rectAddress,
+  renderSheet,
+  textInput,
+  type Rect,
+  type SheetRender,
+} from "./render";
 
 /** The steps of writing a report, in the order they are sent. */
 export type ApplyStep =
@@ -97,7 +106,16 @@ export interface ApplyResult {
   readonly chartAxisFormat: boolean;
   /** The workbook's calculation mode: with `Manual`, formulas show their values after F9. */
   readonly calculationMode: string;
+  /**
+   * What this Excel lacks that the report would have had, once each (empty on ExcelApi 1.9+):
+   * `dropDowns` (ExcelApi 1.8: the validations become a list of allowed values below each sheet),
+   * `pageLayout` (1.9), `charts` (1.7), `chartAxisFormat` (1.8).
+   */
+  readonly missing: readonly MissingFeature[];
 }
+
+/** A feature of the report this Excel lacks (see ApplyResult.missing). */
+export type MissingFeature = "dropDowns" | "pageLayout" | "charts" | "chartAxisFormat";
 
 /** Excel on the web refuses requests above 5 MB: stay well below. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -213,6 +231,39 @@ function applyValidation(validation: Excel.DataValidation, v: ReportValidation, 
     title: VALIDATION_TITLE,
     message: clip(v.error, 255),
   };
+}
+
+const ALLOWED_VALUES = {
+  fr: "Valeurs admises (cette version d’Excel n’affiche pas les listes déroulantes) :",
+  en: "Allowed values (this version of Excel shows no drop-down lists):",
+} as const;
+
+/**
+ * Without ExcelApi 1.8 (no data validation): the sheet's validations as text, one line per rule
+ * below everything else on the sheet (after a blank row), in column A: `B9 : CEJ / Population` for
+ * a list, `B5:B6 : <the rule's message>` for a number.
+ *
+ * @returns the cells (one column) and their texts, or null when the sheet has no validation
+ */
+function allowedValuesNote(
+  sheet: ReportSheet,
+  lang: "fr" | "en",
+): { readonly address: string; readonly values: string[][] } | null {
+  if (sheet.validations.length === 0) return null;
+  let last = 0;
+  for (const c of sheet.cells) last = Math.max(last, c.row);
+  for (const t of sheet.tables) last = Math.max(last, parseRect(t.ref).r2);
+  for (const v of sheet.validations)
+    for (const ref of v.ref.trim().split(/\s+/)) last = Math.max(last, parseRect(ref).r2);
+  const lines = [
+    ALLOWED_VALUES[lang],
+    ...sheet.validations.map((v) => {
+      const refs = v.ref.trim().split(/\s+/).join(", ");
+      return textInput(`${refs} : ${v.type === "list" ? v.items.join(" / ") : (v.prompt ?? v.error)}`);
+    }),
+  ];
+  const first = last + 2; // 0-based: one blank row between
+  return { address: `A${first + 1}:A${first + lines.length}`, values: lines.map((l) => [l]) };
 }
 
 function applyStatus(formats: Excel.ConditionalFormatCollection, okText: string): void {
@@ -386,11 +437,13 @@ export async function applyReportExcel(
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const can = capabilitiesOf(options.supports);
-  return run(async (context) => {
+  const result = await run(async (context) => {
     const read = queueWorkbookRead(context, can);
     await context.sync();
     return writeReport(context, read, report, applySettings(report, can, options, onProgress));
   });
+  rememberWritten(run, report); // the next snapshot reads the new sheets in its one request
+  return result;
 }
 
 /**
@@ -441,7 +494,9 @@ export type Capabilities = Readonly<
     | "layout"
     | "screen"
     | "indent"
-    | "structure",
+    | "structure"
+    | "validation"
+    | "freeze",
     boolean
   >
 >;
@@ -460,6 +515,8 @@ export function capabilitiesOf(supports: SupportsApi = officeSupports): Capabili
     chart: supports("ExcelApi", "1.7"),
     structure: supports("ExcelApi", "1.7"),
     axisFormat: supports("ExcelApi", "1.8"),
+    validation: supports("ExcelApi", "1.8"),
+    freeze: supports("ExcelApi", "1.7"),
     layout: supports("ExcelApi", "1.9"),
     screen: supports("ExcelApi", "1.9"),
     indent: supports("ExcelApi", "1.9"),
@@ -676,13 +733,14 @@ export async function writeReport(
           const all = ws.getRange(); // the whole sheet
           all.unmerge();
           all.conditionalFormats.clearAll();
-          all.dataValidation.clear();
+          // Without ExcelApi 1.8 there is no validation to clear (none was written by this Excel).
+          if (can.validation) all.dataValidation.clear();
           all.clear("All");
           if (can.standardSize) {
             all.format.useStandardWidth = true;
             all.format.useStandardHeight = true;
           }
-          ws.freezePanes.unfreeze();
+          if (can.freeze) ws.freezePanes.unfreeze();
           if (can.tabColor) ws.tabColor = "";
         },
       );
@@ -804,11 +862,20 @@ export async function writeReport(
       }
       for (const v of sheet.validations) {
         const rule = validationRule(v, where); // checked now, before anything is sent
+        if (!can.validation) continue; // written as a list of allowed values below (see below)
         for (const ref of v.ref.trim().split(/\s+/)) {
           op("formats", [rule, v.prompt ?? "", v.error], 4, () =>
             applyValidation(sheetNamed(sheet.name).getRange(ref).dataValidation, v, where),
           );
         }
+      }
+      const notes = can.validation ? null : allowedValuesNote(sheet, report.lang);
+      if (notes !== null) {
+        op("formats", notes.values, 2, () => {
+          const range = sheetNamed(sheet.name).getRange(notes.address);
+          range.numberFormat = notes.values.map(() => ["@"]); // text as typed, whatever it reads like
+          range.values = notes.values;
+        });
       }
       for (const f of sheet.statusFormats) {
         for (const ref of f.ref.trim().split(/\s+/)) {
@@ -821,7 +888,7 @@ export async function writeReport(
     report.sheets.forEach((sheet) => {
       const rows = Math.max(0, sheet.freeze?.rows ?? 0);
       const cols = Math.max(0, sheet.freeze?.cols ?? 0);
-      if (rows > 0 || cols > 0) {
+      if ((rows > 0 || cols > 0) && can.freeze) {
         op("layout", sheet.freeze, 1, () => {
           const panes = sheetNamed(sheet.name).freezePanes;
           if (rows > 0 && cols > 0) panes.freezeAt(`A1:${a1(rows - 1, cols - 1)}`);
@@ -877,9 +944,9 @@ export async function writeReport(
       if (ops === undefined) return;
       if (can.calc) application.suspendApiCalculationUntilNextSync();
       if (can.screen) application.suspendScreenUpdatingUntilNextSync();
-      for (const o of ops) {
-        // Each request says it started, even when it only carries on the step of the one before.
-        if (o.step !== lastStep || o === ops[0]) {
+      for (const [i, o] of ops.entries()) {
+        // Each step as it starts, and each request's first (a request may carry one step only).
+        if (o.step !== lastStep || i === 0) {
           lastStep = o.step;
           onProgress?.({
             step: o.step,
@@ -909,6 +976,12 @@ export async function writeReport(
         { cause: err },
       );
     }
+    const missing: MissingFeature[] = [];
+    if (!can.validation && report.sheets.some((sh) => sh.validations.length > 0)) missing.push("dropDowns");
+    if (!can.layout && report.sheets.length > 0) missing.push("pageLayout");
+    const chartsWanted = report.sheets.some((sh) => (sh.charts ?? []).length > 0);
+    if (!can.chart && chartsWanted) missing.push("charts");
+    if (can.chart && !can.axisFormat && chartsWanted) missing.push("chartAxisFormat");
     return {
       deleted: doomed.map((ws) => ws.name),
       reused: [...reusedNames],
@@ -920,6 +993,7 @@ export async function writeReport(
       charts,
       chartAxisFormat: charts > 0 && can.axisFormat,
       calculationMode: application.calculationMode,
+      missing,
     };
   }
 }

@@ -3,17 +3,19 @@
 // the Excel-mode browser test, so the real pane (its Excel host, its Office.js adapter) runs against
 // the fake, and the test drives edits through `window.__ctgFake`.
 
-import { createExcelFake, type FakeInit } from "../../fakes/excel-fake";
+import { createExcelFake, type FakeInit, type FakeOptions } from "../../fakes/excel-fake";
 
 interface ShimWindow {
   __ctgFakeInit?: FakeInit;
+  /** The fake's options (its ExcelApi level: the suite runs at 1.7 and at the newest). */
+  __ctgFakeOptions?: FakeOptions;
   __ctgFake?: ReturnType<typeof createExcelFake>;
   Excel?: unknown;
   Office?: unknown;
 }
 
 const w = window as unknown as ShimWindow;
-const fake = createExcelFake(w.__ctgFakeInit);
+const fake = createExcelFake(w.__ctgFakeInit, w.__ctgFakeOptions ?? {});
 w.__ctgFake = fake;
 w.Excel = { run: fake.excelRun };
 w.Office = {
