@@ -483,31 +483,15 @@ export interface WorkbookRead {
   readonly structure: Excel.WorkbookProtection | null;
 }
 
-/** What the write may use, by requirement set. */
-export type Capabilities = Readonly<
-  Record<
-    | "calc"
-    | "tabColor"
-    | "standardSize"
-    | "chart"
-    | "axisFormat"
-    | "layout"
-    | "screen"
-    | "indent"
-    | "structure"
-    | "validation"
-    | "freeze",
-    boolean
-  >
->;
-
 /**
  * The capabilities of this Excel.
  *
  * @param supports - `Office.context.requirements.isSetSupported`
  * @returns what the write may use
  */
-export function capabilitiesOf(supports: SupportsApi = officeSupports): Capabilities {
+// The return type is inferred from the literal on purpose: scripts/check-api-sets.mjs follows each
+// `can.x` guard back to its supports("ExcelApi", …) call.
+export function capabilitiesOf(supports: SupportsApi = officeSupports) {
   return {
     calc: supports("ExcelApi", "1.6"),
     tabColor: supports("ExcelApi", "1.7"),
@@ -522,6 +506,9 @@ export function capabilitiesOf(supports: SupportsApi = officeSupports): Capabili
     indent: supports("ExcelApi", "1.9"),
   };
 }
+
+/** What the write may use, by requirement set. */
+export type Capabilities = ReturnType<typeof capabilitiesOf>;
 
 /**
  * Queues the loads the write needs (sheets with their markers, visibility, position, protection and

@@ -29,25 +29,34 @@ test("the checks, in order: parts foot to totals, then the inputs a council memb
     "Somme des valeurs de la clé de répartition (« Répartition bassins ») : positive, aucune négative",
     "Communes de « Communes CTG » dont le bassin n'est ni Nord ni Sud",
     "Paramètres hors plage dans « Paramètres CTG » (montants ≥ 0, taux de 0 % à 100 %, clé et base de la liste)",
+    "La dernière génération est allée jusqu'au bout (nom CTG_Complet)",
   ]);
   expect(labels("fr", true).slice(10)).toEqual([
     "Scénarios nommés dans « Scénarios CTG » = scénarios comparés (sinon : à régénérer)",
     "Cellules illisibles du scénario de la colonne C de « Scénarios CTG »",
     "Montants de « Répartition bassins » différents du premier scénario comparé (quand il reprend les paramètres et bassins actuels)",
+    "La dernière génération est allée jusqu'au bout (nom CTG_Complet)",
   ]);
   expect(labels("en", true)[8]).toBe('Communes of "CTG Communes" whose basin is neither North nor South');
+});
+
+test("the last check says whether the generation that wrote the summary went to its end (CTG_Complet)", () => {
+  const sheet = sheetOf(demoReport(), "checks");
+  expect(textAt(sheet, "A18")).toBe("La dernière génération est allée jusqu'au bout (nom CTG_Complet)");
+  expect(formulaAt(sheet, "B18")).toBe("IF(CTG_Complet,1,0)");
+  expect(formulaAt(sheet, "D18")).toMatch(/"À régénérer"\)$/);
 });
 
 test("each row: status OK at generation, what to fix empty; the headline counts every status", () => {
   const sheet = sheetOf(demoReport(), "checks");
   expect(textAt(sheet, "E4")).toBe("À corriger");
-  for (let r = 5; r <= 17; r++) {
+  for (let r = 5; r <= 18; r++) {
     expect(expectedAt(sheet, `D${r}`)).toBe("OK");
     expect(expectedAt(sheet, `E${r}`)).toBe("");
     expect(formulaAt(sheet, `E${r}`)).toMatch(new RegExp(`^IF\\(\\$D\\$${r}="OK","",`));
   }
   expect(formulaAt(sheet, "A2")).toBe(
-    'IF(COUNTIF($D$5:$D$17,"OK")=13,"Tous les contrôles sont au vert.","Au moins un contrôle est en écart : voir le tableau ci-dessous.")',
+    'IF(COUNTIF($D$5:$D$18,"OK")=14,"Tous les contrôles sont au vert.","Au moins un contrôle est en écart : voir le tableau ci-dessous.")',
   );
 });
 

@@ -19,7 +19,7 @@ test("layout: header on row 4, one row per parameter, the value in column B", ()
   expect(at(sheet, "B10")).toEqual({ kind: "text", text: "HT" });
   expect(textAt(sheet, "A9")).toBe("Clé de répartition entre bassins");
   // The names point at the same rows.
-  expect(report.names.slice(0, 6).map((n) => [n.name, n.ref])).toEqual(
+  expect(report.names.slice(1, 7).map((n) => [n.name, n.ref])).toEqual(
     PARAM_KEYS.map((k) => [PARAMETER_ROWS[k].name, `'Paramètres CTG'!$B$${PARAMETER_ROWS[k].row + 1}`]),
   );
 });
