@@ -26,6 +26,7 @@ import {
   type ReportChart,
   type ReportSheet,
   type ReportSheetKind,
+  type ReportTable,
   type ReportValidation,
 } from "../../report";
 import {
@@ -385,6 +386,75 @@ function applyReportChart(
   added.setPosition(a1(chart.from.row, chart.from.col), a1(chart.to.row, chart.to.col));
 }
 
+/** A product table rewritten in place (not deleted and added): where it is, and what it becomes. */
+interface KeptTable {
+  readonly table: Excel.Table;
+  readonly spec: ReportTable;
+  /** Its range now: the report's top-left, its current rows (header and totals included). */
+  readonly old: Rect;
+  /** Data rows now and in the report. */
+  readonly rows: number;
+  readonly wanted: number;
+}
+
+/**
+ * The tables of a reused product sheet that stay (same name and same columns as a table of the
+ * report's sheet, no totals row): a user's `=SUM(CTG_Communes[Population])` then survives the
+ * regeneration, as it would not if the table were deleted and added again. The report places a
+ * table of given columns at a fixed top-left, so the table is taken to start there.
+ */
+function tablesKeptIn(own: readonly Excel.Table[], sheet: ReportSheet): KeptTable[] {
+  const out: KeptTable[] = [];
+  for (const table of own) {
+    const spec = sheet.tables.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
+    if (spec === undefined || table.showTotals) continue;
+    const names = table.columns.items.map((c) => c.name.toLowerCase());
+    if (names.length !== spec.columns.length || spec.columns.some((c, i) => c.toLowerCase() !== names[i])) continue;
+    const ref = parseRect(spec.ref);
+    const rows = table.rows.count;
+    const wanted = ref.r2 - ref.r1;
+    if (wanted < 1) continue;
+    out.push({ table, spec, old: { r1: ref.r1, c1: ref.c1, r2: ref.r1 + rows, c2: ref.c2 }, rows, wanted });
+  }
+  return out;
+}
+
+/** Adds or deletes data rows at the end of a kept table (ExcelApi 1.1) to reach the report's count. */
+function fitRows(k: KeptTable): void {
+  const width = k.old.c2 - k.old.c1 + 1;
+  if (k.wanted > k.rows)
+    k.table.rows.add(
+      undefined,
+      Array.from({ length: k.wanted - k.rows }, () => new Array<string>(width).fill("")),
+    );
+  for (let i = k.rows - 1; i >= k.wanted; i--) k.table.rows.getItemAt(i).delete();
+}
+
+/** The whole sheet but these rectangles, as rectangles (each band between them, then each gap). */
+function complement(holes: readonly Rect[]): Rect[] {
+  const LAST_ROW = 1_048_575;
+  const LAST_COL = 16_383;
+  const rows = [...new Set(holes.flatMap((h) => [h.r1, h.r2 + 1]))].sort((a, b) => a - b);
+  const out: Rect[] = [];
+  let top = 0;
+  for (const edge of [...rows, LAST_ROW + 1]) {
+    if (edge > top) {
+      const band = { r1: top, r2: edge - 1 };
+      const inBand = holes
+        .filter((h) => h.r1 <= band.r1 && h.r2 >= band.r2)
+        .sort((a, b) => a.c1 - b.c1);
+      let left = 0;
+      for (const h of inBand) {
+        if (h.c1 > left) out.push({ ...band, c1: left, c2: h.c1 - 1 });
+        left = Math.max(left, h.c2 + 1);
+      }
+      if (left <= LAST_COL) out.push({ ...band, c1: left, c2: LAST_COL });
+    }
+    top = Math.max(top, edge);
+  }
+  return out;
+}
+
 /** Cuts the writes into requests under the limit, keeping their order. */
 function chunk(ops: readonly WriteOp[], limit: number): WriteOp[][] {
   const out: WriteOp[][] = [];
@@ -529,7 +599,7 @@ export function queueWorkbookRead(context: Excel.RequestContext, can: Capabiliti
   const names = workbook.names;
   names.load("items/name");
   const tables = workbook.tables;
-  tables.load("items/name,items/worksheet/name");
+  tables.load("items/name,items/worksheet/name,items/showTotals,items/rows/count,items/columns/items/name");
   const active = worksheets.getActiveWorksheet();
   active.load("name");
   const application = workbook.application;
@@ -698,6 +768,7 @@ export async function writeReport(
       if (existingNames.has(n.name.toLowerCase()))
         op("delete", n.name, 1, () => names.getItem(n.name).delete());
     }
+    const keptByName = new Map<string, KeptTable>();
     report.sheets.forEach((sheet, k) => {
       const ws = reusedOf.get(k);
       if (ws === undefined) return;
@@ -705,16 +776,19 @@ export async function writeReport(
       // (`CTG_Communes[Commune]`) does break, unlike plain cell references, which the wipe keeps.
       // Accepted: tables are rebuilt at their report's size rather than resized in place.
       const ownTables = tables.items.filter((t) => t.worksheet.name === ws.name);
+      const keep = tablesKeptIn(ownTables, sheet);
+      for (const k of keep) keptByName.set(k.spec.name.toLowerCase(), k);
+      const doomedTables = ownTables.filter((t) => !keep.some((k) => k.table === t));
       const charts = ws.charts.items;
       const wanted = markerFormula(sheet);
       const dropNames = ws.names.items.filter((n) => !(n.name === MARKER_NAME && n.formula === wanted));
       op(
         "delete",
         [ws.name, ownTables.map((t) => t.name), dropNames.map((n) => n.name), charts.length],
-        12 + ownTables.length + dropNames.length + charts.length,
+        12 + ownTables.length + dropNames.length + charts.length + 4 * keep.length,
         () => {
           if (ws.visibility !== "Visible") ws.visibility = "Visible";
-          for (const t of ownTables) t.delete();
+          for (const t of doomedTables) t.delete();
           for (const c of charts) c.delete();
           for (const n of dropNames) n.delete();
           const all = ws.getRange(); // the whole sheet
@@ -722,7 +796,18 @@ export async function writeReport(
           all.conditionalFormats.clearAll();
           // Without ExcelApi 1.8 there is no validation to clear (none was written by this Excel).
           if (can.validation) all.dataValidation.clear();
-          all.clear("All");
+          if (keep.length === 0) all.clear("All");
+          else {
+            // Clearing all of a table's range may remove the table: around the kept tables all goes;
+            // within them, the data and the formats (the header row keeps its names, so the user's
+            // structured references keep theirs); then each takes the report's number of rows.
+            for (const rect of complement(keep.map((k) => k.old))) ws.getRange(rectAddress(rect)).clear("All");
+            for (const k of keep) {
+              k.table.getRange().clear("Formats");
+              k.table.getDataBodyRange().clear("Contents");
+              fitRows(k);
+            }
+          }
           if (can.standardSize) {
             all.format.useStandardWidth = true;
             all.format.useStandardHeight = true;
@@ -806,7 +891,14 @@ export async function writeReport(
     // tables and names before the formulas that refer to them.
     report.sheets.forEach((sheet) => {
       for (const t of sheet.tables) {
+        const kept = keptByName.get(t.name.toLowerCase());
         op("tables", t, 3, () => {
+          if (kept !== undefined) {
+            // The same table object, resized with the wipe: the user's structured references stay.
+            if (kept.table.name !== t.name) kept.table.name = t.name;
+            kept.table.style = t.style;
+            return;
+          }
           // A Range, not an address: an address without a sheet would mean the active sheet.
           const ws = sheetNamed(sheet.name);
           const table = ws.tables.add(ws.getRange(t.ref), true);

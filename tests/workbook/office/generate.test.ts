@@ -247,3 +247,41 @@ describe.each(["1.7", "1.12"])("a failure at any action of a generation (ExcelAp
     expect(interrupted).toBeGreaterThan(0);
   }, 3_600_000);
 });
+
+describe("keep what users point at", () => {
+  it("a user's structured reference to CTG_Communes survives two regenerations that change its rows", async () => {
+    const { fake, host } = await generatedOnce();
+    const notes = fake.state.addSheet("Notes");
+    const formula = "=SUM(CTG_Communes[Population municipale])";
+    const cell = notes.ensure(0, 0);
+    cell.formula = formula;
+    const tableId = fake.state.findTable("CTG_Communes")?.id;
+    expect(tableId).toBeDefined();
+    const rowsOf = (): number => {
+      const t = fake.state.findTable("CTG_Communes");
+      return t === undefined ? -1 : t.bounds.r2 - t.bounds.r1;
+    };
+    expect(rowsOf()).toBe(34);
+    for (const expected of [33, 32]) {
+      // The user deletes the row of a commune without funding rows from the table, then generates.
+      const before = await host.snapshot(TABLE);
+      const funded = new Set(before.input.grid.flat().map((v) => String(v)));
+      const rows = before.communes?.grid ?? [];
+      const index = rows.findIndex((row, r) => r > 0 && !funded.has(String(row[1])));
+      expect(index).toBeGreaterThan(0);
+      await fake.run(async (context) => {
+        context.workbook.tables
+          .getItem("CTG_Communes")
+          .rows.getItemAt(index - 1)
+          .delete();
+        await context.sync();
+      });
+      const read = await host.snapshot(TABLE);
+      expect((await generate(host, read)).kind).toBe("written");
+      expect(rowsOf()).toBe(expected);
+      // The same table object, the formula untouched (a deleted table would have left #REF!).
+      expect(fake.state.findTable("CTG_Communes")?.id).toBe(tableId);
+      expect(notes.cell("A1").formula).toBe(formula);
+    }
+  });
+});
