@@ -59,13 +59,13 @@ function insertCell(xml: string, ref: string): string {
 }
 
 /**
- * Sets cells of a sheet to numbers or texts (replacing formulas there), keeping each cell's style.
+ * Sets cells of a sheet to numbers, texts or formulas (`{ formula }`, without `=`), keeping each cell's style.
  * A cell missing from the sheet XML is created (unstyled), as typing into a blank cell does.
  */
 export function patchCells(
   bytes: Uint8Array,
   sheet: string,
-  values: Record<string, number | string>,
+  values: Record<string, number | string | { readonly formula: string }>,
 ): Uint8Array {
   const files = unzipSync(bytes);
   const part = sheetPart(files, sheet);
@@ -79,7 +79,9 @@ export function patchCells(
     const cell =
       typeof value === "number"
         ? `<c r="${ref}" ${style}><v>${value}</v></c>`
-        : `<c r="${ref}" ${style} t="inlineStr"><is><t>${escape(value)}</t></is></c>`;
+        : typeof value === "string"
+          ? `<c r="${ref}" ${style} t="inlineStr"><is><t>${escape(value)}</t></is></c>`
+          : `<c r="${ref}" ${style}><f>${escape(value.formula)}</f></c>`;
     xml = xml.replace(re, cell);
   }
   files[part] = strToU8(xml);
