@@ -270,3 +270,68 @@ test("inside Excel 2019 (ExcelApi 1.7, the manifest's minimum): generating write
   expect(String(params[1])).toMatch(/^B9 : CEJ \/ /);
   expect(errors.filter((e) => !e.startsWith("console log"))).toEqual([]);
 }, 120_000);
+
+/** Sets a cell of the fake as a drop-down on Excel on the web does: no change event. */
+async function editSilently(page: Page, sheet: string, row: number, col: number, value: number | string) {
+  await page.evaluate(
+    ({ sheet, row, col, value }) => {
+      const fake = (window as unknown as { __ctgFake: Fake }).__ctgFake;
+      fake.state.sheet(sheet).ensure(row, col).value = value;
+    },
+    { sheet, row, col, value },
+  );
+}
+
+async function cellOf(page: Page, sheet: string, row: number, col: number): Promise<unknown> {
+  return page.evaluate(
+    ({ sheet, row, col }) =>
+      (window as unknown as { __ctgFake: Fake }).__ctgFake.state.sheet(sheet).ensure(row, col).value,
+    { sheet, row, col },
+  );
+}
+
+async function generateNow(page: Page): Promise<void> {
+  const warnings = page.getByLabel("J'ai lu les avertissements");
+  if (await warnings.isVisible()) await warnings.check();
+  await page.click('[data-testid="generate"]');
+}
+
+test("an edit the pane never heard of is kept by the generation; one made on both sides is asked about first", async () => {
+  const { page, errors } = await paneInExcel();
+  await page.waitForFunction(
+    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 4,
+    undefined,
+    { timeout: 5000 },
+  );
+  // Point 1 of issue 10: the key picked from B9's drop-down on the web (no event), the cost set in the pane.
+  await editSilently(page, "Paramètres CTG", 8, 1, "Population");
+  await page.fill('[data-param="costHT"]', "46000");
+  await generateNow(page);
+  await page.waitForSelector('[data-testid="generate-result"] [data-sheet]', { timeout: 30_000 });
+  expect(await cellOf(page, "Paramètres CTG", 8, 1)).toBe("Population");
+  expect(await cellOf(page, "Paramètres CTG", 4, 1)).toBe(46000);
+
+  // The cost changed in the workbook (no event) and in the pane: nothing is written before the user chooses.
+  await editSilently(page, "Paramètres CTG", 4, 1, 50000);
+  await page.fill('[data-param="costHT"]', "47000");
+  const before = await syncs(page);
+  await generateNow(page);
+  await page.waitForSelector('[data-testid="conflicts"]', { timeout: 30_000 });
+  expect(await syncs(page)).toBe(before + 1); // the generation's read, no write
+  const panel = await text(page, '[data-testid="conflicts"]');
+  expect(panel).toContain("Coût de la mission (€ HT) ('Paramètres CTG'!B5)");
+  expect(panel).toContain("Garder le classeur : 50 000,00");
+  expect(panel).toContain("Garder le volet : 47000");
+  expect(await cellOf(page, "Paramètres CTG", 4, 1)).toBe(50000);
+  const shots = path.join(ROOT, "docs", "screenshots");
+  fs.mkdirSync(shots, { recursive: true });
+  await page
+    .locator('[data-testid="conflicts"]')
+    .screenshot({ path: path.join(shots, "conflicts-fr-light.png") });
+  await page.getByLabel(/Garder le classeur : 50 000,00/).check();
+  await page.click('[data-testid="conflicts-generate"]');
+  await page.waitForSelector('[data-testid="generate-result"] [data-sheet]', { timeout: 30_000 });
+  expect(await cellOf(page, "Paramètres CTG", 4, 1)).toBe(50000);
+  expect(await page.locator('[data-testid="conflicts"]').count()).toBe(0);
+  expect(errors.filter((e) => !e.startsWith("console log"))).toEqual([]);
+}, 120_000);
