@@ -1,10 +1,11 @@
 /**
  * Office adapter against the strict Excel fake (tests/fakes/excel-fake.ts), with Excel on the web's
- * 5 MB limits on requests and responses: the requests of one generation (applyReportExcel: one read
- * of what is there, then the writes) and the largest request payload.
+ * 5 MB limits on requests and responses: the requests of one generation as the pane runs it
+ * (generateExcel: one read of what is there and of the cells a user may have edited, the plan made
+ * on it, then the writes) and the largest request payload.
  */
 
-import { applyReportExcel, excelRunner, snapshotExcel } from "../src/workbook/office";
+import { excelRunner, generateExcel, snapshotExcel } from "../src/workbook/office";
 import { planFromSnapshot, reportFromResult } from "../src/workbook/pipeline";
 import { createExcelFake } from "../tests/fakes/excel-fake";
 import { bytes, count, failedRow, fundingGrid, times, type BenchOptions, type Row } from "./lib";
@@ -17,7 +18,7 @@ const NOW = new Date("2026-01-01T00:00:00Z");
 
 interface Measure {
   readonly rows: number;
-  /** Requests of the generation (applyReportExcel). */
+  /** Requests of the generation (generateExcel). */
   readonly syncs: number;
   readonly writeRequests: number;
   readonly writeBytes: readonly number[];
@@ -61,9 +62,26 @@ async function measure(rows: number): Promise<Measure> {
     throw new Error(`office bench: the plan is blocked: ${JSON.stringify(result.issues.slice(0, 2))}`);
   if (result.rows.length !== rows)
     throw new Error(`office bench: ${result.rows.length} rows read of ${rows}`);
-  const report = await reportFromResult(snapshot, result, { lang: "fr", version: "bench", now: NOW });
   fake.resetStats();
-  const applied = await applyReportExcel(run, report, undefined, { supports: fake.supports });
+  const done = await generateExcel<string>(
+    run,
+    {
+      choice: { table: "Financements" },
+      base: snapshot,
+      build: async (fresh) => {
+        const now = planFromSnapshot(fresh);
+        if (now.blocked) return { kind: "stop", reason: "blocked" };
+        return {
+          kind: "write",
+          report: await reportFromResult(fresh, now, { lang: "fr", version: "bench", now: NOW }),
+        };
+      },
+    },
+    undefined,
+    { supports: fake.supports },
+  );
+  if (done.kind !== "written") throw new Error(`office bench: the generation stopped (${done.reason})`);
+  const applied = done.result;
   return {
     rows,
     syncs: fake.stats.syncs,
