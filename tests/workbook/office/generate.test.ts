@@ -132,6 +132,16 @@ describe("no stale write-back", () => {
     expect(other.fake.state.sheet(key.sheet).cell(key.cell).value).toBe("Population");
   });
 
+  it("a workbook edited since the pane's read into an error stops the generation: nothing written", async () => {
+    const { fake, host, read } = await generatedOnce();
+    typeSilently(fake, paramCell(read, "costHT"), "beaucoup");
+    const before = workbookDump(fake.state);
+    const done = await generate(host, read);
+    expect(done.kind === "stopped" ? done.reason.kind : done.kind).toBe("blocked");
+    expect(done.kind === "stopped" ? done.fresh.parameters.costHT?.value : null).toBe("beaucoup");
+    expect(workbookDump(fake.state)).toEqual(before);
+  });
+
   it("the same change on both sides is no conflict", async () => {
     const { fake, host, read } = await generatedOnce();
     const key = paramCell(read, "key");
