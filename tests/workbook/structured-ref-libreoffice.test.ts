@@ -32,7 +32,8 @@ function communesTableRef(file: string): string {
   for (const [name, bytes] of Object.entries(files)) {
     if (!/^xl\/tables\/table\d+\.xml$/.test(name)) continue;
     const xml = strFromU8(bytes);
-    if (/ name="CTG_Communes"/.test(xml)) return /<table[^>]* ref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(xml)?.[1] ?? "";
+    if (/ name="CTG_Communes"/.test(xml))
+      return /<table[^>]* ref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(xml)?.[1] ?? "";
   }
   return "";
 }
@@ -62,7 +63,8 @@ test("a structured reference to CTG_Communes survives two regenerations that cha
     let row = -1;
     for (let r = 5; r <= 40 && row < 0; r++) {
       const name = communes.get(`B${r}`);
-      if (communes.get(`A${r}`) !== null && communes.get(`A${r}`) !== undefined && !funded.has(String(name))) row = r;
+      if (communes.get(`A${r}`) !== null && communes.get(`A${r}`) !== undefined && !funded.has(String(name)))
+        row = r;
     }
     expect(row).toBeGreaterThan(0);
     bytes = patchCells(bytes, "Communes CTG", { [`A${row}`]: "" });

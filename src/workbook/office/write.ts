@@ -409,7 +409,8 @@ function tablesKeptIn(own: readonly Excel.Table[], sheet: ReportSheet): KeptTabl
     const spec = sheet.tables.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
     if (spec === undefined || table.showTotals) continue;
     const names = table.columns.items.map((c) => c.name.toLowerCase());
-    if (names.length !== spec.columns.length || spec.columns.some((c, i) => c.toLowerCase() !== names[i])) continue;
+    if (names.length !== spec.columns.length || spec.columns.some((c, i) => c.toLowerCase() !== names[i]))
+      continue;
     const ref = parseRect(spec.ref);
     const rows = table.rows.count;
     const wanted = ref.r2 - ref.r1;
@@ -440,9 +441,7 @@ function complement(holes: readonly Rect[]): Rect[] {
   for (const edge of [...rows, LAST_ROW + 1]) {
     if (edge > top) {
       const band = { r1: top, r2: edge - 1 };
-      const inBand = holes
-        .filter((h) => h.r1 <= band.r1 && h.r2 >= band.r2)
-        .sort((a, b) => a.c1 - b.c1);
+      const inBand = holes.filter((h) => h.r1 <= band.r1 && h.r2 >= band.r2).sort((a, b) => a.c1 - b.c1);
       let left = 0;
       for (const h of inBand) {
         if (h.c1 > left) out.push({ ...band, c1: left, c2: h.c1 - 1 });
@@ -801,7 +800,8 @@ export async function writeReport(
             // Clearing all of a table's range may remove the table: around the kept tables all goes;
             // within them, the data and the formats (the header row keeps its names, so the user's
             // structured references keep theirs); then each takes the report's number of rows.
-            for (const rect of complement(keep.map((k) => k.old))) ws.getRange(rectAddress(rect)).clear("All");
+            for (const rect of complement(keep.map((k) => k.old)))
+              ws.getRange(rectAddress(rect)).clear("All");
             for (const k of keep) {
               k.table.getRange().clear("Formats");
               k.table.getDataBodyRange().clear("Contents");

@@ -258,6 +258,14 @@ describe.each(["1.7", "1.12"])("a failure at any action of a generation (ExcelAp
   }, 3_600_000);
 });
 
+/** The user deletes a data row of the communes table (one request, as Excel's UI does). */
+async function deleteCommuneRow(fake: ExcelFake, index: number): Promise<void> {
+  await fake.run(async (context) => {
+    context.workbook.tables.getItem("CTG_Communes").rows.getItemAt(index).delete();
+    await context.sync();
+  });
+}
+
 describe("keep what users point at", () => {
   it("a user's structured reference to CTG_Communes survives two regenerations that change its rows", async () => {
     const { fake, host } = await generatedOnce();
@@ -279,13 +287,7 @@ describe("keep what users point at", () => {
       const rows = before.communes?.grid ?? [];
       const index = rows.findIndex((row, r) => r > 0 && !funded.has(String(row[1])));
       expect(index).toBeGreaterThan(0);
-      await fake.run(async (context) => {
-        context.workbook.tables
-          .getItem("CTG_Communes")
-          .rows.getItemAt(index - 1)
-          .delete();
-        await context.sync();
-      });
+      await deleteCommuneRow(fake, index - 1);
       const read = await host.snapshot(TABLE);
       expect((await generate(host, read)).kind).toBe("written");
       expect(rowsOf()).toBe(expected);
