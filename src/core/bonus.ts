@@ -422,7 +422,10 @@ export function computeBonusPlan(
           cell: first.cells.formerCej,
           data: { basin, kind, rate, floor },
         });
-      group.forEach((f, i) => existingShare.set(f, { pool, weightIndex: i, group }));
+      // Only facilities with capacity share the pool: a new facility (capacity 0) placed last would
+      // otherwise take the others' rounding (1 + 1 + 1 − 1 for 2 cents over three places).
+      const sharing = group.filter((f) => f.capacity > 0);
+      sharing.forEach((f, i) => existingShare.set(f, { pool, weightIndex: i, group: sharing }));
     }
   }
 

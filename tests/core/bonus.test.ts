@@ -129,6 +129,20 @@ describe("smoothing: one rate per place per basin and kind", () => {
     ]);
   });
 
+  it("shares the pool between facilities with capacity only: 0,02 € over 1 + 1 + 1 places and a new crèche", () => {
+    const plan = computeBonusPlan(
+      [
+        facility(2, { capacity: 1, cej: 0.01 }),
+        facility(3, { capacity: 1, cej: 0.01 }),
+        facility(4, { capacity: 1 }),
+        facility(5, { capacity: 0, newPlaces: 10, opening: [2030, 1] }),
+      ],
+      COMMUNES_FIXTURE,
+      params(),
+    );
+    expect([0, 1, 2, 3].map((i) => part(plan, i, 2024, "existing"))).toEqual([1, 1, 0, 0]);
+  });
+
   it("smooths each basin and kind apart", () => {
     const plan = computeBonusPlan(
       [
