@@ -39,6 +39,27 @@
  * | scenario-unnamed         | { column (letter) }                                         | scenarios  |
  * | scenario-duplicate-name  | { name, first (address) }; related = [first]                | scenarios  |
  * | scenario-sheet-unreadable| {}                                                          | scenarios  |
+ * | facility-header-not-found| {}                                                          | facilities |
+ * | facility-missing-column  | { field } (FacilityField)                                   | facilities |
+ * | facility-duplicate-column| { field, columns: string[] }; related = [first column]     | facilities |
+ * | facility-name-empty      | {}                                                          | facilities |
+ * | facility-commune-unknown | { value, suggestions: string[] }                            | facilities |
+ * | facility-kind-unknown    | { value }                                                   | facilities |
+ * | facility-operator-kind-unknown | { value }                                             | facilities |
+ * | facility-unit-unknown    | { value }                                                   | facilities |
+ * | facility-unit-mixed      | { kind, basin, unit, first } (codes); related = [first cell]| facilities |
+ * | facility-quantity-invalid| { field, value, whole (1 or 0) }                            | facilities |
+ * | facility-quantity-negative | { field, value }                                          | facilities |
+ * | facility-reserved-above-new | { reserved, places }                                     | facilities |
+ * | facility-cej-negative    | { amount (cents) }                                          | facilities |
+ * | facility-opening-invalid | { value }                                                   | facilities |
+ * | facility-opening-missing | {}                                                          | facilities |
+ * | facility-flag-invalid    | { value }                                                   | facilities |
+ * | facility-field-ignored   | { field, kind }                                             | facilities |
+ * | facility-duplicate       | { name, commune, first }; related = [first]                 | facilities |
+ * | facility-no-rows         | {}                                                          | facilities |
+ * | bonus-no-places          | { basin, kind, amount (cents) }; related = CEJ cells        | bonus      |
+ * | bonus-floor-applied      | { basin, kind, rate, floor } (cents)                        | bonus      |
  *
  * A missing key never throws: the sentence shows `?` in its place.
  */
@@ -46,7 +67,17 @@
 import { columnLetters } from "./cell";
 import { cents, formatMoney, MAX_CENTS } from "./money";
 import type { PlanParamName } from "./params";
-import type { AllocationKey, Basin, Field, Issue, Lang } from "./types";
+import type {
+  AllocationKey,
+  Basin,
+  BonusKind,
+  BonusUnit,
+  FacilityField,
+  Field,
+  Issue,
+  Lang,
+  OperatorKind,
+} from "./types";
 
 /** Names of the funding table's fields, as shown to the user. */
 export const FIELD_LABELS: Readonly<Record<Lang, Readonly<Record<Field, string>>>> = {
@@ -190,6 +221,18 @@ export function formatIssue(issue: Issue, lang: Lang): string {
     return has(KEY_LABELS[lang], v) ? KEY_LABELS[lang][v] : v;
   };
   const value = (): string => quote(text("value"), lang);
+  const facilityField = (k: string): string => {
+    const v = text(k);
+    return has(FACILITY_FIELD_LABELS[lang], v) ? FACILITY_FIELD_LABELS[lang][v] : v;
+  };
+  const kindLabel = (k: string): string => {
+    const v = text(k);
+    return has(BONUS_KIND_LABELS[lang], v) ? BONUS_KIND_LABELS[lang][v] : v;
+  };
+  const unit = (k: string): string => {
+    const v = text(k);
+    return has(UNIT_LABELS[lang], v) ? UNIT_LABELS[lang][v] : v;
+  };
   const basins = `${BASIN_LABELS[lang].nord} ${fr ? "ou" : "or"} ${BASIN_LABELS[lang].sud}`;
 
   switch (issue.code) {
@@ -367,6 +410,105 @@ export function formatIssue(issue: Issue, lang: Lang): string {
       return fr
         ? "La feuille des scénarios n'a plus de ligne « Nom » : ses scénarios ne peuvent pas être lus. Rétablissez la ligne « Nom » en colonne A (ou supprimez la feuille pour repartir des paramètres actuels) ; rien n'est écrit d'ici là."
         : 'The scenarios sheet no longer has a "Name" row: its scenarios cannot be read. Restore the "Name" row in column A (or delete the sheet to start again from the current parameters); nothing is written until then.';
+    case "facility-header-not-found":
+      return fr
+        ? `Ligne d'en-tête des équipements introuvable : ajoutez au-dessus des données une ligne de titres avec au moins les colonnes ${quoteList(FACILITY_REQUIRED_LABELS.fr, lang, "and")}.`
+        : `No header row found for the facilities: add a row of titles above the data with at least the columns ${quoteList(FACILITY_REQUIRED_LABELS.en, lang, "and")}.`;
+    case "facility-missing-column":
+      return fr
+        ? `Colonne ${quote(facilityField("field"), lang)} introuvable dans le tableau des équipements : ajoutez une colonne intitulée ${quote(facilityField("field"), lang)}.`
+        : `Column ${quote(facilityField("field"), lang)} not found in the facilities table: add a column headed ${quote(facilityField("field"), lang)}.`;
+    case "facility-duplicate-column":
+      return fr
+        ? `Plusieurs colonnes correspondent à ${quote(facilityField("field"), lang)} (${quoteList(list("columns"), lang, "and")}) : renommez ou supprimez celle qui ne sert pas.`
+        : `Several columns match ${quote(facilityField("field"), lang)} (${quoteList(list("columns"), lang, "and")}): rename or delete the one not to use.`;
+    case "facility-name-empty":
+      return fr
+        ? "Nom d'équipement vide : saisissez le nom de l'équipement (ex. Multi-accueil Les Lutins) ou supprimez la ligne."
+        : "Empty facility name: enter the facility's name (e.g. Multi-accueil Les Lutins) or delete the row.";
+    case "facility-commune-unknown": {
+      const s = list("suggestions");
+      const hint =
+        s.length === 0
+          ? ""
+          : fr
+            ? ` (vouliez-vous dire ${quoteList(s, lang)} ?)`
+            : ` (did you mean ${quoteList(s, lang)}?)`;
+      return fr
+        ? `Commune inconnue ${value()}${hint} : saisissez le nom ou le code INSEE d'une des 34 communes de la communauté urbaine ; un équipement hors de ses communes n'a pas de CTG ici.`
+        : `Unknown commune ${value()}${hint}: enter the name or INSEE code of one of the 34 communes of the urban community; a facility outside them has no CTG here.`;
+    }
+    case "facility-kind-unknown":
+      return fr
+        ? `Type de bonus ${value()} non reconnu : choisissez ${quoteList(Object.values(BONUS_KIND_LABELS.fr), lang)}.`
+        : `Bonus kind ${value()} not recognised: choose ${quoteList(Object.values(BONUS_KIND_LABELS.en), lang)}.`;
+    case "facility-operator-kind-unknown":
+      return fr
+        ? `Type de gestionnaire ${value()} non reconnu : choisissez ${quoteList(Object.values(OPERATOR_KIND_LABELS.fr), lang)}, ou videz la cellule (« Autre »).`
+        : `Operator kind ${value()} not recognised: choose ${quoteList(Object.values(OPERATOR_KIND_LABELS.en), lang)}, or clear the cell ("Other").`;
+    case "facility-unit-unknown":
+      return fr
+        ? `Unité ${value()} non reconnue : choisissez ${quoteList(Object.values(UNIT_LABELS.fr), lang)}, ou videz la cellule pour l'unité habituelle du type de bonus.`
+        : `Unit ${value()} not recognised: choose ${quoteList(Object.values(UNIT_LABELS.en), lang)}, or clear the cell for the kind's usual unit.`;
+    case "facility-unit-mixed": {
+      const where = issue.related?.[0];
+      const at = where === undefined ? "" : fr ? ` (en ${where})` : ` (at ${where})`;
+      return fr
+        ? `Unité ${quote(unit("unit"), lang)} ici, mais ${quote(unit("first"), lang)}${at} pour les ${kindLabel("kind")} du bassin ${basin("basin")} : le lissage additionne leurs capacités, donnez-leur la même unité.`
+        : `Unit ${quote(unit("unit"), lang)} here but ${quote(unit("first"), lang)}${at} for the ${kindLabel("kind")} of the ${basin("basin")} basin: smoothing adds their capacities, give them the same unit.`;
+    }
+    case "facility-quantity-invalid":
+      return d.whole === 1
+        ? fr
+          ? `${facilityField("field")} : ${value()} n'est pas un nombre entier ; saisissez un nombre de places entier, positif ou nul (ex. 30).`
+          : `${facilityField("field")}: ${value()} is not a whole number; enter a whole number of places, zero or more (e.g. 30).`
+        : fr
+          ? `${facilityField("field")} : ${value()} n'est pas un nombre ; saisissez un nombre positif ou nul avec au plus deux décimales (ex. 1,5).`
+          : `${facilityField("field")}: ${value()} is not a number; enter a number of zero or more with at most two decimals (e.g. 1.5).`;
+    case "facility-quantity-negative":
+      return fr
+        ? `${facilityField("field")} : ${value()} est négatif ; saisissez une quantité de zéro ou plus (une fermeture de places se saisit en réduisant la capacité).`
+        : `${facilityField("field")}: ${value()} is negative; enter a quantity of zero or more (closed places are entered by lowering the capacity).`;
+    case "facility-reserved-above-new":
+      return fr
+        ? `${text("reserved")} places réservataires pour ${text("places")} places nouvelles : les places réservées font partie des places nouvelles ; corrigez l'un des deux nombres.`
+        : `${text("reserved")} reserved places for ${text("places")} new places: reserved places are part of the new places; correct one of the two numbers.`;
+    case "facility-cej-negative":
+      return fr
+        ? `Montant CEJ négatif (${money("amount")}) : saisissez le montant versé l'année de référence, positif ou nul.`
+        : `Negative CEJ amount (${money("amount")}): enter the amount paid in the reference year, zero or more.`;
+    case "facility-opening-invalid":
+      return fr
+        ? `Date d'ouverture ${value()} non reconnue : saisissez une date (ex. 01/09/2026), un mois (09/2026) ou une année entre 2000 et 2100.`
+        : `Opening date ${value()} not recognised: enter a date (e.g. 01/09/2026), a month (09/2026) or a year between 2000 and 2100.`;
+    case "facility-opening-missing":
+      return fr
+        ? "Places nouvelles sans date d'ouverture : saisissez la date d'ouverture (ex. 01/09/2026) pour calculer l'année d'ouverture au prorata."
+        : "New places without an opening date: enter the opening date (e.g. 01/09/2026) to pro-rate the opening year.";
+    case "facility-flag-invalid":
+      return fr
+        ? `QPV/ZRR ${value()} non reconnu : saisissez « Oui » si l'équipement est en QPV ou en ZRR, « Non » sinon (ou videz la cellule).`
+        : `QPV/ZRR ${value()} not recognised: enter "Yes" if the facility is in a QPV or a ZRR, "No" otherwise (or clear the cell).`;
+    case "facility-field-ignored":
+      return fr
+        ? `${facilityField("field")} n'est pas compté pour un équipement de type ${kindLabel("kind")} : videz la cellule, ou corrigez le type de bonus si c'est une erreur.`
+        : `${facilityField("field")} is not counted for a facility of kind ${kindLabel("kind")}: clear the cell, or correct the bonus kind if it is a mistake.`;
+    case "facility-duplicate":
+      return fr
+        ? `L'équipement ${quote(text("name"), lang)} à ${quote(text("commune"), lang)} figure déjà en ${text("first")} : il serait compté deux fois ; supprimez la ligne en double ou donnez-lui un autre nom.`
+        : `Facility ${quote(text("name"), lang)} in ${quote(text("commune"), lang)} is already at ${text("first")}: it would be counted twice; delete the duplicate row or give it another name.`;
+    case "facility-no-rows":
+      return fr
+        ? "Aucun équipement sous l'en-tête : saisissez une ligne par équipement avec son nom, sa commune, son type de bonus, sa capacité et son montant CEJ."
+        : "No facility below the header: enter one row per facility with its name, commune, bonus kind, capacity and CEJ amount.";
+    case "bonus-no-places":
+      return fr
+        ? `Les ${kindLabel("kind")} du bassin ${basin("basin")} ont ${money("amount")} de CEJ mais aucune capacité : le montant ne peut pas être lissé ; saisissez leur capacité de référence.`
+        : `The ${kindLabel("kind")} of the ${basin("basin")} basin have ${money("amount")} of CEJ but no capacity: the amount cannot be smoothed; enter their reference capacity.`;
+    case "bonus-floor-applied":
+      return fr
+        ? `Les ${kindLabel("kind")} du bassin ${basin("basin")} ont un taux lissé de ${money("rate")} par place, sous le plancher de ${money("floor")} : le plancher s'applique et le bonus dépasse l'ancien CEJ ; vérifiez le plancher avec la Caf.`
+        : `The ${kindLabel("kind")} of the ${basin("basin")} basin have a smoothed rate of ${money("rate")} per place, below the floor of ${money("floor")}: the floor applies and the bonus exceeds the former CEJ; check the floor with the Caf.`;
   }
 }
 
@@ -382,3 +524,62 @@ export function formatIssueLine(issue: Issue, lang: Lang): string {
   const message = formatIssue(issue, lang);
   return issue.cell === "" ? message : `${issue.cell}: ${message}`;
 }
+
+/** Names of the facilities table's columns: its headers in French, and in English. */
+export const FACILITY_FIELD_LABELS: Readonly<Record<Lang, Readonly<Record<FacilityField, string>>>> = {
+  fr: {
+    facility: "Équipement",
+    operator: "Gestionnaire",
+    operatorKind: "Type de gestionnaire",
+    commune: "Commune",
+    domain: "Domaine",
+    kind: "Type de bonus",
+    unit: "Unité",
+    capacity: "Capacité de référence",
+    formerCej: "Montant CEJ",
+    newPlaces: "Places nouvelles",
+    reservedPlaces: "Places réservataires",
+    openingDate: "Date d'ouverture",
+    priorityArea: "QPV/ZRR",
+    missions: "Missions renforcées",
+  },
+  en: {
+    facility: "Facility",
+    operator: "Operator",
+    operatorKind: "Operator kind",
+    commune: "Commune",
+    domain: "Domain",
+    kind: "Bonus kind",
+    unit: "Unit",
+    capacity: "Reference capacity",
+    formerCej: "Former CEJ amount",
+    newPlaces: "New places",
+    reservedPlaces: "Reserved places",
+    openingDate: "Opening date",
+    priorityArea: "QPV/ZRR",
+    missions: "Reinforced missions",
+  },
+};
+
+const FACILITY_REQUIRED_LABELS: Readonly<Record<Lang, readonly string[]>> = {
+  fr: ["Équipement", "Commune", "Type de bonus", "Capacité de référence", "Montant CEJ"],
+  en: ["Facility", "Commune", "Bonus kind", "Reference capacity", "Former CEJ amount"],
+};
+
+/** Names of the bonus kinds (the drop-down's values in French). */
+export const BONUS_KIND_LABELS: Readonly<Record<Lang, Readonly<Record<BonusKind, string>>>> = {
+  fr: { eaje: "EAJE", rpe: "RPE", laep: "LAEP", alsh: "ALSH", autre: "Autre" },
+  en: { eaje: "EAJE", rpe: "RPE", laep: "LAEP", alsh: "ALSH", autre: "Other" },
+};
+
+/** Names of the operator kinds. */
+export const OPERATOR_KIND_LABELS: Readonly<Record<Lang, Readonly<Record<OperatorKind, string>>>> = {
+  fr: { commune: "Commune", ccas: "CCAS", association: "Association", prive: "Privé", autre: "Autre" },
+  en: { commune: "Municipality", ccas: "CCAS", association: "Association", prive: "Private", autre: "Other" },
+};
+
+/** Names of the units. */
+export const UNIT_LABELS: Readonly<Record<Lang, Readonly<Record<BonusUnit, string>>>> = {
+  fr: { places: "places", etp: "ETP", heures: "heures" },
+  en: { places: "places", etp: "FTE", heures: "hours" },
+};

@@ -127,7 +127,29 @@ export type IssueCode =
   // the scenarios sheet (`Scénarios CTG`)
   | "scenario-unnamed"
   | "scenario-duplicate-name"
-  | "scenario-sheet-unreadable";
+  | "scenario-sheet-unreadable"
+  // the facilities table (`Équipements CTG`) and the bonus territoire plan
+  | "facility-header-not-found"
+  | "facility-missing-column"
+  | "facility-duplicate-column"
+  | "facility-name-empty"
+  | "facility-commune-unknown"
+  | "facility-kind-unknown"
+  | "facility-operator-kind-unknown"
+  | "facility-unit-unknown"
+  | "facility-unit-mixed"
+  | "facility-quantity-invalid"
+  | "facility-quantity-negative"
+  | "facility-reserved-above-new"
+  | "facility-cej-negative"
+  | "facility-opening-invalid"
+  | "facility-opening-missing"
+  | "facility-flag-invalid"
+  | "facility-field-ignored"
+  | "facility-duplicate"
+  | "facility-no-rows"
+  | "bonus-no-places"
+  | "bonus-floor-applied";
 
 /**
  * One problem, tied to the exact cell it comes from (`Financements!D7`) and to the data needed to
@@ -280,5 +302,112 @@ export interface Plan {
   readonly rowCount: number;
   readonly engineering: Engineering;
   /** Issues of the plan itself (parameters, negative commune totals, key summing to zero…). */
+  readonly issues: readonly Issue[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bonus territoire (issue 14): the facilities table `Équipements CTG` and the bonus plan.
+// ---------------------------------------------------------------------------------------------------
+
+/** Who runs a facility and is paid its bonus territoire. */
+export type OperatorKind = "commune" | "ccas" | "association" | "prive" | "autre";
+export const OPERATOR_KINDS: readonly OperatorKind[] = ["commune", "ccas", "association", "prive", "autre"];
+
+/** The kind of bonus territoire a facility receives. */
+export type BonusKind = "eaje" | "rpe" | "laep" | "alsh" | "autre";
+export const BONUS_KINDS: readonly BonusKind[] = ["eaje", "rpe", "laep", "alsh", "autre"];
+
+/** What a facility's capacity counts. */
+export type BonusUnit = "places" | "etp" | "heures";
+export const BONUS_UNITS: readonly BonusUnit[] = ["places", "etp", "heures"];
+
+/** The columns of the facilities table. */
+export type FacilityField =
+  | "facility"
+  | "operator"
+  | "operatorKind"
+  | "commune"
+  | "domain"
+  | "kind"
+  | "unit"
+  | "capacity"
+  | "formerCej"
+  | "newPlaces"
+  | "reservedPlaces"
+  | "openingDate"
+  | "priorityArea"
+  | "missions";
+export const FACILITY_FIELDS: readonly FacilityField[] = [
+  "facility",
+  "operator",
+  "operatorKind",
+  "commune",
+  "domain",
+  "kind",
+  "unit",
+  "capacity",
+  "formerCej",
+  "newPlaces",
+  "reservedPlaces",
+  "openingDate",
+  "priorityArea",
+  "missions",
+];
+
+/** A month of a year: when new places open. */
+export interface YearMonth {
+  readonly year: number;
+  /** 1 (January) to 12 (December). */
+  readonly month: number;
+}
+
+/**
+ * A quantity (places, ETP, hours) as an integer number of hundredths: 30 places is 3 000, 0,5 ETP is
+ * 50. Integer so that sums are exact and `quantity × rate` rounds like Excel's ROUND.
+ */
+export type Hundredths = number & { readonly __brand: "Hundredths" };
+
+/** One row of the facilities table, typed and checked. */
+export interface Facility {
+  /** 1-based row number in the sheet. */
+  readonly sheetRow: number;
+  readonly name: string;
+  readonly operator: string;
+  readonly operatorKind: OperatorKind;
+  /** Official name of the matched commune. */
+  readonly commune: string;
+  readonly insee: string;
+  /** The commune's basin in the reference used: the CTG (territory) the facility belongs to. */
+  readonly basin: Basin;
+  /** Domain as written (petite enfance, enfance, jeunesse, parentalité…), "" when empty. */
+  readonly domain: string;
+  readonly kind: BonusKind;
+  readonly unit: BonusUnit;
+  /** Existing capacity of the reference year (places, ETP or hours), in hundredths. */
+  readonly capacity: Hundredths;
+  /** Former CEJ amount of the reference year for this facility. */
+  readonly formerCej: Cents;
+  /** New places (EAJE), in hundredths of a place (whole places only: a multiple of 100). */
+  readonly newPlaces: Hundredths;
+  /** Among the new places, those reserved by employers (paid at the reserved-place rate). */
+  readonly reservedPlaces: Hundredths;
+  /** When the new places open; null when there are none. */
+  readonly opening: YearMonth | null;
+  /** Whether the facility is in a QPV or a ZRR (top new-place rate). */
+  readonly priorityArea: boolean;
+  /** Missions renforcées of an RPE. */
+  readonly missions: number;
+  /** Addresses of the row's cells, by field (the first column when the table has no such column). */
+  readonly cells: Readonly<Record<FacilityField, string>>;
+}
+
+/** What reading a facilities table gives. */
+export interface FacilityReadResult {
+  /** 0-based index of the header row within the grid, or -1 when none was found. */
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly mapping: Partial<Record<FacilityField, number>>;
+  /** The facilities read; empty whenever an issue of severity `error` remains. */
+  readonly facilities: readonly Facility[];
   readonly issues: readonly Issue[];
 }

@@ -82,6 +82,54 @@ const EXAMPLES: Record<IssueCode, Issue> = {
     { severity: "warning", related: ["'Scénarios CTG'!C4"] },
   ),
   "scenario-sheet-unreadable": issue("scenario-sheet-unreadable", {}),
+  "facility-header-not-found": issue("facility-header-not-found", {}),
+  "facility-missing-column": issue("facility-missing-column", { field: "capacity" }),
+  "facility-duplicate-column": issue(
+    "facility-duplicate-column",
+    { field: "formerCej", columns: ["Montant CEJ", "CEJ 2020"] },
+    { related: ["'Équipements CTG'!I1"] },
+  ),
+  "facility-name-empty": issue("facility-name-empty", {}),
+  "facility-commune-unknown": issue("facility-commune-unknown", {
+    value: "Montcau",
+    suggestions: ["Montceau-les-Mines"],
+  }),
+  "facility-kind-unknown": issue("facility-kind-unknown", { value: "Halte" }),
+  "facility-operator-kind-unknown": issue("facility-operator-kind-unknown", { value: "SIVU" }),
+  "facility-unit-unknown": issue("facility-unit-unknown", { value: "lits" }),
+  "facility-unit-mixed": issue(
+    "facility-unit-mixed",
+    { kind: "alsh", basin: "sud", unit: "heures", first: "places" },
+    { related: ["'Équipements CTG'!G3"] },
+  ),
+  "facility-quantity-invalid": issue("facility-quantity-invalid", {
+    field: "capacity",
+    value: "trente",
+    whole: 1,
+  }),
+  "facility-quantity-negative": issue("facility-quantity-negative", { field: "newPlaces", value: "-4" }),
+  "facility-reserved-above-new": issue("facility-reserved-above-new", { reserved: 6, places: 4 }),
+  "facility-cej-negative": issue("facility-cej-negative", { amount: -100_000 }),
+  "facility-opening-invalid": issue("facility-opening-invalid", { value: "rentrée" }),
+  "facility-opening-missing": issue("facility-opening-missing", {}),
+  "facility-flag-invalid": issue("facility-flag-invalid", { value: "peut-être" }),
+  "facility-field-ignored": issue(
+    "facility-field-ignored",
+    { field: "missions", kind: "eaje" },
+    { severity: "warning" },
+  ),
+  "facility-duplicate": issue(
+    "facility-duplicate",
+    { name: "Crèche Les Lutins", commune: "Blanzy", first: "'Équipements CTG'!A3" },
+    { severity: "warning", related: ["'Équipements CTG'!A3"] },
+  ),
+  "facility-no-rows": issue("facility-no-rows", {}),
+  "bonus-no-places": issue("bonus-no-places", { basin: "nord", kind: "alsh", amount: 1_000_000 }),
+  "bonus-floor-applied": issue(
+    "bonus-floor-applied",
+    { basin: "sud", kind: "eaje", rate: 150_000, floor: 180_000 },
+    { severity: "warning" },
+  ),
 };
 
 describe("formatIssue: every code in both languages", () => {

@@ -1,0 +1,483 @@
+import { gridAddresser, parseA1, toCell, cellText } from "./cell";
+import { matchCommune, normalizeName } from "./communes";
+import { parseAmount, type AmountProblem } from "./money";
+import { normalizeHeader } from "./reader";
+import type {
+  BonusKind,
+  BonusUnit,
+  Cell,
+  Commune,
+  Facility,
+  FacilityField,
+  FacilityReadResult,
+  GridOrigin,
+  Hundredths,
+  Issue,
+  IssueCode,
+  OperatorKind,
+  RawGrid,
+  RawValue,
+  YearMonth,
+} from "./types";
+import { FACILITY_FIELDS } from "./types";
+
+/** The sheet the facilities table lives on. */
+export const FACILITY_SHEET = "Équipements CTG";
+
+/** Header synonyms, normalized as {@link normalizeHeader} does; a header may add words after one. */
+export const FACILITY_HEADER_SYNONYMS: Readonly<Record<FacilityField, readonly string[]>> = {
+  facility: ["equipement", "structure", "etablissement", "facility", "nom de l equipement"],
+  operator: ["gestionnaire", "operateur", "operator", "nom du gestionnaire"],
+  operatorKind: [
+    "type de gestionnaire",
+    "nature du gestionnaire",
+    "statut du gestionnaire",
+    "operator kind",
+    "operator type",
+  ],
+  commune: ["commune", "ville", "municipality", "town"],
+  domain: ["domaine", "champ", "domain"],
+  kind: ["type de bonus", "nature du bonus", "bonus", "bonus kind", "kind"],
+  unit: ["unite", "unit"],
+  capacity: ["capacite de reference", "capacite", "places existantes", "reference capacity", "capacity"],
+  formerCej: ["montant cej", "ancien cej", "cej", "psej", "former cej", "former cej amount"],
+  newPlaces: ["places nouvelles", "nouvelles places", "new places"],
+  reservedPlaces: ["places reservataires", "places reservees", "dont places reservees", "reserved places"],
+  openingDate: ["date d ouverture", "ouverture", "opening date", "opening"],
+  priorityArea: ["qpv zrr", "qpv", "zrr", "qpv or zrr", "priority area"],
+  missions: ["missions renforcees", "mission renforcee", "reinforced missions"],
+};
+
+/** Columns without which no facility can be read. */
+export const FACILITY_REQUIRED: readonly FacilityField[] = [
+  "facility",
+  "commune",
+  "kind",
+  "capacity",
+  "formerCej",
+];
+
+const KIND_WORDS: ReadonlyMap<string, BonusKind> = new Map([
+  ["eaje", "eaje"],
+  ["creche", "eaje"],
+  ["multi accueil", "eaje"],
+  ["rpe", "rpe"],
+  ["ram", "rpe"],
+  ["relais petite enfance", "rpe"],
+  ["laep", "laep"],
+  ["lieu d accueil enfants parents", "laep"],
+  ["alsh", "alsh"],
+  ["accueil de loisirs", "alsh"],
+  ["autre", "autre"],
+  ["other", "autre"],
+]);
+
+const OPERATOR_WORDS: ReadonlyMap<string, OperatorKind> = new Map([
+  ["commune", "commune"],
+  ["municipality", "commune"],
+  ["mairie", "commune"],
+  ["ccas", "ccas"],
+  ["cias", "ccas"],
+  ["association", "association"],
+  ["asso", "association"],
+  ["prive", "prive"],
+  ["private", "prive"],
+  ["entreprise", "prive"],
+  ["autre", "autre"],
+  ["other", "autre"],
+]);
+
+const UNIT_WORDS: ReadonlyMap<string, BonusUnit> = new Map([
+  ["places", "places"],
+  ["place", "places"],
+  ["etp", "etp"],
+  ["fte", "etp"],
+  ["heures", "heures"],
+  ["heure", "heures"],
+  ["h", "heures"],
+  ["hours", "heures"],
+]);
+
+/** The unit a kind counts in when the unit cell is empty. */
+export const DEFAULT_UNIT: Readonly<Record<BonusKind, BonusUnit>> = {
+  eaje: "places",
+  rpe: "etp",
+  laep: "heures",
+  alsh: "places",
+  autre: "places",
+};
+
+const YES = new Set(["oui", "o", "x", "yes", "y", "vrai", "true", "1", "qpv", "zrr", "qpv zrr"]);
+const NO = new Set(["non", "n", "no", "faux", "false", "0"]);
+
+/**
+ * The field a header names, if any (the longest synonym wins: « Type de gestionnaire » is the operator
+ * kind, not the operator).
+ *
+ * @param header - the header as written
+ * @returns the field, or null
+ */
+export function facilityFieldOfHeader(header: string): FacilityField | null {
+  const h = normalizeHeader(header);
+  if (h === "") return null;
+  let best: { field: FacilityField; length: number } | null = null;
+  for (const field of FACILITY_FIELDS) {
+    for (const syn of FACILITY_HEADER_SYNONYMS[field]) {
+      if ((h === syn || h.startsWith(`${syn} `)) && (best === null || syn.length > best.length)) {
+        best = { field, length: syn.length };
+      }
+    }
+  }
+  return best?.field ?? null;
+}
+
+/**
+ * @param text - a kind as written: `EAJE`, `Crèche`, `RPE`, `LAEP`, `ALSH`, `Autre`
+ * @returns the kind, or null
+ */
+export function parseBonusKind(text: string): BonusKind | null {
+  return KIND_WORDS.get(normalizeHeader(text)) ?? null;
+}
+
+/**
+ * @param text - an operator kind as written: `Commune`, `CCAS`, `Association`, `Privé`, `Autre`
+ * @returns the kind, or null
+ */
+export function parseOperatorKind(text: string): OperatorKind | null {
+  return OPERATOR_WORDS.get(normalizeHeader(text)) ?? null;
+}
+
+/**
+ * @param text - a unit as written: `places`, `ETP`, `heures`
+ * @returns the unit, or null
+ */
+export function parseBonusUnit(text: string): BonusUnit | null {
+  return UNIT_WORDS.get(normalizeHeader(text)) ?? null;
+}
+
+/** Why a cell is not a quantity. */
+export type QuantityParse =
+  | { readonly ok: true; readonly value: Hundredths }
+  | { readonly ok: false; readonly problem: "invalid" | "negative" };
+
+/**
+ * Reads a quantity (places, ETP, hours): a number or a text number (`12`, `12,5`, `0.5`) with at
+ * most two decimals; an empty cell is 0. With `whole`, only whole numbers.
+ *
+ * @param cell - the cell
+ * @param whole - whether only whole numbers are allowed (places)
+ * @returns the quantity in hundredths, or why not
+ */
+export function parseQuantity(cell: Cell, whole: boolean): QuantityParse {
+  let n: number;
+  if (cell.kind === "empty") return { ok: true, value: 0 as Hundredths };
+  if (cell.kind === "number") n = cell.value;
+  else if (cell.kind === "text" && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(cell.value))
+    n = Number(cell.value.trim().replace(",", "."));
+  else return { ok: false, problem: "invalid" };
+  const h = Math.round(n * 100);
+  if (Math.abs(n * 100 - h) > 1e-6 || !Number.isSafeInteger(h)) return { ok: false, problem: "invalid" };
+  if (whole && h % 100 !== 0) return { ok: false, problem: "invalid" };
+  if (h < 0) return { ok: false, problem: "negative" };
+  return { ok: true, value: (h === 0 ? 0 : h) as Hundredths };
+}
+
+/** Excel's serial day 0 (30 December 1899), in UTC milliseconds. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * Reads an opening date: a date cell, an Excel serial number (`45536` is 1 September 2024), a year
+ * alone (`2026`: January), or text `01/09/2024`, `09/2024`, `2024-09-01`, `2024-09`, `2024`.
+ *
+ * @param cell - the cell
+ * @returns the year and month, or null when the cell is none of these or the year is outside 2000–2100
+ */
+export function parseOpening(cell: Cell): YearMonth | null {
+  let ym: YearMonth | null = null;
+  if (cell.kind === "date" && !Number.isNaN(cell.value.getTime())) {
+    ym = { year: cell.value.getUTCFullYear(), month: cell.value.getUTCMonth() + 1 };
+  } else if (cell.kind === "number" && Number.isInteger(cell.value)) {
+    if (cell.value >= 2000 && cell.value <= 2100) ym = { year: cell.value, month: 1 };
+    else if (cell.value > 2100) {
+      const d = new Date(EXCEL_EPOCH + cell.value * 86_400_000);
+      ym = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+    }
+  } else if (cell.kind === "text") {
+    const s = cell.value.trim();
+    const dmy = /^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$/.exec(s);
+    const iso = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s);
+    if (dmy) ym = { year: Number(dmy[3]), month: Number(dmy[2]) };
+    else if (iso) ym = { year: Number(iso[1]), month: Number(iso[2]) };
+    else if (/^\d{4}$/.test(s)) ym = { year: Number(s), month: 1 };
+  }
+  if (ym === null || ym.year < 2000 || ym.year > 2100 || ym.month < 1 || ym.month > 12) return null;
+  return ym;
+}
+
+/**
+ * @param cell - a QPV/ZRR cell: `oui`/`non`, `x`, `yes`/`no`, TRUE/FALSE, 1/0; empty is no
+ * @returns the flag, or null when the cell says neither
+ */
+export function parseFlag(cell: Cell): boolean | null {
+  if (cell.kind === "empty") return false;
+  if (cell.kind === "boolean") return cell.value;
+  if (cell.kind === "number") return cell.value === 1 ? true : cell.value === 0 ? false : null;
+  if (cell.kind !== "text") return null;
+  const h = normalizeHeader(cell.value);
+  return YES.has(h) ? true : NO.has(h) ? false : null;
+}
+
+const AMOUNT_CODES: Readonly<Record<Exclude<AmountProblem, "empty">, IssueCode>> = {
+  "not-a-number": "amount-not-a-number",
+  "error-value": "amount-error-value",
+  "fraction-of-cent": "amount-fraction-of-cent",
+  "too-large": "amount-too-large",
+};
+
+function textOf(cell: Cell): string {
+  return cell.kind === "date" && Number.isNaN(cell.value.getTime()) ? "#VALUE!" : cellText(cell).trim();
+}
+
+function headerTexts(row: readonly RawValue[] | undefined): string[] {
+  return (row ?? []).map((v) => {
+    const cell = toCell(v);
+    return cell.kind === "text" ? cell.value : cell.kind === "number" ? String(cell.value) : "";
+  });
+}
+
+/** The first of the top 50 rows naming the facility, commune and kind columns. */
+function findHeaderRow(grid: RawGrid): number {
+  for (let r = 0; r < Math.min(grid.length, 50); r += 1) {
+    const fields = new Set(headerTexts(grid[r]).map(facilityFieldOfHeader));
+    if (fields.has("facility") && fields.has("commune") && fields.has("kind")) return r;
+  }
+  return -1;
+}
+
+/** Options of {@link readFacilityTable}. */
+export interface FacilityReadOptions {
+  readonly origin: GridOrigin;
+  /** The reference communes (built-in, or the workbook's `Communes CTG`). */
+  readonly communes: readonly Commune[];
+  /** 0-based header row when known (an Excel table's header); otherwise found in the top rows. */
+  readonly headerRow?: number;
+}
+
+/**
+ * Reads the facilities table (`Équipements CTG`) from a raw grid: finds the header row, maps the
+ * columns by their French or English names, and turns each data row into a facility or issues that
+ * name their cell. Communes are matched to the reference (name, short form or INSEE code); a facility
+ * outside the reference has no basin, hence no CTG: an error.
+ *
+ * Any error leaves `facilities` empty: the caller writes nothing while an error remains.
+ *
+ * @param grid - the raw values, row-major
+ * @param options - where the grid lives and the reference communes
+ * @returns the header, the mapping, the facilities and the issues
+ */
+export function readFacilityTable(grid: RawGrid, options: FacilityReadOptions): FacilityReadResult {
+  const at = gridAddresser(options.origin);
+  const topRow = parseA1(options.origin.topLeft).row;
+  const headerRow = options.headerRow ?? findHeaderRow(grid);
+  if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow >= grid.length) {
+    const issue: Issue = { code: "facility-header-not-found", severity: "error", cell: at(0, 0), data: {} };
+    return { headerRow: -1, headers: [], mapping: {}, facilities: [], issues: [issue] };
+  }
+  const headers = headerTexts(grid[headerRow]);
+  const issues: Issue[] = [];
+  const mapping: Partial<Record<FacilityField, number>> = {};
+  headers.forEach((h, col) => {
+    const field = facilityFieldOfHeader(h);
+    if (field === null) return;
+    const first = mapping[field];
+    if (first === undefined) mapping[field] = col;
+    else
+      issues.push({
+        code: "facility-duplicate-column",
+        severity: "error",
+        cell: at(headerRow, col),
+        related: [at(headerRow, first)],
+        data: { field, columns: [headers[first] ?? "", h] },
+      });
+  });
+  for (const field of FACILITY_REQUIRED) {
+    if (mapping[field] === undefined)
+      issues.push({
+        code: "facility-missing-column",
+        severity: "error",
+        cell: at(headerRow, 0),
+        data: { field },
+      });
+  }
+  if (issues.length > 0) return { headerRow, headers, mapping, facilities: [], issues };
+
+  const facilities: Facility[] = [];
+  const seen = new Map<string, string>();
+  const unitOf = new Map<string, { unit: BonusUnit; cell: string }>();
+  for (let r = headerRow + 1; r < grid.length; r += 1) {
+    const raw = grid[r] ?? [];
+    if (raw.every((v) => toCell(v).kind === "empty")) continue;
+    const cellOf = (f: FacilityField): Cell => {
+      const c = mapping[f];
+      return c === undefined ? { kind: "empty" } : toCell(raw[c]);
+    };
+    const address = (f: FacilityField): string => at(r, mapping[f] ?? 0);
+    const rowIssues: Issue[] = [];
+    const problem = (
+      code: IssueCode,
+      f: FacilityField,
+      data: Issue["data"],
+      severity: Issue["severity"] = "error",
+      related?: readonly string[],
+    ): void => {
+      rowIssues.push({ code, severity, cell: address(f), ...(related ? { related } : {}), data });
+    };
+
+    const name = textOf(cellOf("facility"));
+    if (name === "") problem("facility-name-empty", "facility", {});
+
+    const communeCell = cellOf("commune");
+    let commune: Commune | null = null;
+    if (communeCell.kind === "empty") problem("commune-empty", "commune", {});
+    else {
+      const isText = communeCell.kind === "text" || communeCell.kind === "number";
+      const match = isText ? matchCommune(textOf(communeCell), options.communes) : null;
+      if (match?.kind === "match") commune = match.commune;
+      else
+        problem("facility-commune-unknown", "commune", {
+          value: textOf(communeCell),
+          suggestions: match?.kind === "unknown" ? match.suggestions : [],
+        });
+    }
+
+    const kindText = textOf(cellOf("kind"));
+    const kind = parseBonusKind(kindText);
+    if (kind === null) problem("facility-kind-unknown", "kind", { value: kindText });
+
+    const opText = textOf(cellOf("operatorKind"));
+    const operatorKind = opText === "" ? "autre" : parseOperatorKind(opText);
+    if (operatorKind === null) problem("facility-operator-kind-unknown", "operatorKind", { value: opText });
+
+    const unitText = textOf(cellOf("unit"));
+    const unitGiven = unitText === "" ? null : parseBonusUnit(unitText);
+    if (unitText !== "" && unitGiven === null) problem("facility-unit-unknown", "unit", { value: unitText });
+    const unit = unitGiven ?? (kind === null ? "places" : DEFAULT_UNIT[kind]);
+
+    const quantity = (f: FacilityField, whole: boolean): Hundredths => {
+      const cell = cellOf(f);
+      const q = parseQuantity(cell, whole);
+      if (q.ok) return q.value;
+      problem(q.problem === "negative" ? "facility-quantity-negative" : "facility-quantity-invalid", f, {
+        field: f,
+        value: textOf(cell),
+        whole: whole ? 1 : 0,
+      });
+      return 0 as Hundredths;
+    };
+    const capacity = quantity("capacity", unit === "places");
+    const newPlaces = quantity("newPlaces", true);
+    const reservedPlaces = quantity("reservedPlaces", true);
+    const missionsH = quantity("missions", true);
+    if (reservedPlaces > newPlaces)
+      problem("facility-reserved-above-new", "reservedPlaces", {
+        reserved: reservedPlaces / 100,
+        places: newPlaces / 100,
+      });
+
+    const cejCell = cellOf("formerCej");
+    const parsed = parseAmount(cejCell);
+    if (parsed.ok) {
+      if (parsed.fromText)
+        problem("amount-as-text", "formerCej", { value: textOf(cejCell), amount: parsed.cents }, "warning");
+      if (parsed.cents < 0) problem("facility-cej-negative", "formerCej", { amount: parsed.cents });
+    } else if (parsed.problem !== "empty") {
+      problem(AMOUNT_CODES[parsed.problem], "formerCej", { value: textOf(cejCell) });
+    }
+
+    const openingCell = cellOf("openingDate");
+    let opening: YearMonth | null = null;
+    if (openingCell.kind !== "empty") {
+      opening = parseOpening(openingCell);
+      if (opening === null)
+        problem("facility-opening-invalid", "openingDate", { value: textOf(openingCell) });
+    } else if (newPlaces > 0 && kind === "eaje") {
+      problem(
+        "facility-opening-missing",
+        mapping.openingDate !== undefined ? "openingDate" : "newPlaces",
+        {},
+      );
+    }
+
+    const flagCell = cellOf("priorityArea");
+    const priorityArea = parseFlag(flagCell);
+    if (priorityArea === null) problem("facility-flag-invalid", "priorityArea", { value: textOf(flagCell) });
+
+    // Columns that only one kind uses: a value elsewhere would be silently lost.
+    if (kind !== null && kind !== "eaje") {
+      if (newPlaces > 0)
+        problem("facility-field-ignored", "newPlaces", { field: "newPlaces", kind }, "warning");
+      if (reservedPlaces > 0)
+        problem("facility-field-ignored", "reservedPlaces", { field: "reservedPlaces", kind }, "warning");
+    }
+    if (kind !== null && kind !== "rpe" && missionsH > 0)
+      problem("facility-field-ignored", "missions", { field: "missions", kind }, "warning");
+
+    // Smoothing adds the capacities of one basin and kind: they must count the same unit.
+    if (commune !== null && kind !== null) {
+      const key = `${commune.basin}|${kind}`;
+      const first = unitOf.get(key);
+      if (first === undefined) unitOf.set(key, { unit, cell: address("unit") });
+      else if (first.unit !== unit)
+        problem(
+          "facility-unit-mixed",
+          "unit",
+          { kind, basin: commune.basin, unit, first: first.unit },
+          "error",
+          [first.cell],
+        );
+    }
+
+    if (commune !== null && name !== "") {
+      const key = `${normalizeName(name)}|${commune.insee}`;
+      const first = seen.get(key);
+      if (first !== undefined)
+        problem("facility-duplicate", "facility", { name, commune: commune.name, first }, "warning", [first]);
+      else seen.set(key, address("facility"));
+    }
+
+    issues.push(...rowIssues);
+    if (commune !== null && kind !== null && operatorKind !== null && priorityArea !== null) {
+      const cells = Object.fromEntries(FACILITY_FIELDS.map((f) => [f, address(f)])) as Record<
+        FacilityField,
+        string
+      >;
+      facilities.push({
+        sheetRow: topRow + r + 1,
+        name,
+        operator: textOf(cellOf("operator")),
+        operatorKind,
+        commune: commune.name,
+        insee: commune.insee,
+        basin: commune.basin,
+        domain: textOf(cellOf("domain")).replace(/\s+/g, " "),
+        kind,
+        unit,
+        capacity,
+        formerCej: parsed.ok ? parsed.cents : (0 as Facility["formerCej"]),
+        newPlaces: kind === "eaje" ? newPlaces : (0 as Hundredths),
+        reservedPlaces: kind === "eaje" ? reservedPlaces : (0 as Hundredths),
+        opening: kind === "eaje" && newPlaces > 0 ? opening : null,
+        priorityArea,
+        missions: kind === "rpe" ? missionsH / 100 : 0,
+        cells,
+      });
+    }
+  }
+  if (issues.some((i) => i.severity === "error"))
+    return { headerRow, headers, mapping, facilities: [], issues };
+  if (facilities.length === 0) {
+    issues.push({ code: "facility-no-rows", severity: "error", cell: at(headerRow, 0), data: {} });
+    return { headerRow, headers, mapping, facilities: [], issues };
+  }
+  return { headerRow, headers, mapping, facilities, issues };
+}
