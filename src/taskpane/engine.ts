@@ -5,7 +5,7 @@
 
 import pkg from "../../package.json";
 import type { Lang } from "../core/types";
-import type { Report } from "../report";
+import { langOfFormulasKey, type Report } from "../report";
 import {
   formulasKeyOf,
   planFromSnapshot,
@@ -14,7 +14,7 @@ import {
   type PipelineResult,
   type WorkbookSnapshot,
 } from "../workbook/pipeline";
-import { findConflicts, type Conflict, type StagedEdits } from "./merge";
+import { findConflicts, resolveEdits, type Conflict, type Resolutions, type StagedEdits } from "./merge";
 
 /** What the pane calls. */
 export interface Engine {
@@ -26,6 +26,10 @@ export interface Engine {
   formulasKey(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): string | null;
   /** The conflicts between the pane's staged edits and what changed in the workbook since `base`. */
   conflicts(base: WorkbookSnapshot, fresh: WorkbookSnapshot, edits: StagedEdits, lang: Lang): Conflict[];
+  /** The staged edits once the user chose a side for each conflict (see merge.ts). */
+  resolveEdits(edits: StagedEdits, conflicts: readonly Conflict[], resolutions: Resolutions): StagedEdits;
+  /** The language a stored fingerprint was written in (`"fr:…"` → fr), null when unreadable. */
+  langOfFormulasKey(key: string): Lang | null;
   /** The product's version, stamped in the `Contrôles` sheet. */
   readonly version: string;
 }
@@ -34,6 +38,8 @@ export const engine: Engine = {
   plan: (snapshot, options) => planFromSnapshot(snapshot, options),
   report: (snapshot, result, lang) => reportFromResult(snapshot, result, { lang, version: pkg.version }),
   formulasKey: (snapshot, result, lang) => formulasKeyOf(snapshot, result, lang),
+  langOfFormulasKey: (key) => langOfFormulasKey(key),
   conflicts: (base, fresh, edits, lang) => findConflicts(base, fresh, edits, lang),
+  resolveEdits: (edits, conflicts, resolutions) => resolveEdits(edits, conflicts, resolutions),
   version: pkg.version,
 };

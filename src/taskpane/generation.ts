@@ -8,7 +8,7 @@ import type { ColumnMapping, Lang } from "../core/types";
 import type { WorkbookSnapshot } from "../workbook/pipeline";
 import type { Engine } from "./engine";
 import type { GenerationDecision } from "./host";
-import type { Conflict, StagedEdits } from "./merge";
+import type { Conflict, StagedEdits } from "./conflicts";
 import { initialParamFields, paramInputsFromFields } from "./model";
 
 /** Why a generation stopped before writing. */

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { Basin, Lang } from "../../core/types";
 import { uiText } from "../i18n";
-import { conflictKey, type Conflict, type Resolutions } from "../merge";
+import { conflictKey, type Conflict, type Resolutions } from "../conflicts";
 
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

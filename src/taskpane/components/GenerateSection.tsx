@@ -16,7 +16,7 @@ import {
 import type { Lang } from "../../core/types";
 import type { WorkbookSnapshot } from "../../workbook/pipeline";
 import type { GenerateOutcome, GenerateProgress } from "../host";
-import type { Conflict, Resolutions, StagedEdits } from "../merge";
+import type { Conflict, Resolutions, StagedEdits } from "../conflicts";
 import { ConflictsPanel } from "./ConflictsPanel";
 import { uiText } from "../i18n";
 import { progressLabel } from "../model";

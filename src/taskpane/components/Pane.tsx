@@ -10,14 +10,13 @@ import {
 } from "@fluentui/react-components";
 import type { PlanParamName } from "../../core/params";
 import type { ScenarioEdit } from "../../core/scenarios";
-import { langOfFormulasKey } from "../../report";
 import type { Basin, ColumnMapping, Lang } from "../../core/types";
 import type { WorkbookSnapshot } from "../../workbook/pipeline";
 import type { Engine } from "../engine";
 import type { InputChoice, PaneHost } from "../host";
 import { debouncedRefresh } from "../follow";
 import { decideGeneration, type GenerationStop } from "../generation";
-import { resolveEdits, type Resolutions, type StagedEdits } from "../merge";
+import type { Resolutions, StagedEdits } from "../conflicts";
 import { uiText, type UiText } from "../i18n";
 import {
   choiceOfSnapshot,
@@ -224,7 +223,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   const summary = useMemo((): "stale" | "live" | null => {
     const stored = loaded?.snapshot.formulasKey;
     if (loaded === null || typeof stored !== "string") return null;
-    const storedLang = langOfFormulasKey(stored);
+    const storedLang = engine.langOfFormulasKey(stored);
     if (storedLang === null) return "stale";
     const base = workbookResult ?? engine.plan(loaded.snapshot, mapping === undefined ? {} : { mapping });
     const now = engine.formulasKey(loaded.snapshot, base, storedLang);
@@ -427,7 +426,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   const settleConflicts = useCallback(
     (resolutions: Resolutions) => {
       if (generation.status !== "conflicts") return;
-      const edits = resolveEdits(generation.edits, generation.conflicts, resolutions);
+      const edits = engine.resolveEdits(generation.edits, generation.conflicts, resolutions);
       const fresh = generation.fresh;
       keepGeneration.current = true;
       setLoaded((prev) => ({ snapshot: fresh, id: ++loadCounter, readId: prev?.readId ?? loadCounter }));
@@ -436,7 +435,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
       setScenarioEdits(edits.scenarioEdits);
       void generate({ fresh, edits });
     },
-    [generation, generate],
+    [engine, generation, generate],
   );
 
   const applyScenario = useCallback(
