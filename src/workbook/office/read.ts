@@ -605,8 +605,27 @@ interface Placement {
   readonly cols: number;
 }
 
-/** Where each runner last found each input (its top-left cell and width), by choice. */
-const placedOf = new WeakMap<ExcelRunner, Map<string, Placement>>();
+/**
+ * Least bytes a cell is estimated to take once the runner has read the input: a number takes up to
+ * 25, and what the user types between two reads may be longer than what was there.
+ */
+const MIN_CELL_BYTES = 20;
+
+/** Where a runner last found an input (its top-left cell and size), and what its cells took. */
+interface Seen extends Placement {
+  /** Bytes a cell is estimated to take: twice the last read's average, at least MIN_CELL_BYTES. */
+  readonly cellBytes: number;
+}
+
+/** What each runner last saw of each input, by choice. */
+const seenOf = new WeakMap<ExcelRunner, Map<string, Seen>>();
+
+const UTF8 = new TextEncoder();
+
+/** UTF-8 bytes of rows of values as JSON, as a response carries them. */
+function jsonBytes(rows: readonly (readonly unknown[])[]): number {
+  return UTF8.encode(JSON.stringify(rows)).length;
+}
 
 function choiceKey(choice: InputChoice): string {
   if ("table" in choice) return `table:${choice.table.toLowerCase()}`;
@@ -616,17 +635,15 @@ function choiceKey(choice: InputChoice): string {
 
 /**
  * The window of the first request: from the input's top-left cell as last seen (A1 when never
- * seen), at least WINDOW_COLUMNS wide, and as many rows as FIRST_VALUES_BYTES allows at CELL_BYTES
- * a cell (12 500 rows of 8 columns).
+ * seen), at least WINDOW_COLUMNS wide, and as many rows as FIRST_VALUES_BYTES allows at the
+ * estimated bytes a cell (CELL_BYTES when never seen: 12 500 rows of 8 columns).
  */
-function windowOf(last: Placement | undefined): Placement {
+function windowOf(last: Seen | undefined): Placement {
   const row = last?.row ?? 0;
   const col = last?.col ?? 0;
   const cols = Math.min(Math.max(last?.cols ?? 0, WINDOW_COLUMNS), LAST_COLUMN + 1 - col);
-  const rows = Math.min(
-    Math.max(1, Math.floor(FIRST_VALUES_BYTES / (cols * CELL_BYTES))),
-    LAST_ROW + 1 - row,
-  );
+  const cellBytes = last?.cellBytes ?? CELL_BYTES;
+  const rows = Math.min(Math.max(1, Math.floor(FIRST_VALUES_BYTES / (cols * cellBytes))), LAST_ROW + 1 - row);
   return { row, col, rows, cols };
 }
 
@@ -654,7 +671,7 @@ function queueWindow(context: Excel.RequestContext, choice: InputChoice, window:
  * down; none when the window does not hold the input's top-left part (the input moved, or is wider
  * than the window).
  */
-function topRows(window: Excel.Range | undefined, input: Placement): RawValue[][] {
+function topRows(window: Excel.Range | undefined, input: Placement): unknown[][] {
   if (window === undefined || window.isNullObject) return [];
   const values = window.values;
   const at = parseA1(originOf(window.address).topLeft);
@@ -664,21 +681,20 @@ function topRows(window: Excel.Range | undefined, input: Placement): RawValue[][
   const from = input.row - at.row;
   const to = Math.min(values.length, from + input.rows);
   const rows = values.slice(from, to);
-  return rawGrid(
-    left === 0 && width === input.cols ? rows : rows.map((r) => r.slice(left, left + input.cols)),
-  );
+  return left === 0 && width === input.cols ? rows : rows.map((r) => r.slice(left, left + input.cols));
 }
 
 /**
  * The snapshot read, its input's values within a bounded window in the first request (see
- * snapshotExcel); the rows below the window, in blocks of `blockBytes`, one request each, each
- * waiting for the one before. Without a window, every row is read in blocks.
+ * snapshotExcel); the rows below the window, in blocks of `blockBytes` at `cellBytes` a cell, one
+ * request each, each waiting for the one before. Without a window, every row is read in blocks.
+ * The runner remembers where the input is and what its cells took, for the next read's window.
  */
 async function snapshotRead(
   run: ExcelRunner,
   choice: InputChoice,
   window: Placement | null,
-  blockBytes: number,
+  sizes: { readonly blockBytes: number; readonly cellBytes: number },
 ): Promise<WorkbookSnapshot> {
   const queueExtra =
     window === null ? undefined : (context: Excel.RequestContext) => queueWindow(context, choice, window);
@@ -690,11 +706,11 @@ async function snapshotRead(
       if (located.address === null) return snapshotOf(q, located, [], sheets);
       const top = parseA1(originOf(located.address).topLeft);
       const input = { ...top, rows: q.input.range.rowCount, cols: q.input.range.columnCount };
-      const placed = placedOf.get(run) ?? new Map<string, Placement>();
-      placed.set(choiceKey(choice), input);
-      placedOf.set(run, placed);
-      const grid = topRows(extra, input);
-      const blockRows = Math.max(1, Math.floor(blockBytes / (Math.max(1, input.cols) * CELL_BYTES)));
+      const topValues = topRows(extra, input);
+      const grid = rawGrid(topValues);
+      let bytes = jsonBytes(topValues);
+      const cellRows = Math.max(1, input.cols) * sizes.cellBytes;
+      const blockRows = Math.max(1, Math.floor(sizes.blockBytes / cellRows));
       const sheet = context.workbook.worksheets.getItem(located.sheet);
       const readBlock = async (first: number): Promise<void> => {
         if (first >= input.rows) return;
@@ -702,10 +718,15 @@ async function snapshotRead(
         const block = sheet.getRangeByIndexes(input.row + first, input.col, count, input.cols);
         block.load("values");
         await context.sync();
+        bytes += jsonBytes(block.values);
         grid.push(...rawGrid(block.values));
         return readBlock(first + count);
       };
       await readBlock(grid.length);
+      const seen = seenOf.get(run) ?? new Map<string, Seen>();
+      const average = bytes / Math.max(1, input.rows * input.cols);
+      seen.set(choiceKey(choice), { ...input, cellBytes: Math.max(MIN_CELL_BYTES, 2 * average) });
+      seenOf.set(run, seen);
       return snapshotOf(q, located, grid, sheets);
     },
     queueExtra,
@@ -728,18 +749,20 @@ async function snapshotRead(
  * The input's size is not known before the first request, and Excel on the web refuses a response
  * above 5 MB (ResponsePayloadSizeLimitExceeded) — a refused response is a wasted round trip. So the
  * first request never asks for more values than fit: with everything else, it loads the input's
- * address and size, and its values within a window of at most 4 MB at 40 bytes a cell (estimated
- * high: see CELL_BYTES) — 12 500 rows of 8 columns from A1 while the runner has not seen this input,
- * then from where the runner last found it, as wide as it was (at least 8 columns). An input inside
- * the window (the funding table up to 12 499 rows) is read in that one request; the rows below it
- * are read in blocks of 2 MB estimated (`blockBytes`), one request each: 100 000 rows of 5 columns
- * take 1 + 9 requests, none refused. Only an input the window does not hold from its top-left cell
- * (moved since the last read, or wider than the window) is read in blocks from its first row.
- * Loading the size first and the values in a second request would cost every small input a round
- * trip; loading every value at once costs a large one a refused response.
+ * address and size, and its values within a window of at most 4 MB estimated — at 40 bytes a cell
+ * (estimated high: see CELL_BYTES) 12 500 rows of 8 columns from A1 while the runner has not read
+ * this input; after a read, from where the runner last found it, as wide as it was (at least 8
+ * columns), at twice the bytes a cell then took (at least 20). An input inside the window (the
+ * funding table up to 12 499 rows) is read in that one request; the rows below it are read in
+ * blocks of 2 MB estimated (`blockBytes`), one request each: 100 000 rows of 5 columns take 1 + 9
+ * requests when the pane opens, 1 + 4 on the next reads (the funding table's cells take about 10
+ * bytes), none refused. Only an input the window does not hold from its top-left cell (moved since
+ * the last read, or wider than the window) is read in blocks from its first row. Loading the size
+ * first and the values in a second request would cost every small input a round trip; loading
+ * every value at once costs a large one a refused response.
  *
- * Cells averaging more than 40 bytes (long texts) can still make a response too large: then the
- * input is read again in blocks from its first row. A table or sheet that is not there costs one
+ * Cells taking more than estimated (long texts, or longer ones typed since the last read) can still
+ * make a response too large: then the input is read again in blocks from its first row. A table or sheet that is not there costs one
  * more request, to list what there is.
  *
  * @param run - the Excel runner (see excelRunner)
@@ -755,11 +778,14 @@ export async function snapshotExcel(
   options: SnapshotOptions = {},
 ): Promise<WorkbookSnapshot> {
   const blockBytes = options.blockBytes ?? 2_000_000;
+  const last = seenOf.get(run)?.get(choiceKey(choice));
+  const cellBytes = last?.cellBytes ?? CELL_BYTES;
   try {
-    return await snapshotRead(run, choice, windowOf(placedOf.get(run)?.get(choiceKey(choice))), blockBytes);
+    return await snapshotRead(run, choice, windowOf(last), { blockBytes, cellBytes });
   } catch (err) {
     if (err instanceof ExcelHostError && err.code === "ResponsePayloadSizeLimitExceeded") {
-      return snapshotRead(run, choice, null, blockBytes);
+      // Cells above the estimate: blocks at no fewer than CELL_BYTES a cell.
+      return snapshotRead(run, choice, null, { blockBytes, cellBytes: Math.max(CELL_BYTES, cellBytes) });
     }
     throw err;
   }
