@@ -27,6 +27,9 @@ interface Measure {
   readonly snapshotResponses: readonly number[];
   /** Responses of the snapshot read that Excel on the web refuses (above 5 MB). */
   readonly snapshotRefused: number;
+  /** The next snapshot read (the pane re-reads after an edit): requests, and refused responses. */
+  readonly rereadSyncs: number;
+  readonly rereadRefused: number;
   /** Largest request of the snapshot and the generation together. */
   readonly largestRequest: number;
 }
@@ -65,6 +68,12 @@ async function measure(rows: number): Promise<Measure> {
   if (result.rows.length !== rows)
     throw new Error(`office bench: ${result.rows.length} rows read of ${rows}`);
   fake.resetStats();
+  const reread = await snapshotExcel(run, { table: "Financements" });
+  if (reread.input.grid.length !== snapshot.input.grid.length)
+    throw new Error(`office bench: the next read gave ${reread.input.grid.length} rows`);
+  const rereadSyncs = fake.stats.syncs;
+  const rereadRefused = fake.stats.responseBytes.filter((b) => b > WEB_LIMIT).length;
+  fake.resetStats();
   const done = await generateExcel<string>(
     run,
     {
@@ -92,6 +101,8 @@ async function measure(rows: number): Promise<Measure> {
     snapshotSyncs,
     snapshotResponses,
     snapshotRefused: snapshotResponses.filter((b) => b > WEB_LIMIT).length,
+    rereadSyncs,
+    rereadRefused,
     largestRequest: Math.max(...snapshotRequests, ...fake.stats.requestBytes),
   };
 }
@@ -117,7 +128,7 @@ export async function benchOffice(options: BenchOptions, log: (line: string) => 
       const allowed = 2 + Math.max(0, Math.ceil(writeTotal / FOUR_MB) - 1);
       log(
         `office ${count(n)} rows: ${m.syncs} requests (1 read + ${m.writeRequests} write, ${bytes(writeTotal)} written); ` +
-          `snapshot before it: ${m.snapshotSyncs} request(s), ${m.snapshotRefused} refused, responses ${m.snapshotResponses.map((b) => bytes(b)).join(" / ")}; largest request ${bytes(m.largestRequest)}`,
+          `snapshot before it: ${m.snapshotSyncs} request(s), ${m.snapshotRefused} refused, responses ${m.snapshotResponses.map((b) => bytes(b)).join(" / ")}; the next read: ${m.rereadSyncs} request(s), ${m.rereadRefused} refused; largest request ${bytes(m.largestRequest)}`,
       );
       rows.push({
         what: `Office adapter: requests for one generation, ${count(n)} input rows`,
@@ -133,7 +144,8 @@ export async function benchOffice(options: BenchOptions, log: (line: string) => 
             ? ` (${m.snapshotRefused} refused response(s), the first of ${bytes(m.snapshotResponses.find((b) => b > WEB_LIMIT) ?? 0)})`
             : m.snapshotSyncs > 1
               ? ` (a first response of ${bytes(m.snapshotResponses[0] ?? 0)} within 4 MB estimated, then ${m.snapshotSyncs - 1} blocks; none refused)`
-              : ""),
+              : "") +
+          `, the next one ${m.rereadSyncs}${m.rereadRefused > 0 ? ` (${m.rereadRefused} refused)` : ""}`,
       });
     } catch (error) {
       rows.push(
