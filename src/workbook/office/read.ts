@@ -617,6 +617,9 @@ interface Seen extends Placement {
   readonly cellBytes: number;
 }
 
+/** Rows of the first request's window that tell the bytes a cell of the rows below takes. */
+const SAMPLE_ROWS = 1_000;
+
 /** What each runner last saw of each input, by choice. */
 const seenOf = new WeakMap<ExcelRunner, Map<string, Seen>>();
 
@@ -686,8 +689,9 @@ function topRows(window: Excel.Range | undefined, input: Placement): unknown[][]
 
 /**
  * The snapshot read, its input's values within a bounded window in the first request (see
- * snapshotExcel); the rows below the window, in blocks of `blockBytes` at `cellBytes` a cell, one
- * request each, each waiting for the one before. Without a window, every row is read in blocks.
+ * snapshotExcel); the rows below the window, in blocks of `blockBytes` at `cellBytes` a cell (or at
+ * twice what the window's cells took, when it held at least SAMPLE_ROWS rows), one request each,
+ * each waiting for the one before. Without a window, every row is read in blocks.
  * The runner remembers where the input is and what its cells took, for the next read's window.
  */
 async function snapshotRead(
@@ -709,8 +713,13 @@ async function snapshotRead(
       const topValues = topRows(extra, input);
       const grid = rawGrid(topValues);
       let bytes = jsonBytes(topValues);
-      const cellRows = Math.max(1, input.cols) * sizes.cellBytes;
-      const blockRows = Math.max(1, Math.floor(sizes.blockBytes / cellRows));
+      // The window's rows, when enough of them, say what the rows below take (twice, at least 20).
+      const cells = Math.max(1, input.cols);
+      const cellBytes =
+        topValues.length >= SAMPLE_ROWS
+          ? Math.max(MIN_CELL_BYTES, (2 * bytes) / (topValues.length * cells))
+          : sizes.cellBytes;
+      const blockRows = Math.max(1, Math.floor(sizes.blockBytes / (cells * cellBytes)));
       const sheet = context.workbook.worksheets.getItem(located.sheet);
       const readBlock = async (first: number): Promise<void> => {
         if (first >= input.rows) return;
@@ -754,9 +763,9 @@ async function snapshotRead(
  * this input; after a read, from where the runner last found it, as wide as it was (at least 8
  * columns), at twice the bytes a cell then took (at least 20). An input inside the window (the
  * funding table up to 12 499 rows) is read in that one request; the rows below it are read in
- * blocks of 2 MB estimated (`blockBytes`), one request each: 100 000 rows of 5 columns take 1 + 9
- * requests when the pane opens, 1 + 4 on the next reads (the funding table's cells take about 10
- * bytes), none refused. Only an input the window does not hold from its top-left cell (moved since
+ * blocks of 2 MB estimated (`blockBytes`) at twice the bytes the window's cells took (at least 20),
+ * one request each: 100 000 rows of 5 columns take 1 + 5 requests when the pane opens, 1 + 4 on the
+ * next reads (the funding table's cells take about 10 bytes), none refused. Only an input the window does not hold from its top-left cell (moved since
  * the last read, or wider than the window) is read in blocks from its first row. Loading the size
  * first and the values in a second request would cost every small input a round trip; loading
  * every value at once costs a large one a refused response.
