@@ -3,17 +3,18 @@
  * not the product's), and the snapshot the pipeline plans from — the same shape as the .xlsx
  * adapter's (see snapshotPackage in ../xlsx/summarize.ts).
  *
- * When the input is known, the snapshot is one request: every load is queued first, then one
- * `context.sync()`. Nothing is called on an object that may not exist (a `*OrNullObject` result is
- * only loaded, never navigated from: Microsoft's documentation does not say that works). So the
- * previous run's objects (parameter names, communes table, scenarios sheet) are read through
- * `getItem` once a request has seen them in the workbook's collections: the runner remembers which
- * exist; a snapshot finding more than it remembered reads them in a second request (the first
- * snapshot of a session on a workbook with a previous run's sheets), one finding fewer (deleted
- * meanwhile) starts again without the memory.
+ * When the input is known and fits one response, the snapshot is one request: every load is queued
+ * first, then one `context.sync()` (a large input's rows below the first response's bounded window
+ * come in blocks: see snapshotExcel). Nothing is called on an object that may not exist (a
+ * `*OrNullObject` result is only loaded, never navigated from: Microsoft's documentation does not
+ * say that works). So the previous run's objects (parameter names, communes table, scenarios sheet)
+ * are read through `getItem` once a request has seen them in the workbook's collections: the runner
+ * remembers which exist; a snapshot finding more than it remembered reads them in a second request
+ * (the first snapshot of a session on a workbook with a previous run's sheets), one finding fewer
+ * (deleted meanwhile) starts again without the memory.
  */
 
-import { parseA1, quoteSheet, toCell, uniqueCaseless } from "../../core/cell";
+import { a1, parseA1, quoteSheet, toCell, uniqueCaseless } from "../../core/cell";
 import type { ParamInputs, PlanParamName } from "../../core/params";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
 import {
@@ -56,9 +57,9 @@ export type InputChoice =
 /** Options of snapshotExcel. */
 export interface SnapshotOptions {
   /**
-   * Largest response expected for one read of the input's values, in bytes: when a one-request read
-   * fails on Excel's response limit (5 MB on the web), the values are read again in blocks of rows
-   * sized for it (default 2 MB).
+   * Largest response expected for one block of the input's rows, in bytes, at 40 bytes a cell: the
+   * rows below the first request's window, or every row when Excel refused a response as too large
+   * (5 MB on the web), are read in blocks sized for it (default 2 MB).
    */
   readonly blockBytes?: number;
 }
@@ -577,44 +578,168 @@ async function inputNotFound(run: ExcelRunner, choice: InputChoice, err: ExcelHo
       );
 }
 
-/** One request: every load queued, one sync (two on a session's first read of a previous run). */
-async function snapshotOnce(run: ExcelRunner, choice: InputChoice): Promise<WorkbookSnapshot> {
-  return readWorkbook(run, choice, true, async ({ q, sheets, located }) => {
-    const grid = located.address === null ? [] : rawGrid(q.input.range.values);
-    return snapshotOf(q, located, grid, sheets);
-  });
+/**
+ * Bytes one cell of `values` takes in a response, estimated high: Excel's JSON (as the fake's, see
+ * byteSize in tests/fakes/excel-fake.ts) writes a number in at most 24 characters, an empty cell as
+ * `""`, a text as its UTF-8 bytes in quotes, each followed by a comma. 40 covers every number and a
+ * text of up to 37 bytes; the funding table averages about 10 (a commune, a code, a domain, a year,
+ * an amount). A larger average still gets the refused response read again in blocks (snapshotExcel).
+ */
+const CELL_BYTES = 40;
+/**
+ * Largest estimated size of the input's values in the first response: Excel on the web refuses a
+ * response above 5 MB, and the rest of the first one (sheets, names, a previous run's objects) stays
+ * far below the 1 MB left.
+ */
+const FIRST_VALUES_BYTES = 4_000_000;
+/** Columns of the first read's window while the runner has not seen the input: the funding table's and more. */
+const WINDOW_COLUMNS = 8;
+const LAST_ROW = 1_048_575;
+const LAST_COLUMN = 16_383;
+
+/** A rectangle of a sheet, 0-based: top-left cell and size. */
+interface Placement {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
 }
 
 /**
- * The same read for an input too large for one response: a first request for everything but the
- * input's values, then one request per block of rows, each waiting for the one before.
+ * Least bytes a cell is estimated to take once the runner has read the input: a number takes up to
+ * 25, and what the user types between two reads may be longer than what was there.
  */
-async function snapshotInBlocks(
+const MIN_CELL_BYTES = 20;
+
+/** Where a runner last found an input (its top-left cell and size), and what its cells took. */
+interface Seen extends Placement {
+  /** Bytes a cell is estimated to take: twice the last read's average, at least MIN_CELL_BYTES. */
+  readonly cellBytes: number;
+}
+
+/** Rows of the first request's window that tell the bytes a cell of the rows below takes. */
+const SAMPLE_ROWS = 1_000;
+
+/** What each runner last saw of each input, by choice. */
+const seenOf = new WeakMap<ExcelRunner, Map<string, Seen>>();
+
+const UTF8 = new TextEncoder();
+
+/** UTF-8 bytes of rows of values as JSON, as a response carries them. */
+function jsonBytes(rows: readonly (readonly unknown[])[]): number {
+  return UTF8.encode(JSON.stringify(rows)).length;
+}
+
+function choiceKey(choice: InputChoice): string {
+  if ("table" in choice) return `table:${choice.table.toLowerCase()}`;
+  if ("sheet" in choice) return `sheet:${choice.sheet.toLowerCase()}`;
+  return "selection";
+}
+
+/**
+ * The window of the first request: from the input's top-left cell as last seen (A1 when never
+ * seen), at least WINDOW_COLUMNS wide, and as many rows as FIRST_VALUES_BYTES allows at the
+ * estimated bytes a cell (CELL_BYTES when never seen: 12 500 rows of 8 columns).
+ */
+function windowOf(last: Seen | undefined): Placement {
+  const row = last?.row ?? 0;
+  const col = last?.col ?? 0;
+  const cols = Math.min(Math.max(last?.cols ?? 0, WINDOW_COLUMNS), LAST_COLUMN + 1 - col);
+  const cellBytes = last?.cellBytes ?? CELL_BYTES;
+  const rows = Math.min(Math.max(1, Math.floor(FIRST_VALUES_BYTES / (cols * cellBytes))), LAST_ROW + 1 - row);
+  return { row, col, rows, cols };
+}
+
+/**
+ * Queues the values of the input within the window, taken from a range that is never a null object
+ * (the table's range, the sheet's used range — A1 on an empty sheet —, the selection): at most the
+ * window's cells, whatever the input's size.
+ */
+function queueWindow(context: Excel.RequestContext, choice: InputChoice, window: Placement): Excel.Range {
+  const workbook = context.workbook;
+  const source =
+    "table" in choice
+      ? workbook.tables.getItem(choice.table).getRange()
+      : "sheet" in choice
+        ? workbook.worksheets.getItem(choice.sheet).getUsedRange(true)
+        : workbook.getSelectedRange();
+  const last = a1(window.row + window.rows - 1, window.col + window.cols - 1);
+  const range = source.getIntersectionOrNullObject(`${a1(window.row, window.col)}:${last}`);
+  range.load("values,address");
+  return range;
+}
+
+/**
+ * The input's first rows as the window holds them: all of the input's columns from its top row
+ * down; none when the window does not hold the input's top-left part (the input moved, or is wider
+ * than the window).
+ */
+function topRows(window: Excel.Range | undefined, input: Placement): unknown[][] {
+  if (window === undefined || window.isNullObject) return [];
+  const values = window.values;
+  const at = parseA1(originOf(window.address).topLeft);
+  const width = values[0]?.length ?? 0;
+  const left = input.col - at.col;
+  if (at.row > input.row || left < 0 || left + input.cols > width) return [];
+  const from = input.row - at.row;
+  const to = Math.min(values.length, from + input.rows);
+  const rows = values.slice(from, to);
+  return left === 0 && width === input.cols ? rows : rows.map((r) => r.slice(left, left + input.cols));
+}
+
+/**
+ * The snapshot read, its input's values within a bounded window in the first request (see
+ * snapshotExcel); the rows below the window, in blocks of `blockBytes` at `cellBytes` a cell (or at
+ * twice what the window's cells took, when it held at least SAMPLE_ROWS rows), one request each,
+ * each waiting for the one before. Without a window, every row is read in blocks.
+ * The runner remembers where the input is and what its cells took, for the next read's window.
+ */
+async function snapshotRead(
   run: ExcelRunner,
   choice: InputChoice,
-  blockBytes: number,
+  window: Placement | null,
+  sizes: { readonly blockBytes: number; readonly cellBytes: number },
 ): Promise<WorkbookSnapshot> {
-  return readWorkbook(run, choice, false, async ({ context, q, sheets, located }) => {
-    if (located.address === null) return snapshotOf(q, located, [], sheets);
-    const top = parseA1(originOf(located.address).topLeft);
-    const rows = q.input.range.rowCount;
-    const cols = q.input.range.columnCount;
-    // A generous 40 bytes a cell in the response (text, separators, escapes).
-    const blockRows = Math.max(1, Math.floor(blockBytes / (Math.max(1, cols) * 40)));
-    const sheet = context.workbook.worksheets.getItem(located.sheet);
-    const grid: RawValue[][] = [];
-    const readBlock = async (first: number): Promise<void> => {
-      if (first >= rows) return;
-      const count = Math.min(blockRows, rows - first);
-      const block = sheet.getRangeByIndexes(top.row + first, top.col, count, cols);
-      block.load("values");
-      await context.sync();
-      grid.push(...rawGrid(block.values));
-      return readBlock(first + count);
-    };
-    await readBlock(0);
-    return snapshotOf(q, located, grid, sheets);
-  });
+  const queueExtra =
+    window === null ? undefined : (context: Excel.RequestContext) => queueWindow(context, choice, window);
+  return readWorkbook<WorkbookSnapshot, Excel.Range | undefined>(
+    run,
+    choice,
+    false,
+    async ({ context, q, sheets, located, extra }) => {
+      if (located.address === null) return snapshotOf(q, located, [], sheets);
+      const top = parseA1(originOf(located.address).topLeft);
+      const input = { ...top, rows: q.input.range.rowCount, cols: q.input.range.columnCount };
+      const topValues = topRows(extra, input);
+      const grid = rawGrid(topValues);
+      let bytes = jsonBytes(topValues);
+      // The window's rows, when enough of them, say what the rows below take (twice, at least 20).
+      const cells = Math.max(1, input.cols);
+      const cellBytes =
+        topValues.length >= SAMPLE_ROWS
+          ? Math.max(MIN_CELL_BYTES, (2 * bytes) / (topValues.length * cells))
+          : sizes.cellBytes;
+      const blockRows = Math.max(1, Math.floor(sizes.blockBytes / (cells * cellBytes)));
+      const sheet = context.workbook.worksheets.getItem(located.sheet);
+      const readBlock = async (first: number): Promise<void> => {
+        if (first >= input.rows) return;
+        const count = Math.min(blockRows, input.rows - first);
+        const block = sheet.getRangeByIndexes(input.row + first, input.col, count, input.cols);
+        block.load("values");
+        await context.sync();
+        bytes += jsonBytes(block.values);
+        grid.push(...rawGrid(block.values));
+        return readBlock(first + count);
+      };
+      await readBlock(grid.length);
+      const seen = seenOf.get(run) ?? new Map<string, Seen>();
+      const average = bytes / Math.max(1, input.rows * input.cols);
+      seen.set(choiceKey(choice), { ...input, cellBytes: Math.max(MIN_CELL_BYTES, 2 * average) });
+      seenOf.set(run, seen);
+      return snapshotOf(q, located, grid, sheets);
+    },
+    queueExtra,
+  );
 }
 
 /**
@@ -626,15 +751,32 @@ async function snapshotInBlocks(
  *   workbook name `CTG_Empreinte`, null when absent or not a string constant), and the names the
  *   user's sheets and tables take.
  *
- * One request (one `context.sync()`); two on a session's first read of a workbook a previous run
- * wrote into (its objects are read once the collections show them, never through a null object:
- * see the top of this file). When Excel refuses the response as too large (Excel on the web: 5 MB),
- * the input is read again in blocks of rows, one request each. A table or sheet that is not there
- * costs one more request, to list what there is.
+ * One request (one `context.sync()`) for an input that fits one response; two on a session's first
+ * read of a workbook a previous run wrote into (its objects are read once the collections show them,
+ * never through a null object: see the top of this file).
+ *
+ * The input's size is not known before the first request, and Excel on the web refuses a response
+ * above 5 MB (ResponsePayloadSizeLimitExceeded) — a refused response is a wasted round trip. So the
+ * first request never asks for more values than fit: with everything else, it loads the input's
+ * address and size, and its values within a window of at most 4 MB estimated — at 40 bytes a cell
+ * (estimated high: see CELL_BYTES) 12 500 rows of 8 columns from A1 while the runner has not read
+ * this input; after a read, from where the runner last found it, as wide as it was (at least 8
+ * columns), at twice the bytes a cell then took (at least 20). An input inside the window (the
+ * funding table up to 12 499 rows) is read in that one request; the rows below it are read in
+ * blocks of 2 MB estimated (`blockBytes`) at twice the bytes the window's cells took (at least 20),
+ * one request each: 100 000 rows of 5 columns take 1 + 5 requests when the pane opens, 1 + 4 on the
+ * next reads (the funding table's cells take about 10 bytes), none refused. Only an input the window does not hold from its top-left cell (moved since
+ * the last read, or wider than the window) is read in blocks from its first row. Loading the size
+ * first and the values in a second request would cost every small input a round trip; loading
+ * every value at once costs a large one a refused response.
+ *
+ * Cells taking more than estimated (long texts, or longer ones typed since the last read) can still
+ * make a response too large: then the input is read again in blocks from its first row. A table or sheet that is not there costs one
+ * more request, to list what there is.
  *
  * @param run - the Excel runner (see excelRunner)
  * @param choice - the table, the sheet, or the selection
- * @param options - block size for very large inputs
+ * @param options - block size for large inputs
  * @returns the snapshot
  * @throws ExcelHostError: `TableNotFound` / `SheetNotFound` when the input is not one of the user's,
  *   or an Office error explained
@@ -644,11 +786,15 @@ export async function snapshotExcel(
   choice: InputChoice,
   options: SnapshotOptions = {},
 ): Promise<WorkbookSnapshot> {
+  const blockBytes = options.blockBytes ?? 2_000_000;
+  const last = seenOf.get(run)?.get(choiceKey(choice));
+  const cellBytes = last?.cellBytes ?? CELL_BYTES;
   try {
-    return await snapshotOnce(run, choice);
+    return await snapshotRead(run, choice, windowOf(last), { blockBytes, cellBytes });
   } catch (err) {
     if (err instanceof ExcelHostError && err.code === "ResponsePayloadSizeLimitExceeded") {
-      return snapshotInBlocks(run, choice, options.blockBytes ?? 2_000_000);
+      // Cells above the estimate: blocks at no fewer than CELL_BYTES a cell.
+      return snapshotRead(run, choice, null, { blockBytes, cellBytes: Math.max(CELL_BYTES, cellBytes) });
     }
     throw err;
   }
