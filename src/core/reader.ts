@@ -419,55 +419,51 @@ function mix(hash: number, value: number): number {
 }
 
 /**
- * The rows met so far, by the values of the mapped columns (an open-addressing table of row indexes
- * with their hashes; rows of equal hash are compared cell by cell, like {@link cellKey} compares).
+ * The rows met so far, by the values of the mapped columns: an open-addressing table of row indexes
+ * (plus one; 0 is a free slot) each beside its hash; rows of equal hash are compared cell by cell,
+ * as {@link cellKey} compares them.
  */
 class RowSet {
-  private slots = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  private size = 0;
+  /** Slot `i` at `2i` (row index + 1) and its hash at `2i + 1`. */
+  private readonly table: Int32Array;
 
+  /**
+   * @param grid - the grid
+   * @param columns - the mapped columns
+   * @param expected - how many rows may come at most (the table keeps three quarters of its slots free)
+   */
   constructor(
     private readonly grid: RawGrid,
     private readonly columns: readonly number[],
-  ) {}
+    expected: number,
+  ) {
+    let capacity = 16;
+    while (capacity < expected * 4) capacity *= 2;
+    this.table = new Int32Array(capacity * 2);
+  }
 
   /**
    * Adds a row, unless an identical one was added before.
    *
+   * @param row - the row's index in the grid
+   * @param rawHash - a hash of its mapped cells (equal cells, equal hash)
    * @returns the index of that earlier row, or -1 when the row is new
    */
   add(row: number, rawHash: number): number {
     let h = rawHash ^ (rawHash >>> 16);
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
-    let mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let i = h & mask;
     for (;;) {
-      const other = (this.slots[i] ?? 0) - 1;
+      const other = (table[2 * i] ?? 0) - 1;
       if (other < 0) break;
-      if (this.hashes[i] === h && this.same(other, row)) return other;
+      if (table[2 * i + 1] === h && this.same(other, row)) return other;
       i = (i + 1) & mask;
     }
-    this.slots[i] = row + 1;
-    this.hashes[i] = h;
-    this.size += 1;
-    if (this.size * 2 > this.slots.length) {
-      const slots = this.slots;
-      const hashes = this.hashes;
-      this.slots = new Int32Array(slots.length * 2);
-      this.hashes = new Int32Array(slots.length * 2);
-      mask = this.slots.length - 1;
-      for (let j = 0; j < slots.length; j += 1) {
-        const s = slots[j] ?? 0;
-        if (s === 0) continue;
-        const hj = hashes[j] ?? 0;
-        let k = hj & mask;
-        while (this.slots[k] !== 0) k = (k + 1) & mask;
-        this.slots[k] = s;
-        this.hashes[k] = hj;
-      }
-    }
+    table[2 * i] = row + 1;
+    table[2 * i + 1] = h;
     return -1;
   }
 
@@ -544,7 +540,7 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
   const yearOf = readers.year;
   // The mapped columns, in FIELDS order: what makes two rows identical.
   const keyCols = FIELDS.map((f) => mapping[f]).filter((c): c is number => c !== undefined);
-  const duplicates = new RowSet(grid, keyCols);
+  const duplicates = new RowSet(grid, keyCols, grid.length - headerRow);
   const addressOf = (r: number, c: number): string => at(r, c < 0 ? 0 : c);
   // `Sheet!E` of each column, for the rows read (their number written once for both addresses).
   const columnPrefixes: string[] = [];

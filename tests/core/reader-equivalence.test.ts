@@ -7,6 +7,9 @@ import { readFundingTable } from "../../src/core/reader";
 import type { ColumnMapping, RawValue, ReadOptions, ReadResult } from "../../src/core/types";
 import { FIELDS } from "../../src/core/types";
 import { COMMUNES_FIXTURE } from "./fixtures";
+import { DEFAULT_PARAMS } from "../../src/core/params";
+import { computePlan } from "../../src/core/plan";
+import { computePlan as planBefore } from "./reference/plan-before";
 import { readFundingTable as readBefore } from "./reference/reader-before";
 
 /** The outcome of a reading, thrown errors included, with keys in their order. */
@@ -116,7 +119,7 @@ const mapping: fc.Arbitrary<ColumnMapping | undefined> = fc.option(
   { nil: undefined },
 );
 
-describe("readFundingTable: the same as the row-by-row reader", () => {
+describe("readFundingTable and computePlan: the same as before their typed passes", () => {
   it("gives the same header, mapping, rows and issues, in the same order, on any grid", () => {
     fc.assert(
       fc.property(
@@ -131,6 +134,21 @@ describe("readFundingTable: the same as the row-by-row reader", () => {
             ...(m === undefined ? {} : { mapping: m }),
           };
           expect(outcome(readFundingTable, g, options)).toBe(outcome(readBefore, g, options));
+          // The plan of the rows read (errors or not: computePlan takes any rows) is the same too.
+          let rows: ReadResult["rows"] = [];
+          try {
+            rows = readBefore(g, options).rows;
+          } catch {
+            // A grid whose columns run past XFD: nothing read, nothing planned.
+          }
+          const plan = (compute: typeof computePlan): string => {
+            try {
+              return JSON.stringify(compute(rows, DEFAULT_PARAMS, communes));
+            } catch (error) {
+              return `threw ${String(error)}`;
+            }
+          };
+          expect(plan(computePlan)).toBe(plan(planBefore));
         },
       ),
       { numRuns: Number(process.env.CTG_PROPERTY_RUNS ?? 1000) },
@@ -143,14 +161,16 @@ describe("readFundingTable: the same as the row-by-row reader", () => {
       rows.push([
         COMMUNES[i % 7]?.name ?? "",
         i % 3 === 0 ? "" : null,
-        "Enfance",
-        2015 + (i % 4),
-        (i % 97) / 4,
+        i % 5 === 0 ? "" : i % 2 === 0 ? "Jeunesse" : "Enfance",
+        2018 - (i % 4), // years met in descending order: the plan lists them ascending
+        (i % 97) / 4 - 3,
       ]);
     }
     const options: ReadOptions = { origin: { sheet: "Financements", topLeft: "A1" }, communes: COMMUNES };
     const after = readFundingTable(rows, options);
     expect(after.issues.filter((i) => i.code === "duplicate-row").length).toBeGreaterThan(1000);
     expect(JSON.stringify(after)).toBe(JSON.stringify(readBefore(rows, options)));
+    const plan = computePlan(after.rows, DEFAULT_PARAMS, COMMUNES);
+    expect(JSON.stringify(plan)).toBe(JSON.stringify(planBefore(after.rows, DEFAULT_PARAMS, COMMUNES)));
   });
 });
