@@ -205,8 +205,15 @@ function headerTexts(row: readonly RawValue[] | undefined): string[] {
   });
 }
 
+/** Whether a raw value is an empty cell (what `toCell` gives `empty` for), without making the cell. */
+function isEmptyValue(v: RawValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
 function isBlankRow(row: readonly RawValue[] | undefined): boolean {
-  return row === undefined || row.every((v) => toCell(v).kind === "empty");
+  if (row === undefined) return true;
+  for (const v of row) if (!isEmptyValue(v)) return false;
+  return true;
 }
 
 /**
