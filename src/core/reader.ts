@@ -331,13 +331,19 @@ interface YearFacts extends CellFacts {
  */
 function memoized<T>(make: (raw: RawValue, cell: Cell, slot: number) => T): (raw: RawValue) => T {
   const cache = new Map<RawValue, T>();
+  // The last value met, first: a column often repeats its value from one row to the next.
+  let lastRaw: RawValue = null;
+  let lastFacts: T | undefined;
   return (raw) => {
+    if (raw === lastRaw && lastFacts !== undefined) return lastFacts;
     if (raw !== null && typeof raw === "object") return make(raw, toCell(raw), -1);
     let facts = cache.get(raw);
     if (facts === undefined) {
       facts = make(raw, toCell(raw), cache.size);
       cache.set(raw, facts);
     }
+    lastRaw = raw;
+    lastFacts = facts;
     return facts;
   };
 }
@@ -437,7 +443,7 @@ class RowSet {
   /**
    * @param grid - the grid
    * @param columns - the mapped columns
-   * @param expected - how many rows may come at most (the table keeps three quarters of its slots free)
+   * @param expected - how many rows may come at most (the table keeps half its slots free)
    */
   constructor(
     private readonly grid: RawGrid,
@@ -445,7 +451,7 @@ class RowSet {
     expected: number,
   ) {
     let capacity = 16;
-    while (capacity < expected * 4) capacity *= 2;
+    while (capacity < expected * 2) capacity *= 2;
     this.table = new Int32Array(capacity * 2);
   }
 
