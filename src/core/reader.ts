@@ -502,6 +502,11 @@ class RowSet {
  * basins (so that the rows read never depend on the order of the rows); the caller must not write
  * anything while an issue of severity `error` remains.
  *
+ * For speed on large tables (a million rows), what a cell means is worked out once per distinct value
+ * of its column, identical rows are found through a hash table of row indexes, and addresses are
+ * formatted only for the rows read and the issues; rows read with the same commune, INSEE, domain and
+ * year cells share one (read-only) `keys` object.
+ *
  * @param grid - the raw values, row-major, as the Office JavaScript API or a file reader give them
  * @param options - where the grid lives, the reference communes, and optional mapping or header row
  * @returns the header, the mapping, the rows read and the issues
