@@ -7,7 +7,7 @@ import { COMMUNES } from "../src/core/communes";
 import { DEFAULT_PARAMS } from "../src/core/params";
 import { computePlan } from "../src/core/plan";
 import { readFundingTable } from "../src/core/reader";
-import type { RawGrid } from "../src/core/types";
+import type { Cents, FundingRow, RawGrid, RawValue } from "../src/core/types";
 import { consume, count, fundingGrid, ms, times, timeTasks, type BenchOptions, type Row } from "./lib";
 
 const ORIGIN = { sheet: "Financements", topLeft: "A1" };
@@ -36,10 +36,40 @@ function bareLoop(grid: RawGrid): number {
   return total;
 }
 
+/**
+ * The floor of any reader that returns rows as objects: the same FundingRow objects the reader
+ * gives for this grid (two addresses and a keys object each), built with no check at all.
+ */
+function rowsOnly(grid: RawGrid): number {
+  const text = (v: RawValue | undefined): string => (typeof v === "string" ? v : String(v));
+  const rows: FundingRow[] = [];
+  for (let r = 1; r < grid.length; r += 1) {
+    const row = grid[r];
+    if (row === undefined) continue;
+    const n = String(r + 1);
+    rows.push({
+      sheetRow: r + 1,
+      amountCell: `Financements!E${n}`,
+      communeCell: `Financements!A${n}`,
+      commune: text(row[0]),
+      insee: text(row[1]),
+      basinGiven: null,
+      domain: text(row[2]),
+      action: null,
+      year: row[3] as number,
+      amount: Math.round((row[4] as number) * 100) as Cents,
+      amountFromText: false,
+      keys: { commune: text(row[0]), insee: text(row[1]), domain: text(row[2]), year: text(row[3]) },
+    });
+  }
+  return rows.length;
+}
+
 interface Size {
   readonly rows: number;
   readonly engineMs: number;
   readonly loopMs: number;
+  readonly floorMs: number;
   readonly samples: number;
 }
 
@@ -64,15 +94,21 @@ export async function benchEngine(options: BenchOptions, log: (line: string) => 
       rows >= 1_000_000 ? 0 : rows >= 100_000 ? 1 : 3,
     );
     const l = await timeTasks({ loop: () => consume(bareLoop(grid)) }, iterations * 5, 3);
+    const f = await timeTasks(
+      { floor: () => consume(rowsOnly(grid)) },
+      iterations,
+      rows >= 1_000_000 ? 0 : 1,
+    );
     const size = {
       rows,
       engineMs: e.engine?.medianMs ?? NaN,
       loopMs: l.loop?.medianMs ?? NaN,
+      floorMs: f.floor?.medianMs ?? NaN,
       samples: iterations,
     };
     sizes.push(size);
     log(
-      `engine ${count(rows)} rows: ${ms(size.engineMs)} (bare loop ${ms(size.loopMs)}, ${times(size.engineMs / size.loopMs)}), medians of ${iterations} and ${iterations * 5}`,
+      `engine ${count(rows)} rows: ${ms(size.engineMs)} (bare loop ${ms(size.loopMs)}, ${times(size.engineMs / size.loopMs)}; the row objects alone ${ms(size.floorMs)}, ${times(size.floorMs / size.loopMs)}), medians of ${iterations} and ${iterations * 5}`,
     );
   }
   const largest = sizes[sizes.length - 1];
@@ -92,7 +128,10 @@ export async function benchEngine(options: BenchOptions, log: (line: string) => 
         (s) =>
           `${count(s.rows)} rows: ${ms(s.engineMs)} vs ${ms(s.loopMs)} (${times(s.engineMs / s.loopMs)})`,
       )
-      .join("; "),
+      .join("; ")
+      .concat(
+        `; floor of returning rows as objects (the same ${count(largest.rows)} FundingRow objects built with no check): ${ms(largest.floorMs)} (${times(largest.floorMs / largest.loopMs)})`,
+      ),
   };
   const deviations = sizes.map((s) => perRow(s) / perRow(smallest));
   const worst = deviations.reduce((w, d) => (Math.abs(d - 1) > Math.abs(w - 1) ? d : w), 1);

@@ -36,13 +36,23 @@ export const NO_DOMAIN = "";
 
 const ZERO = cents(0);
 
-/** One commune's rows while totals are gathered. */
+/** One commune's totals while the rows are gathered. */
 interface CommuneAcc {
   readonly key: string;
   readonly name: string;
   readonly insee: string | null;
   basinGiven: Basin | null;
-  rows: FundingRow[];
+  rowCount: number;
+  /** Its row of lowest sheet row (the first of them when several share it). */
+  first: FundingRow;
+  total: number;
+  /** Totals by domain slot and by year slot (order of first appearance). */
+  readonly byDomain: number[];
+  readonly byYear: number[];
+}
+
+function newAcc(key: string, name: string, insee: string | null, first: FundingRow): CommuneAcc {
+  return { key, name, insee, basinGiven: null, rowCount: 0, first, total: 0, byDomain: [], byYear: [] };
 }
 
 /**
@@ -124,39 +134,74 @@ export function computePlan(
   const issues: Issue[] = [];
   const byInsee = new Map(communes.map((c) => [c.insee, c]));
 
-  // Group rows by commune.
-  const groups = new Map<string, CommuneAcc>();
+  // Group rows by commune, and total each commune by domain (in order of first appearance) and by
+  // year (in order of first appearance here, ascending below), adding in the order of the rows.
+  const groups: CommuneAcc[] = [];
+  const byInseeKey = new Map<string, CommuneAcc>();
+  const byNameKey = new Map<string, CommuneAcc>();
+  const nameKeys = new Map<string, string>();
+  const domains: string[] = [];
+  const domainSlot = new Map<string, number>();
+  const yearsSeen: number[] = [];
+  const yearSlot = new Map<number, number>();
+  let hasDomain = false;
   for (const r of rows) {
-    const key = r.insee !== null ? `insee:${r.insee}` : `name:${normalizeName(r.commune)}`;
-    let acc = groups.get(key);
-    if (acc === undefined) {
-      if (r.insee !== null && !byInsee.has(r.insee)) {
-        throw new RangeError(`row ${r.amountCell}: INSEE code ${r.insee} is not in the reference`);
+    let acc: CommuneAcc | undefined;
+    if (r.insee !== null) {
+      acc = byInseeKey.get(r.insee);
+    } else {
+      let nameKey = nameKeys.get(r.commune);
+      if (nameKey === undefined) {
+        nameKey = normalizeName(r.commune);
+        nameKeys.set(r.commune, nameKey);
       }
-      const name = r.insee !== null ? (byInsee.get(r.insee)?.name ?? r.commune) : r.commune;
-      acc = { key, name, insee: r.insee, basinGiven: null, rows: [] };
-      groups.set(key, acc);
+      acc = byNameKey.get(nameKey);
+      if (acc === undefined) {
+        acc = newAcc(`name:${nameKey}`, r.commune, null, r);
+        byNameKey.set(nameKey, acc);
+        groups.push(acc);
+      }
+    }
+    if (acc === undefined) {
+      const insee = r.insee ?? "";
+      const commune = byInsee.get(insee);
+      if (commune === undefined) {
+        throw new RangeError(`row ${r.amountCell}: INSEE code ${insee} is not in the reference`);
+      }
+      acc = newAcc(`insee:${insee}`, commune.name, insee, r);
+      byInseeKey.set(insee, acc);
+      groups.push(acc);
     }
     if (acc.basinGiven === null && r.basinGiven !== null) acc.basinGiven = r.basinGiven;
-    acc.rows.push(r);
-  }
-
-  // Domains in order of first appearance; years ascending.
-  const hasDomain = rows.some((r) => r.domain !== null);
-  const domains: string[] = [];
-  if (hasDomain) {
-    for (const r of rows) {
-      const d = r.domain ?? NO_DOMAIN;
-      if (!domains.includes(d)) domains.push(d);
+    acc.rowCount += 1;
+    if (r.sheetRow < acc.first.sheetRow) acc.first = r;
+    acc.total += r.amount;
+    if (r.domain !== null) hasDomain = true;
+    const d = r.domain ?? NO_DOMAIN;
+    let di = domainSlot.get(d);
+    if (di === undefined) {
+      di = domains.length;
+      domains.push(d);
+      domainSlot.set(d, di);
+    }
+    addAt(acc.byDomain, di, r.amount);
+    if (r.year !== null) {
+      let yi = yearSlot.get(r.year);
+      if (yi === undefined) {
+        yi = yearsSeen.length;
+        yearsSeen.push(r.year);
+        yearSlot.set(r.year, yi);
+      }
+      addAt(acc.byYear, yi, r.amount);
     }
   }
-  const years = [...new Set(rows.flatMap((r) => (r.year === null ? [] : [r.year])))].sort((a, b) => a - b);
-  const domainIndex = new Map(domains.map((d, i) => [d, i]));
-  const yearIndex = new Map(years.map((y, i) => [y, i]));
+  if (!hasDomain) domains.length = 0;
+  const years = [...yearsSeen].sort((a, b) => a - b);
+  const yearSlots = years.map((y) => yearSlot.get(y) ?? 0);
 
   // The reference with the rows' basins applied.
   const communesReference: Commune[] = communes.map((c) => {
-    const given = groups.get(`insee:${c.insee}`)?.basinGiven ?? null;
+    const given = byInseeKey.get(c.insee)?.basinGiven ?? null;
     return given === null ? c : { ...c, basin: given, basinConfirmed: true };
   });
   const effectiveByInsee = new Map(communesReference.map((c) => [c.insee, c]));
@@ -164,31 +209,22 @@ export function computePlan(
   // Commune totals.
   const communeTotals: CommuneTotal[] = [];
   const firstAmountCell = new Map<CommuneTotal, string>();
-  for (const acc of groups.values()) {
+  for (const acc of groups) {
     const basin = acc.insee !== null ? effectiveByInsee.get(acc.insee)?.basin : acc.basinGiven;
     if (basin === undefined || basin === null) {
       throw new RangeError(`commune ${acc.name} is outside the reference and no row gives its basin`);
-    }
-    const byDomain = domains.map(() => 0);
-    const byYear = years.map(() => 0);
-    let total = 0;
-    for (const r of acc.rows) {
-      total += r.amount;
-      if (hasDomain) addAt(byDomain, domainIndex.get(r.domain ?? NO_DOMAIN) ?? 0, r.amount);
-      if (r.year !== null) addAt(byYear, yearIndex.get(r.year) ?? 0, r.amount);
     }
     const ct: CommuneTotal = {
       name: acc.name,
       insee: acc.insee,
       basin,
-      total: cents(total),
-      byDomain: byDomain.map(cents),
-      byYear: byYear.map(cents),
-      rowCount: acc.rows.length,
+      total: cents(acc.total),
+      byDomain: domains.map((_, i) => cents(acc.byDomain[i] ?? 0)),
+      byYear: yearSlots.map((slot) => cents(acc.byYear[slot] ?? 0)),
+      rowCount: acc.rowCount,
     };
     communeTotals.push(ct);
-    const first = acc.rows.reduce((a, b) => (b.sheetRow < a.sheetRow ? b : a));
-    firstAmountCell.set(ct, first.amountCell);
+    firstAmountCell.set(ct, acc.first.amountCell);
   }
   communeTotals.sort(
     (a, b) =>
