@@ -12,6 +12,8 @@
  * size, its values are read again (one more request).
  */
 
+import { parseA1 } from "../../core/cell";
+import type { RawGrid, RawValue } from "../../core/types";
 import type { Report } from "../../report";
 import type { WorkbookSnapshot } from "../pipeline";
 import { type ExcelRunner } from "./excel-host";
@@ -72,6 +74,39 @@ function sameInputShape(base: WorkbookSnapshot, located: Located, rows: number, 
   );
 }
 
+/** Rows a block of the input's values holds: about 2 MB of response at 40 bytes a cell (read.ts's estimate). */
+function blockRowsFor(cols: number): number {
+  return Math.max(1, Math.floor(2_000_000 / (Math.max(1, cols) * 40)));
+}
+
+/**
+ * The input's values when it moved or changed size since the pane's read: in blocks of rows, one
+ * request each, so that no response passes Excel on the web's 5 MB.
+ */
+async function readInputInBlocks(
+  context: Excel.RequestContext,
+  located: Located,
+  rows: number,
+  cols: number,
+): Promise<RawGrid> {
+  if (located.address === null) return [];
+  const top = parseA1(originOf(located.address, located.sheet).topLeft);
+  const sheet = context.workbook.worksheets.getItem(located.sheet);
+  const step = blockRowsFor(cols);
+  const grid: RawValue[][] = [];
+  const readFrom = async (first: number): Promise<void> => {
+    if (first >= rows) return;
+    const count = Math.min(step, rows - first);
+    const block = sheet.getRangeByIndexes(top.row + first, top.col, count, cols);
+    block.load("values");
+    await context.sync();
+    grid.push(...rawGrid(block.values));
+    return readFrom(first + count);
+  };
+  await readFrom(0);
+  return grid;
+}
+
 /**
  * Generates the summary in the open workbook: one read (what the write needs, and the cells the user
  * may have edited), then `build` on the workbook as it is now, then one write (more only past the
@@ -99,11 +134,8 @@ export async function generateExcel<S>(
     async ({ context, q, sheets, located, extra: read }) => {
       let grid = request.base.input.grid;
       if (located.address === null) grid = [];
-      else if (!sameInputShape(request.base, located, q.input.range.rowCount, q.input.range.columnCount)) {
-        q.input.range.load("values");
-        await context.sync();
-        grid = rawGrid(q.input.range.values);
-      }
+      else if (!sameInputShape(request.base, located, q.input.range.rowCount, q.input.range.columnCount))
+        grid = await readInputInBlocks(context, located, q.input.range.rowCount, q.input.range.columnCount);
       const fresh = snapshotOf(q, located, grid, sheets);
       const decision = await request.build(fresh);
       if (decision.kind === "stop") return { kind: "stopped", reason: decision.reason, fresh };

@@ -142,6 +142,31 @@ describe("no stale write-back", () => {
     expect(workbookDump(fake.state)).toEqual(before);
   });
 
+  it("a funding row added since the pane's read is read by the generation (the input changed size)", async () => {
+    const { fake, host, read } = await generatedOnce();
+    const last = read.input.grid[read.input.grid.length - 1] ?? [];
+    await addFundingRow(fake, last);
+    let seen: WorkbookSnapshot | null = null;
+    const done = await host.generate<GenerationStop>(
+      {
+        choice: TABLE,
+        base: read,
+        build: (fresh) => {
+          seen = fresh;
+          return decideGeneration(
+            { engine, base: read, edits: NO_EDITS, mapping: undefined, lang: "fr", date: "2026-12-05" },
+            fresh,
+          );
+        },
+      },
+      () => undefined,
+    );
+    expect(done.kind).toBe("written");
+    const fresh = seen as WorkbookSnapshot | null;
+    expect(fresh?.input.grid).toHaveLength(read.input.grid.length + 1);
+    expect(fresh?.input.grid).toEqual((await host.snapshot(TABLE)).input.grid);
+  });
+
   it("the same change on both sides is no conflict", async () => {
     const { fake, host, read } = await generatedOnce();
     const key = paramCell(read, "key");
@@ -257,6 +282,16 @@ describe.each(["1.7", "1.12"])("a failure at any action of a generation (ExcelAp
     expect(interrupted).toBeGreaterThan(0);
   }, 3_600_000);
 });
+
+/** The user adds a row at the end of the funding table (one request). */
+async function addFundingRow(fake: ExcelFake, values: readonly unknown[]): Promise<void> {
+  await fake.run(async (context) => {
+    context.workbook.tables
+      .getItem("Financements")
+      .rows.add(undefined, [values.map((v) => v ?? "")] as (string | number | boolean)[][]);
+    await context.sync();
+  });
+}
 
 /** The user deletes a data row of the communes table (one request, as Excel's UI does). */
 async function deleteCommuneRow(fake: ExcelFake, index: number): Promise<void> {
