@@ -7,7 +7,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import webpack from "webpack";
 import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
 import { SCENARIOS_LAYOUT } from "../../src/report";
@@ -16,47 +15,16 @@ import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
 import type { FakeInit } from "../fakes/excel-fake";
 import { fakeInitFromXlsx } from "../fakes/from-xlsx";
 import { NEWEST_EXCEL_API, versionAtLeast } from "../../src/workbook/office/api-sets";
+import { buildShim } from "./excel-shim/build";
 import { paneSuite, ROOT } from "./pane-browser";
 
 const SHIM_DIR = path.join(ROOT, "test-output", "office-shim");
-
-/** Bundles the office.js stand-in (the fake and its shim) for the browser. */
-function buildShim(): Promise<string> {
-  const compiler = webpack({
-    mode: "development",
-    devtool: false,
-    target: "web",
-    entry: path.join(__dirname, "excel-shim", "office-shim.ts"),
-    output: { path: SHIM_DIR, filename: "office-shim.js" },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
-          },
-        },
-      ],
-    },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error) reject(error);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
-      else resolve(fs.readFileSync(path.join(SHIM_DIR, "office-shim.js"), "utf8"));
-    }),
-  );
-}
 
 let shim: string;
 let init: FakeInit;
 
 const suite = paneSuite(async () => {
-  shim = await buildShim();
+  shim = await buildShim(SHIM_DIR);
   // A workbook generated once (its Paramètres CTG, Communes CTG, Scénarios CTG exist), in the fake.
   const generated = await summarizeWorkbook(demoWorkbook(COMMUNES, "fr"), { lang: "fr", version: "test" });
   if (generated.output === null) throw new Error(JSON.stringify(generated.issues));

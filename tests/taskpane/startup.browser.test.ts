@@ -11,7 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { BrowserContext, Page, Route } from "playwright-core";
-import webpack from "webpack";
+import { buildShim } from "./excel-shim/build";
 import { COMMUNES } from "../../src/core/communes";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import type { FakeInit } from "../fakes/excel-fake";
@@ -47,43 +47,11 @@ const LOADER = `(function () {
 const PLAIN_OFFICE = `window.Office = { HostType: { Excel: "Excel" },
   onReady: function () { return Promise.resolve({ host: null, platform: null }); } };`;
 
-/** Bundles the Excel fake's office.js stand-in for the browser. */
-function buildShim(): Promise<string> {
-  const compiler = webpack({
-    mode: "development",
-    devtool: false,
-    target: "web",
-    entry: path.join(__dirname, "excel-shim", "office-shim.ts"),
-    output: { path: SHIM_DIR, filename: "office-shim.js" },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
-          },
-        },
-      ],
-    },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error) reject(error);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
-      else resolve(fs.readFileSync(path.join(SHIM_DIR, "office-shim.js"), "utf8"));
-    }),
-  );
-}
-
 let shim: string;
 let init: FakeInit;
 
 const suite = paneSuite(async () => {
-  shim = await buildShim();
+  shim = await buildShim(SHIM_DIR);
   init = fakeInitFromXlsx(demoWorkbook(COMMUNES, "fr"));
 });
 
