@@ -1,7 +1,7 @@
 // Every XML part the .xlsx writer produces or changes validates against the ECMA-376 Transitional
 // schemas (xmllint), on the demo with scenarios and on inputs saved by Excel, by openpyxl-like
 // producers and by LibreOffice. The schemas are not in the repository: CTG_OOXML_SCHEMA_DIR names
-// their folder (.ci/run sets it to ../shared/ooxml-schema); without it, or without xmllint, every
+// their folder (.ci/run sets it to the shared material's ooxml-schema folder beside the clone); without it, or without xmllint, every
 // test here fails and says how to fix that.
 
 import * as fs from "fs";

@@ -1,7 +1,7 @@
 // Validation of .xlsx parts against the ECMA-376 Transitional schemas with xmllint.
 //
 // The schemas are not in the repository (a user's clone has none): their folder is passed in through
-// CTG_OOXML_SCHEMA_DIR, which .ci/run sets to ../shared/ooxml-schema. That folder's README says which
+// CTG_OOXML_SCHEMA_DIR, which .ci/run sets to the shared material's ooxml-schema folder beside the clone. That folder's README says which
 // schema validates which part, and the two gaps between the schemas and what Excel writes that this
 // module bridges before validating: `xml:space`/`xml:lang` attributes are dropped, and Markup
 // Compatibility (mc:Ignorable, mc:AlternateContent) is processed as a Transitional-only reader does.
@@ -44,9 +44,9 @@ export function schemaDir(): string {
   const dir = process.env[SCHEMA_DIR_VARIABLE];
   const how =
     `Set ${SCHEMA_DIR_VARIABLE} to the folder of the ECMA-376 Transitional schemas (the one whose README ` +
-    `maps parts to transitional/sml.xsd, local/opc-relationships.xsd, ...): .ci/run sets it to ` +
-    `../shared/ooxml-schema when that folder exists, e.g. ` +
-    `${SCHEMA_DIR_VARIABLE}=../shared/ooxml-schema npx jest tests/workbook/xlsx/ooxml-schema.test.ts`;
+    `maps parts to transitional/sml.xsd, local/opc-relationships.xsd, ...): .ci/run sets it to the ` +
+    `ooxml-schema folder of the shared material beside the clone when it exists, e.g. ` +
+    `${SCHEMA_DIR_VARIABLE}=/path/to/ooxml-schema npx jest tests/workbook/xlsx/ooxml-schema.test.ts`;
   if (dir === undefined || dir === "") throw new Error(`${SCHEMA_DIR_VARIABLE} is not set. ${how}`);
   const resolved = path.resolve(dir);
   for (const xsd of new Set(Object.values(SCHEMA_BY_ROOT_NS))) {
