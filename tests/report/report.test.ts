@@ -1,6 +1,5 @@
 // The report model, pure: names, formulas' rules, expected values.
 
-import { COMMUNES } from "../../src/core/communes";
 import { defaultScenario } from "../../src/core/scenarios";
 import {
   COMMUNES_TABLE,
@@ -8,29 +7,11 @@ import {
   PLAN_PARAM_CELL_NAMES,
   SCENARIOS_LAYOUT,
   buildReport,
-  type BuildReportOptions,
   COMPLETE_NAME,
   type Report,
   type ReportCell,
 } from "../../src/report";
-import { demoWorkbook } from "../../src/workbook/xlsx/demo";
-import { openPackage } from "../../src/workbook/xlsx/package";
-import { planFromSnapshot } from "../../src/workbook/pipeline";
-import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
-
-function demoOptions(lang: "fr" | "en" = "fr"): BuildReportOptions {
-  const snapshot = snapshotPackage(openPackage(demoWorkbook(COMMUNES, lang)));
-  const result = planFromSnapshot(snapshot);
-  if (!result.plan || !result.source) throw new Error("demo has errors");
-  return {
-    plan: result.plan,
-    rows: result.rows,
-    warnings: [],
-    source: result.source,
-    lang,
-    stamp: { generatedAt: "2026-11-28T12:00:00Z", version: "0.1.0", inputHash: "ab".repeat(32) },
-  };
-}
+import { demoOptions } from "./sheets/fixture";
 
 const formulas = (report: Report): (ReportCell & { value: { kind: "formula" } })[] =>
   report.sheets.flatMap((s) =>
