@@ -167,6 +167,14 @@ function quote(text: string, lang: Lang): string {
   return lang === "fr" ? `«\u00A0${text}\u00A0»` : `"${text}"`;
 }
 
+/** « (vouliez-vous dire « A » ou « B » ?) » after an unknown name, or "" without suggestions. */
+function suggestionHint(suggestions: readonly string[], lang: Lang): string {
+  if (suggestions.length === 0) return "";
+  return lang === "fr"
+    ? ` (vouliez-vous dire ${quoteList(suggestions, lang)} ?)`
+    : ` (did you mean ${quoteList(suggestions, lang)}?)`;
+}
+
 /** Joins quoted texts: « a », « b » ou « c » / "a", "b" or "c". */
 function quoteList(texts: readonly string[], lang: Lang, last: "or" | "and" = "or"): string {
   const quoted = texts.map((t) => quote(t, lang));
@@ -306,13 +314,7 @@ export function formatIssue(issue: Issue, lang: Lang): string {
         ? "Commune vide : saisissez le nom ou le code INSEE de la commune, ou supprimez la ligne."
         : "Empty commune: enter the commune's name or INSEE code, or delete the row.";
     case "commune-unknown": {
-      const s = list("suggestions");
-      const hint =
-        s.length === 0
-          ? ""
-          : fr
-            ? ` (vouliez-vous dire ${quoteList(s, lang)} ?)`
-            : ` (did you mean ${quoteList(s, lang)}?)`;
+      const hint = suggestionHint(list("suggestions"), lang);
       return fr
         ? `Commune inconnue ${value()} : corrigez le nom${hint} ; pour une commune hors de la communauté urbaine, indiquez son bassin (${basins}) dans la colonne Bassin.`
         : `Unknown commune ${value()}: correct the name${hint}; for a commune outside the urban community, give its basin (${basins}) in the Basin column.`;
@@ -427,13 +429,7 @@ export function formatIssue(issue: Issue, lang: Lang): string {
         ? "Nom d'équipement vide : saisissez le nom de l'équipement (ex. Multi-accueil Les Lutins) ou supprimez la ligne."
         : "Empty facility name: enter the facility's name (e.g. Multi-accueil Les Lutins) or delete the row.";
     case "facility-commune-unknown": {
-      const s = list("suggestions");
-      const hint =
-        s.length === 0
-          ? ""
-          : fr
-            ? ` (vouliez-vous dire ${quoteList(s, lang)} ?)`
-            : ` (did you mean ${quoteList(s, lang)}?)`;
+      const hint = suggestionHint(list("suggestions"), lang);
       return fr
         ? `Commune inconnue ${value()}${hint} : saisissez le nom ou le code INSEE d'une des 34 communes de la communauté urbaine ; un équipement hors de ses communes n'a pas de CTG ici.`
         : `Unknown commune ${value()}${hint}: enter the name or INSEE code of one of the 34 communes of the urban community; a facility outside them has no CTG here.`;
