@@ -198,6 +198,36 @@ export interface FundingRow {
   };
 }
 
+/**
+ * Funding rows as columns: row `i` is position `i` of every column. The text columns are coded: a
+ * row holds the index of its value in a table of the distinct values (few communes, domains and
+ * years for many rows). What the plan reads, with no object per row; `row(i)` gives one row whole.
+ */
+export interface FundingColumns {
+  /** Number of rows. */
+  readonly length: number;
+  /** 1-based row number in the sheet, by row. */
+  readonly sheetRow: Int32Array;
+  /** Amount in cents, by row. */
+  readonly amount: Float64Array;
+  /** Index into `communes`, by row. */
+  readonly commune: Int32Array;
+  /** The rows' communes: official name (or the text as given outside the reference) and INSEE code. */
+  readonly communes: readonly { readonly commune: string; readonly insee: string | null }[];
+  /** Basin given on the row: 0 for none, else 1 + its index in {@link BASINS}. */
+  readonly basinGiven: Uint8Array;
+  /** Index into `domains`, by row. */
+  readonly domain: Int32Array;
+  readonly domains: readonly (string | null)[];
+  /** Index into `years`, by row. */
+  readonly year: Int32Array;
+  readonly years: readonly (number | null)[];
+  /** Address of row `i`'s amount cell (`Financements!E7`), made on demand. */
+  amountCell(i: number): string;
+  /** Row `i` as a {@link FundingRow}, made on demand. */
+  row(i: number): FundingRow;
+}
+
 /** What reading a funding table gives. */
 export interface ReadResult {
   /** 0-based index of the header row within the grid, or -1 when none was found. */
@@ -205,6 +235,11 @@ export interface ReadResult {
   /** Header texts as found, by column index. */
   readonly headers: readonly string[];
   readonly mapping: ColumnMapping;
+  /**
+   * The rows read. The reader reads them into columns and makes these objects on first use (an
+   * enumerable getter: JSON and structured clones carry the rows); `fundingColumns(result)`
+   * (reader.ts) gives the columns, what the plan reads with no object per row.
+   */
   readonly rows: readonly FundingRow[];
   readonly issues: readonly Issue[];
 }
