@@ -56,6 +56,20 @@ export function mix(hash: number, value: number): number {
   return Math.imul(hash ^ value, 0x01000193);
 }
 
+/**
+ * The final mix of MurmurHash3: every bit of the input moves about half the bits of the output.
+ *
+ * @param hash - a 32-bit hash
+ * @returns the hash mixed
+ */
+export function fmix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /** Rows per bucket aimed at: a bucket's table (8 KiB or so) stays in the first-level cache. */
 const BUCKET_ROWS = 1024;
 
@@ -91,11 +105,7 @@ export class DuplicateRows {
    * @param tag - a number kept with the row (the reader: where the row's warning goes among the issues)
    */
   add(row: number, rawHash: number, tag: number): void {
-    let h = rawHash ^ (rawHash >>> 16);
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
+    const h = fmix(rawHash);
     const k = this.count;
     this.rows[k] = row;
     this.hashes[k] = h;

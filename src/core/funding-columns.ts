@@ -4,48 +4,20 @@
  */
 
 import type { Basin, FundingColumns, FundingRow } from "./types";
-import { BASINS } from "./types";
 
 /**
- * The code of a basin in {@link FundingColumns.basinGiven}.
- *
- * @param basin - a basin, or null
- * @returns 0 for none, else 1 + its index in BASINS
- */
-export function basinCode(basin: Basin | null): number {
-  return basin === null ? 0 : BASINS.indexOf(basin) + 1;
-}
-
-/**
- * The basin of a code of {@link FundingColumns.basinGiven}.
- *
- * @param code - 0 for none, else 1 + its index in BASINS
- * @returns the basin, or null
- */
-export function basinOfCode(code: number): Basin | null {
-  return code === 0 ? null : (BASINS[code - 1] ?? null);
-}
-
-/**
- * Rows given as objects, seen as columns (each row its own entry of the communes, domains and years).
+ * Rows given as objects, seen as columns (each row its own shape).
  *
  * @param rows - funding rows
  * @returns the same rows as columns
  */
 export function columnsOfRows(rows: readonly FundingRow[]): FundingColumns {
-  const n = rows.length;
-  const index = Int32Array.from({ length: n }, (_, i) => i);
   return {
-    length: n,
+    length: rows.length,
     sheetRow: Int32Array.from(rows, (r) => r.sheetRow),
     amount: Float64Array.from(rows, (r) => r.amount),
-    commune: index,
-    communes: rows,
-    basinGiven: Uint8Array.from(rows, (r) => basinCode(r.basinGiven)),
-    domain: index,
-    domains: rows.map((r) => r.domain),
-    year: index,
-    years: rows.map((r) => r.year),
+    shape: Int32Array.from(rows, (_, i) => i),
+    shapes: rows,
     amountCell: (i) => rows[i]?.amountCell ?? "",
     row: (i) => {
       const row = rows[i];
@@ -93,19 +65,19 @@ export function withBasinsMoved(
   columns: FundingColumns,
   moved: (insee: string | null) => Basin | undefined,
 ): FundingColumns {
-  const byCommune = columns.communes.map((c) => moved(c.insee));
-  const basinGiven = Uint8Array.from(columns.basinGiven, (code, i) => {
-    const b = code === 0 ? undefined : byCommune[columns.commune[i] ?? -1];
-    return b === undefined ? code : basinCode(b);
+  const basinOf = columns.shapes.map((s) => (s.basinGiven === null ? undefined : moved(s.insee)));
+  const shapes = columns.shapes.map((s, i) => {
+    const b = basinOf[i];
+    return b === undefined ? s : { ...s, basinGiven: b };
   });
   return {
     ...columns,
-    basinGiven,
+    shapes,
     amountCell: (i) => columns.amountCell(i),
     row: (i) => {
       const row = columns.row(i);
-      const b = basinOfCode(basinGiven[i] ?? 0);
-      return b === row.basinGiven ? row : { ...row, basinGiven: b };
+      const b = basinOf[columns.shape[i] ?? -1];
+      return b === undefined ? row : { ...row, basinGiven: b };
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 
 import { normalizeName } from "./communes";
-import { basinOfCode, columnsOfRows } from "./funding-columns";
+import { columnsOfRows } from "./funding-columns";
 import { addCents, allocate, applyRate, cents, subCents, sumCents } from "./money";
 import type { PlanParamName } from "./params";
 import type {
@@ -18,6 +18,7 @@ import type {
   EngineeringSplit,
   FundingColumns,
   FundingRow,
+  FundingRowShape,
   Issue,
   Plan,
   PlanParams,
@@ -40,6 +41,8 @@ const ZERO = cents(0);
 
 /** One commune's totals while the rows are gathered. */
 interface CommuneAcc {
+  /** Its index among the communes, in order of first appearance. */
+  index: number;
   readonly name: string;
   readonly insee: string | null;
   basinGiven: Basin | null;
@@ -53,7 +56,7 @@ interface CommuneAcc {
 }
 
 function newAcc(name: string, insee: string | null, first: number): CommuneAcc {
-  return { name, insee, basinGiven: null, rowCount: 0, first, total: 0, byDomain: [], byYear: [] };
+  return { index: -1, name, insee, basinGiven: null, rowCount: 0, first, total: 0, byDomain: [], byYear: [] };
 }
 
 /**
@@ -204,47 +207,47 @@ interface Gathered {
 /**
  * Groups rows by commune, and totals each commune by domain (in order of first appearance) and by
  * year (in order of first appearance here, ascending in the result), adding in the order of the rows.
+ * What a row's shape gives (its commune, domain and year slots) is worked out at the shape's first row.
  */
 function gatherRows(columns: FundingColumns, communes: readonly Commune[]): Gathered {
   const groupOf = new CommuneGroups(columns, communes);
   const domains: string[] = [];
   const domainSlot = new Map<string, number>();
-  const domainSlotOfCode = new Int32Array(columns.domains.length).fill(-1);
   const yearsSeen: number[] = [];
   const yearSlot = new Map<number, number>();
-  const yearSlotOfCode = new Int32Array(columns.years.length).fill(-2);
+  const n = columns.shapes.length;
+  const groupOfShape = new Int32Array(n).fill(-1);
+  const domainOfShape = new Int32Array(n);
+  const yearOfShape = new Int32Array(n);
   let hasDomain = false;
-  const { sheetRow, amount, basinGiven, domain, year } = columns;
+  const { sheetRow, amount, shape, shapes } = columns;
+  const groups = groupOf.groups;
   for (let i = 0; i < columns.length; i += 1) {
-    const acc = groupOf.row(i);
-    const b = basinGiven[i] ?? 0;
-    if (acc.basinGiven === null && b !== 0) acc.basinGiven = basinOfCode(b);
+    const code = shape[i] ?? 0;
+    let g = groupOfShape[code] ?? -1;
+    if (g < 0) {
+      const s = shapes[code];
+      if (s === undefined) throw new RangeError(`no shape for row ${i}`);
+      g = groupOf.find(i, s);
+      groupOfShape[code] = g;
+      if (s.domain !== null) hasDomain = true;
+      domainOfShape[code] = slotOf(domainSlot, domains, s.domain ?? NO_DOMAIN);
+      yearOfShape[code] = s.year === null ? -1 : slotOf(yearSlot, yearsSeen, s.year);
+    }
+    const acc = groups[g] as CommuneAcc;
+    if (acc.basinGiven === null) acc.basinGiven = shapes[code]?.basinGiven ?? null;
     acc.rowCount += 1;
     if ((sheetRow[i] ?? 0) < (sheetRow[acc.first] ?? 0)) acc.first = i;
     const cents = amount[i] ?? 0;
     acc.total += cents;
-    const dc = domain[i] ?? 0;
-    let di = domainSlotOfCode[dc] ?? -1;
-    if (di < 0) {
-      const d = columns.domains[dc] ?? null;
-      if (d !== null) hasDomain = true;
-      di = slotOf(domainSlot, domains, d ?? NO_DOMAIN);
-      domainSlotOfCode[dc] = di;
-    }
-    addAt(acc.byDomain, di, cents);
-    const yc = year[i] ?? 0;
-    let yi = yearSlotOfCode[yc] ?? -2;
-    if (yi === -2) {
-      const y = columns.years[yc] ?? null;
-      yi = y === null ? -1 : slotOf(yearSlot, yearsSeen, y);
-      yearSlotOfCode[yc] = yi;
-    }
+    addAt(acc.byDomain, domainOfShape[code] ?? 0, cents);
+    const yi = yearOfShape[code] ?? -1;
     if (yi >= 0) addAt(acc.byYear, yi, cents);
   }
   if (!hasDomain) domains.length = 0;
   const years = [...yearsSeen].sort((a, b) => a - b);
   const yearSlots = years.map((y) => yearSlot.get(y) ?? 0);
-  return { groups: groupOf.groups, byInsee: groupOf.byInsee, domains, years, yearSlots };
+  return { groups, byInsee: groupOf.byInsee, domains, years, yearSlots };
 }
 
 /** The slot of a value in a list of distinct values, added at the end when new. */
@@ -260,8 +263,7 @@ function slotOf<T>(slots: Map<T, number>, values: T[], value: T): number {
 
 /**
  * The commune totals of the rows: by INSEE code when matched, else by the name as given (compared
- * like the reader compares names; the first row's spelling is kept). Each distinct commune of the
- * columns is looked up once, at its first row.
+ * like the reader compares names; the first row's spelling is kept).
  */
 class CommuneGroups {
   readonly groups: CommuneAcc[] = [];
@@ -269,55 +271,48 @@ class CommuneGroups {
   private readonly byName = new Map<string, CommuneAcc>();
   private readonly nameKeys = new Map<string, string>();
   private readonly reference: ReadonlyMap<string, Commune>;
-  /** Index in `groups` of each commune of the columns, -1 before its first row. */
-  private readonly groupOfCode: Int32Array;
 
   constructor(
     private readonly columns: FundingColumns,
     communes: readonly Commune[],
   ) {
     this.reference = new Map(communes.map((c) => [c.insee, c]));
-    this.groupOfCode = new Int32Array(columns.communes.length).fill(-1);
   }
 
   /**
    * @param i - a row
-   * @returns the totals of its commune
+   * @param shape - its shape
+   * @returns the index in `groups` of its commune's totals
    * @throws RangeError when the row names an INSEE code missing from the reference
    */
-  row(i: number): CommuneAcc {
-    const code = this.columns.commune[i] ?? 0;
-    let g = this.groupOfCode[code] ?? -1;
-    if (g < 0) {
-      g = this.groups.indexOf(this.find(i, code));
-      this.groupOfCode[code] = g;
-    }
-    const acc = this.groups[g];
-    if (acc === undefined) throw new RangeError(`no commune for row ${i}`);
-    return acc;
-  }
-
-  private find(i: number, code: number): CommuneAcc {
-    const { commune, insee } = this.columns.communes[code] ?? { commune: "", insee: null };
+  find(i: number, shape: FundingRowShape): number {
+    const { commune, insee } = shape;
+    let acc: CommuneAcc | undefined;
     if (insee === null) {
       let nameKey = this.nameKeys.get(commune);
       if (nameKey === undefined) {
         nameKey = normalizeName(commune);
         this.nameKeys.set(commune, nameKey);
       }
-      return this.byName.get(nameKey) ?? this.add(this.byName, nameKey, newAcc(commune, null, i));
+      acc = this.byName.get(nameKey) ?? this.add(this.byName, nameKey, newAcc(commune, null, i));
+    } else {
+      acc = this.byInsee.get(insee);
+      if (acc === undefined) {
+        const c = this.reference.get(insee);
+        if (c === undefined) {
+          throw new RangeError(
+            `row ${this.columns.amountCell(i)}: INSEE code ${insee} is not in the reference`,
+          );
+        }
+        acc = this.add(this.byInsee, insee, newAcc(c.name, insee, i));
+      }
     }
-    const found = this.byInsee.get(insee);
-    if (found !== undefined) return found;
-    const c = this.reference.get(insee);
-    if (c === undefined) {
-      throw new RangeError(`row ${this.columns.amountCell(i)}: INSEE code ${insee} is not in the reference`);
-    }
-    return this.add(this.byInsee, insee, newAcc(c.name, insee, i));
+    return acc.index;
   }
 
   private add(map: Map<string, CommuneAcc>, key: string, acc: CommuneAcc): CommuneAcc {
     map.set(key, acc);
+    acc.index = this.groups.length;
     this.groups.push(acc);
     return acc;
   }

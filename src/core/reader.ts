@@ -1,7 +1,8 @@
 import { cellText, gridAddress, gridAddresser, parseA1, toCell } from "./cell";
 import { findCommuneByInsee, matchCommune, normalizeName, type CommuneMatch } from "./communes";
-import { cellKey, DuplicateRows, mix, numberHash } from "./duplicates";
-import { basinCode, basinOfCode, columnsOfRows, rowsOfColumns } from "./funding-columns";
+import { cellKey, DuplicateRows, fmix, mix, numberHash } from "./duplicates";
+import { columnsOfRows, rowsOfColumns } from "./funding-columns";
+import { ColumnsBuilder, ReadColumns, Shapes } from "./read-columns";
 import { centsFromEuros, MAX_CENTS, parseAmount, type AmountProblem } from "./money";
 import type {
   Basin,
@@ -278,9 +279,6 @@ interface CommuneFacts extends CellFacts {
   readonly match: CommuneMatch | null;
   /** Grouping key of a commune kept outside the reference, made on first use. */
   nameKey: string | null;
-  /** The last commune a row of this cell was read as, and its index among the rows' communes. */
-  lastCommune: Commune | string | null;
-  lastCommuneIndex: number;
 }
 
 interface InseeFacts extends CellFacts {
@@ -386,8 +384,6 @@ function columnReaders(communes: readonly Commune[], facts: FactTables) {
         notText,
         match,
         nameKey: null,
-        lastCommune: null,
-        lastCommuneIndex: -1,
       };
     }),
     insee: memoized<InseeFacts>(facts.insee, (raw, cell, id) => {
@@ -419,147 +415,6 @@ function columnReaders(communes: readonly Commune[], facts: FactTables) {
       year: yearOfCell(cell),
     })),
   };
-}
-
-/** The columns a reading fills, one position per row read (sized for every row of the grid). */
-class ColumnsBuilder {
-  length = 0;
-  readonly sheetRow: Int32Array;
-  readonly amount: Float64Array;
-  readonly fromText: Uint8Array;
-  /** Index into `communes` (the rows' communes), by row. */
-  readonly commune: Int32Array;
-  readonly basinGiven: Uint8Array;
-  /** Ids of the row's cells' facts, by column. */
-  readonly communeCell: Int32Array;
-  readonly inseeCell: Int32Array;
-  readonly domainCell: Int32Array;
-  readonly actionCell: Int32Array;
-  readonly yearCell: Int32Array;
-
-  constructor(capacity: number) {
-    this.sheetRow = new Int32Array(capacity);
-    this.amount = new Float64Array(capacity);
-    this.fromText = new Uint8Array(capacity);
-    this.commune = new Int32Array(capacity);
-    this.basinGiven = new Uint8Array(capacity);
-    this.communeCell = new Int32Array(capacity);
-    this.inseeCell = new Int32Array(capacity);
-    this.domainCell = new Int32Array(capacity);
-    this.actionCell = new Int32Array(capacity);
-    this.yearCell = new Int32Array(capacity);
-  }
-
-  /** Keeps only the rows `keep` accepts, in their order. */
-  retain(keep: (i: number) => boolean): void {
-    const columns = this.all();
-    let j = 0;
-    for (let i = 0; i < this.length; i += 1) {
-      if (!keep(i)) continue;
-      for (const column of columns) column[j] = column[i] ?? 0;
-      j += 1;
-    }
-    this.length = j;
-  }
-
-  private all(): (Int32Array | Float64Array | Uint8Array)[] {
-    const { sheetRow, amount, fromText, commune, basinGiven } = this;
-    const { communeCell, inseeCell, domainCell, actionCell, yearCell } = this;
-    return [
-      sheetRow,
-      amount,
-      fromText,
-      commune,
-      basinGiven,
-      communeCell,
-      inseeCell,
-      domainCell,
-      actionCell,
-      yearCell,
-    ];
-  }
-}
-
-/** The commune a row was read as: in the reference, or kept outside it under the name given. */
-interface RowCommune {
-  readonly commune: string;
-  readonly insee: string | null;
-}
-
-/** The columns of the rows read, with what it takes to make each row whole on demand. */
-class ReadColumns implements FundingColumns {
-  readonly length: number;
-  readonly sheetRow: Int32Array;
-  readonly amount: Float64Array;
-  readonly commune: Int32Array;
-  readonly basinGiven: Uint8Array;
-  readonly domain: Int32Array;
-  readonly domains: readonly (string | null)[];
-  readonly year: Int32Array;
-  readonly years: readonly (number | null)[];
-
-  /**
-   * @param built - the columns filled
-   * @param communes - the rows' communes
-   * @param facts - the cells' facts the columns index
-   * @param prefixes - `Sheet!E` of the amount column and of the commune (or INSEE) column
-   */
-  constructor(
-    private readonly built: ColumnsBuilder,
-    readonly communes: readonly RowCommune[],
-    private readonly facts: FactTables,
-    private readonly prefixes: { readonly amount: string; readonly commune: string },
-  ) {
-    const n = built.length;
-    this.length = n;
-    this.sheetRow = built.sheetRow.subarray(0, n);
-    this.amount = built.amount.subarray(0, n);
-    this.commune = built.commune.subarray(0, n);
-    this.basinGiven = built.basinGiven.subarray(0, n);
-    this.domain = built.domainCell.subarray(0, n);
-    this.domains = facts.domain.map((f) => f.domain);
-    this.year = built.yearCell.subarray(0, n);
-    this.years = facts.year.map((f) => f.year);
-  }
-
-  amountCell(i: number): string {
-    return this.prefixes.amount + String(this.sheetRow[i]);
-  }
-
-  row(i: number): FundingRow {
-    const b = this.built;
-    const { facts } = this;
-    const commune = this.communes[b.commune[i] ?? -1];
-    const communeCell = facts.commune[b.communeCell[i] ?? -1];
-    const inseeCell = facts.insee[b.inseeCell[i] ?? -1];
-    const domainCell = facts.domain[b.domainCell[i] ?? -1];
-    const actionCell = facts.action[b.actionCell[i] ?? -1];
-    const yearCell = facts.year[b.yearCell[i] ?? -1];
-    const sheetRow = b.sheetRow[i];
-    if (!commune || !communeCell || !inseeCell || !domainCell || !actionCell || !yearCell || !sheetRow) {
-      throw new RangeError(`no funding row ${i}`);
-    }
-    const rowNumber = String(sheetRow);
-    return {
-      sheetRow,
-      amountCell: this.prefixes.amount + rowNumber,
-      communeCell: this.prefixes.commune + rowNumber,
-      commune: commune.commune,
-      insee: commune.insee,
-      basinGiven: basinOfCode(b.basinGiven[i] ?? 0),
-      domain: domainCell.domain,
-      action: actionCell.value === "" ? null : actionCell.value,
-      year: yearCell.year,
-      amount: (b.amount[i] ?? 0) as Cents,
-      amountFromText: b.fromText[i] === 1,
-      keys: {
-        commune: communeCell.text,
-        insee: inseeCell.text,
-        domain: domainCell.text,
-        year: yearCell.text,
-      },
-    };
-  }
 }
 
 /** No rows. */
@@ -713,11 +568,8 @@ class RowReader {
   private readonly issues: Issue[];
   /** `Sheet!E` of each column (its row number left out), made once. */
   private readonly columnPrefixes: string[] = [];
-  /** The rows' communes, and where each is: by reference commune, by name kept outside it. */
-  private readonly communes: RowCommune[] = [];
-  private readonly communeIndex = new Map<Commune | string, number>();
-  /** Grouping key of each of `communes` (INSEE code, or `name:` and the normalized name). */
-  private readonly communeKeys: string[] = [];
+  /** What rows of the same cells share, kept once. */
+  private readonly shapes = new Shapes();
   private readonly basinSeen = new Map<string, { basin: Basin; row: number }>();
   private readonly conflicted = new Set<string>();
   // The row being read.
@@ -764,15 +616,16 @@ class RowReader {
 
   /** The rows read, as columns: a commune given two basins has none of its rows read. */
   columns(): FundingColumns {
-    const { out, conflicted, communeKeys } = this;
+    const { out, conflicted } = this;
+    const shapes = this.shapes.list;
     if (conflicted.size > 0) {
-      const dropped = communeKeys.map((k) => conflicted.has(k));
-      out.retain((i) => dropped[out.commune[i] ?? -1] !== true);
+      const dropped = shapes.map((s) => conflicted.has(s.communeKey));
+      out.retain((i) => dropped[out.shape[i] ?? -1] !== true);
     }
     // Made for the first row read already (an address past the last column has thrown then).
     const prefix = (c: number): string => (out.length > 0 ? this.columnPrefix(c) : "");
     const prefixes = { amount: prefix(this.cols.amount), commune: prefix(this.cols.communeCell) };
-    return new ReadColumns(out, this.communes, this.facts, prefixes);
+    return new ReadColumns(out, shapes, prefixes);
   }
 
   private readRow(r: number, raw: readonly RawValue[]): void {
@@ -802,19 +655,16 @@ class RowReader {
     );
     this.checkDuplicate(r, cellsHash, amountRaw);
     if (!amountOk || this.rowHasError || this.communeKey === null) return;
-    const out = this.out;
-    const i = out.length;
-    out.length = i + 1;
-    out.sheetRow[i] = this.topRow + r + 1;
-    out.amount[i] = this.amount;
-    out.fromText[i] = this.fromText ? 1 : 0;
-    out.commune[i] = this.communeIndexOf(communeCell);
-    out.basinGiven[i] = basinCode(basinCell.basin);
-    out.communeCell[i] = communeCell.id;
-    out.inseeCell[i] = inseeCell.id;
-    out.domainCell[i] = domainCell.id;
-    out.actionCell[i] = actionCell.id;
-    out.yearCell[i] = yearCell.id;
+    const shape = this.shapeOf(
+      cellsHash,
+      communeCell,
+      inseeCell,
+      basinCell,
+      domainCell,
+      actionCell,
+      yearCell,
+    );
+    this.out.push(this.topRow + r + 1, this.amount, this.fromText, shape);
     this.columnPrefix(this.cols.communeCell); // throws as the address did, when there is none
   }
 
@@ -970,23 +820,43 @@ class RowReader {
     for (const issue of merged) issues.push(issue);
   }
 
-  /** Index of the row's commune among the rows' communes (the last one of its cell, first). */
-  private communeIndexOf(cell: CommuneFacts): number {
-    const key: Commune | string | null = this.commune ?? this.keptName;
-    if (key !== null && key === cell.lastCommune) return cell.lastCommuneIndex;
-    let index = key === null ? undefined : this.communeIndex.get(key);
-    if (index === undefined) {
-      index = this.communes.length;
-      const c = this.commune;
-      this.communes.push(
-        c !== null ? { commune: c.name, insee: c.insee } : { commune: this.keptName ?? "", insee: null },
-      );
-      this.communeKeys.push(this.communeKey ?? "");
-      if (key !== null) this.communeIndex.set(key, index);
-    }
-    cell.lastCommune = key;
-    cell.lastCommuneIndex = index;
-    return index;
+  /**
+   * The shape of a row read: found again by its cells' comparison ids (equal ids, equal cells, so the
+   * same commune, basin, domain and year), or made from the row being read.
+   */
+  private shapeOf(
+    hash: number,
+    commune: CommuneFacts,
+    insee: InseeFacts,
+    basin: BasinFacts,
+    domain: DomainFacts,
+    action: ActionFacts,
+    year: YearFacts,
+  ): number {
+    const h = fmix(hash);
+    const { shapes } = this;
+    const found = shapes.find(
+      h,
+      commune.keyId,
+      insee.keyId,
+      basin.keyId,
+      domain.keyId,
+      action.keyId,
+      year.keyId,
+    );
+    if (found >= 0) return found;
+    const c = this.commune;
+    return shapes.add(h, {
+      commune: c?.name ?? this.keptName ?? "",
+      insee: c?.insee ?? null,
+      basinGiven: basin.basin,
+      domain: domain.domain,
+      action: action.value === "" ? null : action.value,
+      year: year.year,
+      keys: { commune: commune.text, insee: insee.text, domain: domain.text, year: year.text },
+      communeKey: this.communeKey ?? "",
+      cellIds: [commune.keyId, insee.keyId, basin.keyId, domain.keyId, action.keyId, year.keyId],
+    });
   }
 
   private addressOf(r: number, c: number): string {

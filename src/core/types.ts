@@ -198,10 +198,13 @@ export interface FundingRow {
   };
 }
 
+/** What a funding row shares with the rows of the same commune, basin, domain and year cells. */
+export type FundingRowShape = Pick<FundingRow, "commune" | "insee" | "basinGiven" | "domain" | "year">;
+
 /**
- * Funding rows as columns: row `i` is position `i` of every column. The text columns are coded: a
- * row holds the index of its value in a table of the distinct values (few communes, domains and
- * years for many rows). What the plan reads, with no object per row; `row(i)` gives one row whole.
+ * Funding rows as columns: row `i` is position `i` of every column. What rows of the same commune,
+ * basin, domain and year cells have in common is kept once, as their shape (few shapes for many rows).
+ * What the plan reads, with no object per row; `row(i)` gives one row whole.
  */
 export interface FundingColumns {
   /** Number of rows. */
@@ -210,18 +213,9 @@ export interface FundingColumns {
   readonly sheetRow: Int32Array;
   /** Amount in cents, by row. */
   readonly amount: Float64Array;
-  /** Index into `communes`, by row. */
-  readonly commune: Int32Array;
-  /** The rows' communes: official name (or the text as given outside the reference) and INSEE code. */
-  readonly communes: readonly { readonly commune: string; readonly insee: string | null }[];
-  /** Basin given on the row: 0 for none, else 1 + its index in {@link BASINS}. */
-  readonly basinGiven: Uint8Array;
-  /** Index into `domains`, by row. */
-  readonly domain: Int32Array;
-  readonly domains: readonly (string | null)[];
-  /** Index into `years`, by row. */
-  readonly year: Int32Array;
-  readonly years: readonly (number | null)[];
+  /** Index into `shapes`, by row. */
+  readonly shape: Int32Array;
+  readonly shapes: readonly FundingRowShape[];
   /** Address of row `i`'s amount cell (`Financements!E7`), made on demand. */
   amountCell(i: number): string;
   /** Row `i` as a {@link FundingRow}, made on demand. */
