@@ -2,7 +2,7 @@
  * The XML of the product's worksheets and tables, written as text in the schema's element order.
  */
 
-import { a1, parseA1 } from "../../core/cell";
+import { a1 } from "../../core/cell";
 import {
   DEFAULT_ROW_HEIGHT,
   wrappedRowHeights,
@@ -14,6 +14,7 @@ import {
   type ReportValidation,
   type StyleName,
 } from "../../report";
+import { cornerBounds } from "./read";
 import { argb } from "./styles";
 import { escapeCellText, escapeXml, NS_MAIN, NS_REL, XML_DECLARATION } from "./xml";
 
@@ -40,14 +41,7 @@ const MAX_COL = 16_383;
 export function rangeBounds(ref: string): { r1: number; c1: number; r2: number; c2: number } {
   const [first, second] = ref.split(":");
   if (first === undefined || ref.split(":").length > 2) throw new Error(`not a range: ${ref}`);
-  const p = parseA1(first);
-  const q = second === undefined ? p : parseA1(second);
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
+  return cornerBounds(first, second);
 }
 
 /** A range (or space-separated list of ranges) checked and normalised to upper case without `$`. */
