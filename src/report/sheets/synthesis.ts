@@ -24,27 +24,14 @@ export interface SynthesisLayout {
   readonly count: number;
 }
 
-/** The columns and rows of `Synthèse CEJ` for a build. */
-interface Grid {
-  /** The domains and years shown as columns (none when the input has no such column). */
-  readonly domainCols: readonly string[];
-  readonly yearCols: readonly number[];
-  readonly firstDomainCol: number;
-  readonly firstYearCol: number;
-  readonly totalCol: number;
-  readonly shareCol: number;
-  /** The domain, year and total columns. */
-  readonly moneyCols: readonly number[];
-  /** The communes' rows, first to last, and how many. */
-  readonly first: number;
-  readonly last: number;
-  readonly n: number;
-  readonly basinRows: readonly number[];
-  readonly grandTotalRow: number;
-  readonly countRow: number;
-}
+/**
+ * The columns and rows of `Synthèse CEJ` for a build: the domains and years shown as columns (none
+ * when the input has no such column), then the total and the share; the communes' rows (`n` of them,
+ * `first` to `last`), a blank row, the basins' subtotals, the grand total and the count.
+ */
+type Grid = ReturnType<typeof synthesisGrid>;
 
-function synthesisGrid(ctx: Context): Grid {
+function synthesisGrid(ctx: Context) {
   const { plan } = ctx;
   const domainCols = ctx.source.columns.domain !== undefined ? plan.domains : [];
   const yearCols = ctx.source.columns.year !== undefined ? plan.years : [];
