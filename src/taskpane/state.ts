@@ -367,9 +367,15 @@ export function viewSeen(state: PaneState, warnings: string): boolean {
   return state.seen.opened !== (state.loaded?.opened ?? 0) || state.seen.warnings !== warnings;
 }
 
-/** The table or sheet the rows are read from: the one asked for, else the one the reader found. */
-export function chosenInput(state: PaneState): InputChoice | null {
-  return state.request.choice ?? (state.loaded === null ? null : choiceOfSnapshot(state.loaded.snapshot));
+/**
+ * The table or sheet the rows are read from: the one asked for, else the one the reader found.
+ *
+ * @param request - the read asked for last
+ * @param loaded - the workbook as last read
+ * @returns the choice, or null before anything is read
+ */
+export function chosenInput(request: ReadRequest, loaded: Loaded | null): InputChoice | null {
+  return request.choice ?? (loaded === null ? null : choiceOfSnapshot(loaded.snapshot));
 }
 
 /** A read or a generation is under way: the pane's controls wait. */

@@ -89,7 +89,7 @@ describe("reading the workbook", () => {
     expect(isBusy(s)).toBe(true);
     expect(s.loaded).toBeNull();
     expect(s.request.choice).toBeNull();
-    expect(chosenInput(s)).toBeNull();
+    expect(chosenInput(s.request, s.loaded)).toBeNull();
   });
 
   it("shows the first read: its snapshot, the tables offered, the sheets followed", () => {
@@ -100,7 +100,11 @@ describe("reading the workbook", () => {
     expect(s.loaded?.opened).toBe(1);
     expect(s.inputs).toEqual(TABLES);
     expect(s.watched).toEqual(["Financements", "Paramètres CTG"]);
-    expect(chosenInput(s)).toEqual({ kind: "sheet", name: "Financements", sheet: "Financements" });
+    expect(chosenInput(s.request, s.loaded)).toEqual({
+      kind: "sheet",
+      name: "Financements",
+      sheet: "Financements",
+    });
   });
 
   it("drops the answer of a request that another one replaced", () => {
@@ -127,7 +131,7 @@ describe("reading the workbook", () => {
       snapshot: snapshot("Feuil2"),
     });
     expect(fresh.loaded?.snapshot.input.sheet).toBe("Feuil2");
-    expect(chosenInput(fresh)).toEqual(TABLES[1]);
+    expect(chosenInput(fresh.request, fresh.loaded)).toEqual(TABLES[1]);
   });
 
   it("says why a read failed and shows nothing; the next read clears it", () => {
