@@ -22,6 +22,7 @@ import {
 } from "../schema";
 import { absColumnRange, absRef, stringLiteral } from "../sheet-builder";
 import type { ComparisonLayout } from "./comparison";
+import { bonusCheckRows } from "./bonus-checks";
 import { HELPER_BASIN_COL } from "./comparison-layout";
 import type { SynthesisLayout } from "./synthesis";
 
@@ -46,6 +47,13 @@ export interface CheckRow {
   readonly status: string;
   /** A formula giving what to fix (a text); shown only when the check is not green. */
   readonly fix: string;
+  /**
+   * Whether the engine finds the check green on the data written (default true). A check that is
+   * already off green (a floor raising the bonus above the former CEJ) gives `fixShown`, the text its
+   * fix formula shows then.
+   */
+  readonly green?: boolean;
+  readonly fixShown?: string;
 }
 
 const money = (formula: string, cents: number): CheckSide => ({
@@ -249,6 +257,7 @@ export function checkRows(ctx: Context, syn: SynthesisLayout, cmp: ComparisonLay
   }
 
   if (cmp !== null) rows.push(...scenarioChecks(ctx, cmp));
+  rows.push(...bonusCheckRows(ctx));
   // Last: the generation that wrote these sheets went to its end (Excel writes FALSE first, TRUE last).
   rows.push({
     label: K.complete,

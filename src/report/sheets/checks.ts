@@ -40,15 +40,23 @@ export function buildChecks(ctx: Context, syn: SynthesisLayout, cmp: ComparisonL
     side(r, cols.value, c.value);
     side(r, cols.expected, c.expected);
     const ok = c.ok ? c.ok(value, expected) : `ROUND(${value}-${expected},2)=0`;
+    const green = c.green ?? true;
     s.formula(
       r,
       cols.status,
       `IF(${ok},${stringLiteral(L.ok)},${stringLiteral(c.status)})`,
-      L.ok,
+      green ? L.ok : c.status,
       "exact",
       "status",
     );
-    s.formula(r, cols.fix, `IF(${status}=${stringLiteral(L.ok)},"",${c.fix})`, "", "exact", "warning");
+    s.formula(
+      r,
+      cols.fix,
+      `IF(${status}=${stringLiteral(L.ok)},"",${c.fix})`,
+      green ? "" : (c.fixShown ?? ""),
+      "exact",
+      "warning",
+    );
   });
   const lastCheck = first + checks.length - 1;
   const statusRange = `${localAbs(first, cols.status)}:${localAbs(lastCheck, cols.status)}`;
@@ -57,7 +65,7 @@ export function buildChecks(ctx: Context, syn: SynthesisLayout, cmp: ComparisonL
     headline.row,
     headline.col,
     `IF(COUNTIF(${statusRange},${stringLiteral(L.ok)})=${checks.length},${stringLiteral(L.checks.allGreen)},${stringLiteral(L.checks.notGreen)})`,
-    L.checks.allGreen,
+    checks.every((c) => c.green ?? true) ? L.checks.allGreen : L.checks.notGreen,
     "exact",
     "subtitle",
   );

@@ -10,6 +10,8 @@ export interface NewSheet {
   readonly table?: { readonly name: string; readonly headerRow: number; readonly style?: string };
   /** 0-based columns shown as amounts (`# ##0,00 €`). */
   readonly moneyColumns?: readonly number[];
+  /** 0-based columns shown as dates (`dd/mm/yyyy` in a French Excel). */
+  readonly dateColumns?: readonly number[];
   /** 0-based rows shown as a title (bold, larger). */
   readonly titleRows?: readonly number[];
   readonly columnWidths?: readonly number[];
@@ -58,6 +60,7 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
     const n = i + 1;
     const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 1);
     const money = new Set(sheet.moneyColumns ?? []);
+    const dates = new Set(sheet.dateColumns ?? []);
     const titles = new Set(sheet.titleRows ?? []);
     const headerRow = sheet.table?.headerRow ?? -1;
     const rowsXml = sheet.rows
@@ -67,7 +70,15 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
             cellXml(
               v,
               a1(r, c),
-              titles.has(r) ? 3 : r === headerRow ? 1 : r > headerRow && money.has(c) ? 2 : 0,
+              titles.has(r)
+                ? 3
+                : r === headerRow
+                  ? 1
+                  : r > headerRow && money.has(c)
+                    ? 2
+                    : r > headerRow && dates.has(c)
+                      ? 4
+                      : 0,
             ),
           )
           .join("");
@@ -132,7 +143,7 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     ),
     "xl/styles.xml": enc.encode(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00\\ &quot;€&quot;"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><color rgb="FF1F4E78"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00\\ &quot;€&quot;"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><color rgb="FF1F4E78"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
     ),
     ...files,
   };
