@@ -90,7 +90,7 @@ function redChecks(values: Values): [string, string, string][] {
   return out;
 }
 
-const DEMO = demoWorkbook(COMMUNES, "fr");
+const DEMO = demoWorkbook(COMMUNES, "fr", { facilities: true });
 const L = reportLabels("fr");
 const paramCell = (name: string): string => {
   const row = bonusParamRows(DEFAULT_BONUS_PARAMS, L, "fr").find((p) => p.name === name)?.row;

@@ -5,20 +5,34 @@ import { formatMoney } from "../../core/money";
 import type { Commune, Lang, RawValue } from "../../core/types";
 import { createWorkbook } from "./create";
 
+/** Options of {@link demoWorkbook}. */
+export interface DemoOptions {
+  /**
+   * Add the facilities table `Équipements CTG` (issue #14). Off by default until the pipeline reads
+   * it (the pane and the command would otherwise list it as a funding table and write no bonus).
+   */
+  readonly facilities?: boolean;
+}
+
 /** The name of the demo's facilities table. */
 export const DEMO_FACILITY_TABLE = "CTG_Equipements";
 
 /**
  * The built-in demo workbook: the 13 CEJ communes of the source article with illustrative amounts
- * totalling exactly 1 350 000,00 €, in an Excel table named `Financements` below two title rows; and
- * the facilities table `Équipements CTG` (issue #14), clearly fictitious facilities of those communes
- * whose former CEJ amounts are their 2020 funding (see bonusDemoRows).
+ * totalling exactly 1 350 000,00 €, in an Excel table named `Financements` below two title rows; with
+ * `facilities`, the facilities table `Équipements CTG` too (issue #14): clearly fictitious facilities of
+ * those communes whose former CEJ amounts are their 2020 funding (see bonusDemoRows).
  *
  * @param communes - the reference
  * @param lang - the language of the title rows (the table's headers stay French, as users write them)
+ * @param options - whether to add the facilities table
  * @returns the .xlsx bytes
  */
-export function demoWorkbook(communes: readonly Commune[], lang: Lang): Uint8Array {
+export function demoWorkbook(
+  communes: readonly Commune[],
+  lang: Lang,
+  options: DemoOptions = {},
+): Uint8Array {
   const title =
     lang === "fr"
       ? "Financements CEJ des 13 communes : DONNÉES ILLUSTRATIVES (fictives)"
@@ -37,15 +51,17 @@ export function demoWorkbook(communes: readonly Commune[], lang: Lang): Uint8Arr
       ? "Équipements inventés (« fictif ») ; montants CEJ = financements 2020 de la démo. Une ligne par équipement : la synthèse en calcule le bonus territoire année par année."
       : "Made-up facilities (« fictif »); CEJ amounts = the demo's 2020 funding. One row per facility: the summary computes its bonus territoire year by year.";
   const facilities: RawValue[][] = [[facilityTitle], [facilityNote], [], ...bonusDemoGrid(communes)];
+  const funding = {
+    name: "Financements",
+    rows,
+    table: { name: "Financements", headerRow: 3, style: "TableStyleMedium2" },
+    moneyColumns: [5],
+    titleRows: [0],
+    columnWidths: [28, 12, 12, 34, 9, 16],
+  };
+  if (options.facilities !== true) return createWorkbook([funding]);
   return createWorkbook([
-    {
-      name: "Financements",
-      rows,
-      table: { name: "Financements", headerRow: 3, style: "TableStyleMedium2" },
-      moneyColumns: [5],
-      titleRows: [0],
-      columnWidths: [28, 12, 12, 34, 9, 16],
-    },
+    funding,
     {
       name: FACILITY_SHEET,
       rows: facilities,
