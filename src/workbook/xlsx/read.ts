@@ -5,7 +5,7 @@
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
-import { a1, columnIndex, parseA1 } from "../../core/cell";
+import { a1, columnIndex, rangeBounds } from "../../core/cell";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
 import { MARKER_NAME, MARKER_PREFIX, isReportSheetKind, type ReportSheetKind } from "../../report";
 import {
@@ -360,14 +360,9 @@ function parseRange(range: string): ScanBounds {
   }
   const [first, second] = text.split(":");
   if (first === undefined) throw new RangeError(`not a range: ${range}`);
-  const p = parseA1(first);
-  const q = second === undefined ? p : parseA1(second);
-  return {
-    firstRow: Math.min(p.row, q.row),
-    lastRow: Math.max(p.row, q.row),
-    firstCol: Math.min(p.col, q.col),
-    lastCol: Math.max(p.col, q.col),
-  };
+  // Only the first two corners count: `A1:B2:C3` reads A1:B2.
+  const b = rangeBounds(second === undefined ? first : `${first}:${second}`);
+  return { firstRow: b.r1, lastRow: b.r2, firstCol: b.c1, lastCol: b.c2 };
 }
 
 /**
