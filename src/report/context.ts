@@ -11,6 +11,7 @@ import type { Cents, Field, FundingRow, Issue, Lang, Plan } from "../core/types"
 import type { ReportLabels } from "./labels";
 import type { PrintSetup, ReportSheetKind } from "./model";
 import { absColumnRange, stringLiteral } from "./sheet-builder";
+import type { BonusReportInput } from "./sheets/bonus-layout";
 
 /** Where the funding table lives, so that formulas can point at it. */
 export interface InputSource {
@@ -49,6 +50,11 @@ export interface BuildReportOptions {
    * scenario sheets (the adapter did not read them; writing the default one would lose the user's).
    */
   readonly scenarios?: readonly ScenarioPlan[];
+  /**
+   * The facilities table and its bonus territoire plan (issue #14): the bonus parameters on
+   * `Paramètres CTG`, the sheets `Bonus territoire` and `Bonus par commune`, their checks. Absent: none.
+   */
+  readonly bonus?: BonusReportInput;
 }
 
 /** A build in progress: the options, the words, the names chosen for the sheets and the communes table. */
