@@ -1,6 +1,7 @@
 /**
  * Picks the pane's host once start-up knows where it runs. Each host is loaded with a dynamic
- * import(): the file host brings the .xlsx code (fflate, xmldom), which Excel never needs.
+ * import(): the file host brings the .xlsx code (fflate, xmldom), which Excel never needs; in a
+ * browser the pane starts on the demo host, which loads the file host when it needs the workbook.
  */
 
 import type { Lang } from "../core/types";
@@ -22,6 +23,9 @@ export async function loadHost(where: "excel" | "browser", lang: Lang): Promise<
     const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excel-host");
     return createExcelHost();
   }
-  const { FileHost } = await import(/* webpackChunkName: "file-host" */ "./file-host");
-  return { host: FileHost.withDemo(lang) };
+  // The demo from its rows: the .xlsx code loads only when a file, a generation or a sheet needs it.
+  const { DemoHost } = await import(/* webpackChunkName: "demo-host" */ "./demo-host");
+  return {
+    host: new DemoHost(lang, () => import(/* webpackChunkName: "file-host" */ "./file-host")),
+  };
 }
