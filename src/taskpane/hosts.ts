@@ -5,6 +5,7 @@
  */
 
 import type { Lang } from "../core/types";
+import type { StartDecision } from "../workbook/office/host";
 import type { HostEnvironment, PaneHost } from "./host";
 
 /** A host and, inside Office, the language and theme Office asks for. */
@@ -28,4 +29,20 @@ export async function loadHost(where: "excel" | "browser", lang: Lang): Promise<
   return {
     host: new DemoHost(lang, () => import(/* webpackChunkName: "file-host" */ "./file-host")),
   };
+}
+
+/**
+ * Asks for the host's chunk as the page starts, before Office says where the pane runs: inside Office
+ * the Excel host's, in a plain browser the demo's. Nothing is created: loadHost does that.
+ *
+ * @param decision - what start-up decided from the page (startDecision)
+ */
+export function preloadHost(decision: StartDecision): void {
+  const chunk =
+    decision === "connect"
+      ? import(/* webpackChunkName: "excel-host" */ "./excel-host")
+      : decision === "office-missing"
+        ? null
+        : import(/* webpackChunkName: "demo-host" */ "./demo-host");
+  chunk?.catch(() => undefined); // reported by loadHost when it is used
 }
