@@ -9,7 +9,7 @@ import { quoteSheet } from "../../core/cell";
 import { smoothedPool, type FacilityBonus } from "../../core/bonus";
 import { BONUS_KIND_LABELS, OPERATOR_KIND_LABELS } from "../../core/messages";
 import { addCents, applyRate, centsToEuros, sumCents } from "../../core/money";
-import type { Basin, BonusKind, Cents, Hundredths } from "../../core/types";
+import type { Basin, BonusKind, Cents, Facility, Hundredths } from "../../core/types";
 import { BASINS } from "../../core/types";
 import { communesColumn, printSetup, type Context } from "../context";
 import type { ReportSheet } from "../model";
@@ -88,22 +88,36 @@ export function poolFigures(bonus: BonusReportInput): PoolFigures[] {
 export function buildBonusTerritoire(ctx: Context): ReportSheet {
   const bonus = ctx.bonus;
   if (bonus === undefined) throw new Error("buildBonusTerritoire: no bonus input");
-  const { L, lang } = ctx;
-  const T = L.bonus.territoire;
-  const name = ctx.names.bonus;
+  const T = ctx.L.bonus.territoire;
   const layout = bonusLayout(bonus);
-  const { years } = layout;
-  const s = new SheetBuilder("bonus", name);
-  const lit = stringLiteral;
+  const s = new SheetBuilder("bonus", ctx.names.bonus);
+  s.text(0, 0, T.title, "title").text(1, 0, T.subtitle, "subtitle");
+  writeBasins(s, ctx, bonus, layout);
+  writeChart(s, ctx, bonus, layout);
+  writePools(s, ctx, bonus, layout);
+  writeTrajectoire(s, ctx, bonus, layout);
+  writeFacilityHeader(s, ctx, layout);
+  const env = facilityEnv(s, ctx, bonus, layout);
+  bonus.plan.facilities.forEach((fb, i) => writeFacility(env, fb, layout.facilities.first + i));
+  writeFacilityTotals(s, ctx, bonus, layout);
   const F = layout.facilities;
   const fc = F.cols;
-  const col = (c: number): string => facilityRange(name, layout, c);
-  const kindLabel = (k: BonusKind): string => BONUS_KIND_LABELS[lang][k];
+  const widths = Array.from({ length: fc.negative + 1 }, (_, c) =>
+    c === 0 ? 42 : c === 1 ? 34 : c < 16 ? 14 : c >= fc.line ? 11 : 15,
+  );
+  s.widthsFrom(widths);
+  return s.build(printSetup(ctx, "bonus", [F.header + 1, F.header + 1]), "70AD47");
+}
 
-  s.text(0, 0, T.title, "title").text(1, 0, T.subtitle, "subtitle");
-
-  // Plan per basin and year, and its chart.
+/** The plan per basin and year: a SUMIFS over the facility rows each, a total per basin and per year. */
+function writeBasins(s: SheetBuilder, ctx: Context, bonus: BonusReportInput, layout: BonusLayout): void {
+  const { L } = ctx;
+  const T = L.bonus.territoire;
+  const { years } = layout;
   const B = layout.basins;
+  const F = layout.facilities;
+  const fc = F.cols;
+  const col = (c: number): string => facilityRange(ctx.names.bonus, layout, c);
   s.text(B.header - 1, 0, T.basinTitle, "textBold");
   s.text(B.header, 0, T.basin, "header");
   years.forEach((y, j) => s.text(B.header, 1 + j, String(y), "header"));
@@ -136,9 +150,16 @@ export function buildBonusTerritoire(ctx: Context): ReportSheet {
       "moneyTotal",
     );
   }
-  const own = quoteSheet(name);
+}
+
+/** The chart of the plan per basin and year, over the rows {@link writeBasins} writes. */
+function writeChart(s: SheetBuilder, ctx: Context, bonus: BonusReportInput, layout: BonusLayout): void {
+  const { L } = ctx;
+  const { years } = layout;
+  const B = layout.basins;
+  const own = quoteSheet(ctx.names.bonus);
   s.chart({
-    title: T.chartTitle,
+    title: L.bonus.territoire.chartTitle,
     from: { row: layout.chart.fromRow, col: 0 },
     to: { row: layout.chart.fromRow + layout.chart.rows, col: layout.chart.cols },
     categories: {
@@ -155,15 +176,17 @@ export function buildBonusTerritoire(ctx: Context): ReportSheet {
     })),
     valueFormat: '#,##0\\ "€"',
   });
+}
 
-  writePools(s, ctx, bonus, layout);
-  writeTrajectoire(s, ctx, bonus, layout);
-
-  // Facilities.
+/** The facilities block's title, note and column headers. */
+function writeFacilityHeader(s: SheetBuilder, ctx: Context, layout: BonusLayout): void {
+  const T = ctx.L.bonus.territoire;
+  const F = layout.facilities;
+  const fc = F.cols;
   s.text(F.title, 0, T.facilitiesTitle, "textBold");
   s.text(F.note, 0, T.facilitiesNote, "subtitle");
   T.facilityHeader.forEach((h, c) => s.text(F.header, c, h, "header"));
-  years.forEach((y, j) => {
+  layout.years.forEach((y, j) => {
     s.text(F.header, fc.total(j), T.yearTotal(y), "header");
     s.text(F.header, fc.existing(j), T.existing(y), "header");
     s.text(F.header, fc.newAmount(j), T.newPlaces(y), "header");
@@ -174,15 +197,40 @@ export function buildBonusTerritoire(ctx: Context): ReportSheet {
   [fc.line, fc.communeBad, fc.kindBad, fc.negative].forEach((c, i) =>
     s.text(F.header, c, T.flags[i] ?? "", "header"),
   );
+}
 
+/** What every facility row reads: the sheet, its layout, and the ranges its formulas share. */
+interface FacilityEnv {
+  readonly s: SheetBuilder;
+  readonly ctx: Context;
+  readonly bonus: BonusReportInput;
+  readonly layout: BonusLayout;
+  /** A column of the facility rows (all of them, or rows `from`..`to`). */
+  readonly col: (c: number, from?: number, to?: number) => string;
+  /** `Communes CTG`'s INSEE codes, names and basins. */
+  readonly codes: string;
+  readonly names: string;
+  readonly basins: string;
+  /** A column of the pools, of the trajectoire. */
+  readonly poolCol: (c: number) => string;
+  readonly trajCol: (c: number) => string;
+  /** The new place rates per tranche on `Paramètres CTG`. */
+  readonly trancheRange: string;
+  /** The pro rata « full year » as a literal. */
+  readonly fullYear: string;
+}
+
+function facilityEnv(
+  s: SheetBuilder,
+  ctx: Context,
+  bonus: BonusReportInput,
+  layout: BonusLayout,
+): FacilityEnv {
+  const { L, lang } = ctx;
+  const name = ctx.names.bonus;
   const C = COMMUNES_LAYOUT.cols;
-  const codes = communesColumn(ctx, C.insee);
-  const names = communesColumn(ctx, C.name);
-  const basins = communesColumn(ctx, C.basin);
   const P = layout.pools;
-  const poolCol = (c: number): string => absColumnRange(name, c, P.first, P.last);
   const TJ = layout.trajectoire;
-  const trajCol = (c: number): string => absColumnRange(name, c, TJ.first, TJ.last);
   const trancheRows = bonusParamRows(bonus.params, L, lang).filter((p) =>
     bonus.params.newPlaceRates.some((_, i) => p.name === bonusNames.newPlaceRate(i)),
   );
@@ -192,199 +240,225 @@ export function buildBonusTerritoire(ctx: Context): ReportSheet {
     trancheRows[0]?.row ?? 0,
     trancheRows[trancheRows.length - 1]?.row ?? 0,
   );
-  const fullYear = lit(L.bonus.proRata["full-year"]);
+  return {
+    s,
+    ctx,
+    bonus,
+    layout,
+    col: (c, from, to) => facilityRange(name, layout, c, from, to),
+    codes: communesColumn(ctx, C.insee),
+    names: communesColumn(ctx, C.name),
+    basins: communesColumn(ctx, C.basin),
+    poolCol: (c) => absColumnRange(name, c, P.first, P.last),
+    trajCol: (c) => absColumnRange(name, c, TJ.first, TJ.last),
+    trancheRange,
+    fullYear: stringLiteral(L.bonus.proRata["full-year"]),
+  };
+}
 
-  bonus.plan.facilities.forEach((fb: FacilityBonus, i) => {
-    const f = fb.facility;
-    const r = F.first + i;
-    const here = (c: number): string => localAbs(r, c);
-    const textRef = (field: "facility" | "operator", value: string, c: number): void => {
-      const raw = facilityCell(bonus, f, field, 0).raw;
-      if (bonus.read.mapping[field] !== undefined && raw === value)
-        s.formula(r, c, `${absoluteAddress(f.cells[field])}&""`, value, "exact", "text");
-      else if (value !== "") s.text(r, c, value, "text");
-    };
-    textRef("facility", f.name, fc.name);
-    textRef("operator", f.operator, fc.operator);
-    s.text(r, fc.operatorKind, OPERATOR_KIND_LABELS[lang][f.operatorKind], "text");
-
-    // Commune, INSEE code and basin: the cell as read keeps the commune found; another text is looked
-    // up by name in Communes CTG (unknown: empty, no bonus, and Contrôles says so).
-    const communeAddress = absoluteAddress(f.cells.commune);
-    const communeRaw = facilityCell(bonus, f, "commune", 0).raw;
-    s.formula(
-      r,
-      fc.insee,
-      `IF(${communeAddress}=${rawLiteral(communeRaw)},${lit(f.insee)},IFERROR(INDEX(${codes},MATCH(${communeAddress},${names},0)),""))`,
-      f.insee,
-      "exact",
-      "code",
-    );
-    s.formula(
-      r,
-      fc.commune,
-      `IFERROR(INDEX(${names},MATCH(${here(fc.insee)},${codes},0)),"")`,
-      f.commune,
-      "exact",
-      "text",
-    );
-    s.formula(
-      r,
-      fc.basin,
-      `IFERROR(INDEX(${basins},MATCH(${here(fc.insee)},${codes},0)),"")`,
-      L.basins[fb.basin],
-      "exact",
-      "text",
-    );
-    if (f.domain !== "") s.text(r, fc.domain, f.domain, "text");
-    const kind = facilityCell(bonus, f, "kind", 0);
-    const kindAddress = absoluteAddress(f.cells.kind);
-    s.formula(
-      r,
-      fc.kind,
-      `IF(${kindAddress}=${rawLiteral(kind.raw)},${lit(kindLabel(f.kind))},${kindAddress}&"")`,
-      kindLabel(f.kind),
-      "exact",
-      "text",
-    );
-    const quantity = (field: "capacity" | "newPlaces" | "reservedPlaces", c: number, value: number): void => {
-      const cell = facilityCell(bonus, f, field, value);
-      s.formula(r, c, cell.ref, value, "exact", "integer");
-    };
-    quantity("capacity", fc.capacity, f.capacity / 100);
-    const cej = facilityCell(bonus, f, "formerCej", euros(f.formerCej));
-    s.money(r, fc.cej, cej.ref, euros(f.formerCej));
-    quantity("newPlaces", fc.newPlaces, f.newPlaces / 100);
-    quantity("reservedPlaces", fc.reserved, f.reservedPlaces / 100);
-    if (f.opening !== null) {
-      s.number(r, fc.openingYear, f.opening.year, "year");
-      s.number(r, fc.openingMonth, f.opening.month, "integer");
-    }
-    s.text(r, fc.priorityArea, f.priorityArea ? L.yes : L.no, "text");
-    const missions = facilityCell(bonus, f, "missions", f.missions);
-    s.formula(r, fc.missions, missions.ref, f.missions, "exact", "integer");
-
-    const Bc = here(fc.basin);
-    const Kc = here(fc.kind);
-    const Cc = here(fc.capacity);
-    const Ec = here(fc.cej);
-    const Nc = here(fc.newPlaces);
-    const Rc = here(fc.reserved);
-    const OY = here(fc.openingYear);
-    const OM = here(fc.openingMonth);
-    const isLast = r === F.last;
-    years.forEach((y, j) => {
-      const part = fb.years[j];
-      const Y = String(y);
-      const ctg = `(${inCtg(Bc, Y, L)})`;
-      // Existing: the RPE's flat amount; else the share of its basin and kind's pool by capacity,
-      // the last facility with capacity taking the rest (the engine's allocate).
-      const pool = `SUMIFS(${poolCol(P.cols.year(j))},${poolCol(P.cols.basin)},${Bc},${poolCol(P.cols.kind)},${Kc})`;
-      const sumCap = `SUMIFS(${col(fc.capacity)},${col(fc.basin)},${Bc},${col(fc.kind)},${Kc})`;
-      const below = isLast
-        ? "TRUE"
-        : `COUNTIFS(${facilityRange(name, layout, fc.basin, r + 1)},${Bc},${facilityRange(name, layout, fc.kind, r + 1)},${Kc},${facilityRange(name, layout, fc.capacity, r + 1)},">0")=0`;
-      const above =
-        r === F.first
-          ? "0"
-          : `SUMIFS(${facilityRange(name, layout, fc.existing(j), F.first, r - 1)},${facilityRange(name, layout, fc.basin, F.first, r - 1)},${Bc},${facilityRange(name, layout, fc.kind, F.first, r - 1)},${Kc})`;
-      const share = `IF(${below},${pool}-${above},ROUND(${pool}*${Cc}/${sumCap},2))`;
-      const rpe = `IF(${bonusNames.rpeFlat}="",${Ec},${bonusNames.rpeFlat})`;
-      s.money(
-        r,
-        fc.existing(j),
-        `IF(${Kc}="RPE",${rpe},IF(${Cc}>0,${share},0))*${ctg}`,
-        euros(part?.existing ?? (0 as Cents)),
-      );
-      // New places: twelfths of the year from the opening month (the whole year after).
-      const tw = `IF(${OY}="",0,IF(${Y}<${OY},0,IF((${Y}>${OY})+(${bonusNames.proRata}=${fullYear}),12,13-${OM})))`;
-      const rate = `IF(${here(fc.priorityArea)}=${lit(L.yes)},${bonusNames.priorityAreaRate},INDEX(${trancheRange},${bonusNames.tranche}))`;
-      s.money(
-        r,
-        fc.newAmount(j),
-        `IF(${Kc}="EAJE",1,0)*${ctg}*(ROUND((${Nc}-${Rc})*${rate}*${tw}/12,2)+ROUND(${Rc}*${bonusNames.reservedPlaceRate}*${tw}/12,2))`,
-        euros(part?.newPlaces ?? (0 as Cents)),
-      );
-      const perPlace = `SUMIFS(${trajCol(TJ.cols.perPlace)},${trajCol(TJ.cols.basin)},${Bc})`;
-      s.money(
-        r,
-        fc.trajectoire(j),
-        `IF(${Kc}="EAJE",1,0)*${ctg}*(${Y}>=${bonusNames.trajectoireFirstYear})*ROUND((${Cc}*12+${Nc}*${tw})*${perPlace}/12,2)`,
-        euros(part?.trajectoire ?? (0 as Cents)),
-      );
-      s.money(
-        r,
-        fc.missionsAmount(j),
-        `IF(${Kc}="RPE",1,0)*${ctg}*ROUND(${here(fc.missions)}*${bonusNames.rpeMission},2)`,
-        euros(part?.missions ?? (0 as Cents)),
-      );
-      s.money(
-        r,
-        fc.total(j),
-        `${here(fc.existing(j))}+${here(fc.newAmount(j))}+${here(fc.trajectoire(j))}+${here(fc.missionsAmount(j))}`,
-        euros(part?.total ?? (0 as Cents)),
-        "moneyBold",
-      );
-    });
-    s.money(
-      r,
-      fc.allYears,
-      `SUM(${here(fc.total(0))}:${here(fc.total(years.length - 1))})`,
-      euros(fb.total),
-      "moneyBold",
-    );
-    s.number(r, fc.line, f.sheetRow, "integer");
-    s.formula(r, fc.communeBad, `IF(${here(fc.insee)}="",1,0)`, 0, "exact", "integer");
-    const kinds = Object.values(BONUS_KIND_LABELS[lang]).map((k) => `(${Kc}<>${lit(k)})`);
-    s.formula(r, fc.kindBad, `IF(${kinds.join("*")},1,0)`, 0, "exact", "integer");
-    s.formula(r, fc.negative, `IF(MIN(${Cc},${Nc},${Rc},${here(fc.missions)})<0,1,0)`, 0, "exact", "integer");
-  });
-
-  // Totals of the facility rows.
-  if (F.last >= F.first) {
-    s.text(F.total, 0, T.total, "labelTotal");
-    const sum = (c: number, expected: Cents): void => {
-      s.money(
-        F.total,
-        c,
-        `SUM(${localAbs(F.first, c)}:${localAbs(F.last, c)})`,
-        euros(expected),
-        "moneyTotal",
-      );
-    };
-    const by = (pick: (y: FacilityBonus["years"][number]) => Cents, j: number): Cents =>
-      sumCents(bonus.plan.facilities.map((f) => (f.years[j] ? pick(f.years[j]) : (0 as Cents))));
-    years.forEach((_, j) => {
-      sum(
-        fc.total(j),
-        by((y) => y.total, j),
-      );
-      sum(
-        fc.existing(j),
-        by((y) => y.existing, j),
-      );
-      sum(
-        fc.newAmount(j),
-        by((y) => y.newPlaces, j),
-      );
-      sum(
-        fc.trajectoire(j),
-        by((y) => y.trajectoire, j),
-      );
-      sum(
-        fc.missionsAmount(j),
-        by((y) => y.missions, j),
-      );
-    });
-    sum(fc.allYears, bonus.plan.total);
-    sum(fc.cej, sumCents(bonus.plan.facilities.map((f) => f.facility.formerCej)));
-  }
-
-  const widths = Array.from({ length: fc.negative + 1 }, (_, c) =>
-    c === 0 ? 42 : c === 1 ? 34 : c < 16 ? 14 : c >= fc.line ? 11 : 15,
+/** One facility's row: what was read (live where it can be), the amounts per year, the flags. */
+function writeFacility(env: FacilityEnv, fb: FacilityBonus, r: number): void {
+  const { s, ctx, layout } = env;
+  const fc = layout.facilities.cols;
+  const here = (c: number): string => localAbs(r, c);
+  writeFacilityNames(env, fb.facility, r);
+  writeFacilityPlace(env, fb, r);
+  writeFacilityQuantities(env, fb.facility, r);
+  layout.years.forEach((y, j) => writeFacilityYear(env, fb, r, y, j));
+  s.money(
+    r,
+    fc.allYears,
+    `SUM(${here(fc.total(0))}:${here(fc.total(layout.years.length - 1))})`,
+    euros(fb.total),
+    "moneyBold",
   );
-  s.widthsFrom(widths);
-  return s.build(printSetup(ctx, "bonus", [F.header + 1, F.header + 1]), "70AD47");
+  s.number(r, fc.line, fb.facility.sheetRow, "integer");
+  s.formula(r, fc.communeBad, `IF(${here(fc.insee)}="",1,0)`, 0, "exact", "integer");
+  const Kc = here(fc.kind);
+  const kinds = Object.values(BONUS_KIND_LABELS[ctx.lang]).map((k) => `(${Kc}<>${stringLiteral(k)})`);
+  s.formula(r, fc.kindBad, `IF(${kinds.join("*")},1,0)`, 0, "exact", "integer");
+  const quantities = [fc.capacity, fc.newPlaces, fc.reserved, fc.missions].map(here).join(",");
+  s.formula(r, fc.negative, `IF(MIN(${quantities})<0,1,0)`, 0, "exact", "integer");
+}
+
+/** The facility's and the operator's names (live when the cell still holds them), the operator's kind. */
+function writeFacilityNames(env: FacilityEnv, f: Facility, r: number): void {
+  const { s, bonus } = env;
+  const fc = env.layout.facilities.cols;
+  const textRef = (field: "facility" | "operator", value: string, c: number): void => {
+    const raw = facilityCell(bonus, f, field, 0).raw;
+    if (bonus.read.mapping[field] !== undefined && raw === value)
+      s.formula(r, c, `${absoluteAddress(f.cells[field])}&""`, value, "exact", "text");
+    else if (value !== "") s.text(r, c, value, "text");
+  };
+  textRef("facility", f.name, fc.name);
+  textRef("operator", f.operator, fc.operator);
+  s.text(r, fc.operatorKind, OPERATOR_KIND_LABELS[env.ctx.lang][f.operatorKind], "text");
+}
+
+/**
+ * Commune, INSEE code and basin: the cell as read keeps the commune found; another text is looked up
+ * by name in Communes CTG (unknown: empty, no bonus, and Contrôles says so). Then domain and kind.
+ */
+function writeFacilityPlace(env: FacilityEnv, fb: FacilityBonus, r: number): void {
+  const { s, bonus, codes, names, basins } = env;
+  const { L, lang } = env.ctx;
+  const f = fb.facility;
+  const fc = env.layout.facilities.cols;
+  const lit = stringLiteral;
+  const here = (c: number): string => localAbs(r, c);
+  const communeAddress = absoluteAddress(f.cells.commune);
+  const communeRaw = facilityCell(bonus, f, "commune", 0).raw;
+  s.formula(
+    r,
+    fc.insee,
+    `IF(${communeAddress}=${rawLiteral(communeRaw)},${lit(f.insee)},IFERROR(INDEX(${codes},MATCH(${communeAddress},${names},0)),""))`,
+    f.insee,
+    "exact",
+    "code",
+  );
+  const byCode = (range: string): string => `IFERROR(INDEX(${range},MATCH(${here(fc.insee)},${codes},0)),"")`;
+  s.formula(r, fc.commune, byCode(names), f.commune, "exact", "text");
+  s.formula(r, fc.basin, byCode(basins), L.basins[fb.basin], "exact", "text");
+  if (f.domain !== "") s.text(r, fc.domain, f.domain, "text");
+  const kind = facilityCell(bonus, f, "kind", 0);
+  const kindAddress = absoluteAddress(f.cells.kind);
+  const kindLabel = BONUS_KIND_LABELS[lang][f.kind];
+  s.formula(
+    r,
+    fc.kind,
+    `IF(${kindAddress}=${rawLiteral(kind.raw)},${lit(kindLabel)},${kindAddress}&"")`,
+    kindLabel,
+    "exact",
+    "text",
+  );
+}
+
+/** Capacity, former CEJ, new and reserved places, opening, priority area, RPE missions. */
+function writeFacilityQuantities(env: FacilityEnv, f: Facility, r: number): void {
+  const { s, bonus } = env;
+  const { L } = env.ctx;
+  const fc = env.layout.facilities.cols;
+  const quantity = (field: "capacity" | "newPlaces" | "reservedPlaces", c: number, value: number): void => {
+    const cell = facilityCell(bonus, f, field, value);
+    s.formula(r, c, cell.ref, value, "exact", "integer");
+  };
+  quantity("capacity", fc.capacity, f.capacity / 100);
+  const cej = facilityCell(bonus, f, "formerCej", euros(f.formerCej));
+  s.money(r, fc.cej, cej.ref, euros(f.formerCej));
+  quantity("newPlaces", fc.newPlaces, f.newPlaces / 100);
+  quantity("reservedPlaces", fc.reserved, f.reservedPlaces / 100);
+  if (f.opening !== null) {
+    s.number(r, fc.openingYear, f.opening.year, "year");
+    s.number(r, fc.openingMonth, f.opening.month, "integer");
+  }
+  s.text(r, fc.priorityArea, f.priorityArea ? L.yes : L.no, "text");
+  const missions = facilityCell(bonus, f, "missions", f.missions);
+  s.formula(r, fc.missions, missions.ref, f.missions, "exact", "integer");
+}
+
+/**
+ * Existing: the RPE's flat amount; else the share of its basin and kind's pool by capacity, the last
+ * facility with capacity taking the rest (the engine's allocate).
+ */
+function existingFormula(env: FacilityEnv, r: number, j: number): string {
+  const { col, poolCol, layout } = env;
+  const F = layout.facilities;
+  const fc = F.cols;
+  const P = layout.pools;
+  const [Bc, Kc, Cc, Ec] = [fc.basin, fc.kind, fc.capacity, fc.cej].map((c) => localAbs(r, c));
+  const pool = `SUMIFS(${poolCol(P.cols.year(j))},${poolCol(P.cols.basin)},${Bc},${poolCol(P.cols.kind)},${Kc})`;
+  const sumCap = `SUMIFS(${col(fc.capacity)},${col(fc.basin)},${Bc},${col(fc.kind)},${Kc})`;
+  const below =
+    r === F.last
+      ? "TRUE"
+      : `COUNTIFS(${col(fc.basin, r + 1)},${Bc},${col(fc.kind, r + 1)},${Kc},${col(fc.capacity, r + 1)},">0")=0`;
+  const above =
+    r === F.first
+      ? "0"
+      : `SUMIFS(${col(fc.existing(j), F.first, r - 1)},${col(fc.basin, F.first, r - 1)},${Bc},${col(fc.kind, F.first, r - 1)},${Kc})`;
+  const share = `IF(${below},${pool}-${above},ROUND(${pool}*${Cc}/${sumCap},2))`;
+  const rpe = `IF(${bonusNames.rpeFlat}="",${Ec},${bonusNames.rpeFlat})`;
+  return `IF(${Kc}="RPE",${rpe},IF(${Cc}>0,${share},0))`;
+}
+
+/** One facility's amounts for plan year `y` (index `j`): existing, new places, trajectoire, missions, total. */
+function writeFacilityYear(env: FacilityEnv, fb: FacilityBonus, r: number, y: number, j: number): void {
+  const { s, trajCol, trancheRange, fullYear } = env;
+  const { L } = env.ctx;
+  const fc = env.layout.facilities.cols;
+  const TJ = env.layout.trajectoire;
+  const here = (c: number): string => localAbs(r, c);
+  const [Bc, Kc, Cc, Nc, Rc, OY, OM] = [
+    fc.basin,
+    fc.kind,
+    fc.capacity,
+    fc.newPlaces,
+    fc.reserved,
+    fc.openingYear,
+    fc.openingMonth,
+  ].map(here);
+  const part = fb.years[j];
+  const Y = String(y);
+  const ctg = `(${inCtg(Bc!, Y, L)})`;
+  s.money(r, fc.existing(j), `${existingFormula(env, r, j)}*${ctg}`, euros(part?.existing ?? (0 as Cents)));
+  // New places: twelfths of the year from the opening month (the whole year after).
+  const tw = `IF(${OY}="",0,IF(${Y}<${OY},0,IF((${Y}>${OY})+(${bonusNames.proRata}=${fullYear}),12,13-${OM})))`;
+  const rate = `IF(${here(fc.priorityArea)}=${stringLiteral(L.yes)},${bonusNames.priorityAreaRate},INDEX(${trancheRange},${bonusNames.tranche}))`;
+  s.money(
+    r,
+    fc.newAmount(j),
+    `IF(${Kc}="EAJE",1,0)*${ctg}*(ROUND((${Nc}-${Rc})*${rate}*${tw}/12,2)+ROUND(${Rc}*${bonusNames.reservedPlaceRate}*${tw}/12,2))`,
+    euros(part?.newPlaces ?? (0 as Cents)),
+  );
+  const perPlace = `SUMIFS(${trajCol(TJ.cols.perPlace)},${trajCol(TJ.cols.basin)},${Bc})`;
+  s.money(
+    r,
+    fc.trajectoire(j),
+    `IF(${Kc}="EAJE",1,0)*${ctg}*(${Y}>=${bonusNames.trajectoireFirstYear})*ROUND((${Cc}*12+${Nc}*${tw})*${perPlace}/12,2)`,
+    euros(part?.trajectoire ?? (0 as Cents)),
+  );
+  s.money(
+    r,
+    fc.missionsAmount(j),
+    `IF(${Kc}="RPE",1,0)*${ctg}*ROUND(${here(fc.missions)}*${bonusNames.rpeMission},2)`,
+    euros(part?.missions ?? (0 as Cents)),
+  );
+  const parts = [fc.existing(j), fc.newAmount(j), fc.trajectoire(j), fc.missionsAmount(j)].map(here);
+  s.money(r, fc.total(j), parts.join("+"), euros(part?.total ?? (0 as Cents)), "moneyBold");
+}
+
+/** The amount columns of a facility year, in the order their totals are written, with the engine's part. */
+const YEAR_PARTS: readonly {
+  readonly col: (fc: BonusLayout["facilities"]["cols"], j: number) => number;
+  readonly pick: (y: FacilityBonus["years"][number]) => Cents;
+}[] = [
+  { col: (fc, j) => fc.total(j), pick: (y) => y.total },
+  { col: (fc, j) => fc.existing(j), pick: (y) => y.existing },
+  { col: (fc, j) => fc.newAmount(j), pick: (y) => y.newPlaces },
+  { col: (fc, j) => fc.trajectoire(j), pick: (y) => y.trajectoire },
+  { col: (fc, j) => fc.missionsAmount(j), pick: (y) => y.missions },
+];
+
+/** The totals of the facility rows (none without a facility). */
+function writeFacilityTotals(
+  s: SheetBuilder,
+  ctx: Context,
+  bonus: BonusReportInput,
+  layout: BonusLayout,
+): void {
+  const F = layout.facilities;
+  const fc = F.cols;
+  if (F.last < F.first) return;
+  s.text(F.total, 0, ctx.L.bonus.territoire.total, "labelTotal");
+  const sum = (c: number, expected: Cents): void => {
+    s.money(F.total, c, `SUM(${localAbs(F.first, c)}:${localAbs(F.last, c)})`, euros(expected), "moneyTotal");
+  };
+  const by = (pick: (y: FacilityBonus["years"][number]) => Cents, j: number): Cents =>
+    sumCents(bonus.plan.facilities.map((f) => (f.years[j] ? pick(f.years[j]) : (0 as Cents))));
+  layout.years.forEach((_, j) => YEAR_PARTS.forEach((p) => sum(p.col(fc, j), by(p.pick, j))));
+  sum(fc.allYears, bonus.plan.total);
+  sum(fc.cej, sumCents(bonus.plan.facilities.map((f) => f.facility.formerCej)));
 }
 
 /** The smoothed pools per basin and kind: Σ former CEJ, Σ capacity, rate, floor, pool, uplifts, pool per year. */
