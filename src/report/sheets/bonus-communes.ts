@@ -11,13 +11,33 @@ import { communesColumn, printSetup, type Context } from "../context";
 import type { ReportSheet } from "../model";
 import { COMMUNES_LAYOUT } from "../schema";
 import { localAbs, SheetBuilder, stringLiteral } from "../sheet-builder";
-import { bonusLayout, facilityRange, inCtg } from "./bonus-layout";
+import { bonusLayout, facilityRange, inCtg, type BonusLayout, type BonusReportInput } from "./bonus-layout";
 
 const euros = centsToEuros;
 
 /** Escapes a SUMIFS criterion so that it means "equal to exactly this text". */
 function equalsCriterion(text: string): string {
   return stringLiteral(`=${text.replace(/([~*?])/g, "~$1")}`);
+}
+
+/** What every block of `Bonus par commune` reads: the sheet, the plan, and the facility columns. */
+interface CommunesEnv {
+  readonly s: SheetBuilder;
+  readonly ctx: Context;
+  readonly plan: BonusReportInput["plan"];
+  readonly years: readonly number[];
+  /** The facility columns of `Bonus territoire`. */
+  readonly fc: BonusLayout["facilities"]["cols"];
+  /** A whole column of the facility rows. */
+  readonly fcol: (c: number) => string;
+}
+
+/** The rows of a block: its header row, its first and last rows, its total row. */
+interface BlockRows {
+  readonly header: number;
+  readonly first: number;
+  readonly last: number;
+  readonly total: number;
 }
 
 /**
@@ -29,22 +49,40 @@ function equalsCriterion(text: string): string {
 export function buildBonusCommunes(ctx: Context): ReportSheet {
   const bonus = ctx.bonus;
   if (bonus === undefined) throw new Error("buildBonusCommunes: no bonus input");
-  const { L, lang } = ctx;
-  const T = L.bonus.communes;
+  const T = ctx.L.bonus.communes;
   const layout = bonusLayout(bonus);
-  const { years } = layout;
-  const n = years.length;
-  const fc = layout.facilities.cols;
-  const fcol = (c: number): string => facilityRange(ctx.names.bonus, layout, c);
   const s = new SheetBuilder("bonusCommunes", ctx.names.bonusCommunes);
-  const plan = bonus.plan;
+  const env: CommunesEnv = {
+    s,
+    ctx,
+    plan: bonus.plan,
+    years: layout.years,
+    fc: layout.facilities.cols,
+    fcol: (c) => facilityRange(ctx.names.bonus, layout, c),
+  };
   s.text(0, 0, T.title, "title").text(1, 0, T.subtitle, "subtitle");
+  const byCommune = writeByCommune(env, 3);
+  const reconciliation = writeReconciliation(env, byCommune.total + 2, byCommune.first);
+  writeBreakdowns(env, reconciliation.total + 2);
+  const n = layout.years.length;
+  const widths = [13, 26, 10, 16, ...Array.from({ length: 3 * n + 1 }, () => 17)];
+  s.widthsFrom(widths);
+  return s.build(printSetup(ctx, "bonusCommunes", [byCommune.header + 1, byCommune.header + 1]), "70AD47");
+}
 
-  // Per commune and year.
-  let r = 3;
-  s.text(r, 0, T.byCommuneTitle, "textBold");
-  r += 1;
-  const header = r;
+/** `SUM(first:last)` of column `c` in the total row, expected `expected` (euros). */
+function writeColumnSum(s: SheetBuilder, rows: BlockRows, c: number, expected: number): void {
+  s.money(rows.total, c, `SUM(${localAbs(rows.first, c)}:${localAbs(rows.last, c)})`, expected, "moneyTotal");
+}
+
+/** Per commune and year, from row `top` (the title): the bonus on its territory, its former CEJ. */
+function writeByCommune(env: CommunesEnv, top: number): BlockRows {
+  const { s, ctx, plan, years, fc, fcol } = env;
+  const { L } = ctx;
+  const T = L.bonus.communes;
+  const n = years.length;
+  s.text(top, 0, T.byCommuneTitle, "textBold");
+  const header = top + 1;
   T.header.forEach((h, c) => s.text(header, c, h, "header"));
   years.forEach((y, j) => s.text(header, 4 + j, L.bonus.territoire.yearTotal(y), "header"));
   s.text(header, 4 + n, T.total, "header");
@@ -77,67 +115,36 @@ export function buildBonusCommunes(ctx: Context): ReportSheet {
     s.money(row, 4 + n, `SUM(${at(4)}:${at(3 + n)})`, euros(totals?.total ?? (0 as Cents)), "moneyBold");
   });
   const last = first + plan.reconciliation.length - 1;
-  const total = last + 1;
-  s.text(total, 0, T.total, "labelTotal");
-  const sumCol = (c: number, expected: number): void => {
-    s.money(total, c, `SUM(${localAbs(first, c)}:${localAbs(last, c)})`, expected, "moneyTotal");
-  };
-  sumCol(3, euros(plan.reconciliation.reduce((t, x) => t + x.formerCej, 0) as Cents));
-  years.forEach((_, j) => sumCol(4 + j, euros(plan.byYear[j] ?? (0 as Cents))));
-  sumCol(4 + n, euros(plan.total));
+  const rows = { header, first, last, total: last + 1 };
+  s.text(rows.total, 0, T.total, "labelTotal");
+  writeColumnSum(s, rows, 3, euros(plan.reconciliation.reduce((t, x) => t + x.formerCej, 0) as Cents));
+  years.forEach((_, j) => writeColumnSum(s, rows, 4 + j, euros(plan.byYear[j] ?? (0 as Cents))));
+  writeColumnSum(s, rows, 4 + n, euros(plan.total));
+  return rows;
+}
 
-  // Reconciliation: to the commune or its CCAS, to others, and the difference, by year of its CTG.
-  r = total + 2;
-  s.text(r, 0, T.reconciliationTitle, "textBold");
-  s.text(r + 1, 0, T.reconciliationNote, "subtitle");
-  const recHeader = r + 2;
-  T.header.forEach((h, c) => s.text(recHeader, c, h, "header"));
+/**
+ * Reconciliation, from row `top`: to the commune or its CCAS, to others, and the difference, by year of
+ * its CTG; `byCommuneFirst` is the first commune row of {@link writeByCommune}.
+ */
+function writeReconciliation(env: CommunesEnv, top: number, byCommuneFirst: number): BlockRows {
+  const { s, ctx, plan, years } = env;
+  const T = ctx.L.bonus.communes;
+  s.text(top, 0, T.reconciliationTitle, "textBold");
+  s.text(top + 1, 0, T.reconciliationNote, "subtitle");
+  const header = top + 2;
+  T.header.forEach((h, c) => s.text(header, c, h, "header"));
   years.forEach((y, j) => {
-    s.text(recHeader, 4 + 3 * j, T.toCommune(y), "header");
-    s.text(recHeader, 5 + 3 * j, T.toOthers(y), "header");
-    s.text(recHeader, 6 + 3 * j, T.difference(y), "header");
+    s.text(header, 4 + 3 * j, T.toCommune(y), "header");
+    s.text(header, 5 + 3 * j, T.toOthers(y), "header");
+    s.text(header, 6 + 3 * j, T.difference(y), "header");
   });
-  const recFirst = recHeader + 1;
-  const ownKinds = [OPERATOR_KIND_LABELS[lang].commune, OPERATOR_KIND_LABELS[lang].ccas];
-  plan.reconciliation.forEach((rec, i) => {
-    const row = recFirst + i;
-    const at = (c: number): string => localAbs(row, c);
-    const top = first + i;
-    s.text(row, 0, rec.insee, "code").text(row, 1, rec.commune, "text");
-    s.formula(row, 2, localAbs(top, 2), L.basins[rec.basin], "exact", "text");
-    s.money(row, 3, localAbs(top, 3), euros(rec.formerCej));
-    years.forEach((y, j) => {
-      const ry = rec.years.find((x) => x.year === y);
-      const bonusCell = localAbs(top, 4 + j);
-      const toCommune = ownKinds
-        .map(
-          (k) =>
-            `SUMIFS(${fcol(fc.total(j))},${fcol(fc.insee)},${at(0)},${fcol(fc.operatorKind)},${stringLiteral(k)})`,
-        )
-        .join("+");
-      s.money(row, 4 + 3 * j, toCommune, euros(ry?.toCommune ?? (0 as Cents)));
-      s.money(row, 5 + 3 * j, `${bonusCell}-${at(4 + 3 * j)}`, euros(ry?.toOthers ?? (0 as Cents)));
-      // The difference only in the years of the commune's CTG (outside them it would say nothing).
-      s.formula(
-        row,
-        6 + 3 * j,
-        `IF(${inCtg(at(2), String(y), L)},ROUND(${bonusCell}-${at(3)},2),"")`,
-        ry === undefined ? "" : euros(ry.difference),
-        ry === undefined ? "exact" : "cents",
-        "moneyBold",
-      );
-    });
-  });
-  const recLast = recFirst + plan.reconciliation.length - 1;
-  const recTotal = recLast + 1;
-  s.text(recTotal, 0, T.total, "labelTotal");
-  s.money(
-    recTotal,
-    3,
-    `SUM(${localAbs(recFirst, 3)}:${localAbs(recLast, 3)})`,
-    euros(sumOf(plan.reconciliation.map((x) => x.formerCej))),
-    "moneyTotal",
-  );
+  const first = header + 1;
+  plan.reconciliation.forEach((rec, i) => writeReconciliationRow(env, rec, first + i, byCommuneFirst + i));
+  const last = first + plan.reconciliation.length - 1;
+  const rows = { header, first, last, total: last + 1 };
+  s.text(rows.total, 0, T.total, "labelTotal");
+  writeColumnSum(s, rows, 3, euros(sumOf(plan.reconciliation.map((x) => x.formerCej))));
   years.forEach((y, j) => {
     const of = (pick: (x: { toCommune: Cents; toOthers: Cents; difference: Cents }) => Cents): number =>
       euros(
@@ -148,55 +155,90 @@ export function buildBonusCommunes(ctx: Context): ReportSheet {
           }),
         ),
       );
-    [
-      [4 + 3 * j, of((x) => x.toCommune)],
-      [5 + 3 * j, of((x) => x.toOthers)],
-      [6 + 3 * j, of((x) => x.difference)],
-    ].forEach(([c, v]) =>
-      s.money(
-        recTotal,
-        c as number,
-        `SUM(${localAbs(recFirst, c as number)}:${localAbs(recLast, c as number)})`,
-        v as number,
-        "moneyTotal",
-      ),
+    writeColumnSum(
+      s,
+      rows,
+      4 + 3 * j,
+      of((x) => x.toCommune),
+    );
+    writeColumnSum(
+      s,
+      rows,
+      5 + 3 * j,
+      of((x) => x.toOthers),
+    );
+    writeColumnSum(
+      s,
+      rows,
+      6 + 3 * j,
+      of((x) => x.difference),
     );
   });
+  return rows;
+}
 
-  // By domain and by operator kind.
-  r = recTotal + 2;
-  const block = (
-    title: string,
-    label: string,
-    rows: readonly { key: string; shown: string; byYear: readonly Cents[]; total: Cents }[],
-    column: number,
-  ): void => {
-    s.text(r, 0, title, "textBold");
-    s.text(r + 1, 0, label, "header");
-    years.forEach((y, j) => s.text(r + 1, 1 + j, String(y), "header"));
-    s.text(r + 1, 1 + n, T.total, "header");
-    rows.forEach((x, i) => {
-      const row = r + 2 + i;
-      s.text(row, 0, x.shown, "text");
-      years.forEach((_, j) =>
-        s.money(
-          row,
-          1 + j,
-          `SUMIFS(${fcol(fc.total(j))},${fcol(column)},${equalsCriterion(x.key)})`,
-          euros(x.byYear[j] ?? (0 as Cents)),
-        ),
-      );
-      s.money(row, 1 + n, `SUM(${localAbs(row, 1)}:${localAbs(row, n)})`, euros(x.total), "moneyBold");
-    });
-    r += rows.length + 3;
-  };
-  block(
+/** One commune's reconciliation row (`row`), over its row `top` of the block per commune. */
+function writeReconciliationRow(
+  env: CommunesEnv,
+  rec: BonusReportInput["plan"]["reconciliation"][number],
+  row: number,
+  top: number,
+): void {
+  const { s, ctx, years, fc, fcol } = env;
+  const { L, lang } = ctx;
+  const ownKinds = [OPERATOR_KIND_LABELS[lang].commune, OPERATOR_KIND_LABELS[lang].ccas];
+  const at = (c: number): string => localAbs(row, c);
+  s.text(row, 0, rec.insee, "code").text(row, 1, rec.commune, "text");
+  s.formula(row, 2, localAbs(top, 2), L.basins[rec.basin], "exact", "text");
+  s.money(row, 3, localAbs(top, 3), euros(rec.formerCej));
+  years.forEach((y, j) => {
+    const ry = rec.years.find((x) => x.year === y);
+    const bonusCell = localAbs(top, 4 + j);
+    const toCommune = ownKinds
+      .map(
+        (k) =>
+          `SUMIFS(${fcol(fc.total(j))},${fcol(fc.insee)},${at(0)},${fcol(fc.operatorKind)},${stringLiteral(k)})`,
+      )
+      .join("+");
+    s.money(row, 4 + 3 * j, toCommune, euros(ry?.toCommune ?? (0 as Cents)));
+    s.money(row, 5 + 3 * j, `${bonusCell}-${at(4 + 3 * j)}`, euros(ry?.toOthers ?? (0 as Cents)));
+    // The difference only in the years of the commune's CTG (outside them it would say nothing).
+    s.formula(
+      row,
+      6 + 3 * j,
+      `IF(${inCtg(at(2), String(y), L)},ROUND(${bonusCell}-${at(3)},2),"")`,
+      ry === undefined ? "" : euros(ry.difference),
+      ry === undefined ? "exact" : "cents",
+      "moneyBold",
+    );
+  });
+}
+
+/** One row of a breakdown: the key its SUMIFS matches, the label shown, the engine's amounts. */
+interface BreakdownRow {
+  readonly key: string;
+  readonly shown: string;
+  readonly byYear: readonly Cents[];
+  readonly total: Cents;
+}
+
+/** By domain and by operator kind, from row `top`. */
+function writeBreakdowns(env: CommunesEnv, top: number): void {
+  const { ctx, plan, fc } = env;
+  const { lang } = ctx;
+  const T = ctx.L.bonus.communes;
+  let r = top;
+  r = writeBreakdown(
+    env,
+    r,
     T.byDomainTitle,
     T.domain,
     plan.byDomain.map((d) => ({ ...d, shown: d.key === "" ? T.noDomain : d.key })),
     fc.domain,
   );
-  block(
+  writeBreakdown(
+    env,
+    r,
     T.byOperatorTitle,
     T.operatorKind,
     plan.byOperatorKind.map((o) => ({
@@ -206,10 +248,37 @@ export function buildBonusCommunes(ctx: Context): ReportSheet {
     })),
     fc.operatorKind,
   );
+}
 
-  const widths = [13, 26, 10, 16, ...Array.from({ length: 3 * n + 1 }, () => 17)];
-  s.widthsFrom(widths);
-  return s.build(printSetup(ctx, "bonusCommunes", [header + 1, header + 1]), "70AD47");
+/** A breakdown block at row `r` (title, header, one row per key) by facility column `column`; returns the next block's row. */
+function writeBreakdown(
+  env: CommunesEnv,
+  r: number,
+  title: string,
+  label: string,
+  rows: readonly BreakdownRow[],
+  column: number,
+): number {
+  const { s, years, fc, fcol } = env;
+  const n = years.length;
+  s.text(r, 0, title, "textBold");
+  s.text(r + 1, 0, label, "header");
+  years.forEach((y, j) => s.text(r + 1, 1 + j, String(y), "header"));
+  s.text(r + 1, 1 + n, env.ctx.L.bonus.communes.total, "header");
+  rows.forEach((x, i) => {
+    const row = r + 2 + i;
+    s.text(row, 0, x.shown, "text");
+    years.forEach((_, j) =>
+      s.money(
+        row,
+        1 + j,
+        `SUMIFS(${fcol(fc.total(j))},${fcol(column)},${equalsCriterion(x.key)})`,
+        euros(x.byYear[j] ?? (0 as Cents)),
+      ),
+    );
+    s.money(row, 1 + n, `SUM(${localAbs(row, 1)}:${localAbs(row, n)})`, euros(x.total), "moneyBold");
+  });
+  return r + rows.length + 3;
 }
 
 function sumOf(values: readonly Cents[]): Cents {
