@@ -5,23 +5,24 @@
  * COUNTIFS, ROUND only.
  */
 
-import { a1, parseA1, quoteSheet, columnLetters } from "../../core/cell";
+import { parseA1, quoteSheet, columnLetters } from "../../core/cell";
 import { BONUS_KIND_LABELS } from "../../core/messages";
 import { centsToEuros } from "../../core/money";
 import { BASINS } from "../../core/types";
 import type { Context } from "../context";
 import { PARAM_VALUE_COL } from "../schema";
 import { stringLiteral } from "../sheet-builder";
-import { bonusLayout, bonusParamRows, bonusNames, facilityRange, type BonusParamKind } from "./bonus-layout";
-import type { CheckRow, CheckSide } from "./check-list";
-
-const count = (formula: string, n: number): CheckSide => ({
-  formula,
-  expected: n,
-  check: "exact",
-  style: "integer",
-});
-const zero: CheckSide = { formula: "0", expected: 0, check: "exact", style: "integer" };
+import {
+  bonusLayout,
+  bonusParamRows,
+  bonusNames,
+  facilityRange,
+  type BonusLayout,
+  type BonusParamKind,
+  type BonusReportInput,
+} from "./bonus-layout";
+import type { CheckRow } from "./check-list";
+import { badCells, cellName, count, countBad, money, naming, zero } from "./check-sides";
 
 /** Whether a bonus parameter cell holds something it cannot (1 or 0). */
 function badBonusParam(cell: string, kind: BonusParamKind, ctx: Context, tranches: number): string {
@@ -48,26 +49,25 @@ function badBonusParam(cell: string, kind: BonusParamKind, ctx: Context, tranche
   }
 }
 
-/**
- * The bonus rows of `Contrôles`; none without a bonus input.
- *
- * @param ctx - the build
- * @returns the rows, in order
- */
-export function bonusCheckRows(ctx: Context): CheckRow[] {
-  const bonus = ctx.bonus;
-  if (bonus === undefined || bonus.plan.facilities.length === 0) return [];
-  const { L, lang } = ctx;
-  const K = L.bonus.checks;
-  const lit = stringLiteral;
-  const layout = bonusLayout(bonus);
-  const fc = layout.facilities.cols;
-  const range = (c: number): string => facilityRange(ctx.names.bonus, layout, c);
-  const years = layout.years;
-  const rows: CheckRow[] = [];
+/** What every bonus check reads: the build, its bonus input, and the facility columns of `Bonus territoire`. */
+interface BonusCheckEnv {
+  readonly ctx: Context;
+  readonly bonus: BonusReportInput;
+  readonly years: readonly number[];
+  readonly fc: BonusLayout["facilities"]["cols"];
+  /** A whole column of the facility rows. */
+  readonly range: (c: number) => string;
+}
 
-  // « À moyens constants »: the existing bonus of the basin's first CTG year = its former CEJ.
-  for (const c of bonus.plan.constantMeans) {
+/** A bonus check, or a family of them: its rows for a build. */
+type BonusCheckEntry = (env: BonusCheckEnv) => readonly CheckRow[];
+
+const lit = stringLiteral;
+
+/** « À moyens constants »: the existing bonus of the basin's first CTG year = its former CEJ. */
+const constantMeans: BonusCheckEntry = ({ ctx: { L, lang }, bonus, years, fc, range }) =>
+  bonus.plan.constantMeans.map((c): CheckRow => {
+    const K = L.bonus.checks;
     const basin = lit(L.basins[c.basin]);
     const kind = lit(BONUS_KIND_LABELS[lang][c.kind]);
     const start = bonusNames.start(c.basin);
@@ -77,26 +77,25 @@ export function bonusCheckRows(ctx: Context): CheckRow[] {
           `(${start}=${y})*SUMIFS(${range(fc.existing(j))},${range(fc.basin)},${basin},${range(fc.kind)},${kind})`,
       )
       .join("+");
-    rows.push({
+    return {
       label: K.constantMeans(L.basins[c.basin], BONUS_KIND_LABELS[lang][c.kind]),
-      value: { formula: yearOne, expected: centsToEuros(c.yearOne), check: "cents", style: "money" },
+      value: money(yearOne, c.yearOne),
       // The former CEJ the plan was computed from: what the Caf paid in the reference year. A CEJ
       // amount edited since then (places unchanged) moves the live bonus away from it.
-      expected: {
-        formula: String(centsToEuros(c.formerCej)),
-        expected: centsToEuros(c.formerCej),
-        check: "cents",
-        style: "money",
-      },
+      expected: money(String(centsToEuros(c.formerCej)), c.formerCej),
       status: L.gap,
       fix: lit(K.fix.constantMeans),
       green: c.ok,
       fixShown: K.fix.constantMeans,
-    });
-  }
+    };
+  });
 
-  // A facility whose commune or kind the workbook no longer knows, or with a negative quantity: the
-  // fix names the first such cell of `Équipements CTG`.
+/**
+ * A facility whose commune or kind the workbook no longer knows, or with a negative quantity: the fix
+ * names the first such cell of `Équipements CTG`.
+ */
+const facilitiesKnown: BonusCheckEntry = ({ ctx: { L }, bonus, fc, range }) => {
+  const K = L.bonus.checks;
   const first = bonus.plan.facilities[0]?.facility;
   const columnOf = (address: string | undefined): string => {
     if (address === undefined) return "";
@@ -116,9 +115,9 @@ export function bonusCheckRows(ctx: Context): CheckRow[] {
     value: count(`SUM(${range(flag)})`, 0),
     expected: zero,
     status: L.gap,
-    fix: `${lit(words[0])}&${firstBad(flag, prefix)}&${lit(words[1])}`,
+    fix: naming(words, firstBad(flag, prefix)),
   });
-  rows.push(
+  return [
     flagged(
       K.communesKnown,
       fc.communeBad,
@@ -127,43 +126,73 @@ export function bonusCheckRows(ctx: Context): CheckRow[] {
     ),
     flagged(K.kindsKnown, fc.kindBad, K.fix.kindsKnown, ` ${sheet}!${columnOf(first?.cells.kind)}`),
     flagged(K.placesPositive, fc.negative, K.fix.placesPositive, " "),
-  );
+  ];
+};
 
-  // Every CTG year is among the sheet's columns (a start year moved beyond them needs a regeneration).
+/** Every CTG year is among the sheet's columns (a start year moved beyond them needs a regeneration). */
+const yearsShown: BonusCheckEntry = ({ ctx: { L }, years }) => {
   const firstYear = years[0] ?? 0;
   const lastYear = years[years.length - 1] ?? 0;
-  rows.push({
-    label: K.yearsShown,
-    value: count(
-      BASINS.map((b) => {
-        const s = bonusNames.start(b);
-        return `((${s}<${firstYear})+(${s}+${bonusNames.duration(b)}-1>${lastYear})>0)`;
-      }).join("+"),
-      0,
-    ),
-    expected: zero,
-    status: L.regenerate,
-    fix: lit(K.fix.yearsShown),
+  const outside = BASINS.map((b) => {
+    const s = bonusNames.start(b);
+    return `((${s}<${firstYear})+(${s}+${bonusNames.duration(b)}-1>${lastYear})>0)`;
   });
+  return [
+    {
+      label: L.bonus.checks.yearsShown,
+      value: count(outside.join("+"), 0),
+      expected: zero,
+      status: L.regenerate,
+      fix: lit(L.bonus.checks.fix.yearsShown),
+    },
+  ];
+};
 
-  // The bonus parameters in range, the trajectoire thresholds ascending.
+/** The bonus parameters in range, the trajectoire thresholds ascending. */
+const paramsInRange: BonusCheckEntry = ({ ctx, bonus }) => {
+  const { L, lang } = ctx;
+  const K = L.bonus.checks;
   const params = bonusParamRows(bonus.params, L, lang);
-  const cellName = (row: number): string => `${quoteSheet(ctx.names.parameters)}!${a1(row, PARAM_VALUE_COL)}`;
+  const name = (row: number): string => cellName(ctx.names.parameters, row, PARAM_VALUE_COL);
   const items = params.map((p) => ({
     bad: badBonusParam(p.name, p.kind, ctx, bonus.params.newPlaceRates.length),
-    name: cellName(p.row),
+    name: name(p.row),
   }));
   bonus.params.trajectoire.forEach((_, k) => {
     if (k === 0) return;
     const row = params.find((p) => p.name === bonusNames.threshold(k))?.row ?? 0;
-    items.push({ bad: `(${bonusNames.threshold(k)}<${bonusNames.threshold(k - 1)})`, name: cellName(row) });
+    items.push({ bad: `(${bonusNames.threshold(k)}<${bonusNames.threshold(k - 1)})`, name: name(row) });
   });
-  rows.push({
-    label: K.paramsInRange,
-    value: count(items.map((i) => `(${i.bad})`).join("+"), 0),
-    expected: zero,
-    status: L.gap,
-    fix: `${lit(K.fix.paramsInRange[0])}&${items.map((i) => `IF(${i.bad},${lit(` ${i.name}`)},"")`).join("&")}&${lit(K.fix.paramsInRange[1])}`,
-  });
-  return rows;
+  return [
+    {
+      label: K.paramsInRange,
+      value: count(countBad(items), 0),
+      expected: zero,
+      status: L.gap,
+      fix: naming(K.fix.paramsInRange, badCells(items)),
+    },
+  ];
+};
+
+/** The bonus checks, in the order of their rows. */
+const BONUS_CHECKS: readonly BonusCheckEntry[] = [constantMeans, facilitiesKnown, yearsShown, paramsInRange];
+
+/**
+ * The bonus rows of `Contrôles`; none without a bonus input.
+ *
+ * @param ctx - the build
+ * @returns the rows, in order
+ */
+export function bonusCheckRows(ctx: Context): CheckRow[] {
+  const bonus = ctx.bonus;
+  if (bonus === undefined || bonus.plan.facilities.length === 0) return [];
+  const layout = bonusLayout(bonus);
+  const env: BonusCheckEnv = {
+    ctx,
+    bonus,
+    years: layout.years,
+    fc: layout.facilities.cols,
+    range: (c) => facilityRange(ctx.names.bonus, layout, c),
+  };
+  return BONUS_CHECKS.flatMap((check) => check(env));
 }

@@ -4,7 +4,7 @@
  * SUM (Excel 2019 and LibreOffice both compute them; nothing volatile, no whole column).
  */
 
-import { a1, columnLetters, quoteSheet } from "../../core/cell";
+import { columnLetters, quoteSheet } from "../../core/cell";
 import { BASINS } from "../../core/types";
 import { communesColumn, inputColumn, textAmount, type Context } from "../context";
 import { keyUsable } from "../formulas";
@@ -23,6 +23,7 @@ import {
 import { absColumnRange, absRef, stringLiteral } from "../sheet-builder";
 import type { ComparisonLayout } from "./comparison";
 import { bonusCheckRows } from "./bonus-checks";
+import { badCells, cellName, count, countBad, money, naming, zero } from "./check-sides";
 import { HELPER_BASIN_COL } from "./comparison-layout";
 import type { SynthesisLayout } from "./synthesis";
 
@@ -56,34 +57,6 @@ export interface CheckRow {
   readonly fixShown?: string;
 }
 
-const money = (formula: string, cents: number): CheckSide => ({
-  formula,
-  expected: cents / 100,
-  check: "cents",
-  style: "money",
-});
-const count = (formula: string, n: number): CheckSide => ({
-  formula,
-  expected: n,
-  check: "exact",
-  style: "integer",
-});
-const zero: CheckSide = { formula: "0", expected: 0, check: "exact", style: "integer" };
-
-/** How a cell is named to the user: `'Communes CTG'!C12`. */
-const cellName = (sheet: string, row: number, col: number): string => `${quoteSheet(sheet)}!${a1(row, col)}`;
-
-/** `IF(bad," 'Sheet'!C12","")&…`: the names of the bad cells, each after a space. */
-function badCells(items: readonly { readonly bad: string; readonly name: string }[]): string {
-  if (items.length === 0) return '""';
-  return items.map((i) => `IF(${i.bad},${stringLiteral(` ${i.name}`)},"")`).join("&");
-}
-
-/** `(bad)+(bad)+…`: how many are bad. */
-function countBad(items: readonly { readonly bad: string }[]): string {
-  return items.length === 0 ? "0" : items.map((i) => `(${i.bad})`).join("+");
-}
-
 /** Whether a parameter cell holds something it cannot: 1 or 0 (`blankOk`: a blank cell is fine). */
 function badParam(ctx: Context, cell: string, kind: ParamKind, blankOk: boolean): string {
   const L = ctx.L;
@@ -99,10 +72,6 @@ function badParam(ctx: Context, cell: string, kind: ParamKind, blankOk: boolean)
           : none([L.cafBases.ht, L.cafBases.ttc]);
   return blankOk ? `(${cell}<>"")*${test}` : test;
 }
-
-/** `before&cells&after`: a fix that names the bad cells. */
-const naming = (words: readonly [string, string], cells: string): string =>
-  `${stringLiteral(words[0])}&${cells}&${stringLiteral(words[1])}`;
 
 /** What every check reads: the build, the layouts, and the references several checks share. */
 interface CheckEnv {
