@@ -100,9 +100,100 @@ export const bonusNames = {
   proRata: "CTG_B_Prorata",
 } as const;
 
+/** A parameter row as {@link BONUS_PARAM_TABLE} gives it: the note comes from its source's. */
+interface BonusParamSpec {
+  readonly name: string;
+  readonly kind: BonusParamKind;
+  readonly label: string;
+  readonly source: BonusParamName;
+  readonly value: number | string | null;
+}
+
+/** A row: name | kind | label | source | value. */
+const spec = (
+  name: string,
+  kind: BonusParamKind,
+  label: string,
+  source: BonusParamName,
+  value: number | string | null,
+): BonusParamSpec => ({ name, kind, label, source, value });
+
+/** The parameters of one row each, whose name, label and source share their key. */
+type ScalarParam =
+  | "referenceYear"
+  | "tranche"
+  | "priorityAreaRate"
+  | "reservedPlaceRate"
+  | "trajectoireBaseYear"
+  | "trajectoireTargetYear"
+  | "trajectoireFirstYear"
+  | "rpeFlat"
+  | "rpeMission"
+  | "proRata";
+
+/** What the parameter rows are written from. */
+interface BonusParamEnv {
+  readonly params: BonusParams;
+  readonly L: ReportLabels;
+  /** A row of one of the {@link ScalarParam}s: kind | value. */
+  readonly one: (key: ScalarParam, kind: BonusParamKind, value: number | string | null) => BonusParamSpec;
+  readonly P: ReportLabels["bonus"]["param"];
+  readonly kind: (k: BonusKind) => string;
+  readonly yesNo: (yes: boolean) => string;
+}
+
+const N = bonusNames;
+const euros = centsToEuros;
+
+/**
+ * The bonus parameter rows, in their order on `Paramètres CTG`, as data: each line is a row (or one
+ * per basin, kind, uplift, tranche or step) with its columns name | kind | label | source | value.
+ */
+const BONUS_PARAM_TABLE: readonly ((e: BonusParamEnv) => readonly BonusParamSpec[])[] = [
+  ({ params: p, L, P }) =>
+    BASINS.flatMap((b) => [
+      spec(N.start(b), "year", P.start(L.basins[b]), "ctg", p.ctg[b].startYear),
+      spec(N.duration(b), "duration", P.duration(L.basins[b]), "ctg", p.ctg[b].duration),
+    ]),
+  ({ params: p, one }) => [one("referenceYear", "year", p.referenceYear)],
+  ({ params: p, P, kind }) =>
+    SMOOTHED_KINDS.map((k) => spec(N.floor(k), "amount", P.floor(kind(k)), "floor", euros(p.floor[k]))),
+  ({ params: p, P }) =>
+    sortedUplifts(p).map((u, i) =>
+      spec(N.uplift(i), "rate", P.uplift(u.year), "uplifts", rateToFraction(u.rate)),
+    ),
+  ({ params: p, P, kind, yesNo }) =>
+    SMOOTHED_KINDS.map((k) =>
+      spec(N.upliftKind(k), "yesNo", P.upliftKind(kind(k)), "upliftKinds", yesNo(p.upliftKinds.includes(k))),
+    ),
+  ({ params: p, P }) =>
+    p.newPlaceRates.map((r, i) =>
+      spec(N.newPlaceRate(i), "amount", P.newPlaceRate(i + 1), "newPlaceRates", euros(r)),
+    ),
+  ({ params: p, one }) => [
+    one("tranche", "tranche", p.tranche),
+    one("priorityAreaRate", "amount", euros(p.priorityAreaRate)),
+    one("reservedPlaceRate", "amount", euros(p.reservedPlaceRate)),
+    one("trajectoireBaseYear", "year", p.trajectoireBaseYear),
+    one("trajectoireTargetYear", "year", p.trajectoireTargetYear),
+    one("trajectoireFirstYear", "year", p.trajectoireFirstYear),
+  ],
+  ({ params: p, P }) =>
+    sortedSteps(p).flatMap((s, i) => [
+      spec(N.threshold(i), "rate", P.trajectoireThreshold(i + 1), "trajectoire", rateToFraction(s.threshold)),
+      spec(N.perPlace(i), "amount", P.trajectoireAmount(i + 1), "trajectoire", euros(s.perPlace)),
+    ]),
+  ({ params: p, L, one }) => [
+    one("rpeFlat", "amountOrBlank", p.rpeFlat === null ? null : euros(p.rpeFlat)),
+    one("rpeMission", "amount", euros(p.rpeMission)),
+    one("proRata", "proRata", L.bonus.proRata[p.proRata]),
+  ],
+];
+
 /**
  * The bonus parameter rows of `Paramètres CTG`, from {@link BONUS_PARAMS_TITLE_ROW} + 2 (the title,
- * then a note), in a fixed order; each with its name, its value and its source note.
+ * then a note), in the order of {@link BONUS_PARAM_TABLE}; each with its name, its value and its
+ * source note.
  *
  * @param params - the parameters written
  * @param L - the report's words
@@ -111,153 +202,26 @@ export const bonusNames = {
  */
 export function bonusParamRows(params: BonusParams, L: ReportLabels, lang: Lang): BonusParamRow[] {
   const P = L.bonus.param;
-  const kindLabel = (k: BonusKind): string => BONUS_KIND_LABELS[lang][k];
+  const env: BonusParamEnv = {
+    params,
+    L,
+    one: (key, kind, value) => spec(N[key], kind, P[key], key, value),
+    P,
+    kind: (k) => BONUS_KIND_LABELS[lang][k],
+    yesNo: (yes) => (yes ? L.yes : L.no),
+  };
   const note = (key: BonusParamName): string => {
     const n = BONUS_PARAM_NOTES[key];
     return `${n[lang]} ${n.assumption ? L.bonus.toConfirm : L.bonus.published}`;
   };
-  const rows: Omit<BonusParamRow, "row">[] = [];
-  for (const b of BASINS) {
-    rows.push({
-      name: bonusNames.start(b),
-      kind: "year",
-      label: P.start(L.basins[b]),
-      note: note("ctg"),
-      value: params.ctg[b].startYear,
-    });
-    rows.push({
-      name: bonusNames.duration(b),
-      kind: "duration",
-      label: P.duration(L.basins[b]),
-      note: note("ctg"),
-      value: params.ctg[b].duration,
-    });
-  }
-  rows.push({
-    name: bonusNames.referenceYear,
-    kind: "year",
-    label: P.referenceYear,
-    note: note("referenceYear"),
-    value: params.referenceYear,
-  });
-  for (const k of SMOOTHED_KINDS)
-    rows.push({
-      name: bonusNames.floor(k),
-      kind: "amount",
-      label: P.floor(kindLabel(k)),
-      note: note("floor"),
-      value: centsToEuros(params.floor[k]),
-    });
-  sortedUplifts(params).forEach((u, i) =>
-    rows.push({
-      name: bonusNames.uplift(i),
-      kind: "rate",
-      label: P.uplift(u.year),
-      note: note("uplifts"),
-      value: rateToFraction(u.rate),
-    }),
-  );
-  for (const k of SMOOTHED_KINDS)
-    rows.push({
-      name: bonusNames.upliftKind(k),
-      kind: "yesNo",
-      label: P.upliftKind(kindLabel(k)),
-      note: note("upliftKinds"),
-      value: params.upliftKinds.includes(k) ? L.yes : L.no,
-    });
-  params.newPlaceRates.forEach((r, i) =>
-    rows.push({
-      name: bonusNames.newPlaceRate(i),
-      kind: "amount",
-      label: P.newPlaceRate(i + 1),
-      note: note("newPlaceRates"),
-      value: centsToEuros(r),
-    }),
-  );
-  rows.push(
-    {
-      name: bonusNames.tranche,
-      kind: "tranche",
-      label: P.tranche,
-      note: note("tranche"),
-      value: params.tranche,
-    },
-    {
-      name: bonusNames.priorityAreaRate,
-      kind: "amount",
-      label: P.priorityAreaRate,
-      note: note("priorityAreaRate"),
-      value: centsToEuros(params.priorityAreaRate),
-    },
-    {
-      name: bonusNames.reservedPlaceRate,
-      kind: "amount",
-      label: P.reservedPlaceRate,
-      note: note("reservedPlaceRate"),
-      value: centsToEuros(params.reservedPlaceRate),
-    },
-    {
-      name: bonusNames.trajectoireBaseYear,
-      kind: "year",
-      label: P.trajectoireBaseYear,
-      note: note("trajectoireBaseYear"),
-      value: params.trajectoireBaseYear,
-    },
-    {
-      name: bonusNames.trajectoireTargetYear,
-      kind: "year",
-      label: P.trajectoireTargetYear,
-      note: note("trajectoireTargetYear"),
-      value: params.trajectoireTargetYear,
-    },
-    {
-      name: bonusNames.trajectoireFirstYear,
-      kind: "year",
-      label: P.trajectoireFirstYear,
-      note: note("trajectoireFirstYear"),
-      value: params.trajectoireFirstYear,
-    },
-  );
-  sortedSteps(params).forEach((s, i) => {
-    rows.push({
-      name: bonusNames.threshold(i),
-      kind: "rate",
-      label: P.trajectoireThreshold(i + 1),
-      note: note("trajectoire"),
-      value: rateToFraction(s.threshold),
-    });
-    rows.push({
-      name: bonusNames.perPlace(i),
-      kind: "amount",
-      label: P.trajectoireAmount(i + 1),
-      note: note("trajectoire"),
-      value: centsToEuros(s.perPlace),
-    });
-  });
-  rows.push(
-    {
-      name: bonusNames.rpeFlat,
-      kind: "amountOrBlank",
-      label: P.rpeFlat,
-      note: note("rpeFlat"),
-      value: params.rpeFlat === null ? null : centsToEuros(params.rpeFlat),
-    },
-    {
-      name: bonusNames.rpeMission,
-      kind: "amount",
-      label: P.rpeMission,
-      note: note("rpeMission"),
-      value: centsToEuros(params.rpeMission),
-    },
-    {
-      name: bonusNames.proRata,
-      kind: "proRata",
-      label: P.proRata,
-      note: note("proRata"),
-      value: L.bonus.proRata[params.proRata],
-    },
-  );
-  return rows.map((r, i) => ({ ...r, row: BONUS_PARAMS_TITLE_ROW + 2 + i }));
+  return BONUS_PARAM_TABLE.flatMap((entry) => entry(env)).map((r, i) => ({
+    name: r.name,
+    kind: r.kind,
+    label: r.label,
+    note: note(r.source),
+    value: r.value,
+    row: BONUS_PARAMS_TITLE_ROW + 2 + i,
+  }));
 }
 
 /** Where one block of `Bonus territoire` starts. */
@@ -368,7 +332,6 @@ export function bonusLayout(bonus: BonusReportInput): BonusLayout {
   const facTitle = trajLast + 2;
   const facFirst = facTitle + 3;
   const count = bonus.plan.facilities.length;
-  const yearsAt = 16;
   return {
     years,
     basins: { header: basinsHeader, first: basinsHeader + 1, total: basinsTotal },
@@ -378,18 +341,7 @@ export function bonusLayout(bonus: BonusReportInput): BonusLayout {
       header: poolsTitle + 1,
       first: poolsFirst,
       last: poolsLast,
-      cols: {
-        basin: 0,
-        kind: 1,
-        cej: 2,
-        capacity: 3,
-        rate: 4,
-        floor: 5,
-        floorApplied: 6,
-        base: 7,
-        uplift: (i) => 8 + i,
-        year: (j) => 8 + u + j,
-      },
+      cols: poolCols(u),
     },
     trajectoire: {
       title: trajTitle,
@@ -405,35 +357,57 @@ export function bonusLayout(bonus: BonusReportInput): BonusLayout {
       first: facFirst,
       last: facFirst + count - 1,
       total: facFirst + count,
-      cols: {
-        name: 0,
-        operator: 1,
-        operatorKind: 2,
-        commune: 3,
-        insee: 4,
-        basin: 5,
-        domain: 6,
-        kind: 7,
-        capacity: 8,
-        cej: 9,
-        newPlaces: 10,
-        reserved: 11,
-        openingYear: 12,
-        openingMonth: 13,
-        priorityArea: 14,
-        missions: 15,
-        total: (j) => yearsAt + j,
-        allYears: yearsAt + n,
-        existing: (j) => yearsAt + n + 1 + j,
-        newAmount: (j) => yearsAt + 2 * n + 1 + j,
-        trajectoire: (j) => yearsAt + 3 * n + 1 + j,
-        missionsAmount: (j) => yearsAt + 4 * n + 1 + j,
-        line: yearsAt + 5 * n + 1,
-        communeBad: yearsAt + 5 * n + 2,
-        kindBad: yearsAt + 5 * n + 3,
-        negative: yearsAt + 5 * n + 4,
-      },
+      cols: facilityCols(n),
     },
+  };
+}
+
+/** The columns of the pools: one per uplift (`u` of them), then one per plan year. */
+function poolCols(u: number): BonusLayout["pools"]["cols"] {
+  return {
+    basin: 0,
+    kind: 1,
+    cej: 2,
+    capacity: 3,
+    rate: 4,
+    floor: 5,
+    floorApplied: 6,
+    base: 7,
+    uplift: (i) => 8 + i,
+    year: (j) => 8 + u + j,
+  };
+}
+
+/** The columns of the facility rows for `n` plan years: what was read, then the year blocks, then the flags. */
+function facilityCols(n: number): BonusLayout["facilities"]["cols"] {
+  const yearsAt = 16;
+  return {
+    name: 0,
+    operator: 1,
+    operatorKind: 2,
+    commune: 3,
+    insee: 4,
+    basin: 5,
+    domain: 6,
+    kind: 7,
+    capacity: 8,
+    cej: 9,
+    newPlaces: 10,
+    reserved: 11,
+    openingYear: 12,
+    openingMonth: 13,
+    priorityArea: 14,
+    missions: 15,
+    total: (j) => yearsAt + j,
+    allYears: yearsAt + n,
+    existing: (j) => yearsAt + n + 1 + j,
+    newAmount: (j) => yearsAt + 2 * n + 1 + j,
+    trajectoire: (j) => yearsAt + 3 * n + 1 + j,
+    missionsAmount: (j) => yearsAt + 4 * n + 1 + j,
+    line: yearsAt + 5 * n + 1,
+    communeBad: yearsAt + 5 * n + 2,
+    kindBad: yearsAt + 5 * n + 3,
+    negative: yearsAt + 5 * n + 4,
   };
 }
 
