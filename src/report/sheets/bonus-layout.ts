@@ -224,6 +224,14 @@ export function bonusParamRows(params: BonusParams, L: ReportLabels, lang: Lang)
   }));
 }
 
+/** A block's title row, header row, first and last rows. */
+interface TitledRows {
+  readonly title: number;
+  readonly header: number;
+  readonly first: number;
+  readonly last: number;
+}
+
 /** Where one block of `Bonus territoire` starts. */
 export interface BonusLayout {
   readonly years: readonly number[];
@@ -231,11 +239,7 @@ export interface BonusLayout {
   readonly basins: { readonly header: number; readonly first: number; readonly total: number };
   readonly chart: { readonly fromRow: number; readonly rows: number; readonly cols: number };
   /** Smoothed pools: one row per basin × smoothed kind. */
-  readonly pools: {
-    readonly title: number;
-    readonly header: number;
-    readonly first: number;
-    readonly last: number;
+  readonly pools: TitledRows & {
     readonly cols: {
       readonly basin: number;
       readonly kind: number;
@@ -251,11 +255,7 @@ export interface BonusLayout {
       readonly year: (j: number) => number;
     };
   };
-  readonly trajectoire: {
-    readonly title: number;
-    readonly header: number;
-    readonly first: number;
-    readonly last: number;
+  readonly trajectoire: TitledRows & {
     readonly cols: {
       readonly basin: number;
       readonly base: number;
