@@ -10,10 +10,10 @@ import { planToJson, type PlanJson } from "../core/plan-json";
 import type { ScenarioPlan, ScenarioSpec } from "../core/scenarios";
 import type { Basin, Cents, Issue, Lang, Plan } from "../core/types";
 import { BASINS } from "../core/types";
+import { generateSummary, listScenarios, type InputRef } from "../app";
+import { InputNotFoundError, WorkbookFileError } from "../errors";
 import { reportLabels } from "../report";
-import { demoWorkbook } from "../workbook/xlsx/demo";
-import { WorkbookFileError } from "../workbook/xlsx/package";
-import { summarizeWorkbook, UsageError, workbookScenarios } from "../workbook/xlsx/summarize";
+import { demoWorkbook, XlsxWorkbook } from "../workbook/xlsx";
 
 export const USAGE = `Usage:
   ctg-planner summarize <input.xlsx> [-o <output.xlsx>] [--in-place] [--sheet NAME | --table NAME]
@@ -160,55 +160,64 @@ function workbookArgs(
   return { lang, input };
 }
 
-async function summarize(argv: string[], io: Io): Promise<number> {
+/** The flags of `summarize`. */
+const SUMMARIZE_OPTIONS = {
+  output: { type: "string", short: "o" },
+  "in-place": { type: "boolean" },
+  sheet: { type: "string" },
+  table: { type: "string" },
+  cost: { type: "string" },
+  cap: { type: "string" },
+  "caf-rate": { type: "string" },
+  "vat-rate": { type: "string" },
+  key: { type: "string" },
+  "caf-base": { type: "string" },
+  scenario: { type: "string", multiple: true },
+  json: { type: "boolean" },
+  lang: { type: "string" },
+} as const;
+
+type SummarizeFlags = ReturnType<typeof parseArgs<{ options: typeof SUMMARIZE_OPTIONS }>>["values"];
+
+/** What `summarize` was asked: the workbook, where to write, the scenarios to add. */
+interface SummarizeRequest {
+  readonly lang: Lang;
+  readonly input: string;
+  readonly flags: SummarizeFlags;
+}
+
+/** The arguments of `summarize`, checked; or the usage error's message. */
+function summarizeRequest(argv: string[]): SummarizeRequest | string {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" },
-        "in-place": { type: "boolean" },
-        sheet: { type: "string" },
-        table: { type: "string" },
-        cost: { type: "string" },
-        cap: { type: "string" },
-        "caf-rate": { type: "string" },
-        "vat-rate": { type: "string" },
-        key: { type: "string" },
-        "caf-base": { type: "string" },
-        scenario: { type: "string", multiple: true },
-        json: { type: "boolean" },
-        lang: { type: "string" },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: SUMMARIZE_OPTIONS });
   } catch (e) {
-    return usageError(io, (e as Error).message);
+    return (e as Error).message;
   }
   const { values: v, positionals } = parsed;
   const args = workbookArgs(v, positionals, "summarize takes one input workbook");
-  if (typeof args === "string") return usageError(io, args);
-  const { lang, input } = args;
-  if (v["in-place"] && v.output !== undefined) return usageError(io, "give -o or --in-place, not both");
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(input));
-  } catch (e) {
-    io.err(
-      `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
-    );
-    return 2;
-  }
+  if (typeof args === "string") return args;
+  if (v["in-place"] && v.output !== undefined) return "give -o or --in-place, not both";
+  return { ...args, flags: v };
+}
+
+/** The added scenarios and the output file, checked once the input is read; or the usage error's message. */
+function summarizeTargets(request: SummarizeRequest): { specs: ScenarioSpec[]; output: string } | string {
+  const v = request.flags;
   const specs: ScenarioSpec[] = [];
   for (const text of v.scenario ?? []) {
     const spec = parseScenarioSpec(text);
-    if (typeof spec === "string") return usageError(io, spec);
+    if (typeof spec === "string") return spec;
     specs.push(spec);
   }
-  const output = v["in-place"] ? input : (v.output ?? input.replace(/\.xlsx$/i, ".ctg.xlsx"));
-  if (!/\.xlsx$/i.test(output)) return usageError(io, `${output}: the output must be an .xlsx file`);
+  const output = v["in-place"] ? request.input : (v.output ?? request.input.replace(/\.xlsx$/i, ".ctg.xlsx"));
+  if (!/\.xlsx$/i.test(output)) return `${output}: the output must be an .xlsx file`;
+  return { specs, output };
+}
 
-  const params: ParamInputs = {
+/** The parameters given as flags (`--cost`…): they win over the workbook's. */
+function paramFlags(v: SummarizeFlags): ParamInputs {
+  return {
     ...(v.cost !== undefined ? { costHT: { value: v.cost, cell: "--cost" } } : {}),
     ...(v.cap !== undefined ? { capHT: { value: v.cap, cell: "--cap" } } : {}),
     ...(v["caf-rate"] !== undefined
@@ -220,35 +229,69 @@ async function summarize(argv: string[], io: Io): Promise<number> {
     ...(v.key !== undefined ? { key: { value: v.key, cell: "--key" } } : {}),
     ...(v["caf-base"] !== undefined ? { cafBase: { value: v["caf-base"], cell: "--caf-base" } } : {}),
   };
-  let result;
+}
+
+/** `--sheet` or `--table`, as the use-cases take it (null: the reader finds the funding rows). */
+function choiceOf(v: { readonly sheet?: string; readonly table?: string }): InputRef | null {
+  if (v.table !== undefined) return { kind: "table", name: v.table };
+  if (v.sheet !== undefined) return { kind: "sheet", name: v.sheet };
+  return null;
+}
+
+/** The bytes of the input file; or the exit code after saying why not. */
+async function readInput(input: string, io: Io): Promise<Uint8Array | number> {
   try {
-    result = await summarizeWorkbook(bytes, {
-      ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
-      ...(v.table !== undefined ? { table: v.table } : {}),
-      params,
-      lang,
-      version: pkg.version,
-      ...(specs.length > 0 ? { addScenarios: specs } : {}),
-    });
+    return new Uint8Array(await fs.readFile(input));
   } catch (e) {
-    if (e instanceof WorkbookFileError || e instanceof UsageError) {
+    io.err(
+      `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+    );
+    return 2;
+  }
+}
+
+/** Runs a use-case; a file that is not a workbook, or an input not found, is said (exit code 2). */
+async function attempt<T>(input: string, io: Io, run: () => Promise<T>): Promise<T | number> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof WorkbookFileError || e instanceof InputNotFoundError) {
       io.err(`ctg-planner: ${input}: ${e.message}`);
       return 2;
     }
     throw e;
   }
+}
+
+async function summarize(argv: string[], io: Io): Promise<number> {
+  const request = summarizeRequest(argv);
+  if (typeof request === "string") return usageError(io, request);
+  const { lang, input, flags: v } = request;
+  const bytes = await readInput(input, io);
+  if (typeof bytes === "number") return bytes;
+  const targets = summarizeTargets(request);
+  if (typeof targets === "string") return usageError(io, targets);
+  const { specs, output } = targets;
+  const result = await attempt(input, io, () =>
+    generateSummary(new XlsxWorkbook(bytes), {
+      choice: choiceOf(v),
+      params: paramFlags(v),
+      lang,
+      version: pkg.version,
+      ...(specs.length > 0 ? { addScenarios: specs } : {}),
+    }),
+  );
+  if (typeof result === "number") return result;
   if (v.json) io.out(JSON.stringify(planToJson(result.plan, result.issues, lang), null, 2));
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
-  if (result.output === null) return 1;
-  if (result.plan && result.source) {
-    const what =
-      result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
-    printSummary(human, result.plan, what, lang);
-    human.out(T[lang].scenarios(result.scenarios.map((sc) => sc.scenario.name)));
-  }
+  if (result.status === "blocked") return 1;
+  const what =
+    result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
+  printSummary(human, result.plan, what, lang);
+  human.out(T[lang].scenarios(result.scenarios.map((sc) => sc.scenario.name)));
   try {
-    await writeAtomically(output, result.output);
+    await writeAtomically(output, result.written.bytes);
   } catch (e) {
     io.err(`ctg-planner: ${output}: ${(e as Error).message}`);
     return 2;
@@ -412,33 +455,17 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
   const args = workbookArgs(v, positionals, "scenarios takes one workbook");
   if (typeof args === "string") return usageError(io, args);
   const { lang, input } = args;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(input));
-  } catch (e) {
-    io.err(
-      `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
-    );
-    return 2;
-  }
-  let result;
-  try {
-    result = workbookScenarios(bytes, {
-      ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
-      ...(v.table !== undefined ? { table: v.table } : {}),
-      lang,
-    });
-  } catch (e) {
-    if (e instanceof WorkbookFileError || e instanceof UsageError) {
-      io.err(`ctg-planner: ${input}: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
+  const bytes = await readInput(input, io);
+  if (typeof bytes === "number") return bytes;
+  const result = await attempt(input, io, () =>
+    listScenarios(new XlsxWorkbook(bytes), { choice: choiceOf(v), lang }),
+  );
+  if (typeof result === "number") return result;
+  const plans = result.status === "ready" ? result.scenarios : [];
   if (v.json) {
     const json: ScenariosJson = {
       version: 1,
-      scenarios: result.scenarios.map(({ scenario, plan }) => ({
+      scenarios: plans.map(({ scenario, plan }) => ({
         name: scenario.name,
         note: scenario.note,
         date: scenario.date,
@@ -450,8 +477,8 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
   }
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
-  if (result.scenarios.length === 0) return 1;
-  for (const row of comparisonTable(result.scenarios, lang)) human.out(row);
+  if (plans.length === 0) return 1;
+  for (const row of comparisonTable(plans, lang)) human.out(row);
   return 0;
 }
 

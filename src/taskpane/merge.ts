@@ -20,7 +20,7 @@ import { readScenarios, type Scenario, type ScenarioEdit } from "../core/scenari
 import type { Basin, Lang } from "../core/types";
 import { conflictKey, type Conflict, type Resolutions, type StagedEdits } from "./conflicts";
 
-import type { WorkbookSnapshot } from "../workbook/pipeline";
+import type { WorkbookSnapshot } from "../app";
 import { initialParamFields } from "./model";
 
 export { conflictKey };

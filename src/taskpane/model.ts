@@ -29,7 +29,7 @@ import type {
   Severity,
 } from "../core/types";
 import { FIELDS } from "../core/types";
-import type { PipelineResult, WorkbookSnapshot } from "../workbook/pipeline";
+import { scenarioPlans, type PipelineResult, type WorkbookSnapshot } from "../app";
 import type { GenerateProgress, InputChoice } from "./host";
 import { uiText } from "./i18n";
 
@@ -412,8 +412,8 @@ export interface PreviewView {
  * @returns the preview, or null when there is no plan (errors)
  */
 export function previewView(result: PipelineResult, lang: Lang): PreviewView | null {
+  if (result.status === "blocked") return null;
   const plan = result.plan;
-  if (plan === null || result.blocked) return null;
   const t = uiText(lang);
   const m = (c: Cents): string => formatMoney(c, lang);
   const basins: BasinView[] = plan.basins.map((b) => ({
@@ -508,7 +508,7 @@ export function paneView(snapshot: WorkbookSnapshot, result: PipelineResult, lan
     issues,
     errorCount: issues.filter((i) => i.severity === "error").length,
     warningCount: issues.filter((i) => i.severity === "warning").length,
-    blocked: result.blocked,
+    blocked: result.status === "blocked",
     preview: previewView(result, lang),
   };
 }
@@ -638,7 +638,7 @@ export function scenarioViews(
 ): ScenarioView[] {
   const t = uiText(lang);
   const origins = originsOf(edits);
-  const list = result.scenarios ?? [];
+  const list = scenarioPlans(result);
   const baseline = list[0]?.plan.engineering.cuTTC;
   return list.map(({ scenario, plan }, i) => {
     const origin = origins.get(scenario.name.toLowerCase());

@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../../core/types";
-import type { WorkbookSnapshot } from "../../workbook/pipeline";
+import type { WorkbookSnapshot } from "../../app";
 import type { GenerateOutcome, GenerateProgress } from "../host";
 import type { Conflict, Resolutions, StagedEdits } from "../conflicts";
 import { ConflictsPanel } from "./ConflictsPanel";

@@ -9,9 +9,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PlanParamName } from "../../core/params";
+import { GenerationInterruptedError, InputNotFoundError, WorkbookFileError } from "../../errors";
 import type { ScenarioEdit } from "../../core/scenarios";
 import type { Basin, ColumnMapping, Lang } from "../../core/types";
-import type { WorkbookSnapshot } from "../../workbook/pipeline";
+import type { WorkbookSnapshot } from "../../app";
 import type { Engine } from "../engine";
 import type { InputChoice, PaneHost } from "../host";
 import { debouncedRefresh } from "../follow";
@@ -75,11 +76,8 @@ function errorMessage(error: unknown, lang: Lang): string {
 }
 
 function problemOf(error: unknown, lang: Lang): Problem {
-  const e = error as { name?: unknown; reason?: unknown } | null;
-  if (e !== null && typeof e === "object" && e.name === "WorkbookFileError" && typeof e.reason === "string") {
-    return { kind: "file", reason: e.reason };
-  }
-  if (e !== null && typeof e === "object" && e.name === "UsageError") return { kind: "no-input" };
+  if (error instanceof WorkbookFileError) return { kind: "file", reason: error.reason };
+  if (error instanceof InputNotFoundError) return { kind: "no-input" };
   return { kind: "other", message: errorMessage(error, lang) };
 }
 
@@ -358,7 +356,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
    */
   const generate = useCallback(
     async (settled?: { readonly fresh: WorkbookSnapshot; readonly edits: StagedEdits }) => {
-      if (loaded === null || result === null || result.blocked) return;
+      if (loaded === null || result === null || result.status === "blocked") return;
       const base = settled?.fresh ?? loaded.snapshot;
       const edits: StagedEdits = settled?.edits ?? { overrides, basinMoves, scenarioEdits };
       setGeneration({ status: "running", progress: { step: "prepare", done: 0, total: 1 } });
@@ -415,7 +413,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
         setGeneration({
           status: "failed",
           message: errorMessage(error, lang),
-          interrupted: (error as { code?: unknown } | null)?.code === "GenerationInterrupted",
+          interrupted: error instanceof GenerationInterruptedError,
         });
       }
     },

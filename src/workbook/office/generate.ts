@@ -15,7 +15,7 @@
 import { parseA1 } from "../../core/cell";
 import type { RawGrid, RawValue } from "../../core/types";
 import type { Report } from "../../report";
-import type { WorkbookSnapshot } from "../pipeline";
+import type { WorkbookSnapshot } from "../../app";
 import { type ExcelRunner } from "./excel-host";
 import {
   originOf,

@@ -1,7 +1,7 @@
 /**
  * Reading the open workbook with Office.js: what the user can read from (tables and sheets that are
  * not the product's), and the snapshot the pipeline plans from — the same shape as the .xlsx
- * adapter's (see snapshotPackage in ../xlsx/summarize.ts).
+ * adapter's (see snapshotPackage in ../xlsx/snapshot.ts).
  *
  * When the input is known and fits one response, the snapshot is one request: every load is queued
  * first, then one `context.sync()` (a large input's rows below the first response's bounded window
@@ -27,7 +27,7 @@ import {
   type Report,
   type ReportSheetKind,
 } from "../../report";
-import type { WorkbookSnapshot } from "../pipeline";
+import type { WorkbookSnapshot } from "../../app";
 import { ExcelHostError, type ExcelRunner } from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";
 

@@ -13,7 +13,7 @@ import { COMMUNES } from "../../../src/core/communes";
 import type { ScenarioSpec } from "../../../src/core/scenarios";
 import { applyReport, savePackage } from "../../../src/workbook/xlsx";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
-import { summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
+import { summarizeWorkbook } from "../../helpers/summarize";
 import { excelLikeWorkbook, richTextWorkbook } from "../../fixtures/xlsx-builder";
 import { recalcXlsx } from "../../helpers/libreoffice";
 import { crossPartProblems } from "./cross-part";
