@@ -15,16 +15,10 @@ export type {
   ProgressListener,
   WorkbookPort,
 } from "./ports";
-export { planWorkbook, scenarioPlans } from "./plan";
-export type {
-  BlockedResult,
-  PaneScenarioOptions,
-  PipelineOptions,
-  PipelineResult,
-  Planned,
-  ReadyResult,
-  ScenarioSet,
-} from "./plan";
+export { planWorkbook } from "./plan";
+export type { PaneScenarioOptions, PipelineOptions } from "./plan";
+export { scenarioPlans } from "./result";
+export type { BlockedResult, PipelineResult, Planned, ReadyResult, ScenarioSet } from "./result";
 export { formulasKeyOf, hashGrid, reportFromResult } from "./report";
 export type { ReportOptions } from "./report";
 export { generateSummary, listScenarios } from "./summary";

@@ -5,7 +5,7 @@
 
 import type { Lang, RawGrid } from "../core/types";
 import { buildReport, formulasKey, type BuildReportOptions, type Report } from "../report";
-import type { PipelineResult, ReadyResult } from "./plan";
+import type { PipelineResult, ReadyResult } from "./result";
 import type { WorkbookSnapshot } from "./snapshot";
 
 /** SHA-256 (hex) of the values read, in a canonical JSON form. */

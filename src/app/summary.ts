@@ -7,14 +7,8 @@ import type { ParamInputs } from "../core/params";
 import { defaultScenario, type ScenarioPlan, type ScenarioSpec } from "../core/scenarios";
 import type { FundingRow, Issue, Lang, Plan } from "../core/types";
 import type { InputSource } from "../report";
-import {
-  planWorkbook,
-  type BlockedResult,
-  type PipelineOptions,
-  type PipelineResult,
-  type ReadyResult,
-  type ScenarioSet,
-} from "./plan";
+import { planWorkbook, type PipelineOptions } from "./plan";
+import type { BlockedResult, PipelineResult, ReadyResult, ScenarioSet } from "./result";
 import type { InputRef, WorkbookPort } from "./ports";
 import { reportFromResult, type ReportOptions } from "./report";
 
