@@ -3,9 +3,16 @@
 // import which, and only through its index).
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
 
 const officeRules = Object.fromEntries(
   Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]),
+);
+
+// The React hooks rules (and the React Compiler's) on the pane, every one an error: a warning that
+// nobody reads is how an effect ends up leaving its dependencies out.
+const hooksRules = Object.fromEntries(
+  Object.keys(reactHooks.configs.flat["recommended-latest"].rules).map((name) => [name, "error"]),
 );
 
 const impure = [
@@ -71,6 +78,11 @@ export default tseslint.config(
     files: [`${layer.dir}/**/*.ts`, `${layer.dir}/**/*.tsx`],
     rules: { "no-restricted-imports": ["error", { patterns: layerImports(layer) }] },
   })),
+  {
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: hooksRules,
+  },
   {
     files: ["src/errors.ts"],
     rules: {

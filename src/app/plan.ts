@@ -7,8 +7,8 @@
 import { gridAddress, sheetRowNumber, parseA1 } from "../core/cell";
 import { COMMUNES } from "../core/communes";
 import { readParams, type ParamInputs, type PlanParamName } from "../core/params";
-import { computePlan } from "../core/plan";
-import { readFundingTable } from "../core/reader";
+import { computePlanFromColumns } from "../core/plan";
+import { fundingColumns, readFundingTable } from "../core/reader";
 import { readCommunesTable } from "../core/reference";
 import {
   applyScenarioEdits,
@@ -26,6 +26,7 @@ import type {
   ColumnMapping,
   Commune,
   Field,
+  FundingRow,
   Issue,
   Lang,
   PlanParams,
@@ -191,6 +192,31 @@ function scenarioList(
   return applyScenarioEdits(base, edits);
 }
 
+/**
+ * A result with what every result holds; its `rows` are made from the reader's columns only when
+ * asked for (the plan does not need them).
+ */
+function withBase<T extends object>(
+  base: { readonly read: ReadResult; readonly reference: Reference; readonly issues: readonly Issue[] },
+  rest: T,
+): T & {
+  read: ReadResult;
+  reference: readonly Commune[];
+  issues: readonly Issue[];
+  readonly rows: readonly FundingRow[];
+} {
+  const { read } = base;
+  return {
+    ...rest,
+    read,
+    reference: base.reference.communes,
+    issues: base.issues,
+    get rows() {
+      return read.rows;
+    },
+  };
+}
+
 const hasError = (list: readonly Issue[]): boolean => list.some((i) => i.severity === "error");
 
 /**
@@ -215,9 +241,12 @@ export function planWorkbook(snapshot: WorkbookSnapshot, options: PipelineOption
   const params = readParams(paramInputs);
   const scenarioInputs = readScenarioInputs(snapshot, reference, params.params, options);
   const issues: Issue[] = [...reference.issues, ...read.issues, ...params.issues, ...scenarioInputs.issues];
-  const base = { read, reference: reference.communes, rows: read.rows, issues };
-  if (hasError(issues) || read.headerRow < 0) return { status: "blocked", ...base, plan: null };
-  const plan = computePlan(read.rows, params.params, reference.communes, {
+  const base = { read, reference, issues };
+  if (hasError(issues) || read.headerRow < 0)
+    return withBase(base, { status: "blocked" as const, plan: null });
+  // The plan reads the rows as columns; `rows` are made only for whoever asks for them.
+  const columns = fundingColumns(read);
+  const plan = computePlanFromColumns(columns, params.params, reference.communes, {
     cells: paramCells(snapshot, paramInputs, read),
   });
   issues.push(...plan.issues);
@@ -232,11 +261,11 @@ export function planWorkbook(snapshot: WorkbookSnapshot, options: PipelineOption
             kind: "listed",
             plans: list.map((scenario) => ({
               scenario,
-              plan: planScenario(read.rows, scenario, reference.communes),
+              plan: planScenario(columns, scenario, reference.communes),
             })),
           },
   };
   return hasError(issues)
-    ? { status: "blocked", ...base, ...planned }
-    : { status: "ready", ...base, ...planned };
+    ? withBase(base, { status: "blocked" as const, ...planned })
+    : withBase(base, { status: "ready" as const, ...planned });
 }

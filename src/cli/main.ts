@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import pkg from "../../package.json";
 import { COMMUNES } from "../core/communes";
 import { formatIssueLine } from "../core/messages";
@@ -51,6 +51,15 @@ function usageError(io: Io, message: string): number {
   io.err(`ctg-planner: ${message}`);
   io.err(USAGE);
   return 2;
+}
+
+/** The command's flags and positionals, or the exit code of a usage error (said on the error stream). */
+function parseFlags<T extends ParseArgsConfig>(io: Io, config: T): ReturnType<typeof parseArgs<T>> | number {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    return usageError(io, (e as Error).message);
+  }
 }
 
 const T = {
@@ -138,6 +147,14 @@ function langError(value: string | undefined): string {
   return `--lang must be fr or en, not "${value ?? ""}"`;
 }
 
+/** The flags `summarize` and `scenarios` share. */
+const WORKBOOK_FLAGS = {
+  sheet: { type: "string" },
+  table: { type: "string" },
+  json: { type: "boolean" },
+  lang: { type: "string" },
+} as const;
+
 /**
  * The checks `summarize` and `scenarios` share: the language, one .xlsx workbook, not both --sheet and --table.
  *
@@ -160,128 +177,108 @@ function workbookArgs(
   return { lang, input };
 }
 
-/** The flags of `summarize`. */
-const SUMMARIZE_OPTIONS = {
-  output: { type: "string", short: "o" },
-  "in-place": { type: "boolean" },
-  sheet: { type: "string" },
-  table: { type: "string" },
-  cost: { type: "string" },
-  cap: { type: "string" },
-  "caf-rate": { type: "string" },
-  "vat-rate": { type: "string" },
-  key: { type: "string" },
-  "caf-base": { type: "string" },
-  scenario: { type: "string", multiple: true },
-  json: { type: "boolean" },
-  lang: { type: "string" },
-} as const;
-
-type SummarizeFlags = ReturnType<typeof parseArgs<{ options: typeof SUMMARIZE_OPTIONS }>>["values"];
-
-/** What `summarize` was asked: the workbook, where to write, the scenarios to add. */
-interface SummarizeRequest {
-  readonly lang: Lang;
-  readonly input: string;
-  readonly flags: SummarizeFlags;
-}
-
-/** The arguments of `summarize`, checked; or the usage error's message. */
-function summarizeRequest(argv: string[]): SummarizeRequest | string {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: SUMMARIZE_OPTIONS });
-  } catch (e) {
-    return (e as Error).message;
-  }
-  const { values: v, positionals } = parsed;
-  const args = workbookArgs(v, positionals, "summarize takes one input workbook");
-  if (typeof args === "string") return args;
-  if (v["in-place"] && v.output !== undefined) return "give -o or --in-place, not both";
-  return { ...args, flags: v };
-}
-
-/** The added scenarios and the output file, checked once the input is read; or the usage error's message. */
-function summarizeTargets(request: SummarizeRequest): { specs: ScenarioSpec[]; output: string } | string {
-  const v = request.flags;
-  const specs: ScenarioSpec[] = [];
-  for (const text of v.scenario ?? []) {
-    const spec = parseScenarioSpec(text);
-    if (typeof spec === "string") return spec;
-    specs.push(spec);
-  }
-  const output = v["in-place"] ? request.input : (v.output ?? request.input.replace(/\.xlsx$/i, ".ctg.xlsx"));
-  if (!/\.xlsx$/i.test(output)) return `${output}: the output must be an .xlsx file`;
-  return { specs, output };
-}
-
-/** The parameters given as flags (`--cost`…): they win over the workbook's. */
-function paramFlags(v: SummarizeFlags): ParamInputs {
-  return {
-    ...(v.cost !== undefined ? { costHT: { value: v.cost, cell: "--cost" } } : {}),
-    ...(v.cap !== undefined ? { capHT: { value: v.cap, cell: "--cap" } } : {}),
-    ...(v["caf-rate"] !== undefined
-      ? { cafRate: { value: `${v["caf-rate"].replace(/%\s*$/, "")} %`, cell: "--caf-rate" } }
-      : {}),
-    ...(v["vat-rate"] !== undefined
-      ? { vatRate: { value: `${v["vat-rate"].replace(/%\s*$/, "")} %`, cell: "--vat-rate" } }
-      : {}),
-    ...(v.key !== undefined ? { key: { value: v.key, cell: "--key" } } : {}),
-    ...(v["caf-base"] !== undefined ? { cafBase: { value: v["caf-base"], cell: "--caf-base" } } : {}),
-  };
-}
-
-/** `--sheet` or `--table`, as the use-cases take it (null: the reader finds the funding rows). */
-function choiceOf(v: { readonly sheet?: string; readonly table?: string }): InputRef | null {
-  if (v.table !== undefined) return { kind: "table", name: v.table };
-  if (v.sheet !== undefined) return { kind: "sheet", name: v.sheet };
-  return null;
-}
-
-/** The bytes of the input file; or the exit code after saying why not. */
-async function readInput(input: string, io: Io): Promise<Uint8Array | number> {
+/** The input workbook's bytes, or null when it cannot be read (said on the error stream). */
+async function readWorkbook(io: Io, input: string): Promise<Uint8Array | null> {
   try {
     return new Uint8Array(await fs.readFile(input));
   } catch (e) {
     io.err(
       `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
     );
-    return 2;
+    return null;
   }
 }
 
-/** Runs a use-case; a file that is not a workbook, or an input not found, is said (exit code 2). */
-async function attempt<T>(input: string, io: Io, run: () => Promise<T>): Promise<T | number> {
+/**
+ * Reads the input workbook with `read`: a damaged file or a usage error (a sheet or table it does not
+ * have) is said on the error stream and gives null; anything else is a bug and throws.
+ */
+async function readingWorkbook<R>(io: Io, input: string, read: () => R | Promise<R>): Promise<R | null> {
   try {
-    return await run();
+    return await read();
   } catch (e) {
     if (e instanceof WorkbookFileError || e instanceof InputNotFoundError) {
       io.err(`ctg-planner: ${input}: ${e.message}`);
-      return 2;
+      return null;
     }
     throw e;
   }
 }
 
+/** The `--sheet` and `--table` flags, as the use-cases take them (null: the reader finds the funding rows). */
+function inputChoice(v: { readonly sheet?: string; readonly table?: string }): InputRef | null {
+  if (v.table !== undefined) return { kind: "table", name: v.table };
+  if (v.sheet !== undefined) return { kind: "sheet", name: v.sheet };
+  return null;
+}
+
+/** The parameters given as flags, each named after its flag in messages (`--caf-rate`); rates in percent. */
+function paramInputs(v: {
+  readonly cost?: string;
+  readonly cap?: string;
+  readonly "caf-rate"?: string;
+  readonly "vat-rate"?: string;
+  readonly key?: string;
+  readonly "caf-base"?: string;
+}): ParamInputs {
+  const percent = (text: string): string => `${text.replace(/%\s*$/, "")} %`;
+  return {
+    ...(v.cost !== undefined ? { costHT: { value: v.cost, cell: "--cost" } } : {}),
+    ...(v.cap !== undefined ? { capHT: { value: v.cap, cell: "--cap" } } : {}),
+    ...(v["caf-rate"] !== undefined
+      ? { cafRate: { value: percent(v["caf-rate"]), cell: "--caf-rate" } }
+      : {}),
+    ...(v["vat-rate"] !== undefined
+      ? { vatRate: { value: percent(v["vat-rate"]), cell: "--vat-rate" } }
+      : {}),
+    ...(v.key !== undefined ? { key: { value: v.key, cell: "--key" } } : {}),
+    ...(v["caf-base"] !== undefined ? { cafBase: { value: v["caf-base"], cell: "--caf-base" } } : {}),
+  };
+}
+
 async function summarize(argv: string[], io: Io): Promise<number> {
-  const request = summarizeRequest(argv);
-  if (typeof request === "string") return usageError(io, request);
-  const { lang, input, flags: v } = request;
-  const bytes = await readInput(input, io);
-  if (typeof bytes === "number") return bytes;
-  const targets = summarizeTargets(request);
-  if (typeof targets === "string") return usageError(io, targets);
-  const { specs, output } = targets;
-  const result = await attempt(input, io, () =>
+  const parsed = parseFlags(io, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...WORKBOOK_FLAGS,
+      output: { type: "string", short: "o" },
+      "in-place": { type: "boolean" },
+      cost: { type: "string" },
+      cap: { type: "string" },
+      "caf-rate": { type: "string" },
+      "vat-rate": { type: "string" },
+      key: { type: "string" },
+      "caf-base": { type: "string" },
+      scenario: { type: "string", multiple: true },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values: v, positionals } = parsed;
+  const args = workbookArgs(v, positionals, "summarize takes one input workbook");
+  if (typeof args === "string") return usageError(io, args);
+  const { lang, input } = args;
+  if (v["in-place"] && v.output !== undefined) return usageError(io, "give -o or --in-place, not both");
+  const bytes = await readWorkbook(io, input);
+  if (bytes === null) return 2;
+  const specs: ScenarioSpec[] = [];
+  for (const text of v.scenario ?? []) {
+    const spec = parseScenarioSpec(text);
+    if (typeof spec === "string") return usageError(io, spec);
+    specs.push(spec);
+  }
+  const output = v["in-place"] ? input : (v.output ?? input.replace(/\.xlsx$/i, ".ctg.xlsx"));
+  if (!/\.xlsx$/i.test(output)) return usageError(io, `${output}: the output must be an .xlsx file`);
+  const result = await readingWorkbook(io, input, () =>
     generateSummary(new XlsxWorkbook(bytes), {
-      choice: choiceOf(v),
-      params: paramFlags(v),
+      choice: inputChoice(v),
+      params: paramInputs(v),
       lang,
       version: pkg.version,
       ...(specs.length > 0 ? { addScenarios: specs } : {}),
     }),
   );
-  if (typeof result === "number") return result;
+  if (result === null) return 2;
   if (v.json) io.out(JSON.stringify(planToJson(result.plan, result.issues, lang), null, 2));
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
@@ -436,31 +433,22 @@ function comparisonTable(scenarios: readonly ScenarioPlan[], lang: Lang): string
 }
 
 async function scenarios(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        sheet: { type: "string" },
-        table: { type: "string" },
-        json: { type: "boolean" },
-        lang: { type: "string" },
-      },
-    });
-  } catch (e) {
-    return usageError(io, (e as Error).message);
-  }
+  const parsed = parseFlags(io, {
+    args: argv,
+    allowPositionals: true,
+    options: WORKBOOK_FLAGS,
+  });
+  if (typeof parsed === "number") return parsed;
   const { values: v, positionals } = parsed;
   const args = workbookArgs(v, positionals, "scenarios takes one workbook");
   if (typeof args === "string") return usageError(io, args);
   const { lang, input } = args;
-  const bytes = await readInput(input, io);
-  if (typeof bytes === "number") return bytes;
-  const result = await attempt(input, io, () =>
-    listScenarios(new XlsxWorkbook(bytes), { choice: choiceOf(v), lang }),
+  const bytes = await readWorkbook(io, input);
+  if (bytes === null) return 2;
+  const result = await readingWorkbook(io, input, () =>
+    listScenarios(new XlsxWorkbook(bytes), { choice: inputChoice(v), lang }),
   );
-  if (typeof result === "number") return result;
+  if (result === null) return 2;
   const plans = result.status === "ready" ? result.scenarios : [];
   if (v.json) {
     const json: ScenariosJson = {
@@ -483,15 +471,11 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
 }
 
 async function demo(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { output: { type: "string", short: "o" }, lang: { type: "string" } },
-    });
-  } catch (e) {
-    return usageError(io, (e as Error).message);
-  }
+  const parsed = parseFlags(io, {
+    args: argv,
+    options: { output: { type: "string", short: "o" }, lang: { type: "string" } },
+  });
+  if (typeof parsed === "number") return parsed;
   const lang = langArg(parsed.values.lang);
   if (lang === null) return usageError(io, langError(parsed.values.lang));
   const output = parsed.values.output ?? "demo.xlsx";
