@@ -7,7 +7,6 @@ import { centsFromEuros, MAX_CENTS, parseAmount, type AmountProblem } from "./mo
 import type {
   Basin,
   Cell,
-  Cents,
   ColumnMapping,
   Commune,
   Field,
