@@ -4,13 +4,18 @@
  * file format; both adapters' snapshots go through it.
  */
 
-import { gridAddress, sheetRowNumber, parseA1 } from "../core/cell";
-import { COMMUNES } from "../core/communes";
-import { readParams, type ParamInputs, type PlanParamName } from "../core/params";
-import { computePlanFromColumns } from "../core/plan";
-import { fundingColumns, readFundingTable } from "../core/reader";
-import { readCommunesTable } from "../core/reference";
 import {
+  gridAddress,
+  sheetRowNumber,
+  parseA1,
+  COMMUNES,
+  readParams,
+  type ParamInputs,
+  type PlanParamName,
+  computePlanFromColumns,
+  fundingColumns,
+  readFundingTable,
+  readCommunesTable,
   applyScenarioEdits,
   defaultScenario,
   mergeScenarios,
@@ -20,19 +25,17 @@ import {
   type Scenario,
   type ScenarioEdit,
   type ScenarioSpec,
-} from "../core/scenarios";
-import type {
-  Basin,
-  ColumnMapping,
-  Commune,
-  Field,
-  FundingRow,
-  Issue,
-  Lang,
-  PlanParams,
-  ReadResult,
-} from "../core/types";
-import { FIELDS } from "../core/types";
+  type Basin,
+  type ColumnMapping,
+  type Commune,
+  type Field,
+  type FundingRow,
+  type Issue,
+  type Lang,
+  type PlanParams,
+  type ReadResult,
+  FIELDS,
+} from "../core";
 import type { InputSource } from "../report";
 import type { BlockedResult, PipelineResult, Planned } from "./result";
 import type { InputSnapshot, WorkbookSnapshot } from "./snapshot";

@@ -3,7 +3,7 @@
  * formulas (how the pane tells a summary out of date).
  */
 
-import type { Lang, RawGrid } from "../core/types";
+import type { Lang, RawGrid } from "../core";
 import { buildReport, formulasKey, type BuildReportOptions, type Report } from "../report";
 import type { PipelineResult, ReadyResult } from "./result";
 import type { WorkbookSnapshot } from "./snapshot";

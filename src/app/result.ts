@@ -3,8 +3,7 @@
  * them; no engine code, so the pane's first chunk may import it.
  */
 
-import type { ScenarioPlan } from "../core/scenarios";
-import type { Commune, FundingRow, Issue, Plan, ReadResult } from "../core/types";
+import type { ScenarioPlan, Commune, FundingRow, Issue, Plan, ReadResult } from "../core";
 import type { InputSource } from "../report";
 
 /**

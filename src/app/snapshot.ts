@@ -3,9 +3,7 @@
  * reader, Office.js) and every use-case starts from. Types only.
  */
 
-import type { ParamInputs } from "../core/params";
-import type { GridOrigin, RawGrid } from "../core/types";
-
+import type { ParamInputs, GridOrigin, RawGrid } from "../core";
 /** A block of cells read from the workbook, and where its top-left cell is. */
 export interface SheetGrid {
   readonly grid: RawGrid;

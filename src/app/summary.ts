@@ -3,9 +3,16 @@
  * (`ctg-planner summarize`), list its scenarios (`ctg-planner scenarios`).
  */
 
-import type { ParamInputs } from "../core/params";
-import { defaultScenario, type ScenarioPlan, type ScenarioSpec } from "../core/scenarios";
-import type { FundingRow, Issue, Lang, Plan } from "../core/types";
+import {
+  type ParamInputs,
+  defaultScenario,
+  type ScenarioPlan,
+  type ScenarioSpec,
+  type FundingRow,
+  type Issue,
+  type Lang,
+  type Plan,
+} from "../core";
 import type { InputSource } from "../report";
 import { planWorkbook, type PipelineOptions } from "./plan";
 import type { BlockedResult, PipelineResult, ReadyResult, ScenarioSet } from "./result";

@@ -2,14 +2,24 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pkg from "../../package.json";
-import { COMMUNES } from "../core/communes";
-import { formatIssueLine } from "../core/messages";
-import { formatMoney, formatRate } from "../core/money";
-import type { ParamInputs, PlanParamName } from "../core/params";
-import { planToJson, type PlanJson } from "../core/plan-json";
-import type { ScenarioPlan, ScenarioSpec } from "../core/scenarios";
-import type { Basin, Cents, Issue, Lang, Plan } from "../core/types";
-import { BASINS } from "../core/types";
+import {
+  COMMUNES,
+  formatIssueLine,
+  formatMoney,
+  formatRate,
+  type ParamInputs,
+  type PlanParamName,
+  planToJson,
+  type PlanJson,
+  type ScenarioPlan,
+  type ScenarioSpec,
+  type Basin,
+  type Cents,
+  type Issue,
+  type Lang,
+  type Plan,
+  BASINS,
+} from "../core";
 import { generateSummary, listScenarios, type InputRef } from "../app";
 import { InputNotFoundError, WorkbookFileError } from "../errors";
 import { reportLabels } from "../report";

@@ -4,7 +4,7 @@
  */
 
 import pkg from "../../package.json";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import { langOfFormulasKey, type Report } from "../report";
 import {
   formulasKeyOf,

@@ -8,8 +8,7 @@
  */
 
 import type { WorkbookSnapshot } from "../app";
-import { COMMUNES } from "../core/communes";
-import type { Lang } from "../core/types";
+import { COMMUNES, type Lang } from "../core";
 import { demoWorkbook, XlsxWorkbook, type XlsxWritten } from "../workbook/xlsx";
 import type {
   FileWorkbookControls,

@@ -3,8 +3,7 @@
  * generation's own read found it (see merge.ts), planned and turned into a report; or why it stops.
  */
 
-import type { PlanParamName } from "../core/params";
-import type { ColumnMapping, Lang } from "../core/types";
+import type { PlanParamName, ColumnMapping, Lang } from "../core";
 import type { WorkbookSnapshot } from "../app";
 import type { Engine } from "./engine";
 import type { GenerationDecision } from "./host";

@@ -5,7 +5,7 @@
  */
 
 import type { GenerateProgress, GenerationDecision, InputChoice, WorkbookSnapshot } from "../app";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 
 export type { GenerateProgress, GenerateStep, GenerationDecision, InputChoice } from "../app";
 

@@ -3,7 +3,7 @@
  * import(): the file host brings the .xlsx code (fflate, xmldom), which Excel never needs.
  */
 
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import type { HostEnvironment, PaneHost } from "./host";
 
 /** A host and, inside Office, the language and theme Office asks for. */

@@ -16,7 +16,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import {
   hostedByOffice,
   hostInfoLocale,
@@ -24,7 +24,7 @@ import {
   officeReady,
   readHostSignals,
   startDecision,
-} from "../workbook/office/host";
+} from "../workbook/office";
 import { Header } from "./components/Header";
 import { Pane } from "./components/Pane";
 import { browserEnvironment, themeForced } from "./env";

@@ -4,31 +4,40 @@
  * No React, no Office.js: unit-tested in Node.
  */
 
-import { cellText, columnLetters, parseA1, toCell } from "../core/cell";
-import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../core/messages";
-import { formatMoney, formatRate, parseAmount, parseRate, RATE_SCALE } from "../core/money";
 import {
+  cellText,
+  columnLetters,
+  parseA1,
+  toCell,
+  BASIN_LABELS,
+  FIELD_LABELS,
+  formatIssue,
+  KEY_LABELS,
+  formatMoney,
+  formatRate,
+  parseAmount,
+  parseRate,
+  RATE_SCALE,
   DEFAULT_PARAMS,
   parseAllocationKey,
   parseCafBase,
   PLAN_PARAM_NAMES,
   type ParamInputs,
   type PlanParamName,
-} from "../core/params";
-import type { Scenario, ScenarioEdit } from "../core/scenarios";
-import type {
-  AllocationKey,
-  Basin,
-  Cents,
-  ColumnMapping,
-  Field,
-  Issue,
-  Lang,
-  PlanParams,
-  Rate,
-  Severity,
-} from "../core/types";
-import { FIELDS } from "../core/types";
+  type Scenario,
+  type ScenarioEdit,
+  type AllocationKey,
+  type Basin,
+  type Cents,
+  type ColumnMapping,
+  type Field,
+  type Issue,
+  type Lang,
+  type PlanParams,
+  type Rate,
+  type Severity,
+  FIELDS,
+} from "../core";
 import { scenarioPlans, type PipelineResult, type WorkbookSnapshot } from "../app";
 import type { GenerateProgress, InputChoice } from "./host";
 import { uiText } from "./i18n";

@@ -9,9 +9,7 @@
  * languages), so that it follows the language.
  */
 
-import type { PlanParamName } from "../core/params";
-import type { ScenarioEdit } from "../core/scenarios";
-import type { Basin, ColumnMapping, Lang } from "../core/types";
+import type { PlanParamName, ScenarioEdit, Basin, ColumnMapping, Lang } from "../core";
 import type { WorkbookSnapshot } from "../app";
 import { InputNotFoundError, WorkbookFileError } from "../errors";
 import type { Conflict, StagedEdits } from "./conflicts";

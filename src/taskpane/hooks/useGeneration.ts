@@ -1,5 +1,5 @@
 import { useCallback, type Dispatch } from "react";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import type { PipelineResult, WorkbookSnapshot } from "../../app";
 import { GenerationInterruptedError } from "../../errors";
 import type { Resolutions, StagedEdits } from "../conflicts";

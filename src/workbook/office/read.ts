@@ -14,9 +14,18 @@
  * (deleted meanwhile) starts again without the memory.
  */
 
-import { a1, parseA1, quoteSheet, toCell, uniqueCaseless } from "../../core/cell";
-import type { ParamInputs, PlanParamName } from "../../core/params";
-import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
+import {
+  a1,
+  parseA1,
+  quoteSheet,
+  toCell,
+  uniqueCaseless,
+  type ParamInputs,
+  type PlanParamName,
+  type GridOrigin,
+  type RawGrid,
+  type RawValue,
+} from "../../core";
 import {
   COMMUNES_TABLE,
   FORMULAS_KEY_NAME,

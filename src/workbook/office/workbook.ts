@@ -3,7 +3,7 @@
  * workbook open in Excel can do (select a cell, show a sheet, follow edits), for the pane's host.
  */
 
-import { fieldOfHeader } from "../../core/reader";
+import { fieldOfHeader } from "../../core";
 import type {
   GenerateProgress,
   GenerationOutcome,

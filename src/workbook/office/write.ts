@@ -15,7 +15,7 @@
  * refuses requests above 5 MB) they are cut into several requests, in order.
  */
 
-import { a1, columnLetters } from "../../core/cell";
+import { a1, columnLetters } from "../../core";
 import {
   COMPLETE_COMMENT,
   COMPLETE_NAME,

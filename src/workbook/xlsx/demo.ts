@@ -1,6 +1,12 @@
-import { DEMO_HEADERS, DEMO_TOTAL, demoRows } from "../../core/demo";
-import { formatMoney } from "../../core/money";
-import type { Commune, Lang, RawValue } from "../../core/types";
+import {
+  DEMO_HEADERS,
+  DEMO_TOTAL,
+  demoRows,
+  formatMoney,
+  type Commune,
+  type Lang,
+  type RawValue,
+} from "../../core";
 import { createWorkbook } from "./create";
 
 /**

@@ -5,8 +5,7 @@
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
-import { a1, columnIndex, parseA1 } from "../../core/cell";
-import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
+import { a1, columnIndex, parseA1, type GridOrigin, type RawGrid, type RawValue } from "../../core";
 import { MARKER_NAME, MARKER_PREFIX, isReportSheetKind, type ReportSheetKind } from "../../report";
 import {
   findPartName,

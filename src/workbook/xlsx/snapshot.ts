@@ -4,10 +4,15 @@
  * the parameters, communes and scenarios of a previous run, and the names already taken.
  */
 
-import { cellText, parseA1, toCell } from "../../core/cell";
-import type { ParamInputs, PlanParamName } from "../../core/params";
-import { fieldOfHeader } from "../../core/reader";
-import type { RawValue } from "../../core/types";
+import {
+  cellText,
+  parseA1,
+  toCell,
+  type ParamInputs,
+  type PlanParamName,
+  fieldOfHeader,
+  type RawValue,
+} from "../../core";
 import { InputNotFoundError } from "../../errors";
 import type { WorkbookSnapshot } from "../../app";
 import { FORMULAS_KEY_NAME, PLAN_PARAM_CELL_NAMES, formulasKeyOfName, COMPLETE_NAME } from "../../report";
