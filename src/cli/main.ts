@@ -2,18 +2,28 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pkg from "../../package.json";
-import { COMMUNES } from "../core/communes";
-import { formatIssueLine } from "../core/messages";
-import { formatMoney, formatRate } from "../core/money";
-import type { ParamInputs, PlanParamName } from "../core/params";
-import { planToJson, type PlanJson } from "../core/plan-json";
-import type { ScenarioPlan, ScenarioSpec } from "../core/scenarios";
-import type { Basin, Cents, Issue, Lang, Plan } from "../core/types";
-import { BASINS } from "../core/types";
+import {
+  COMMUNES,
+  formatIssueLine,
+  formatMoney,
+  formatRate,
+  type ParamInputs,
+  type PlanParamName,
+  planToJson,
+  type PlanJson,
+  type ScenarioPlan,
+  type ScenarioSpec,
+  type Basin,
+  type Cents,
+  type Issue,
+  type Lang,
+  type Plan,
+  BASINS,
+} from "../core";
+import { generateSummary, listScenarios, type InputRef } from "../app";
+import { InputNotFoundError, WorkbookFileError } from "../errors";
 import { reportLabels } from "../report";
-import { demoWorkbook } from "../workbook/xlsx/demo";
-import { WorkbookFileError } from "../workbook/xlsx/package";
-import { summarizeWorkbook, UsageError, workbookScenarios } from "../workbook/xlsx/summarize";
+import { demoWorkbook, XlsxWorkbook } from "../workbook/xlsx";
 
 export const USAGE = `Usage:
   ctg-planner summarize <input.xlsx> [-o <output.xlsx>] [--in-place] [--sheet NAME | --table NAME]
@@ -197,7 +207,7 @@ async function readingWorkbook<R>(io: Io, input: string, read: () => R | Promise
   try {
     return await read();
   } catch (e) {
-    if (e instanceof WorkbookFileError || e instanceof UsageError) {
+    if (e instanceof WorkbookFileError || e instanceof InputNotFoundError) {
       io.err(`ctg-planner: ${input}: ${e.message}`);
       return null;
     }
@@ -205,15 +215,11 @@ async function readingWorkbook<R>(io: Io, input: string, read: () => R | Promise
   }
 }
 
-/** The `--sheet` and `--table` flags, as the workbook readers take them. */
-function inputChoice(v: { readonly sheet?: string; readonly table?: string }): {
-  sheet?: string;
-  table?: string;
-} {
-  return {
-    ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
-    ...(v.table !== undefined ? { table: v.table } : {}),
-  };
+/** The `--sheet` and `--table` flags, as the use-cases take them (null: the reader finds the funding rows). */
+function inputChoice(v: { readonly sheet?: string; readonly table?: string }): InputRef | null {
+  if (v.table !== undefined) return { kind: "table", name: v.table };
+  if (v.sheet !== undefined) return { kind: "sheet", name: v.sheet };
+  return null;
 }
 
 /** The parameters given as flags, each named after its flag in messages (`--caf-rate`); rates in percent. */
@@ -274,8 +280,8 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   const output = v["in-place"] ? input : (v.output ?? input.replace(/\.xlsx$/i, ".ctg.xlsx"));
   if (!/\.xlsx$/i.test(output)) return usageError(io, `${output}: the output must be an .xlsx file`);
   const result = await readingWorkbook(io, input, () =>
-    summarizeWorkbook(bytes, {
-      ...inputChoice(v),
+    generateSummary(new XlsxWorkbook(bytes), {
+      choice: inputChoice(v),
       params: paramInputs(v),
       lang,
       version: pkg.version,
@@ -286,15 +292,13 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   if (v.json) io.out(JSON.stringify(planToJson(result.plan, result.issues, lang), null, 2));
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
-  if (result.output === null) return 1;
-  if (result.plan && result.source) {
-    const what =
-      result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
-    printSummary(human, result.plan, what, lang);
-    human.out(T[lang].scenarios(result.scenarios.map((sc) => sc.scenario.name)));
-  }
+  if (result.status === "blocked") return 1;
+  const what =
+    result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
+  printSummary(human, result.plan, what, lang);
+  human.out(T[lang].scenarios(result.scenarios.map((sc) => sc.scenario.name)));
   try {
-    await writeAtomically(output, result.output);
+    await writeAtomically(output, result.written.bytes);
   } catch (e) {
     io.err(`ctg-planner: ${output}: ${(e as Error).message}`);
     return 2;
@@ -452,13 +456,14 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
   const bytes = await readWorkbook(io, input);
   if (bytes === null) return 2;
   const result = await readingWorkbook(io, input, () =>
-    workbookScenarios(bytes, { ...inputChoice(v), lang }),
+    listScenarios(new XlsxWorkbook(bytes), { choice: inputChoice(v), lang }),
   );
   if (result === null) return 2;
+  const plans = result.status === "ready" ? result.scenarios : [];
   if (v.json) {
     const json: ScenariosJson = {
       version: 1,
-      scenarios: result.scenarios.map(({ scenario, plan }) => ({
+      scenarios: plans.map(({ scenario, plan }) => ({
         name: scenario.name,
         note: scenario.note,
         date: scenario.date,
@@ -470,8 +475,8 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
   }
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
-  if (result.scenarios.length === 0) return 1;
-  for (const row of comparisonTable(result.scenarios, lang)) human.out(row);
+  if (plans.length === 0) return 1;
+  for (const row of comparisonTable(plans, lang)) human.out(row);
   return 0;
 }
 

@@ -3,11 +3,19 @@
  * references to the input table and the communes table. Pure.
  */
 
-import { columnLetters, quoteSheet } from "../core/cell";
-import { normalizeName } from "../core/communes";
-import { centsToEuros } from "../core/money";
-import type { ScenarioPlan } from "../core/scenarios";
-import type { Cents, Field, FundingRow, Issue, Lang, Plan } from "../core/types";
+import {
+  columnLetters,
+  quoteSheet,
+  normalizeName,
+  centsToEuros,
+  type ScenarioPlan,
+  type Cents,
+  type Field,
+  type FundingRow,
+  type Issue,
+  type Lang,
+  type Plan,
+} from "../core";
 import type { ReportLabels } from "./labels";
 import type { PrintSetup, ReportSheetKind } from "./model";
 import { absColumnRange, stringLiteral } from "./sheet-builder";

@@ -1,4 +1,4 @@
-import type { AllocationKey, Basin, CafBase, Lang } from "../core/types";
+import type { AllocationKey, Basin, CafBase, Lang } from "../core";
 import { EN } from "./labels-en";
 import { FR } from "./labels-fr";
 import type { ReportSheetKind } from "./model";

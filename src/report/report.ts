@@ -1,6 +1,6 @@
 /** The summary workbook report, built from a plan: the sheets in order, the names, the styles. */
 
-import { defaultScenario } from "../core/scenarios";
+import { defaultScenario } from "../core";
 import { absRef } from "./sheet-builder";
 import type { BuildReportOptions, Context } from "./context";
 import { formulasKey } from "./fingerprint";

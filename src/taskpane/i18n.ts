@@ -3,9 +3,8 @@
  * they come from core/messages.ts (formatIssue), the one place issue codes become sentences.
  */
 
-import type { WorkbookFileErrorReason } from "../workbook/xlsx/package";
-import type { Lang } from "../core/types";
-import type { PlanParamName } from "../core/params";
+import type { WorkbookFileErrorReason } from "../workbook/xlsx";
+import type { Lang, PlanParamName } from "../core";
 import type { ExcelLack, GenerateStep } from "./host";
 
 /** French: singular for 0 and 1 ("0 erreur"); English: singular for 1 only ("0 errors"). */

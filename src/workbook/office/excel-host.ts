@@ -6,6 +6,8 @@
  * tests inject a fake `Excel.run` and nothing touches the `Excel` global at import time.
  */
 
+import { ExcelHostError, type HostMessages } from "../../errors";
+
 /** A batch of Excel work: queue operations on the context, sync, read. */
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -33,27 +35,8 @@ export interface RunExcelOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** A sentence in both languages of the product. */
-export interface HostMessages {
-  readonly fr: string;
-  readonly en: string;
-}
-
-/** An Excel failure, explained. `code` is Office's error code (`ItemNotFound`…) or one of the adapter's. */
-export class ExcelHostError extends Error {
-  /** Where Office says it failed (`Worksheet.getItem`…), when it says. */
-  readonly location: string | undefined;
-
-  constructor(
-    readonly code: string,
-    readonly messages: HostMessages,
-    options: { readonly cause?: unknown; readonly location?: string } = {},
-  ) {
-    super(messages.en, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = "ExcelHostError";
-    this.location = options.location;
-  }
-}
+export { ExcelHostError };
+export type { HostMessages };
 
 /** Office's error code while the user is editing a cell: the only one runExcel retries. */
 export const CELL_EDIT_MODE = "InvalidOperationInCellEditMode";

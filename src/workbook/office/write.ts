@@ -15,7 +15,7 @@
  * refuses requests above 5 MB) they are cut into several requests, in order.
  */
 
-import { a1, columnLetters } from "../../core/cell";
+import { a1, columnLetters } from "../../core";
 import {
   COMPLETE_COMMENT,
   COMPLETE_NAME,
@@ -36,6 +36,7 @@ import {
   type ExcelRunner,
   type SupportsApi,
 } from "./excel-host";
+import { GenerationInterruptedError } from "../../errors";
 import { sheetMark, splitAddress } from "./markers";
 import { rememberWritten } from "./read";
 import {
@@ -706,8 +707,7 @@ export async function writeReport(
       // Some actions may have run (a request is not a transaction): the summary says it is incomplete.
       const code = (err as { code?: unknown } | null)?.code;
       const inner = typeof code === "string" ? messagesFor(code) : { fr: String(err), en: String(err) };
-      throw new ExcelHostError(
-        "GenerationInterrupted",
+      throw new GenerationInterruptedError(
         {
           fr: `La génération s'est arrêtée en cours d'écriture (${inner.fr}) La synthèse est marquée incomplète : relancez la génération.`,
           en: `The generation stopped while writing (${inner.en}) The summary is marked incomplete: generate again.`,
