@@ -128,7 +128,12 @@ type RateParam = "cafRate" | "vatRate";
  */
 export function readParams(inputs: ParamInputs): { params: PlanParams; issues: Issue[] } {
   const issues: Issue[] = [];
-  const fail = (code: Issue["code"], param: PlanParamName, cell: string, raw: Cell): void => {
+  const fail = (
+    code: "param-invalid" | "param-rate-range" | "param-negative",
+    param: PlanParamName,
+    cell: string,
+    raw: Cell,
+  ): void => {
     issues.push({ code, severity: "error", cell, data: { param, value: cellText(raw) } });
   };
 

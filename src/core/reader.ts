@@ -11,12 +11,13 @@ import type {
   FundingRow,
   Issue,
   IssueCode,
+  IssueDataByCode,
   RawGrid,
   RawValue,
   ReadOptions,
   ReadResult,
 } from "./types";
-import { FIELDS } from "./types";
+import { FIELDS, issueOf } from "./types";
 
 /**
  * Header synonyms, normalized (lower case, no accents, words separated by one space). A header maps
@@ -139,13 +140,13 @@ function textOfCell(cell: Cell): string {
   return cell.kind === "date" && Number.isNaN(cell.value.getTime()) ? "#VALUE!" : cellText(cell);
 }
 
-const AMOUNT_CODES: Readonly<Record<AmountProblem, IssueCode>> = {
+const AMOUNT_CODES = {
   empty: "amount-empty",
   "not-a-number": "amount-not-a-number",
   "error-value": "amount-error-value",
   "fraction-of-cent": "amount-fraction-of-cent",
   "too-large": "amount-too-large",
-};
+} as const satisfies Record<AmountProblem, IssueCode>;
 
 interface HeaderGuess {
   readonly mapping: ColumnMapping;
@@ -568,16 +569,16 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
   };
   let communeKey: string | null = null;
   let rowHasError = false;
-  const problem = (
-    code: IssueCode,
+  const problem = <C extends IssueCode>(
+    code: C,
     r: number,
     c: number,
-    data: Issue["data"],
+    data: IssueDataByCode[C],
     severity: Issue["severity"] = "error",
     related?: readonly string[],
   ): void => {
     if (severity === "error") rowHasError = true;
-    issues.push({ code, severity, cell: addressOf(r, c), ...(related ? { related } : {}), data });
+    issues.push(issueOf({ code, severity, cell: addressOf(r, c), ...(related ? { related } : {}), data }));
   };
 
   // A file reader may give every empty row of a sparse sheet as one shared array: checked once.
@@ -715,7 +716,8 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
         }
       }
     }
-    if (amountOk && amount < 0) problem("amount-negative", r, amountCol, { amount }, "warning");
+    if (amountOk && amount < 0)
+      problem("amount-negative", r, amountCol, { amount: amount as Cents }, "warning");
 
     const domainCell = domainOf(domainCol >= 0 ? raw[domainCol] : undefined);
     const actionCell = actionOf(actionCol >= 0 ? raw[actionCol] : undefined);

@@ -5,7 +5,7 @@
  */
 
 import { cellText, columnLetters, parseA1, toCell } from "../core/cell";
-import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../core/messages";
+import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../i18n";
 import { formatMoney, formatRate, parseAmount, parseRate, RATE_SCALE } from "../core/money";
 import {
   DEFAULT_PARAMS,

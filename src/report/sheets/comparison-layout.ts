@@ -1,7 +1,7 @@
 /** The rows of `Comparaison scénarios`: blocks of parameters, engineering, basins and differences. */
 
 import { BASINS, type Plan } from "../../core/types";
-import type { ReportLabels } from "../labels";
+import type { ReportLabels } from "../../i18n";
 import type { Lang } from "../../core/types";
 
 /** The parameters in the order the comparison shows them. */

@@ -8,7 +8,7 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import { KEY_LABELS } from "../../core/messages";
+import { KEY_LABELS } from "../../i18n";
 import { PLAN_PARAM_NAMES, type PlanParamName } from "../../core/params";
 import { ALLOCATION_KEYS, CAF_BASES, type Lang } from "../../core/types";
 import { uiText } from "../i18n";

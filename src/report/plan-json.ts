@@ -1,6 +1,6 @@
-import { formatIssue } from "./messages";
-import { centsToEuros, rateToFraction } from "./money";
-import type { EngineeringSplit, Issue, Lang, Plan } from "./types";
+import { formatIssue } from "../i18n";
+import { centsToEuros, rateToFraction } from "../core/money";
+import type { EngineeringSplit, Issue, Lang, Plan } from "../core/types";
 
 /** The plan as the command line's `--json` prints it (version 1: see docs/cli.md). */
 export interface PlanJson {
