@@ -2,9 +2,16 @@
 // and a purity fence around src/core and src/report.
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
 
 const officeRules = Object.fromEntries(
   Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]),
+);
+
+// The React hooks rules (and the React Compiler's) on the pane, every one an error: a warning that
+// nobody reads is how an effect ends up leaving its dependencies out.
+const hooksRules = Object.fromEntries(
+  Object.keys(reactHooks.configs.flat["recommended-latest"].rules).map((name) => [name, "error"]),
 );
 
 const impure = {
@@ -29,6 +36,11 @@ export default tseslint.config(
       "@typescript-eslint/ban-ts-comment": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: hooksRules,
   },
   {
     files: ["src/core/**/*.ts"],

@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import pkg from "../../package.json";
 import { COMMUNES } from "../core/communes";
 import { formatIssueLine } from "../i18n";
@@ -51,6 +51,15 @@ function usageError(io: Io, message: string): number {
   io.err(`ctg-planner: ${message}`);
   io.err(USAGE);
   return 2;
+}
+
+/** The command's flags and positionals, or the exit code of a usage error (said on the error stream). */
+function parseFlags<T extends ParseArgsConfig>(io: Io, config: T): ReturnType<typeof parseArgs<T>> | number {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    return usageError(io, (e as Error).message);
+  }
 }
 
 const T = {
@@ -138,6 +147,14 @@ function langError(value: string | undefined): string {
   return `--lang must be fr or en, not "${value ?? ""}"`;
 }
 
+/** The flags `summarize` and `scenarios` share. */
+const WORKBOOK_FLAGS = {
+  sheet: { type: "string" },
+  table: { type: "string" },
+  json: { type: "boolean" },
+  lang: { type: "string" },
+} as const;
+
 /**
  * The checks `summarize` and `scenarios` share: the language, one .xlsx workbook, not both --sheet and --table.
  *
@@ -160,45 +177,94 @@ function workbookArgs(
   return { lang, input };
 }
 
-async function summarize(argv: string[], io: Io): Promise<number> {
-  let parsed;
+/** The input workbook's bytes, or null when it cannot be read (said on the error stream). */
+async function readWorkbook(io: Io, input: string): Promise<Uint8Array | null> {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" },
-        "in-place": { type: "boolean" },
-        sheet: { type: "string" },
-        table: { type: "string" },
-        cost: { type: "string" },
-        cap: { type: "string" },
-        "caf-rate": { type: "string" },
-        "vat-rate": { type: "string" },
-        key: { type: "string" },
-        "caf-base": { type: "string" },
-        scenario: { type: "string", multiple: true },
-        json: { type: "boolean" },
-        lang: { type: "string" },
-      },
-    });
+    return new Uint8Array(await fs.readFile(input));
   } catch (e) {
-    return usageError(io, (e as Error).message);
+    io.err(
+      `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+    );
+    return null;
   }
+}
+
+/**
+ * Reads the input workbook with `read`: a damaged file or a usage error (a sheet or table it does not
+ * have) is said on the error stream and gives null; anything else is a bug and throws.
+ */
+async function readingWorkbook<R>(io: Io, input: string, read: () => R | Promise<R>): Promise<R | null> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof WorkbookFileError || e instanceof UsageError) {
+      io.err(`ctg-planner: ${input}: ${e.message}`);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** The `--sheet` and `--table` flags, as the workbook readers take them. */
+function inputChoice(v: { readonly sheet?: string; readonly table?: string }): {
+  sheet?: string;
+  table?: string;
+} {
+  return {
+    ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
+    ...(v.table !== undefined ? { table: v.table } : {}),
+  };
+}
+
+/** The parameters given as flags, each named after its flag in messages (`--caf-rate`); rates in percent. */
+function paramInputs(v: {
+  readonly cost?: string;
+  readonly cap?: string;
+  readonly "caf-rate"?: string;
+  readonly "vat-rate"?: string;
+  readonly key?: string;
+  readonly "caf-base"?: string;
+}): ParamInputs {
+  const percent = (text: string): string => `${text.replace(/%\s*$/, "")} %`;
+  return {
+    ...(v.cost !== undefined ? { costHT: { value: v.cost, cell: "--cost" } } : {}),
+    ...(v.cap !== undefined ? { capHT: { value: v.cap, cell: "--cap" } } : {}),
+    ...(v["caf-rate"] !== undefined
+      ? { cafRate: { value: percent(v["caf-rate"]), cell: "--caf-rate" } }
+      : {}),
+    ...(v["vat-rate"] !== undefined
+      ? { vatRate: { value: percent(v["vat-rate"]), cell: "--vat-rate" } }
+      : {}),
+    ...(v.key !== undefined ? { key: { value: v.key, cell: "--key" } } : {}),
+    ...(v["caf-base"] !== undefined ? { cafBase: { value: v["caf-base"], cell: "--caf-base" } } : {}),
+  };
+}
+
+async function summarize(argv: string[], io: Io): Promise<number> {
+  const parsed = parseFlags(io, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...WORKBOOK_FLAGS,
+      output: { type: "string", short: "o" },
+      "in-place": { type: "boolean" },
+      cost: { type: "string" },
+      cap: { type: "string" },
+      "caf-rate": { type: "string" },
+      "vat-rate": { type: "string" },
+      key: { type: "string" },
+      "caf-base": { type: "string" },
+      scenario: { type: "string", multiple: true },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values: v, positionals } = parsed;
   const args = workbookArgs(v, positionals, "summarize takes one input workbook");
   if (typeof args === "string") return usageError(io, args);
   const { lang, input } = args;
   if (v["in-place"] && v.output !== undefined) return usageError(io, "give -o or --in-place, not both");
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(input));
-  } catch (e) {
-    io.err(
-      `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
-    );
-    return 2;
-  }
+  const bytes = await readWorkbook(io, input);
+  if (bytes === null) return 2;
   const specs: ScenarioSpec[] = [];
   for (const text of v.scenario ?? []) {
     const spec = parseScenarioSpec(text);
@@ -207,36 +273,16 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   }
   const output = v["in-place"] ? input : (v.output ?? input.replace(/\.xlsx$/i, ".ctg.xlsx"));
   if (!/\.xlsx$/i.test(output)) return usageError(io, `${output}: the output must be an .xlsx file`);
-
-  const params: ParamInputs = {
-    ...(v.cost !== undefined ? { costHT: { value: v.cost, cell: "--cost" } } : {}),
-    ...(v.cap !== undefined ? { capHT: { value: v.cap, cell: "--cap" } } : {}),
-    ...(v["caf-rate"] !== undefined
-      ? { cafRate: { value: `${v["caf-rate"].replace(/%\s*$/, "")} %`, cell: "--caf-rate" } }
-      : {}),
-    ...(v["vat-rate"] !== undefined
-      ? { vatRate: { value: `${v["vat-rate"].replace(/%\s*$/, "")} %`, cell: "--vat-rate" } }
-      : {}),
-    ...(v.key !== undefined ? { key: { value: v.key, cell: "--key" } } : {}),
-    ...(v["caf-base"] !== undefined ? { cafBase: { value: v["caf-base"], cell: "--caf-base" } } : {}),
-  };
-  let result;
-  try {
-    result = await summarizeWorkbook(bytes, {
-      ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
-      ...(v.table !== undefined ? { table: v.table } : {}),
-      params,
+  const result = await readingWorkbook(io, input, () =>
+    summarizeWorkbook(bytes, {
+      ...inputChoice(v),
+      params: paramInputs(v),
       lang,
       version: pkg.version,
       ...(specs.length > 0 ? { addScenarios: specs } : {}),
-    });
-  } catch (e) {
-    if (e instanceof WorkbookFileError || e instanceof UsageError) {
-      io.err(`ctg-planner: ${input}: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
+    }),
+  );
+  if (result === null) return 2;
   if (v.json) io.out(JSON.stringify(planToJson(result.plan, result.issues, lang), null, 2));
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
@@ -393,48 +439,22 @@ function comparisonTable(scenarios: readonly ScenarioPlan[], lang: Lang): string
 }
 
 async function scenarios(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        sheet: { type: "string" },
-        table: { type: "string" },
-        json: { type: "boolean" },
-        lang: { type: "string" },
-      },
-    });
-  } catch (e) {
-    return usageError(io, (e as Error).message);
-  }
+  const parsed = parseFlags(io, {
+    args: argv,
+    allowPositionals: true,
+    options: WORKBOOK_FLAGS,
+  });
+  if (typeof parsed === "number") return parsed;
   const { values: v, positionals } = parsed;
   const args = workbookArgs(v, positionals, "scenarios takes one workbook");
   if (typeof args === "string") return usageError(io, args);
   const { lang, input } = args;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(input));
-  } catch (e) {
-    io.err(
-      `ctg-planner: ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
-    );
-    return 2;
-  }
-  let result;
-  try {
-    result = workbookScenarios(bytes, {
-      ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
-      ...(v.table !== undefined ? { table: v.table } : {}),
-      lang,
-    });
-  } catch (e) {
-    if (e instanceof WorkbookFileError || e instanceof UsageError) {
-      io.err(`ctg-planner: ${input}: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
+  const bytes = await readWorkbook(io, input);
+  if (bytes === null) return 2;
+  const result = await readingWorkbook(io, input, () =>
+    workbookScenarios(bytes, { ...inputChoice(v), lang }),
+  );
+  if (result === null) return 2;
   if (v.json) {
     const json: ScenariosJson = {
       version: 1,
@@ -456,15 +476,11 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
 }
 
 async function demo(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { output: { type: "string", short: "o" }, lang: { type: "string" } },
-    });
-  } catch (e) {
-    return usageError(io, (e as Error).message);
-  }
+  const parsed = parseFlags(io, {
+    args: argv,
+    options: { output: { type: "string", short: "o" }, lang: { type: "string" } },
+  });
+  if (typeof parsed === "number") return parsed;
   const lang = langArg(parsed.values.lang);
   if (lang === null) return usageError(io, langError(parsed.values.lang));
   const output = parsed.values.output ?? "demo.xlsx";

@@ -105,6 +105,27 @@ export function a1(row: number, col: number): string {
 }
 
 /**
+ * Bounds of an A1 range (`B3:G3`, `$G$3:$B$3`, or one cell `B3`), 0-based and inclusive, whichever
+ * corners it names: `B3:G4` → rows 2 to 3, columns 1 to 6.
+ *
+ * @param ref - the range, without sheet
+ * @returns its first and last rows (r1, r2) and columns (c1, c2)
+ * @throws RangeError when it is not an A1 range
+ */
+export function rangeBounds(ref: string): { r1: number; c1: number; r2: number; c2: number } {
+  const [first = "", second, ...more] = ref.split(":");
+  if (more.length > 0) throw new RangeError(`not a range: ${ref}`);
+  const p = parseA1(first);
+  const q = second === undefined ? p : parseA1(second);
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
+}
+
+/**
  * A sheet name as it must appear before `!` in a reference: quoted when it is not a plain
  * identifier (`'Paramètres CTG'`), with single quotes doubled.
  *

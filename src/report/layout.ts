@@ -3,7 +3,7 @@
  * rows holding wrapped text. Pure.
  */
 
-import { parseA1 } from "../core/cell";
+import { rangeBounds } from "../core/cell";
 import type { CellStyle, ReportCell, ReportSheet, StyleName } from "./model";
 
 /** Excel's default column width, in characters. */
@@ -16,19 +16,6 @@ function shownText(cell: ReportCell): string | null {
   if (cell.value.kind === "text") return cell.value.text;
   if (cell.value.kind === "formula" && typeof cell.value.expected === "string") return cell.value.expected;
   return null;
-}
-
-/** `B3:G3` (or `B3`) into 0-based bounds. */
-function bounds(ref: string): { r1: number; c1: number; r2: number; c2: number } {
-  const [a = "", b] = ref.replace(/\$/g, "").split(":");
-  const p = parseA1(a);
-  const q = b === undefined ? p : parseA1(b);
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
 }
 
 /**
@@ -45,7 +32,7 @@ export function wrappedRowHeights(
   palette: Readonly<Record<StyleName, CellStyle>>,
 ): Map<number, number> {
   const widthOf = (col: number): number => sheet.columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;
-  const merges = sheet.merges.map(bounds);
+  const merges = sheet.merges.map((m) => rangeBounds(m));
   const heights = new Map<number, number>();
   for (const cell of sheet.cells) {
     const style = cell.style === undefined ? undefined : palette[cell.style];

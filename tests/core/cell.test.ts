@@ -1,7 +1,7 @@
 // Cell addresses and names: the helpers the reader runs once per row must agree with the plain ones.
 
 import fc from "fast-check";
-import { gridAddress, gridAddresser, uniqueCaseless } from "../../src/core/cell";
+import { gridAddress, gridAddresser, rangeBounds, uniqueCaseless } from "../../src/core/cell";
 
 test("gridAddresser gives gridAddress's address for every position, on any origin", () => {
   fc.assert(
@@ -30,4 +30,12 @@ test("uniqueCaseless keeps the first spelling of each name, case ignored", () =>
     ["Financements", "Notes", "Autre"],
   );
   expect(uniqueCaseless([])).toEqual([]);
+});
+
+test("rangeBounds: 0-based inclusive bounds whichever corners the range names; one cell; $ signs; refuses what is not a range", () => {
+  expect(rangeBounds("B3:G4")).toEqual({ r1: 2, c1: 1, r2: 3, c2: 6 });
+  expect(rangeBounds("$G$4:$B$3")).toEqual({ r1: 2, c1: 1, r2: 3, c2: 6 });
+  expect(rangeBounds("C7")).toEqual({ r1: 6, c1: 2, r2: 6, c2: 2 });
+  expect(() => rangeBounds("A1:B2:C3")).toThrow(RangeError);
+  expect(() => rangeBounds("A:C")).toThrow(RangeError);
 });

@@ -96,177 +96,200 @@ function badParam(ctx: Context, cell: string, kind: ParamKind, blankOk: boolean)
 const naming = (words: readonly [string, string], cells: string): string =>
   `${stringLiteral(words[0])}&${cells}&${stringLiteral(words[1])}`;
 
-/**
- * The checks, in the order of their rows.
- *
- * @param ctx - the build
- * @param syn - where the synthesis puts its totals
- * @param cmp - where the comparison puts its figures (null without scenario sheets)
- * @returns the rows
- */
-export function checkRows(ctx: Context, syn: SynthesisLayout, cmp: ComparisonLayout | null): CheckRow[] {
-  const { L, plan, names } = ctx;
+/** What every check reads: the build, the layouts, and the references several checks share. */
+interface CheckEnv {
+  readonly ctx: Context;
+  readonly syn: SynthesisLayout;
+  /** Where the comparison puts its figures (null without scenario sheets). */
+  readonly cmp: ComparisonLayout | null;
+  /** A cell of the total row of `Répartition bassins`. */
+  readonly basinsTotal: (col: number) => string;
+  /** A figure of `Ingénierie CTG`. */
+  readonly engRef: (row: number) => string;
+  /** The grand total of `Synthèse CEJ`. */
+  readonly synGrand: string;
+}
+
+/** A check, or a family of checks: its rows for a build (none where it does not apply). */
+type CheckEntry = (env: CheckEnv) => readonly CheckRow[];
+
+const lit = stringLiteral;
+
+/** `Répartition bassins` foots to the grand total of `Synthèse CEJ`. */
+const basinsFoot: CheckEntry = ({ ctx: { L, plan }, basinsTotal, synGrand }) => [
+  {
+    label: L.checks.basinsFoot,
+    value: money(basinsTotal(BASINS_LAYOUT.cols.cej), plan.total),
+    expected: money(synGrand, plan.total),
+    status: L.gap,
+    fix: lit(L.checks.fix.basinsFoot),
+  },
+];
+
+/** The basins' parts of the cost, the Caf and the VAT foot to the mission's (none when the key cannot split). */
+const partsFoot: CheckEntry = ({ ctx: { L, plan }, basinsTotal, engRef }) => {
   const K = L.checks;
   const e = plan.engineering;
   const bc = BASINS_LAYOUT.cols;
-  const basinsTotal = (col: number): string => absRef(names.basins, BASINS_LAYOUT.totalRow, col);
-  const engRef = (row: number): string => absRef(names.engineering, row, 1);
-  const synGrand = absRef(names.synthesis, syn.grandTotalRow, syn.totalCol);
-  const partsAllocated = plan.basins.every((b) => b.keyValue >= 0) && plan.basins.some((b) => b.keyValue > 0);
-  const allocated = (c: number): number => (partsAllocated ? c : 0);
-  const text = textAmount(ctx.rows);
-  const inputSum =
-    plan.rowCount === 0 ? "0" : `SUM(${inputColumn(ctx, "amount")})${text !== 0 ? `+${text / 100}` : ""}`;
-  const synBasins = absColumnRange(names.synthesis, syn.basinCol, syn.first, Math.max(syn.last, syn.first));
-  const n = syn.count;
-  const lit = stringLiteral;
+  const split = plan.basins.every((b) => b.keyValue >= 0) && plan.basins.some((b) => b.keyValue > 0);
+  const parts = [
+    [K.costFoot, bc.cost, ENG.cost, e.costHT],
+    [K.cafFoot, bc.caf, ENG.caf, e.caf],
+    [K.vatFoot, bc.vat, ENG.vat, e.vat],
+  ] as const;
+  return parts.map(([label, col, row, value]): CheckRow => ({
+    label,
+    value: money(basinsTotal(col), split ? value : 0),
+    expected: money(engRef(row), value),
+    status: L.gap,
+    fix: lit(K.fix.partsFoot),
+  }));
+};
 
-  const rows: CheckRow[] = [
+/** The Caf and the CUCM HT foot to the cost. */
+const cafPlusCu: CheckEntry = ({ ctx: { L, plan }, engRef }) => {
+  const e = plan.engineering;
+  return [
     {
-      label: K.basinsFoot,
-      value: money(basinsTotal(bc.cej), plan.total),
-      expected: money(synGrand, plan.total),
-      status: L.gap,
-      fix: lit(K.fix.basinsFoot),
-    },
-    ...(
-      [
-        [K.costFoot, bc.cost, ENG.cost, e.costHT],
-        [K.cafFoot, bc.caf, ENG.caf, e.caf],
-        [K.vatFoot, bc.vat, ENG.vat, e.vat],
-      ] as const
-    ).map(([label, col, row, value]): CheckRow => ({
-      label,
-      value: money(basinsTotal(col), allocated(value)),
-      expected: money(engRef(row), value),
-      status: L.gap,
-      fix: lit(K.fix.partsFoot),
-    })),
-    {
-      label: K.cafPlusCu,
+      label: L.checks.cafPlusCu,
       value: money(`${engRef(ENG.caf)}+${engRef(ENG.cuHT)}`, e.caf + e.cuHT),
       expected: money(engRef(ENG.cost), e.costHT),
       status: L.gap,
-      fix: lit(K.fix.cafPlusCu),
+      fix: lit(L.checks.fix.cafPlusCu),
     },
+  ];
+};
+
+/** The input's amounts (with the ones read from text) foot to the grand total: else regenerate. */
+const inputFoot: CheckEntry = ({ ctx, synGrand }) => {
+  const { L, plan } = ctx;
+  const text = textAmount(ctx.rows);
+  const inputSum =
+    plan.rowCount === 0 ? "0" : `SUM(${inputColumn(ctx, "amount")})${text !== 0 ? `+${text / 100}` : ""}`;
+  return [
     {
-      label: K.inputFoot,
+      label: L.checks.inputFoot,
       value: money(inputSum, plan.total),
       expected: money(synGrand, plan.total),
       status: L.regenerate,
-      fix: lit(K.fix.inputFoot),
-    },
-    {
-      label: K.communesBasin,
-      value: count(
-        n === 0 ? "0" : BASINS.map((b) => `COUNTIF(${synBasins},${lit(L.basins[b])})`).join("+"),
-        n,
-      ),
-      expected: count(String(n), n),
-      status: L.gap,
-      fix: lit(K.fix.communesBasin),
+      fix: lit(L.checks.fix.inputFoot),
     },
   ];
+};
 
-  // The checks of the inputs a council member types. (The scenario checks come last: a report built
-  // without scenarios has the same rows above them.)
-  const S = SCENARIOS_LAYOUT;
+/** Every commune of `Synthèse CEJ` has a basin. */
+const communesBasin: CheckEntry = ({ ctx: { L, names }, syn }) => {
+  const synBasins = absColumnRange(names.synthesis, syn.basinCol, syn.first, Math.max(syn.last, syn.first));
+  const n = syn.count;
+  const counted = n === 0 ? "0" : BASINS.map((b) => `COUNTIF(${synBasins},${lit(L.basins[b])})`).join("+");
+  return [
+    {
+      label: L.checks.communesBasin,
+      value: count(counted, n),
+      expected: count(String(n), n),
+      status: L.gap,
+      fix: lit(L.checks.fix.communesBasin),
+    },
+  ];
+};
 
-  // The key allocates something.
+/** The key allocates something: no basin's value below zero, their sum above zero. */
+const keyAllocates: CheckEntry = ({ ctx: { L, plan, names }, basinsTotal }) => {
+  const K = L.checks;
+  const bc = BASINS_LAYOUT.cols;
   const keys = BASINS.map((_, i) => absRef(names.basins, BASINS_LAYOUT.first + i, bc.key));
   const cejKey = plan.params.key === "cej";
   const keySum = plan.basins.reduce((t, b) => t + b.keyValue, 0);
-  rows.push({
-    label: K.keyUsable,
-    value: {
-      formula: basinsTotal(bc.key),
-      expected: cejKey ? keySum / 100 : keySum,
-      check: cejKey ? "cents" : "exact",
-      style: cejKey ? "money" : "integer",
+  const keyCell = cellName(names.parameters, PARAMETER_ROWS.key.row, PARAM_VALUE_COL);
+  return [
+    {
+      label: K.keyUsable,
+      value: {
+        formula: basinsTotal(bc.key),
+        expected: cejKey ? keySum / 100 : keySum,
+        check: cejKey ? "cents" : "exact",
+        style: cejKey ? "money" : "integer",
+      },
+      expected: { text: K.positive },
+      ok: (value) => keyUsable(keys, value),
+      status: L.gap,
+      fix: lit(K.fix.keyUsable(keyCell, cellName(names.basins, BASINS_LAYOUT.totalRow, bc.key))),
     },
-    expected: { text: K.positive },
-    ok: (value) => keyUsable(keys, value),
-    status: L.gap,
-    fix: lit(
-      K.fix.keyUsable(
-        cellName(names.parameters, PARAMETER_ROWS.key.row, PARAM_VALUE_COL),
-        cellName(names.basins, BASINS_LAYOUT.totalRow, bc.key),
-      ),
-    ),
-  });
+  ];
+};
 
-  // Every commune of Communes CTG has a basin the split knows.
+/** Every commune of `Communes CTG` has a basin the split knows; the fix names the bad cells. */
+const communesKnown: CheckEntry = ({ ctx }) => {
+  const { L, plan, names } = ctx;
   const basinCol = COMMUNES_LAYOUT.cols.basin;
-  const communeCells = plan.communesReference.map((_, i) => {
+  const neither = (ref: string): string =>
+    `COUNTIFS(${ref},${lit(`<>${L.basins.nord}`)},${ref},${lit(`<>${L.basins.sud}`)})`;
+  const cells = plan.communesReference.map((_, i) => {
     const row = COMMUNES_LAYOUT.first + i;
-    const ref = absRef(names.communes, row, basinCol);
     return {
-      bad: `COUNTIFS(${ref},${lit(`<>${L.basins.nord}`)},${ref},${lit(`<>${L.basins.sud}`)})`,
+      bad: neither(absRef(names.communes, row, basinCol)),
       name: cellName(names.communes, row, basinCol),
     };
   });
-  const basinColumn = communesColumn(ctx, basinCol);
-  rows.push({
-    label: K.communesKnown,
-    value: count(
-      `COUNTIFS(${basinColumn},${lit(`<>${L.basins.nord}`)},${basinColumn},${lit(`<>${L.basins.sud}`)})`,
-      0,
-    ),
-    expected: zero,
-    status: L.gap,
-    fix: naming(K.fix.communesKnown, badCells(communeCells)),
-  });
+  return [
+    {
+      label: L.checks.communesKnown,
+      value: count(neither(communesColumn(ctx, basinCol)), 0),
+      expected: zero,
+      status: L.gap,
+      fix: naming(L.checks.fix.communesKnown, badCells(cells)),
+    },
+  ];
+};
 
-  // Every parameter in range.
-  const paramCells = PARAM_KEYS.map((k) => {
+/** Every parameter in range; the fix names the bad cells. */
+const paramsInRange: CheckEntry = ({ ctx }) => {
+  const { L, names } = ctx;
+  const cells = PARAM_KEYS.map((k) => {
     const p = PARAMETER_ROWS[k];
     return {
       bad: badParam(ctx, p.name, p.kind, false),
       name: cellName(names.parameters, p.row, PARAM_VALUE_COL),
     };
   });
-  rows.push({
-    label: K.paramsInRange,
-    value: count(countBad(paramCells), 0),
-    expected: zero,
-    status: L.gap,
-    fix: naming(K.fix.paramsInRange, badCells(paramCells)),
-  });
+  return [
+    {
+      label: L.checks.paramsInRange,
+      value: count(countBad(cells), 0),
+      expected: zero,
+      status: L.gap,
+      fix: naming(L.checks.fix.paramsInRange, badCells(cells)),
+    },
+  ];
+};
 
-  // A scenario column added by hand on the scenarios sheet is compared only after a regeneration:
-  // the names counted there (up to 50 columns beyond the last written) against the columns compared.
-  const scenarioCount = ctx.scenarioPlans.length;
-  if (scenarioCount > 0) {
-    const at = (c: number): string => absRef(names.scenarios, S.rows.name, c).split("!")[1] ?? "";
-    const scNames = `${quoteSheet(names.scenarios)}!${at(S.firstCol)}:${at(S.firstCol + scenarioCount + 49)}`;
-    rows.push({
-      label: K.scenariosFoot,
-      value: count(`COUNTA(${scNames})`, scenarioCount),
-      expected: count(String(scenarioCount), scenarioCount),
-      status: L.regenerate,
-      fix: lit(K.fix.scenariosFoot),
-    });
-  }
-
-  if (cmp !== null) rows.push(...scenarioChecks(ctx, cmp));
-  // Last: the generation that wrote these sheets went to its end (Excel writes FALSE first, TRUE last).
-  rows.push({
-    label: K.complete,
-    value: count(`IF(${COMPLETE_NAME},1,0)`, 1),
-    expected: count("1", 1),
-    status: L.regenerate,
-    fix: lit(K.fix.complete),
-  });
-  return rows;
-}
-
-/** Every scenario column reads; `Répartition bassins` equals the first scenario compared. */
-function scenarioChecks(ctx: Context, cmp: ComparisonLayout): CheckRow[] {
-  const { L, plan, names } = ctx;
-  const K = L.checks;
+/**
+ * A scenario column added by hand on the scenarios sheet is compared only after a regeneration: the
+ * names counted there (up to 50 columns beyond the last written) against the columns compared.
+ */
+const scenariosFoot: CheckEntry = ({ ctx: { L, names, scenarioPlans } }) => {
+  const n = scenarioPlans.length;
+  if (n === 0) return [];
   const S = SCENARIOS_LAYOUT;
-  const lit = stringLiteral;
-  const rows: CheckRow[] = ctx.scenarioPlans.map((_, k) => {
+  const at = (c: number): string => absRef(names.scenarios, S.rows.name, c).split("!")[1] ?? "";
+  const scNames = `${quoteSheet(names.scenarios)}!${at(S.firstCol)}:${at(S.firstCol + n + 49)}`;
+  return [
+    {
+      label: L.checks.scenariosFoot,
+      value: count(`COUNTA(${scNames})`, n),
+      expected: count(String(n), n),
+      status: L.regenerate,
+      fix: lit(L.checks.fix.scenariosFoot),
+    },
+  ];
+};
+
+/** Every scenario column reads: its parameters in range (or blank), its basins known (or blank). */
+const scenarioReads: CheckEntry = ({ ctx, cmp }) => {
+  if (cmp === null) return [];
+  const { L, plan, names } = ctx;
+  const S = SCENARIOS_LAYOUT;
+  return ctx.scenarioPlans.map((_, k) => {
     const col = S.firstCol + k;
     const params = PARAM_KEYS.map((key) => ({
       bad: badParam(ctx, absRef(names.scenarios, S.rows[key], col), PARAMETER_ROWS[key].kind, true),
@@ -281,21 +304,25 @@ function scenarioChecks(ctx: Context, cmp: ComparisonLayout): CheckRow[] {
     });
     const cells = [...params, ...communes];
     return {
-      label: K.scenarioReads(columnLetters(col)),
+      label: L.checks.scenarioReads(columnLetters(col)),
       value: count(countBad(cells), 0),
       expected: zero,
       status: L.gap,
-      fix: naming(K.fix.scenarioReads, badCells(cells)),
+      fix: naming(L.checks.fix.scenarioReads, badCells(cells)),
     };
   });
+};
 
-  // Répartition bassins = the first scenario, basin by basin, when that scenario has the current
-  // parameters and moves no commune (otherwise the two rightly differ).
+/**
+ * `Répartition bassins` equals the first scenario compared, basin by basin, when that scenario has the
+ * current parameters and moves no commune (otherwise the two rightly differ).
+ */
+const basinsMatchFirst: CheckEntry = ({ ctx: { L, names }, cmp }) => {
+  if (cmp === null) return [];
   const R = cmp.rows;
   const first = (row: number): string => absRef(names.comparison, row, 1);
   const same = PARAM_KEYS.map((key) => {
-    const name = PARAMETER_ROWS[key].name;
-    const kind = PARAMETER_ROWS[key].kind;
+    const { name, kind } = PARAMETER_ROWS[key];
     return kind === "amount"
       ? `(ROUND(${first(R.params[key])}-${name},2)=0)`
       : `(${first(R.params[key])}=${name})`;
@@ -313,12 +340,65 @@ function scenarioChecks(ctx: Context, cmp: ComparisonLayout): CheckRow[] {
       return `(ROUND(${here}-${first(R.basins[i]?.[f] ?? 0)},2)<>0)`;
     }),
   );
-  rows.push({
-    label: K.basinsMatchFirst,
-    value: count(`IF(${same.join("*")},${differ.join("+")},0)`, 0),
-    expected: zero,
-    status: L.gap,
-    fix: lit(K.fix.basinsMatchFirst),
-  });
-  return rows;
+  return [
+    {
+      label: L.checks.basinsMatchFirst,
+      value: count(`IF(${same.join("*")},${differ.join("+")},0)`, 0),
+      expected: zero,
+      status: L.gap,
+      fix: lit(L.checks.fix.basinsMatchFirst),
+    },
+  ];
+};
+
+/** The generation that wrote these sheets went to its end (Excel writes FALSE first, TRUE last). */
+const complete: CheckEntry = ({ ctx: { L } }) => [
+  {
+    label: L.checks.complete,
+    value: count(`IF(${COMPLETE_NAME},1,0)`, 1),
+    expected: count("1", 1),
+    status: L.regenerate,
+    fix: lit(L.checks.fix.complete),
+  },
+];
+
+/**
+ * The checks of `Contrôles`, in the order of their rows: the foot checks, then the inputs a council
+ * member types, then the scenarios' (a report built without scenarios has the same rows above them),
+ * and last whether the generation went to its end.
+ */
+const CHECKS: readonly CheckEntry[] = [
+  basinsFoot,
+  partsFoot,
+  cafPlusCu,
+  inputFoot,
+  communesBasin,
+  keyAllocates,
+  communesKnown,
+  paramsInRange,
+  scenariosFoot,
+  scenarioReads,
+  basinsMatchFirst,
+  complete,
+];
+
+/**
+ * The checks, in the order of their rows.
+ *
+ * @param ctx - the build
+ * @param syn - where the synthesis puts its totals
+ * @param cmp - where the comparison puts its figures (null without scenario sheets)
+ * @returns the rows
+ */
+export function checkRows(ctx: Context, syn: SynthesisLayout, cmp: ComparisonLayout | null): CheckRow[] {
+  const { names } = ctx;
+  const env: CheckEnv = {
+    ctx,
+    syn,
+    cmp,
+    basinsTotal: (col) => absRef(names.basins, BASINS_LAYOUT.totalRow, col),
+    engRef: (row) => absRef(names.engineering, row, 1),
+    synGrand: absRef(names.synthesis, syn.grandTotalRow, syn.totalCol),
+  };
+  return CHECKS.flatMap((check) => check(env));
 }

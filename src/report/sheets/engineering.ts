@@ -29,14 +29,26 @@ interface Figure {
  * @returns the sheet
  */
 export function buildEngineering(ctx: Context): ReportSheet {
-  const { L, plan } = ctx;
-  const e = plan.engineering;
+  const { L } = ctx;
   const s = new SheetBuilder("engineering", ctx.names.engineering);
   s.text(0, 0, L.engineering.title, "title");
   L.engineering.header.forEach((h, c) => s.text(2, c, h, "header"));
   s.merge("C3:G3");
-  const B = (row: number): string => localAbs(row, 1);
-  const figures: Record<EngineeringRow, Figure> = {
+  writeFigures(ctx, s);
+  writeSplit(ctx, s);
+  s.widthsFrom([34, 18, 18, 18, 18, 18, 18]);
+  return s.build(printSetup(ctx, "engineering"));
+}
+
+/** Column B of a figure's row. */
+const B = (row: number): string => localAbs(row, 1);
+
+/** The figures of the mission, by row: a parameter's name, or a formula over the rows above. */
+function engineeringFigures(ctx: Context): Record<EngineeringRow, Figure> {
+  const { L } = ctx;
+  const e = ctx.plan.engineering;
+  const ttc = stringLiteral(L.cafBases.ttc);
+  return {
     cost: { formula: PARAM_CELL_NAMES.costHT, expected: euros(e.costHT), kind: "money" },
     cap: { formula: PARAM_CELL_NAMES.capHT, expected: euros(e.capHT), kind: "money" },
     eligible: {
@@ -62,7 +74,7 @@ export function buildEngineering(ctx: Context): ReportSheet {
     ttc: { formula: costTTC(B(ENG.cost), B(ENG.vat)), expected: euros(e.costTTC), kind: "money" },
     cuTTC: { formula: cucmTTC(B(ENG.ttc), B(ENG.caf)), expected: euros(e.cuTTC), kind: "money" },
     cafBase: {
-      formula: `IF(${CAF_BASE_CELL_NAME}=${stringLiteral(L.cafBases.ttc)},${stringLiteral(L.cafBases.ttc)},${stringLiteral(L.cafBases.ht)})`,
+      formula: `IF(${CAF_BASE_CELL_NAME}=${ttc},${ttc},${stringLiteral(L.cafBases.ht)})`,
       expected: L.cafBases[e.cafBase],
       kind: "text",
     },
@@ -72,7 +84,13 @@ export function buildEngineering(ctx: Context): ReportSheet {
       kind: "money",
     },
   };
-  for (const [key, f] of Object.entries(figures) as [EngineeringRow, Figure][]) {
+}
+
+/** Each figure's row (label, value, how it is computed), then the cap warning. */
+function writeFigures(ctx: Context, s: SheetBuilder): void {
+  const { L } = ctx;
+  const e = ctx.plan.engineering;
+  for (const [key, f] of Object.entries(engineeringFigures(ctx)) as [EngineeringRow, Figure][]) {
     const row = ENG[key];
     const [label, how] = L.engineering.rows[key];
     const total = key === "cuTTC" || key === "ttc";
@@ -90,8 +108,16 @@ export function buildEngineering(ctx: Context): ReportSheet {
     "exact",
     "warning",
   );
+}
 
-  // Split per basin, read from the allocation sheet.
+/** The basins' parts, in the order of the split's columns. */
+const SPLIT = ["costHT", "caf", "cuHT", "vat", "costTTC", "cuTTC"] as const;
+type Split = Record<(typeof SPLIT)[number], Cents>;
+const splitEuros = (bp: Split): number[] => SPLIT.map((f) => bp[f] / 100);
+
+/** The split per basin, each cell read from `Répartition bassins`, and its total. */
+function writeSplit(ctx: Context, s: SheetBuilder): void {
+  const { L, plan } = ctx;
   const titleRow = ENG.warning + 2;
   s.formula(
     titleRow,
@@ -105,28 +131,23 @@ export function buildEngineering(ctx: Context): ReportSheet {
   L.engineering.splitHeader.forEach((h, c) => s.text(headerRow, c, h, "header"));
   const bc = BASINS_LAYOUT.cols;
   const basinCols = [bc.cost, bc.caf, bc.cuHT, bc.vat, bc.ttc, bc.cuTTC];
-  type Split = Record<"costHT" | "caf" | "cuHT" | "vat" | "costTTC" | "cuTTC", Cents>;
-  const values = (bp: Split): number[] =>
-    [bp.costHT, bp.caf, bp.cuHT, bp.vat, bp.costTTC, bp.cuTTC].map((c) => c / 100);
   BASINS.forEach((b, i) => {
     const r = headerRow + 1 + i;
     const bp = plan.basins[i];
     if (bp === undefined) throw new Error(`plan has no basin ${b}`);
     s.text(r, 0, L.basins[b], "textBold");
-    const v = values(bp.engineering);
+    const v = splitEuros(bp.engineering);
     basinCols.forEach((col, j) =>
       s.money(r, 1 + j, absRef(ctx.names.basins, BASINS_LAYOUT.first + i, col), v[j] ?? 0),
     );
   });
   const totalRow = headerRow + 1 + BASINS.length;
   s.text(totalRow, 0, L.engineering.total, "labelTotal");
-  const parts = plan.basins.map((bp) => values(bp.engineering));
+  const parts = plan.basins.map((bp) => splitEuros(bp.engineering));
   basinCols.forEach((_, j) => {
     const col = 1 + j;
     const sum = parts.reduce((t, p) => t + Math.round((p[j] ?? 0) * 100), 0) / 100;
     const range = `${localAbs(headerRow + 1, col)}:${localAbs(totalRow - 1, col)}`;
     s.money(totalRow, col, `SUM(${range})`, sum, "moneyTotal");
   });
-  s.widthsFrom([34, 18, 18, 18, 18, 18, 18]);
-  return s.build(printSetup(ctx, "engineering"));
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import {
+  Badge,
   Button,
   makeStyles,
   mergeClasses,
@@ -173,6 +174,21 @@ export function CheckSection({
       <Text size={200} className={styles.status} role="status" aria-live="polite" data-testid="cell-status">
         {status}
       </Text>
+    </>
+  );
+}
+
+/** The check section's counts, beside its title: errors (red when any), warnings (orange when any). */
+export function CheckBadges({ lang, errors, warnings }: { lang: Lang; errors: number; warnings: number }) {
+  const t = uiText(lang);
+  return (
+    <>
+      <Badge appearance="filled" color={errors > 0 ? "danger" : "success"} data-testid="error-count">
+        {t.errorsBadge(errors)}
+      </Badge>
+      <Badge appearance="tint" color={warnings > 0 ? "warning" : "subtle"} data-testid="warning-count">
+        {t.warningsBadge(warnings)}
+      </Badge>
     </>
   );
 }

@@ -14,12 +14,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../../core/types";
-import type { WorkbookSnapshot } from "../../workbook/pipeline";
-import type { GenerateOutcome, GenerateProgress } from "../host";
-import type { Conflict, Resolutions, StagedEdits } from "../conflicts";
+import type { GenerateOutcome } from "../host";
+import type { Resolutions } from "../conflicts";
 import { ConflictsPanel } from "./ConflictsPanel";
 import { uiText } from "../i18n";
 import { progressLabel } from "../model";
+import type { GenerationState } from "../state";
 
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -36,39 +36,7 @@ const useStyles = makeStyles({
   result: { outlineStyle: "none" },
 });
 
-/** Where a generation stands. */
-export type GenerationState =
-  | { readonly status: "idle" }
-  | { readonly status: "running"; readonly progress: GenerateProgress }
-  | { readonly status: "done"; readonly outcome: GenerateOutcome }
-  | {
-      readonly status: "conflicts";
-      readonly conflicts: readonly Conflict[];
-      /** The workbook as the generation read it, and the edits it would have written. */
-      readonly fresh: WorkbookSnapshot;
-      readonly edits: StagedEdits;
-    }
-  /** The workbook changed since the pane's read and now has errors: nothing was written. */
-  | { readonly status: "changed" }
-  /** `interrupted`: the write stopped halfway (the summary is marked incomplete). */
-  | { readonly status: "failed"; readonly message: string; readonly interrupted?: boolean };
-
-/** 6. Generate: blocked by errors, warnings acknowledged once, progress by step, then the sheets. */
-export function GenerateSection({
-  lang,
-  summary,
-  blocked,
-  warningCount,
-  acknowledged,
-  onAcknowledge,
-  state,
-  onGenerate,
-  onSheet,
-  sheetNote,
-  incomplete = false,
-  onSettle,
-  onCancelConflicts,
-}: {
+export interface GenerateSectionProps {
   lang: Lang;
   /**
    * The summary already in the workbook: `stale` when its formulas no longer cover the inputs,
@@ -89,23 +57,23 @@ export function GenerateSection({
   /** The user's choices on the conflicts (state `conflicts`), and giving up. */
   onSettle?(resolutions: Resolutions): void;
   onCancelConflicts?(): void;
+}
+
+/** What the workbook's summary is: left incomplete, out of date, or following the inputs. */
+function SummaryNotes({
+  lang,
+  summary,
+  incomplete,
+}: {
+  lang: Lang;
+  summary: "stale" | "live" | null;
+  incomplete: boolean;
 }) {
   const styles = useStyles();
   const t = uiText(lang);
-  const running = state.status === "running";
-  const needsAck = !blocked && warningCount > 0 && !acknowledged;
-  const disabled = blocked || needsAck || running;
-  const resultRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status === "done" || state.status === "failed" || state.status === "changed")
-      resultRef.current?.focus();
-  }, [state.status]);
-  const why = blocked ? t.blockedNote : needsAck ? t.ackNeeded : null;
-
   return (
-    <div className={styles.block}>
-      <Caption1 className={styles.note}>{t.generateHint}</Caption1>
-      {incomplete && state.status !== "running" && state.status !== "done" ? (
+    <>
+      {incomplete ? (
         <MessageBar intent="error" layout="multiline" data-testid="summary-incomplete">
           <MessageBarBody>
             <MessageBarTitle>{t.incompleteTitle}</MessageBarTitle>
@@ -125,6 +93,21 @@ export function GenerateSection({
           {t.summaryLive}
         </Text>
       ) : null}
+    </>
+  );
+}
+
+/** The warnings' acknowledgement, the button, and why it waits. */
+function GenerateButton(props: GenerateSectionProps) {
+  const { lang, blocked, warningCount, acknowledged } = props;
+  const styles = useStyles();
+  const t = uiText(lang);
+  const running = props.state.status === "running";
+  const needsAck = !blocked && warningCount > 0 && !acknowledged;
+  const disabled = blocked || needsAck || running;
+  const why = blocked ? t.blockedNote : needsAck ? t.ackNeeded : null;
+  return (
+    <>
       {!blocked && warningCount > 0 ? (
         <Field hint={t.ackNote}>
           <Checkbox
@@ -132,7 +115,7 @@ export function GenerateSection({
             disabled={running}
             label={t.ackLabel}
             data-testid="ack-warnings"
-            onChange={(_, data) => onAcknowledge(data.checked === true)}
+            onChange={(_, data) => props.onAcknowledge(data.checked === true)}
           />
         </Field>
       ) : null}
@@ -142,7 +125,7 @@ export function GenerateSection({
         aria-describedby={why === null ? undefined : "generate-why"}
         data-testid="generate"
         onClick={() => {
-          if (!disabled) onGenerate();
+          if (!disabled) props.onGenerate();
         }}
       >
         {t.generateButton}
@@ -152,7 +135,110 @@ export function GenerateSection({
           {why}
         </Text>
       )}
+    </>
+  );
+}
 
+/** What a generation wrote: the sheets (each one shown on a click), and the file to download. */
+function GenerationDone({
+  lang,
+  outcome,
+  onSheet,
+}: {
+  lang: Lang;
+  outcome: GenerateOutcome;
+  onSheet(name: string): void;
+}) {
+  const styles = useStyles();
+  const t = uiText(lang);
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody className={styles.body}>
+        <MessageBarTitle>{t.successTitle}</MessageBarTitle>
+        <Text>{outcome.download !== undefined ? t.successFile : t.successExcel}</Text>
+        <ul className={styles.sheets}>
+          {outcome.sheets.map((name) => (
+            <li key={name}>
+              <Link as="button" onClick={() => onSheet(name)} data-sheet={name}>
+                {name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {outcome.calculationManual === true ? <Text weight="semibold">{t.manualCalculation}</Text> : null}
+        {outcome.lacking !== undefined && outcome.lacking.length > 0 ? (
+          <Text data-testid="excel-lacks">{t.lacking(outcome.lacking)}</Text>
+        ) : null}
+        {outcome.download !== undefined ? (
+          <Link
+            className={styles.download}
+            href={outcome.download.url}
+            download={outcome.download.fileName}
+            data-testid="download"
+          >
+            {t.download} ({outcome.download.fileName})
+          </Link>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Why nothing (or not all) was written: a failure, the workbook changed, or conflicts to settle. */
+function GenerationStopped(props: GenerateSectionProps) {
+  const { lang, state } = props;
+  const t = uiText(lang);
+  if (state.status === "failed") {
+    const message = state.message[lang];
+    return (
+      <MessageBar intent="error" layout="multiline" data-testid="generate-failed">
+        <MessageBarBody>
+          <MessageBarTitle>{state.interrupted ? t.interruptedTitle : t.failedTitle}</MessageBarTitle>
+          {state.interrupted ? t.interrupted(message) : t.failed(message)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (state.status === "changed") {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="generate-changed">
+        <MessageBarBody>
+          <MessageBarTitle>{t.changedTitle}</MessageBarTitle>
+          {t.changed}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (state.status === "conflicts") {
+    return (
+      <ConflictsPanel
+        lang={lang}
+        conflicts={state.conflicts}
+        onSettle={(r) => props.onSettle?.(r)}
+        onCancel={() => props.onCancelConflicts?.()}
+      />
+    );
+  }
+  return null;
+}
+
+/** 6. Generate: blocked by errors, warnings acknowledged once, progress by step, then the sheets. */
+export function GenerateSection(props: GenerateSectionProps) {
+  const { lang, state } = props;
+  const styles = useStyles();
+  const t = uiText(lang);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === "done" || state.status === "failed" || state.status === "changed")
+      resultRef.current?.focus();
+  }, [state.status]);
+  const incomplete = props.incomplete === true && state.status !== "running" && state.status !== "done";
+
+  return (
+    <div className={styles.block}>
+      <Caption1 className={styles.note}>{t.generateHint}</Caption1>
+      <SummaryNotes lang={lang} summary={props.summary} incomplete={incomplete} />
+      <GenerateButton {...props} />
       <div aria-live="polite" data-testid="generate-progress">
         {state.status === "running" ? (
           <Field
@@ -167,70 +253,14 @@ export function GenerateSection({
           </Field>
         ) : null}
       </div>
-
       <div ref={resultRef} tabIndex={-1} className={styles.result} data-testid="generate-result">
         {state.status === "done" ? (
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody className={styles.body}>
-              <MessageBarTitle>{t.successTitle}</MessageBarTitle>
-              <Text>{state.outcome.download !== undefined ? t.successFile : t.successExcel}</Text>
-              <ul className={styles.sheets}>
-                {state.outcome.sheets.map((name) => (
-                  <li key={name}>
-                    <Link as="button" onClick={() => onSheet(name)} data-sheet={name}>
-                      {name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-              {state.outcome.calculationManual === true ? (
-                <Text weight="semibold">{t.manualCalculation}</Text>
-              ) : null}
-              {state.outcome.lacking !== undefined && state.outcome.lacking.length > 0 ? (
-                <Text data-testid="excel-lacks">{t.lacking(state.outcome.lacking)}</Text>
-              ) : null}
-              {state.outcome.download !== undefined ? (
-                <Link
-                  className={styles.download}
-                  href={state.outcome.download.url}
-                  download={state.outcome.download.fileName}
-                  data-testid="download"
-                >
-                  {t.download} ({state.outcome.download.fileName})
-                </Link>
-              ) : null}
-            </MessageBarBody>
-          </MessageBar>
+          <GenerationDone lang={lang} outcome={state.outcome} onSheet={props.onSheet} />
         ) : null}
         <Text size={200} className={styles.note} role="status" data-testid="sheet-status">
-          {state.status === "done" ? sheetNote : ""}
+          {state.status === "done" ? props.sheetNote : ""}
         </Text>
-        {state.status === "failed" ? (
-          <MessageBar intent="error" layout="multiline" data-testid="generate-failed">
-            <MessageBarBody>
-              <MessageBarTitle>
-                {state.interrupted === true ? t.interruptedTitle : t.failedTitle}
-              </MessageBarTitle>
-              {state.interrupted === true ? t.interrupted(state.message) : t.failed(state.message)}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {state.status === "changed" ? (
-          <MessageBar intent="warning" layout="multiline" data-testid="generate-changed">
-            <MessageBarBody>
-              <MessageBarTitle>{t.changedTitle}</MessageBarTitle>
-              {t.changed}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {state.status === "conflicts" ? (
-          <ConflictsPanel
-            lang={lang}
-            conflicts={state.conflicts}
-            onSettle={(r) => onSettle?.(r)}
-            onCancel={() => onCancelConflicts?.()}
-          />
-        ) : null}
+        <GenerationStopped {...props} />
       </div>
     </div>
   );

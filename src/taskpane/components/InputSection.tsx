@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ColumnMapping, Field as DataField, Lang } from "../../core/types";
-import type { InputChoice, PaneHost } from "../host";
+import type { FileWorkbookControls, InputChoice, PaneHost } from "../host";
 import { uiText } from "../i18n";
 import { inputChoiceKey, inputChoiceLabel, withColumn, type PaneView } from "../model";
 import { Section } from "./Section";
@@ -64,87 +64,191 @@ export interface InputSectionProps {
   onReread(): void;
 }
 
-/** 1. The workbook and its funding table: which table, which column holds what, rows read. */
-export function InputSection(props: InputSectionProps) {
-  const { lang, host, inputs, choice, view, mapping } = props;
+/** File mode: the workbook held, and opening another one (or the demo again). */
+function WorkbookFile({
+  lang,
+  file,
+  busy,
+  onOpenFile,
+  onOpenDemo,
+}: {
+  lang: Lang;
+  file: FileWorkbookControls;
+  busy: boolean;
+  onOpenFile(file: File): void;
+  onOpenDemo(): void;
+}) {
+  const styles = useStyles();
+  const t = uiText(lang);
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <div className={styles.workbook}>
+      <div className={styles.workbookName}>
+        <Text>
+          {t.workbookLabel}{" "}
+          <span className={styles.name} data-testid="workbook-name">
+            {file.name()}
+          </span>
+        </Text>
+        {file.isDemo() ? (
+          <Badge appearance="tint" color="informative">
+            {t.demoBadge}
+          </Badge>
+        ) : null}
+      </div>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
+          {t.openFile}
+        </Button>
+        {file.isDemo() ? null : (
+          <Button disabled={busy} onClick={onOpenDemo}>
+            {t.openDemo}
+          </Button>
+        )}
+      </div>
+      <Caption1>{t.openFileHint}</Caption1>
+      <input
+        ref={fileInput}
+        className={styles.hidden}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={t.openFile}
+        tabIndex={-1}
+        data-testid="file-input"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          e.currentTarget.value = "";
+          if (f) onOpenFile(f);
+        }}
+      />
+    </div>
+  );
+}
+
+/** Which table or sheet the funding rows are read from. */
+function InputChoiceField({
+  lang,
+  inputs,
+  choice,
+  busy,
+  onChoose,
+}: {
+  lang: Lang;
+  inputs: readonly InputChoice[];
+  choice: InputChoice | null;
+  busy: boolean;
+  onChoose(choice: InputChoice): void;
+}) {
+  const controls = useControlStyles();
+  const t = uiText(lang);
+  const chosenKey = choice === null ? undefined : inputChoiceKey(choice);
+  return (
+    <Field className={controls.field} label={t.inputSource} hint={t.inputSourceHint}>
+      <Select
+        className={controls.select}
+        select={{ className: controls.selectElement }}
+        data-testid="input-choice"
+        value={chosenKey ?? ""}
+        disabled={busy || inputs.length === 0}
+        onChange={(_, data) => {
+          const next = inputs.find((c) => inputChoiceKey(c) === data.value);
+          if (next) onChoose(next);
+        }}
+      >
+        {chosenKey === undefined ? <option value="" /> : null}
+        {inputs.map((c) => (
+          <option key={inputChoiceKey(c)} value={inputChoiceKey(c)}>
+            {inputChoiceLabel(c, lang)}
+          </option>
+        ))}
+        {chosenKey !== undefined &&
+        !inputs.some((c) => inputChoiceKey(c) === chosenKey) &&
+        choice !== null ? (
+          <option value={chosenKey}>{inputChoiceLabel(choice, lang)}</option>
+        ) : null}
+      </Select>
+    </Field>
+  );
+}
+
+/** Which column holds what: one dropdown per field, in an accordion the pane opens when needed. */
+function MappingAccordion(props: InputSectionProps & { view: PaneView }) {
+  const { lang, view, mapping } = props;
   const styles = useStyles();
   const controls = useControlStyles();
   const t = uiText(lang);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const chosenKey = choice === null ? undefined : inputChoiceKey(choice);
+  return (
+    <Accordion
+      collapsible
+      openItems={props.mappingOpen ? ["mapping"] : []}
+      onToggle={(_, data) => props.onMappingOpenChange(data.openItems.includes("mapping"))}
+    >
+      <AccordionItem value="mapping">
+        <AccordionHeader
+          as="h3"
+          className={styles.accordionHeader}
+          button={{ className: styles.accordionButton }}
+          expandIconPosition="end"
+        >
+          {t.mappingTitle}
+        </AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <div className={styles.mapping}>
+            <Caption1>{t.mappingHint}</Caption1>
+            {view.mapping.map((row) => (
+              <Field className={controls.field} key={row.field} label={row.label} required={row.required}>
+                <Select
+                  className={controls.select}
+                  select={{ className: controls.selectElement }}
+                  data-field={row.field}
+                  value={row.column === undefined ? "" : String(row.column)}
+                  disabled={props.busy}
+                  onChange={(_, data) => {
+                    if (data.value === "") return;
+                    props.onMapping(withColumn(mapping, row.field as DataField, Number(data.value)));
+                  }}
+                >
+                  {row.column === undefined ? <option value="">{t.noColumn}</option> : null}
+                  {view.columns.map((c) => (
+                    <option key={c.index} value={String(c.index)}>
+                      {c.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}
+
+/** 1. The workbook and its funding table: which table, which column holds what, rows read. */
+export function InputSection(props: InputSectionProps) {
+  const { lang, host, view } = props;
+  const styles = useStyles();
+  const t = uiText(lang);
   const file = host.file;
 
   return (
     <Section id="input" number={1} title={t.sections.input}>
       {file !== undefined ? (
-        <div className={styles.workbook}>
-          <div className={styles.workbookName}>
-            <Text>
-              {t.workbookLabel}{" "}
-              <span className={styles.name} data-testid="workbook-name">
-                {file.name()}
-              </span>
-            </Text>
-            {file.isDemo() ? (
-              <Badge appearance="tint" color="informative">
-                {t.demoBadge}
-              </Badge>
-            ) : null}
-          </div>
-          <div className={styles.buttons}>
-            <Button appearance="primary" disabled={props.busy} onClick={() => fileInput.current?.click()}>
-              {t.openFile}
-            </Button>
-            {file.isDemo() ? null : (
-              <Button disabled={props.busy} onClick={props.onOpenDemo}>
-                {t.openDemo}
-              </Button>
-            )}
-          </div>
-          <Caption1>{t.openFileHint}</Caption1>
-          <input
-            ref={fileInput}
-            className={styles.hidden}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label={t.openFile}
-            tabIndex={-1}
-            data-testid="file-input"
-            onChange={(e) => {
-              const f = e.currentTarget.files?.[0];
-              e.currentTarget.value = "";
-              if (f) props.onOpenFile(f);
-            }}
-          />
-        </div>
+        <WorkbookFile
+          lang={lang}
+          file={file}
+          busy={props.busy}
+          onOpenFile={props.onOpenFile}
+          onOpenDemo={props.onOpenDemo}
+        />
       ) : null}
-
-      <Field className={controls.field} label={t.inputSource} hint={t.inputSourceHint}>
-        <Select
-          className={controls.select}
-          select={{ className: controls.selectElement }}
-          data-testid="input-choice"
-          value={chosenKey ?? ""}
-          disabled={props.busy || inputs.length === 0}
-          onChange={(_, data) => {
-            const next = inputs.find((c) => inputChoiceKey(c) === data.value);
-            if (next) props.onChoose(next);
-          }}
-        >
-          {chosenKey === undefined ? <option value="" /> : null}
-          {inputs.map((c) => (
-            <option key={inputChoiceKey(c)} value={inputChoiceKey(c)}>
-              {inputChoiceLabel(c, lang)}
-            </option>
-          ))}
-          {chosenKey !== undefined &&
-          !inputs.some((c) => inputChoiceKey(c) === chosenKey) &&
-          choice !== null ? (
-            <option value={chosenKey}>{inputChoiceLabel(choice, lang)}</option>
-          ) : null}
-        </Select>
-      </Field>
-
+      <InputChoiceField
+        lang={lang}
+        inputs={props.inputs}
+        choice={props.choice}
+        busy={props.busy}
+        onChoose={props.onChoose}
+      />
       <div className={styles.rowsLine}>
         {view === null ? null : (
           <Text className={styles.rows} role="status" data-testid="rows-read">
@@ -157,52 +261,7 @@ export function InputSection(props: InputSectionProps) {
           </Button>
         ) : null}
       </div>
-
-      {view === null ? null : (
-        <Accordion
-          collapsible
-          openItems={props.mappingOpen ? ["mapping"] : []}
-          onToggle={(_, data) => props.onMappingOpenChange(data.openItems.includes("mapping"))}
-        >
-          <AccordionItem value="mapping">
-            <AccordionHeader
-              as="h3"
-              className={styles.accordionHeader}
-              button={{ className: styles.accordionButton }}
-              expandIconPosition="end"
-            >
-              {t.mappingTitle}
-            </AccordionHeader>
-            <AccordionPanel className={styles.panel}>
-              <div className={styles.mapping}>
-                <Caption1>{t.mappingHint}</Caption1>
-                {view.mapping.map((row) => (
-                  <Field className={controls.field} key={row.field} label={row.label} required={row.required}>
-                    <Select
-                      className={controls.select}
-                      select={{ className: controls.selectElement }}
-                      data-field={row.field}
-                      value={row.column === undefined ? "" : String(row.column)}
-                      disabled={props.busy}
-                      onChange={(_, data) => {
-                        if (data.value === "") return;
-                        props.onMapping(withColumn(mapping, row.field as DataField, Number(data.value)));
-                      }}
-                    >
-                      {row.column === undefined ? <option value="">{t.noColumn}</option> : null}
-                      {view.columns.map((c) => (
-                        <option key={c.index} value={String(c.index)}>
-                          {c.label}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                ))}
-              </div>
-            </AccordionPanel>
-          </AccordionItem>
-        </Accordion>
-      )}
+      {view === null ? null : <MappingAccordion {...props} view={view} />}
     </Section>
   );
 }

@@ -131,34 +131,271 @@ function RenameForm(props: {
   );
 }
 
+/** One scenario's name and what the pane did to it (first, new, renamed). */
+function ScenarioHead({ lang, view }: { lang: Lang; view: ScenarioView }) {
+  const styles = useStyles();
+  const t = uiText(lang);
+  return (
+    <div className={styles.head}>
+      <Text className={styles.name} data-testid="scenario-name">
+        {view.name}
+      </Text>
+      {view.first ? (
+        <Badge appearance="tint" color="informative">
+          {t.scenarioFirst}
+        </Badge>
+      ) : null}
+      {view.status === "new" ? (
+        <Badge appearance="tint" color="warning" data-testid="scenario-status">
+          {t.scenarioNew}
+        </Badge>
+      ) : null}
+      {view.status === "renamed" && view.renamedFrom !== undefined ? (
+        <Badge appearance="tint" color="warning" data-testid="scenario-status">
+          {t.scenarioRenamed(view.renamedFrom)}
+        </Badge>
+      ) : null}
+    </div>
+  );
+}
+
+/** What can be done with one scenario: apply it, rename it, delete it (not the last one). */
+function ScenarioActions(props: {
+  lang: Lang;
+  view: ScenarioView;
+  busy: boolean;
+  /** The scenario is the only one left: it cannot be deleted. */
+  last: boolean;
+  onApply(): void;
+  onRename(): void;
+  onDelete(): void;
+}) {
+  const { view, busy } = props;
+  const styles = useStyles();
+  const t = uiText(props.lang);
+  return (
+    <div className={styles.actions}>
+      <Button
+        size="small"
+        disabled={busy}
+        aria-label={t.scenarioApplyLabel(view.name)}
+        onClick={props.onApply}
+      >
+        {t.scenarioApply}
+      </Button>
+      <Button
+        size="small"
+        appearance="subtle"
+        disabled={busy}
+        aria-label={t.scenarioRenameLabel(view.name)}
+        onClick={props.onRename}
+      >
+        {t.scenarioRename}
+      </Button>
+      <Button
+        size="small"
+        appearance="subtle"
+        disabled={busy || props.last}
+        aria-label={t.scenarioDeleteLabel(view.name)}
+        {...(props.last ? { title: t.scenarioLastOne } : {})}
+        onClick={props.onDelete}
+      >
+        {t.scenarioDelete}
+      </Button>
+    </div>
+  );
+}
+
+/** The form that saves the pane's parameters as a new scenario. */
+function SaveForm(props: {
+  lang: Lang;
+  names: readonly string[];
+  blocked: boolean;
+  busy: boolean;
+  onSave(name: string, note: string): void;
+}) {
+  const { lang, blocked } = props;
+  const styles = useStyles();
+  const t = uiText(lang);
+  const [name, setName] = useState("");
+  const [note, setNote] = useState("");
+  const [tried, setTried] = useState(false);
+  const problem = scenarioNameProblem(name, props.names, lang);
+  const save = (): void => {
+    setTried(true);
+    if (problem !== null || blocked) return;
+    props.onSave(name.trim(), note.trim());
+    setName("");
+    setNote("");
+    setTried(false);
+  };
+  return (
+    <form
+      className={styles.form}
+      aria-label={t.scenarioSaveTitle}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <Text className={styles.formTitle}>{t.scenarioSaveTitle}</Text>
+      <Field
+        label={t.scenarioName}
+        required
+        validationState={tried && problem !== null ? "error" : "none"}
+        {...(tried && problem !== null ? { validationMessage: problem } : {})}
+      >
+        <Input value={name} data-testid="scenario-name-input" onChange={(_, d) => setName(d.value)} />
+      </Field>
+      <Field label={t.scenarioNote}>
+        <Input value={note} data-testid="scenario-note-input" onChange={(_, d) => setNote(d.value)} />
+      </Field>
+      {blocked ? <Caption1 className={styles.detail}>{t.scenarioSaveBlocked}</Caption1> : null}
+      <div className={styles.formButtons}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={props.busy || blocked}
+          data-testid="scenario-save"
+        >
+          {t.scenarioSave}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Asks before a scenario's parameters and basins replace the pane's. */
+function ApplyDialog(props: { lang: Lang; shown: ScenarioView | null; onConfirm(): void; onClose(): void }) {
+  const { shown } = props;
+  const t = uiText(props.lang);
+  return (
+    <Dialog
+      open
+      modalType="alert"
+      onOpenChange={(_, data) => {
+        if (!data.open) props.onClose();
+      }}
+    >
+      <DialogSurface data-testid="apply-dialog">
+        <DialogBody>
+          <DialogTitle>{shown === null ? "" : t.applyTitle(shown.name)}</DialogTitle>
+          <DialogContent>
+            <p>{t.applyBody}</p>
+            {shown?.moves == null ? null : <p>{t.applyMoves(shown.moves)}</p>}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" data-testid="apply-confirm" onClick={props.onConfirm}>
+              {t.applyConfirm}
+            </Button>
+            <Button onClick={props.onClose}>{t.scenarioCancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** The scenario edits not written yet, and undoing them. */
+function PendingBar({
+  lang,
+  pending,
+  busy,
+  onUndo,
+}: {
+  lang: Lang;
+  pending: number;
+  busy: boolean;
+  onUndo(): void;
+}) {
+  const t = uiText(lang);
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="scenario-pending">
+      <MessageBarBody>{t.scenarioPending(pending)}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" disabled={busy} onClick={onUndo}>
+          {t.scenarioUndo}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/** The list of scenarios, each with its figures and actions (or its rename form). */
+function ScenarioList(
+  props: ScenariosSectionProps & { onConfirm(view: ScenarioView): void; onSaid(text: string): void },
+) {
+  const { lang, scenarios } = props;
+  const styles = useStyles();
+  const t = uiText(lang);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const names = scenarios.map((s) => s.name);
+  return (
+    <ul
+      ref={listRef}
+      tabIndex={-1}
+      className={styles.list}
+      aria-label={t.scenarioListLabel}
+      data-testid="scenario-list"
+    >
+      {scenarios.map((s) => (
+        <li key={s.name} className={styles.item} data-scenario={s.name}>
+          <ScenarioHead lang={lang} view={s} />
+          <Caption1 className={styles.detail}>
+            {[s.date, s.note].filter((x) => x !== "").join(" · ")}
+          </Caption1>
+          <Caption1 className={styles.detail}>{s.keyLine}</Caption1>
+          <Text data-testid="scenario-figures">{s.figures}</Text>
+          {s.diff === null ? null : <Caption1 className={styles.detail}>{s.diff}</Caption1>}
+          {s.moves === null ? null : (
+            <Caption1 className={styles.detail}>{t.scenarioMoves(s.moves)}</Caption1>
+          )}
+          {renaming === s.name ? (
+            <RenameForm
+              lang={lang}
+              view={s}
+              taken={names.filter((n) => n !== s.name)}
+              onDone={(to) => {
+                setRenaming(null);
+                if (to !== null && to !== s.name) {
+                  props.onRename(s.name, to);
+                  props.onSaid(t.scenarioRenamedNote(s.name, to));
+                }
+              }}
+            />
+          ) : (
+            <ScenarioActions
+              lang={lang}
+              view={s}
+              busy={props.busy}
+              last={scenarios.length <= 1}
+              onApply={() => props.onConfirm(s)}
+              onRename={() => setRenaming(s.name)}
+              onDelete={() => {
+                props.onDelete(s.name);
+                props.onSaid(t.scenarioDeleted(s.name));
+                listRef.current?.focus(); // the button is gone: focus stays in the list
+              }}
+            />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** 5. Scenarios: the workbook's scenarios, saved, renamed, deleted and applied from the pane. */
 export function ScenariosSection(props: ScenariosSectionProps) {
   const { lang, scenarios } = props;
   const styles = useStyles();
   const t = uiText(lang);
-  const [renaming, setRenaming] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ScenarioView | null>(null);
   // What the dialog shows: the scenario last asked about, kept while the dialog fades out.
   const [shown, setShown] = useState<ScenarioView | null>(null);
   if (confirming !== null && confirming !== shown) setShown(confirming);
-  const [name, setName] = useState("");
-  const [note, setNote] = useState("");
-  const [tried, setTried] = useState(false);
   // What the last action did, said in a polite live region (the list's focus stays predictable).
   const [said, setSaid] = useState("");
-  const listRef = useRef<HTMLUListElement>(null);
-  const names = scenarios.map((s) => s.name);
-  const problem = scenarioNameProblem(name, names, lang);
-
-  const save = (): void => {
-    setTried(true);
-    if (problem !== null || props.blocked) return;
-    props.onSave(name.trim(), note.trim());
-    setSaid(t.scenarioSaved(name.trim()));
-    setName("");
-    setNote("");
-    setTried(false);
-  };
 
   return (
     <div className={styles.block}>
@@ -166,182 +403,39 @@ export function ScenariosSection(props: ScenariosSectionProps) {
       {scenarios.length === 0 ? (
         <Text data-testid="no-scenarios">{t.scenariosNone}</Text>
       ) : (
-        <ul
-          ref={listRef}
-          tabIndex={-1}
-          className={styles.list}
-          aria-label={t.scenarioListLabel}
-          data-testid="scenario-list"
-        >
-          {scenarios.map((s) => (
-            <li key={s.name} className={styles.item} data-scenario={s.name}>
-              <div className={styles.head}>
-                <Text className={styles.name} data-testid="scenario-name">
-                  {s.name}
-                </Text>
-                {s.first ? (
-                  <Badge appearance="tint" color="informative">
-                    {t.scenarioFirst}
-                  </Badge>
-                ) : null}
-                {s.status === "new" ? (
-                  <Badge appearance="tint" color="warning" data-testid="scenario-status">
-                    {t.scenarioNew}
-                  </Badge>
-                ) : null}
-                {s.status === "renamed" && s.renamedFrom !== undefined ? (
-                  <Badge appearance="tint" color="warning" data-testid="scenario-status">
-                    {t.scenarioRenamed(s.renamedFrom)}
-                  </Badge>
-                ) : null}
-              </div>
-              <Caption1 className={styles.detail}>
-                {[s.date, s.note].filter((x) => x !== "").join(" · ")}
-              </Caption1>
-              <Caption1 className={styles.detail}>{s.keyLine}</Caption1>
-              <Text data-testid="scenario-figures">{s.figures}</Text>
-              {s.diff === null ? null : <Caption1 className={styles.detail}>{s.diff}</Caption1>}
-              {s.moves === null ? null : (
-                <Caption1 className={styles.detail}>{t.scenarioMoves(s.moves)}</Caption1>
-              )}
-              {renaming === s.name ? (
-                <RenameForm
-                  lang={lang}
-                  view={s}
-                  taken={names.filter((n) => n !== s.name)}
-                  onDone={(to) => {
-                    setRenaming(null);
-                    if (to !== null && to !== s.name) {
-                      props.onRename(s.name, to);
-                      setSaid(t.scenarioRenamedNote(s.name, to));
-                    }
-                  }}
-                />
-              ) : (
-                <div className={styles.actions}>
-                  <Button
-                    size="small"
-                    disabled={props.busy}
-                    aria-label={t.scenarioApplyLabel(s.name)}
-                    onClick={() => setConfirming(s)}
-                  >
-                    {t.scenarioApply}
-                  </Button>
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    disabled={props.busy}
-                    aria-label={t.scenarioRenameLabel(s.name)}
-                    onClick={() => setRenaming(s.name)}
-                  >
-                    {t.scenarioRename}
-                  </Button>
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    disabled={props.busy || scenarios.length <= 1}
-                    aria-label={t.scenarioDeleteLabel(s.name)}
-                    {...(scenarios.length <= 1 ? { title: t.scenarioLastOne } : {})}
-                    onClick={() => {
-                      props.onDelete(s.name);
-                      setSaid(t.scenarioDeleted(s.name));
-                      listRef.current?.focus(); // the button is gone: focus stays in the list
-                    }}
-                  >
-                    {t.scenarioDelete}
-                  </Button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
+        <ScenarioList {...props} onConfirm={setConfirming} onSaid={setSaid} />
       )}
-
       <Text role="status" data-testid="scenario-said">
         {said}
       </Text>
-
       {props.applied === null ? null : (
         <Text role="status" data-testid="scenario-applied">
           {t.applied(props.applied)}
         </Text>
       )}
-
       {props.pending === 0 ? null : (
-        <MessageBar intent="warning" layout="multiline" data-testid="scenario-pending">
-          <MessageBarBody>{t.scenarioPending(props.pending)}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" disabled={props.busy} onClick={props.onUndo}>
-              {t.scenarioUndo}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <PendingBar lang={lang} pending={props.pending} busy={props.busy} onUndo={props.onUndo} />
       )}
-
-      <form
-        className={styles.form}
-        aria-label={t.scenarioSaveTitle}
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
+      <SaveForm
+        lang={lang}
+        names={scenarios.map((s) => s.name)}
+        blocked={props.blocked}
+        busy={props.busy}
+        onSave={(name, note) => {
+          props.onSave(name, note);
+          setSaid(t.scenarioSaved(name));
         }}
-      >
-        <Text className={styles.formTitle}>{t.scenarioSaveTitle}</Text>
-        <Field
-          label={t.scenarioName}
-          required
-          validationState={tried && problem !== null ? "error" : "none"}
-          {...(tried && problem !== null ? { validationMessage: problem } : {})}
-        >
-          <Input value={name} data-testid="scenario-name-input" onChange={(_, d) => setName(d.value)} />
-        </Field>
-        <Field label={t.scenarioNote}>
-          <Input value={note} data-testid="scenario-note-input" onChange={(_, d) => setNote(d.value)} />
-        </Field>
-        {props.blocked ? <Caption1 className={styles.detail}>{t.scenarioSaveBlocked}</Caption1> : null}
-        <div className={styles.formButtons}>
-          <Button
-            type="submit"
-            appearance="primary"
-            disabled={props.busy || props.blocked}
-            data-testid="scenario-save"
-          >
-            {t.scenarioSave}
-          </Button>
-        </div>
-      </form>
-
+      />
       {confirming === null ? null : (
-        <Dialog
-          open
-          modalType="alert"
-          onOpenChange={(_, data) => {
-            if (!data.open) setConfirming(null);
+        <ApplyDialog
+          lang={lang}
+          shown={shown}
+          onConfirm={() => {
+            props.onApply(confirming);
+            setConfirming(null);
           }}
-        >
-          <DialogSurface data-testid="apply-dialog">
-            <DialogBody>
-              <DialogTitle>{shown === null ? "" : t.applyTitle(shown.name)}</DialogTitle>
-              <DialogContent>
-                <p>{t.applyBody}</p>
-                {shown?.moves == null ? null : <p>{t.applyMoves(shown.moves)}</p>}
-              </DialogContent>
-              <DialogActions>
-                <Button
-                  appearance="primary"
-                  data-testid="apply-confirm"
-                  onClick={() => {
-                    props.onApply(confirming);
-                    setConfirming(null);
-                  }}
-                >
-                  {t.applyConfirm}
-                </Button>
-                <Button onClick={() => setConfirming(null)}>{t.scenarioCancel}</Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+          onClose={() => setConfirming(null)}
+        />
       )}
     </div>
   );

@@ -558,24 +558,11 @@ export async function readWorkbook<T, E = undefined>(
 async function inputNotFound(run: ExcelRunner, choice: InputChoice, err: ExcelHostError): Promise<Error> {
   if (!("table" in choice) && !("sheet" in choice)) return err;
   const list = await listInputs(run);
-  if ("table" in choice) {
-    const there = list.tables.some((t) => t.name.toLowerCase() === choice.table.toLowerCase());
-    return there
-      ? err
-      : notFound(
-          "table",
-          choice.table,
-          list.tables.map((t) => t.name),
-        );
-  }
-  const there = list.sheets.some((s) => s.name.toLowerCase() === choice.sheet.toLowerCase());
-  return there
-    ? err
-    : notFound(
-        "sheet",
-        choice.sheet,
-        list.sheets.map((s) => s.name),
-      );
+  const [kind, name, known] =
+    "table" in choice
+      ? (["table", choice.table, list.tables.map((t) => t.name)] as const)
+      : (["sheet", choice.sheet, list.sheets.map((s) => s.name)] as const);
+  return known.some((n) => n.toLowerCase() === name.toLowerCase()) ? err : notFound(kind, name, known);
 }
 
 /**

@@ -229,6 +229,16 @@ export function renderSheet(
   bandBytes = Infinity,
 ): SheetRender {
   const finalFormats = new Map<string, string>();
+  const bounds = cellBounds(sheet);
+  const bands = bounds === null ? [] : cutBands(fillGrids(sheet, palette, bounds, finalFormats), bandBytes);
+  const heights = [...wrappedRowHeights(sheet, palette)]
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, points]) => ({ row, points }));
+  return { bands, styles: styleRects(sheet, palette), widths: columnWidths(sheet), heights, finalFormats };
+}
+
+/** The rectangle the sheet's cells span, or null when it has none. */
+function cellBounds(sheet: ReportSheet): Rect | null {
   let r1 = Infinity;
   let c1 = Infinity;
   let r2 = -1;
@@ -239,74 +249,112 @@ export function renderSheet(
     r2 = Math.max(r2, cell.row);
     c2 = Math.max(c2, cell.col);
   }
-  const bands: Band[] = [];
-  if (r2 >= 0) {
-    const rows = r2 - r1 + 1;
-    const cols = c2 - c1 + 1;
-    const grid = <V>(fill: V): V[][] => Array.from({ length: rows }, () => new Array<V>(cols).fill(fill));
-    const numberFormat = grid<string | null>(null);
-    const values = grid<CellInput>(null);
-    const formulas = grid<string | null>(null);
-    const late: { row: number; address: string; format: string }[] = [];
-    let anyFormula = false;
-    for (const cell of sheet.cells) {
-      const i = cell.row - r1;
-      const j = cell.col - c1;
-      const rowNf = numberFormat[i];
-      const rowV = values[i];
-      const rowF = formulas[i];
-      if (rowNf === undefined || rowV === undefined || rowF === undefined) continue;
-      const styleFormat = cell.style === undefined ? undefined : palette[cell.style]?.numFmt;
-      const address = a1(cell.row, cell.col);
-      let format = styleFormat;
-      const v = cell.value;
-      switch (v.kind) {
-        case "text":
-          if (format !== "@" && needsTextFormat(v.text)) format = "@";
-          rowV[j] = textInput(v.text);
-          break;
-        case "number":
-          if (!Number.isFinite(v.value))
-            throw new Error(`sheet "${sheet.name}"!${address}: not a finite number`);
-          rowV[j] = v.value;
-          break;
-        case "boolean":
-          rowV[j] = v.value;
-          break;
-        case "formula":
-          anyFormula = true;
-          rowF[j] = `=${v.formula.replace(/^=/, "")}`;
-          if (format === "@") {
-            // A formula written into a text-formatted cell stays text: format it afterwards.
-            late.push({ row: cell.row, address, format });
-            format = undefined;
-          }
-          break;
-      }
-      if (format !== undefined) rowNf[j] = format;
-      finalFormats.set(address, v.kind === "formula" && styleFormat === "@" ? "@" : (format ?? "General"));
-    }
-    const rowBytes = (r: number): number =>
-      Math.max(
-        jsonBytes(numberFormat[r - r1]),
-        jsonBytes(values[r - r1]),
-        anyFormula ? jsonBytes(formulas[r - r1]) : 0,
-      ) + 1;
-    for (const [from, to] of splitRows(rowBytes, r1, r2, bandBytes)) {
-      const slice = <V>(g: V[][]): V[][] => g.slice(from - r1, to - r1 + 1);
-      const bandFormulas = slice(formulas);
-      bands.push({
-        rect: { r1: from, c1, r2: to, c2 },
-        numberFormat: slice(numberFormat),
-        values: slice(values),
-        formulas: bandFormulas.some((row) => row.some((f) => f !== null)) ? bandFormulas : null,
-        lateFormats: late
-          .filter((l) => l.row >= from && l.row <= to)
-          .map(({ address, format }) => ({ address, format })),
-      });
-    }
-  }
+  return r2 >= 0 ? { r1, c1, r2, c2 } : null;
+}
 
+/** A sheet's cells as the three arrays over their bounds, and the formats set after the formulas. */
+interface Grids {
+  readonly bounds: Rect;
+  readonly numberFormat: (string | null)[][];
+  readonly values: CellInput[][];
+  readonly formulas: (string | null)[][];
+  readonly late: readonly { readonly row: number; readonly address: string; readonly format: string }[];
+  readonly anyFormula: boolean;
+}
+
+/**
+ * Fills the arrays: text as typed (formatted `@` when Excel would not keep it), numbers, booleans,
+ * formulas (those of a text-formatted style get their format afterwards).
+ *
+ * @param finalFormats - filled with the format each cell ends with
+ * @throws Error on a number that is not finite
+ */
+function fillGrids(
+  sheet: ReportSheet,
+  palette: Readonly<Record<StyleName, CellStyle>>,
+  bounds: Rect,
+  finalFormats: Map<string, string>,
+): Grids {
+  const { r1, c1 } = bounds;
+  const rows = bounds.r2 - r1 + 1;
+  const cols = bounds.c2 - c1 + 1;
+  const grid = <V>(fill: V): V[][] => Array.from({ length: rows }, () => new Array<V>(cols).fill(fill));
+  const numberFormat = grid<string | null>(null);
+  const values = grid<CellInput>(null);
+  const formulas = grid<string | null>(null);
+  const late: { row: number; address: string; format: string }[] = [];
+  let anyFormula = false;
+  for (const cell of sheet.cells) {
+    const i = cell.row - r1;
+    const j = cell.col - c1;
+    const rowNf = numberFormat[i];
+    const rowV = values[i];
+    const rowF = formulas[i];
+    if (rowNf === undefined || rowV === undefined || rowF === undefined) continue;
+    const styleFormat = cell.style === undefined ? undefined : palette[cell.style]?.numFmt;
+    const address = a1(cell.row, cell.col);
+    let format = styleFormat;
+    const v = cell.value;
+    switch (v.kind) {
+      case "text":
+        if (format !== "@" && needsTextFormat(v.text)) format = "@";
+        rowV[j] = textInput(v.text);
+        break;
+      case "number":
+        if (!Number.isFinite(v.value))
+          throw new Error(`sheet "${sheet.name}"!${address}: not a finite number`);
+        rowV[j] = v.value;
+        break;
+      case "boolean":
+        rowV[j] = v.value;
+        break;
+      case "formula":
+        anyFormula = true;
+        rowF[j] = `=${v.formula.replace(/^=/, "")}`;
+        if (format === "@") {
+          // A formula written into a text-formatted cell stays text: format it afterwards.
+          late.push({ row: cell.row, address, format });
+          format = undefined;
+        }
+        break;
+    }
+    if (format !== undefined) rowNf[j] = format;
+    finalFormats.set(address, v.kind === "formula" && styleFormat === "@" ? "@" : (format ?? "General"));
+  }
+  return { bounds, numberFormat, values, formulas, late, anyFormula };
+}
+
+/** Cuts the arrays into bands of rows whose arrays stay under `bandBytes` each. */
+function cutBands(grids: Grids, bandBytes: number): Band[] {
+  const { bounds, numberFormat, values, formulas, late, anyFormula } = grids;
+  const { r1, c1, r2, c2 } = bounds;
+  const rowBytes = (r: number): number =>
+    Math.max(
+      jsonBytes(numberFormat[r - r1]),
+      jsonBytes(values[r - r1]),
+      anyFormula ? jsonBytes(formulas[r - r1]) : 0,
+    ) + 1;
+  return splitRows(rowBytes, r1, r2, bandBytes).map(([from, to]) => {
+    const slice = <V>(g: V[][]): V[][] => g.slice(from - r1, to - r1 + 1);
+    const bandFormulas = slice(formulas);
+    return {
+      rect: { r1: from, c1, r2: to, c2 },
+      numberFormat: slice(numberFormat),
+      values: slice(values),
+      formulas: bandFormulas.some((row) => row.some((f) => f !== null)) ? bandFormulas : null,
+      lateFormats: late
+        .filter((l) => l.row >= from && l.row <= to)
+        .map(({ address, format }) => ({ address, format })),
+    };
+  });
+}
+
+/**
+ * The styled cells grouped by style into rectangles (styles with no look left out).
+ *
+ * @throws Error on a style that is not in the palette
+ */
+function styleRects(sheet: ReportSheet, palette: Readonly<Record<StyleName, CellStyle>>): StyleRects[] {
   const styleCells = new Map<StyleName, { row: number; col: number }[]>();
   for (const cell of sheet.cells) {
     if (cell.style === undefined) continue;
@@ -318,12 +366,15 @@ export function renderSheet(
     list.push({ row: cell.row, col: cell.col });
     styleCells.set(cell.style, list);
   }
-  const styles: StyleRects[] = [...styleCells].map(([style, cells]) => ({
+  return [...styleCells].map(([style, cells]) => ({
     style,
     look: palette[style],
     rects: toRects(cells),
   }));
+}
 
+/** Column widths in points, grouped into runs of equal width. */
+function columnWidths(sheet: ReportSheet): { c1: number; c2: number; points: number }[] {
   const widths: { c1: number; c2: number; points: number }[] = [];
   sheet.columnWidths.forEach((w, c) => {
     if (!Number.isFinite(w) || w <= 0) return;
@@ -333,8 +384,5 @@ export function renderSheet(
       widths[widths.length - 1] = { ...last, c2: c };
     else widths.push({ c1: c, c2: c, points });
   });
-  const heights = [...wrappedRowHeights(sheet, palette)]
-    .sort((a, b) => a[0] - b[0])
-    .map(([row, points]) => ({ row, points }));
-  return { bands, styles, widths, heights, finalFormats };
+  return widths;
 }

@@ -663,26 +663,15 @@ export async function writeReport(
   report: Report,
   settings: WriteSettings,
 ): Promise<ApplyResult> {
-  const { can, renders, prefixes, limit, onProgress } = settings;
-  const { worksheets, names, tables, active, application } = read;
+  const { can, renders, limit } = settings;
+  const survey = surveyWorkbook(read, report, settings.prefixes);
+  preflight(read, survey.marked, report.sheets.length > 0);
   {
-    // ---- what is there ----------------------------------------------------------------------
-    const sheetsInOrder = [...worksheets.items].sort((a, b) => a.position - b.position);
-    const marked: { readonly ws: Excel.Worksheet; readonly kind: ReportSheetKind | null }[] = [];
-    for (const ws of sheetsInOrder) {
-      const mark = sheetMark(ws.names.items, prefixes);
-      if (mark.marked) marked.push({ ws, kind: mark.kind });
-    }
-    preflight(
-      read,
-      marked.map((m) => m.ws),
-      report.sheets.length > 0,
-    );
-    const markedNames = new Set(marked.map((m) => m.ws.name));
-    const kept = sheetsInOrder.filter((ws) => !markedNames.has(ws.name));
-    const keptSheets = new Set(kept.map((ws) => ws.name.toLowerCase()));
+    const keptSheets = new Set(survey.kept.map((ws) => ws.name.toLowerCase()));
     const keptTables = new Set(
-      tables.items.filter((t) => !markedNames.has(t.worksheet.name)).map((t) => t.name.toLowerCase()),
+      read.tables.items
+        .filter((t) => !survey.markedNames.has(t.worksheet.name))
+        .map((t) => t.name.toLowerCase()),
     );
     for (const sheet of report.sheets) {
       const tableClash = sheet.tables.find((t) => keptTables.has(t.name.toLowerCase()));
@@ -697,351 +686,22 @@ export async function writeReport(
         });
       }
     }
-    // Each report sheet reuses a product sheet of its kind (the one of its name first, else the
-    // first in tab order): the worksheet object stays, so the user's references to it do too.
-    const free = [...marked];
-    const reusedOf = new Map<number, Excel.Worksheet>();
-    const pick = (k: number, sheet: ReportSheet, sameName: boolean): void => {
-      if (reusedOf.has(k)) return;
-      const i = free.findIndex(
-        (m) => m.kind === sheet.kind && (!sameName || m.ws.name.toLowerCase() === sheet.name.toLowerCase()),
-      );
-      const found = free[i];
-      if (found === undefined) return;
-      reusedOf.set(k, found.ws);
-      free.splice(i, 1);
-    };
-    report.sheets.forEach((sheet, k) => pick(k, sheet, true));
-    report.sheets.forEach((sheet, k) => pick(k, sheet, false));
-    const reused = [...reusedOf.values()];
-    const doomed = free.map((m) => m.ws);
-    const reusedNames = new Set(reused.map((ws) => ws.name));
-    const existingNames = new Set(names.items.map((n) => n.name.toLowerCase()));
-    const activeWasMarked = markedNames.has(active.name);
-    // Reused sheets are made visible before the others go: a placeholder is needed only when
-    // none is reused and only the product's sheets were visible.
-    const needsPlaceholder =
-      report.sheets.length > 0 &&
-      doomed.length > 0 &&
-      reused.length === 0 &&
-      !kept.some((ws) => ws.visibility === "Visible");
-    const taken = new Set([
-      ...worksheets.items.map((ws) => ws.name.toLowerCase()),
-      ...report.sheets.map((s) => s.name.toLowerCase()),
-    ]);
-    const placeholder = placeholderName(taken);
-    taken.add(placeholder.toLowerCase());
-    const markerFormula = (sheet: ReportSheet): string =>
-      `=${formulaString(`${report.marker}:${sheet.kind}`)}`;
-
-    // ---- the writes, in order ---------------------------------------------------------------
-    const ops: WriteOp[] = [];
-    const op = (step: ApplyStep, payload: unknown, actions: number, queue: () => void): void => {
-      ops.push({ step, bytes: jsonBytes(payload) + actions * ACTION_BYTES, queue });
-    };
-    const target = new Map<string, Excel.Worksheet>();
-    const sheetNamed = (name: string): Excel.Worksheet => {
-      const ws = target.get(name);
-      if (ws === undefined) throw new Error(`applyReportExcel: sheet "${name}" used before it was added`);
-      return ws;
-    };
-
-    // delete: the names the report redefines; the reused sheets wiped; then the product's sheets
-    // of a kind the report no longer has (their tables and sheet-scoped names go with them, and
-    // the user's references to them turn to #REF!, as in Excel); then the reused sheets renamed.
-    // A placeholder keeps a visible sheet when only the product's were visible.
-    // First of all: the summary is marked incomplete until the last action says otherwise.
-    const flagExists = existingNames.has(COMPLETE_NAME.toLowerCase());
-    const flagRef = report.names.find((n) => n.name === COMPLETE_NAME)?.ref.replace(/^=/, "") ?? "TRUE";
-    // NamedItem.formula is settable from ExcelApi 1.7; before it, the name is deleted and added.
-    const setFlag = (value: string, exists: boolean): void => {
-      if (exists && can.structure) names.getItem(COMPLETE_NAME).formula = `=${value}`;
-      else {
-        if (exists) names.getItem(COMPLETE_NAME).delete();
-        names.add(COMPLETE_NAME, `=${value}`, COMPLETE_COMMENT);
-      }
-    };
-    op("delete", [COMPLETE_NAME, false], 1, () => setFlag("FALSE", flagExists));
-    for (const n of report.names) {
-      if (n.name === COMPLETE_NAME) continue;
-      if (existingNames.has(n.name.toLowerCase()))
-        op("delete", n.name, 1, () => names.getItem(n.name).delete());
-    }
-    const keptByName = new Map<string, KeptTable>();
-    report.sheets.forEach((sheet, k) => {
-      const ws = reusedOf.get(k);
-      if (ws === undefined) return;
-      // Its tables go (and the report's come back, re-added): a user's structured reference to one
-      // (`CTG_Communes[Commune]`) does break, unlike plain cell references, which the wipe keeps.
-      // Accepted: tables are rebuilt at their report's size rather than resized in place.
-      const ownTables = tables.items.filter((t) => t.worksheet.name === ws.name);
-      const keep = tablesKeptIn(ownTables, sheet);
-      for (const k of keep) keptByName.set(k.spec.name.toLowerCase(), k);
-      const doomedTables = ownTables.filter((t) => !keep.some((k) => k.table === t));
-      const charts = ws.charts.items;
-      const wanted = markerFormula(sheet);
-      const dropNames = ws.names.items.filter((n) => !(n.name === MARKER_NAME && n.formula === wanted));
-      op(
-        "delete",
-        [ws.name, ownTables.map((t) => t.name), dropNames.map((n) => n.name), charts.length],
-        12 + ownTables.length + dropNames.length + charts.length + 4 * keep.length,
-        () => {
-          if (ws.visibility !== "Visible") ws.visibility = "Visible";
-          for (const t of doomedTables) t.delete();
-          for (const c of charts) c.delete();
-          for (const n of dropNames) n.delete();
-          const all = ws.getRange(); // the whole sheet
-          all.unmerge();
-          all.conditionalFormats.clearAll();
-          // Without ExcelApi 1.8 there is no validation to clear (none was written by this Excel).
-          if (can.validation) all.dataValidation.clear();
-          if (keep.length === 0) all.clear("All");
-          else {
-            // Clearing all of a table's range may remove the table: around the kept tables all goes;
-            // within them, the data and the formats (the header row keeps its names, so the user's
-            // structured references keep theirs); then each takes the report's number of rows.
-            for (const rect of complement(keep.map((k) => k.old)))
-              ws.getRange(rectAddress(rect)).clear("All");
-            for (const k of keep) {
-              k.table.getRange().clear("Formats");
-              k.table.getDataBodyRange().clear("Contents");
-              fitRows(k);
-            }
-          }
-          if (can.standardSize) {
-            all.format.useStandardWidth = true;
-            all.format.useStandardHeight = true;
-          }
-          if (can.freeze) ws.freezePanes.unfreeze();
-          if (can.tabColor) ws.tabColor = "";
-        },
-      );
-    });
-    if (needsPlaceholder) op("delete", placeholder, 1, () => void worksheets.add(placeholder));
-    for (const ws of doomed) op("delete", ws.name, 1, () => ws.delete());
-    // Renames: through temporary names when a reused sheet takes the name another one still has.
-    const renames = report.sheets
-      .map((sheet, k) => ({ sheet, ws: reusedOf.get(k) }))
-      .filter(
-        (r): r is { sheet: ReportSheet; ws: Excel.Worksheet } =>
-          r.ws !== undefined && r.ws.name !== r.sheet.name,
-      );
-    const renamedFrom = new Set(renames.map((r) => r.ws.name.toLowerCase()));
-    const swap = renames.some(
-      (r) =>
-        renamedFrom.has(r.sheet.name.toLowerCase()) && r.ws.name.toLowerCase() !== r.sheet.name.toLowerCase(),
-    );
-    if (swap) {
-      renames.forEach((r, i) => {
-        let temp = `CTG Planner ~${i + 1}`;
-        for (let n = 2; taken.has(temp.toLowerCase()); n++) temp = `CTG Planner ~${i + 1}.${n}`;
-        taken.add(temp.toLowerCase());
-        op("delete", temp, 1, () => {
-          r.ws.name = temp;
-        });
-      });
-    }
-    for (const r of renames) {
-      op("delete", r.sheet.name, 1, () => {
-        r.ws.name = r.sheet.name;
-      });
-    }
-
-    // sheets: each sheet (reused or added), its marker, tab colour, column widths; then, when
-    // some are reused, the report's order (as one block where the product's sheets began).
-    report.sheets.forEach((sheet, k) => {
-      const widths = renders[k]?.widths ?? [];
-      const old = reusedOf.get(k);
-      const keepMarker = old?.names.items.some(
-        (n) => n.name === MARKER_NAME && n.formula === markerFormula(sheet),
-      );
-      op("sheets", [sheet.name, widths], 3 + widths.length, () => {
-        const ws = old ?? worksheets.add(sheet.name);
-        target.set(sheet.name, ws);
-        const marker =
-          keepMarker === true
-            ? ws.names.getItem(MARKER_NAME)
-            : ws.names.add(MARKER_NAME, markerFormula(sheet));
-        marker.visible = false;
-        if (sheet.tabColor !== undefined && can.tabColor) ws.tabColor = `#${sheet.tabColor}`;
-        for (const w of widths)
-          ws.getRange(`${columnLetters(w.c1)}:${columnLetters(w.c2)}`).format.columnWidth = w.points;
-      });
-    });
-    if (reused.length > 0) {
-      // Sheets before the first product sheet stay before the block; the deleted ones are gone.
-      const firstMarked = sheetsInOrder.findIndex((ws) => markedNames.has(ws.name));
-      const start = Math.max(0, firstMarked);
-      report.sheets.forEach((sheet, k) => {
-        op("sheets", [sheet.name, start + k], 1, () => {
-          sheetNamed(sheet.name).position = start + k;
-        });
-      });
-    }
-    // values: number formats first (text-formatted cells keep their text), then constants.
-    report.sheets.forEach((sheet, k) => {
-      for (const band of renders[k]?.bands ?? []) {
-        op("values", [band.numberFormat, band.values], 3, () => {
-          const range = sheetNamed(sheet.name).getRange(rectAddress(band.rect));
-          range.numberFormat = band.numberFormat;
-          range.values = band.values;
-        });
-      }
-    });
-    // tables and names before the formulas that refer to them.
-    report.sheets.forEach((sheet) => {
-      for (const t of sheet.tables) {
-        const kept = keptByName.get(t.name.toLowerCase());
-        op("tables", t, 3, () => {
-          if (kept !== undefined) {
-            // The same table object, resized with the wipe: the user's structured references stay.
-            if (kept.table.name !== t.name) kept.table.name = t.name;
-            kept.table.style = t.style;
-            return;
-          }
-          // A Range, not an address: an address without a sheet would mean the active sheet.
-          const ws = sheetNamed(sheet.name);
-          const table = ws.tables.add(ws.getRange(t.ref), true);
-          table.name = t.name;
-          table.style = t.style;
-        });
-      }
-    });
-    for (const n of report.names) {
-      if (n.name === COMPLETE_NAME) continue;
-      op("names", n, 1, () => void names.add(n.name, `=${n.ref.replace(/^=/, "")}`, n.comment));
-    }
-    report.sheets.forEach((sheet, k) => {
-      for (const band of renders[k]?.bands ?? []) {
-        if (band.formulas === null && band.lateFormats.length === 0) continue;
-        op("formulas", [band.formulas, band.lateFormats], 1 + band.lateFormats.length, () => {
-          const ws = sheetNamed(sheet.name);
-          if (band.formulas !== null) ws.getRange(rectAddress(band.rect)).formulas = band.formulas;
-          for (const late of band.lateFormats) ws.getRange(late.address).numberFormat = [[late.format]];
-        });
-      }
-    });
-    report.sheets.forEach((sheet, k) => {
-      const render = renders[k];
-      if (render === undefined) return;
-      const where = `sheet "${sheet.name}"`;
-      for (const s of render.styles) {
-        for (const rect of s.rects) {
-          op("formats", [s.style, rectAddress(rect)], 12, () =>
-            applyLook(sheetNamed(sheet.name).getRange(rectAddress(rect)).format, s.look, can.indent),
-          );
-        }
-      }
-      for (const m of sheet.merges)
-        op("formats", m, 1, () => sheetNamed(sheet.name).getRange(m).merge(false));
-      for (const h of render.heights) {
-        op("formats", h, 1, () => {
-          sheetNamed(sheet.name).getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.points;
-        });
-      }
-      for (const v of sheet.validations) {
-        const rule = validationRule(v, where); // checked now, before anything is sent
-        if (!can.validation) continue; // written as a list of allowed values below (see below)
-        for (const ref of v.ref.trim().split(/\s+/)) {
-          op("formats", [rule, v.prompt ?? "", v.error], 4, () =>
-            applyValidation(sheetNamed(sheet.name).getRange(ref).dataValidation, v, where),
-          );
-        }
-      }
-      const notes = can.validation ? null : allowedValuesNote(sheet, report.lang);
-      if (notes !== null) {
-        op("formats", notes.values, 2, () => {
-          const range = sheetNamed(sheet.name).getRange(notes.address);
-          range.numberFormat = notes.values.map(() => ["@"]); // text as typed, whatever it reads like
-          range.values = notes.values;
-        });
-      }
-      for (const f of sheet.statusFormats) {
-        for (const ref of f.ref.trim().split(/\s+/)) {
-          op("formats", f, 8, () =>
-            applyStatus(sheetNamed(sheet.name).getRange(ref).conditionalFormats, f.okText),
-          );
-        }
-      }
-    });
-    report.sheets.forEach((sheet) => {
-      const rows = Math.max(0, sheet.freeze?.rows ?? 0);
-      const cols = Math.max(0, sheet.freeze?.cols ?? 0);
-      if ((rows > 0 || cols > 0) && can.freeze) {
-        op("layout", sheet.freeze, 1, () => {
-          const panes = sheetNamed(sheet.name).freezePanes;
-          if (rows > 0 && cols > 0) panes.freezeAt(`A1:${a1(rows - 1, cols - 1)}`);
-          else if (rows > 0) panes.freezeRows(rows);
-          else panes.freezeColumns(cols);
-        });
-      }
-      if (can.layout)
-        op("layout", sheet.print, 8, () => applyPageSetup(sheetNamed(sheet.name).pageLayout, sheet));
-    });
-    const first = report.sheets[0];
-    if (activeWasMarked && first !== undefined)
-      op("layout", first.name, 1, () => sheetNamed(first.name).activate());
-    if (needsPlaceholder) op("layout", placeholder, 1, () => worksheets.getItem(placeholder).delete());
-    // charts: the report's, whose series may point at any sheet.
-    let charts = 0;
-    const reportSheetNamed = new Map(report.sheets.map((s) => [s.name.toLowerCase(), s.name]));
-    const keptNamed = new Map(kept.map((ws) => [ws.name.toLowerCase(), ws.name]));
-    const sheetKnown = (name: string): boolean =>
-      reportSheetNamed.has(name.toLowerCase()) || keptNamed.has(name.toLowerCase());
-    const rangeOf = (ref: ChartRef): Excel.Range => {
-      const own = reportSheetNamed.get(ref.sheet.toLowerCase());
-      const ws =
-        own === undefined
-          ? worksheets.getItem(keptNamed.get(ref.sheet.toLowerCase()) ?? ref.sheet)
-          : sheetNamed(own);
-      return ws.getRange(ref.cells);
-    };
-    const chartPlans = report.sheets.map((sheet) =>
-      (sheet.charts ?? []).map((chart) => planChart(chart, `sheet "${sheet.name}"`, sheetKnown)),
-    );
-    if (can.chart) {
-      report.sheets.forEach((sheet, k) => {
-        for (const plan of chartPlans[k] ?? []) {
-          charts++;
-          op("chart", plan.chart, 6 + 6 * plan.series.length, () =>
-            applyReportChart(sheetNamed(sheet.name), plan, rangeOf, can.axisFormat),
-          );
-        }
-      });
-    }
-
+    const job: WriteJob = { report, read, can, renders, survey, queue: new WriteQueue() };
+    const keptByName = queueDeletes(job);
+    queueSheets(job);
+    queueValues(job);
+    queueTablesAndNames(job, keptByName);
+    queueFormulas(job);
+    report.sheets.forEach((sheet, k) => queueFormats(job, sheet, renders[k]));
+    queueLayout(job);
+    const charts = queueCharts(job);
     // Last of all: the summary is whole.
-    op("done", [COMPLETE_NAME, true], 1, () => setFlag(flagRef, true));
+    const flagRef = report.names.find((n) => n.name === COMPLETE_NAME)?.ref.replace(/^=/, "") ?? "TRUE";
+    job.queue.add("done", [COMPLETE_NAME, true], 1, () => setCompleteFlag(read.names, can, flagRef, true));
 
-    // ---- send ---------------------------------------------------------------------------------
-    const requests = chunk(ops, limit);
-    let lastStep: ApplyStep | null = null;
-    // One request normally; more only when the writes exceed the limit, each waiting for the one
-    // before (their order matters), hence a sync per request.
-    const send = async (index: number): Promise<void> => {
-      const ops = requests[index];
-      if (ops === undefined) return;
-      if (can.calc) application.suspendApiCalculationUntilNextSync();
-      if (can.screen) application.suspendScreenUpdatingUntilNextSync();
-      for (const [i, o] of ops.entries()) {
-        // Each step as it starts, and each request's first (a request may carry one step only).
-        if (o.step !== lastStep || i === 0) {
-          lastStep = o.step;
-          onProgress?.({
-            step: o.step,
-            index: APPLY_STEPS.indexOf(o.step),
-            total: APPLY_STEPS.length,
-            request: index + 1,
-            requests: requests.length,
-          });
-        }
-        o.queue();
-      }
-      await context.sync();
-      return send(index + 1);
-    };
+    const requests = chunk(job.queue.ops, limit);
     try {
-      await send(0);
+      await sendRequests(context, requests, read.application, settings);
     } catch (err) {
       // Some actions may have run (a request is not a transaction): the summary says it is incomplete.
       const code = (err as { code?: unknown } | null)?.code;
@@ -1055,15 +715,9 @@ export async function writeReport(
         { cause: err },
       );
     }
-    const missing: MissingFeature[] = [];
-    if (!can.validation && report.sheets.some((sh) => sh.validations.length > 0)) missing.push("dropDowns");
-    if (!can.layout && report.sheets.length > 0) missing.push("pageLayout");
-    const chartsWanted = report.sheets.some((sh) => (sh.charts ?? []).length > 0);
-    if (!can.chart && chartsWanted) missing.push("charts");
-    if (can.chart && !can.axisFormat && chartsWanted) missing.push("chartAxisFormat");
     return {
-      deleted: doomed.map((ws) => ws.name),
-      reused: [...reusedNames],
+      deleted: survey.doomed.map((ws) => ws.name),
+      reused: survey.reusedNames,
       added: report.sheets.map((s) => s.name),
       writeRequests: requests.length,
       requestBytes: requests.map((r) => r.reduce((n, o) => n + o.bytes, 0)),
@@ -1071,8 +725,539 @@ export async function writeReport(
       chart: charts > 0,
       charts,
       chartAxisFormat: charts > 0 && can.axisFormat,
-      calculationMode: application.calculationMode,
-      missing,
+      calculationMode: read.application.calculationMode,
+      missing: missingFeatures(report, can),
     };
   }
+}
+
+/** The workbook as the write finds it, and what becomes of the product's sheets. */
+interface Survey {
+  /** Every sheet, in tab order. */
+  readonly sheetsInOrder: readonly Excel.Worksheet[];
+  /** The product's sheets (found by their marker), in tab order, and their names. */
+  readonly marked: readonly Excel.Worksheet[];
+  readonly markedNames: ReadonlySet<string>;
+  /** The user's sheets, in tab order. */
+  readonly kept: readonly Excel.Worksheet[];
+  /** The product's sheet each report sheet reuses, by the report sheet's index. */
+  readonly reusedOf: ReadonlyMap<number, Excel.Worksheet>;
+  /** The product's sheets of a kind the report no longer has. */
+  readonly doomed: readonly Excel.Worksheet[];
+  /** The workbook's names, lower case. */
+  readonly existingNames: ReadonlySet<string>;
+  /** Whether a placeholder must keep a visible sheet while the old ones go, and its name. */
+  readonly needsPlaceholder: boolean;
+  readonly placeholder: string;
+  /** Sheet names taken, lower case (the temporary names of the renames are added as they are chosen). */
+  readonly taken: Set<string>;
+  /** The names of the reused sheets before the write. */
+  readonly reusedNames: readonly string[];
+  /** Whether the active sheet is one of the product's. */
+  readonly activeWasMarked: boolean;
+}
+
+/** Reads what is there (loaded by queueWorkbookRead): which sheets are the product's, which stay. */
+function surveyWorkbook(read: WorkbookRead, report: Report, prefixes: readonly string[]): Survey {
+  const { worksheets, names, active } = read;
+  const sheetsInOrder = [...worksheets.items].sort((a, b) => a.position - b.position);
+  const marked: { readonly ws: Excel.Worksheet; readonly kind: ReportSheetKind | null }[] = [];
+  for (const ws of sheetsInOrder) {
+    const mark = sheetMark(ws.names.items, prefixes);
+    if (mark.marked) marked.push({ ws, kind: mark.kind });
+  }
+  const markedNames = new Set(marked.map((m) => m.ws.name));
+  const kept = sheetsInOrder.filter((ws) => !markedNames.has(ws.name));
+  const { reusedOf, doomed } = pickReused(marked, report.sheets);
+  // Reused sheets are made visible before the others go: a placeholder is needed only when
+  // none is reused and only the product's sheets were visible.
+  const needsPlaceholder =
+    report.sheets.length > 0 &&
+    doomed.length > 0 &&
+    reusedOf.size === 0 &&
+    !kept.some((ws) => ws.visibility === "Visible");
+  const taken = new Set([
+    ...worksheets.items.map((ws) => ws.name.toLowerCase()),
+    ...report.sheets.map((s) => s.name.toLowerCase()),
+  ]);
+  const placeholder = placeholderName(taken);
+  taken.add(placeholder.toLowerCase());
+  return {
+    sheetsInOrder,
+    marked: marked.map((m) => m.ws),
+    markedNames,
+    kept,
+    reusedOf,
+    doomed,
+    existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
+    needsPlaceholder,
+    placeholder,
+    taken,
+    reusedNames: [...new Set([...reusedOf.values()].map((ws) => ws.name))],
+    activeWasMarked: markedNames.has(active.name),
+  };
+}
+
+/**
+ * Each report sheet reuses a product sheet of its kind (the one of its name first, else the first
+ * in tab order): the worksheet object stays, so the user's references to it do too.
+ *
+ * @returns the sheet each report sheet reuses (by its index), and the product's sheets left over
+ */
+function pickReused(
+  marked: readonly { readonly ws: Excel.Worksheet; readonly kind: ReportSheetKind | null }[],
+  sheets: readonly ReportSheet[],
+): { readonly reusedOf: ReadonlyMap<number, Excel.Worksheet>; readonly doomed: readonly Excel.Worksheet[] } {
+  const free = [...marked];
+  const reusedOf = new Map<number, Excel.Worksheet>();
+  const pick = (k: number, sheet: ReportSheet, sameName: boolean): void => {
+    if (reusedOf.has(k)) return;
+    const i = free.findIndex(
+      (m) => m.kind === sheet.kind && (!sameName || m.ws.name.toLowerCase() === sheet.name.toLowerCase()),
+    );
+    const found = free[i];
+    if (found === undefined) return;
+    reusedOf.set(k, found.ws);
+    free.splice(i, 1);
+  };
+  sheets.forEach((sheet, k) => pick(k, sheet, true));
+  sheets.forEach((sheet, k) => pick(k, sheet, false));
+  return { reusedOf, doomed: free.map((m) => m.ws) };
+}
+
+/** The writes, in order, and the worksheet each report sheet is written to (once its write has run). */
+class WriteQueue {
+  readonly ops: WriteOp[] = [];
+  private readonly target = new Map<string, Excel.Worksheet>();
+
+  /** Queues a write: its step, what it sends and its number of actions (for the size estimate). */
+  add(step: ApplyStep, payload: unknown, actions: number, queue: () => void): void {
+    this.ops.push({ step, bytes: jsonBytes(payload) + actions * ACTION_BYTES, queue });
+  }
+
+  /** Records the worksheet a report sheet is written to (reused or added). */
+  setSheet(name: string, ws: Excel.Worksheet): void {
+    this.target.set(name, ws);
+  }
+
+  /** The worksheet of a report sheet, from within a write queued after the sheet's. */
+  sheetNamed(name: string): Excel.Worksheet {
+    const ws = this.target.get(name);
+    if (ws === undefined) throw new Error(`applyReportExcel: sheet "${name}" used before it was added`);
+    return ws;
+  }
+}
+
+/** What each step of writeReport works with. */
+interface WriteJob {
+  readonly report: Report;
+  readonly read: WorkbookRead;
+  readonly can: Capabilities;
+  readonly renders: readonly SheetRender[];
+  readonly survey: Survey;
+  readonly queue: WriteQueue;
+}
+
+/** The formula of a report sheet's marker (a sheet-scoped name). */
+function markerFormula(report: Report, sheet: ReportSheet): string {
+  return `=${formulaString(`${report.marker}:${sheet.kind}`)}`;
+}
+
+/** Sets CTG_Complet. NamedItem.formula is settable from ExcelApi 1.7; before it, the name is deleted and added. */
+function setCompleteFlag(
+  names: Excel.NamedItemCollection,
+  can: Capabilities,
+  value: string,
+  exists: boolean,
+): void {
+  if (exists && can.structure) names.getItem(COMPLETE_NAME).formula = `=${value}`;
+  else {
+    if (exists) names.getItem(COMPLETE_NAME).delete();
+    names.add(COMPLETE_NAME, `=${value}`, COMPLETE_COMMENT);
+  }
+}
+
+/**
+ * delete: first of all, the summary marked incomplete until the last action says otherwise; the
+ * names the report redefines; the reused sheets wiped; then the product's sheets of a kind the
+ * report no longer has (their tables and sheet-scoped names go with them, and the user's references
+ * to them turn to #REF!, as in Excel); then the reused sheets renamed. A placeholder keeps a visible
+ * sheet when only the product's were visible.
+ *
+ * @returns the product's tables rewritten in place, by their name in lower case
+ */
+function queueDeletes(job: WriteJob): Map<string, KeptTable> {
+  const { report, read, can, survey, queue } = job;
+  const { names, worksheets } = read;
+  const flagExists = survey.existingNames.has(COMPLETE_NAME.toLowerCase());
+  queue.add("delete", [COMPLETE_NAME, false], 1, () => setCompleteFlag(names, can, "FALSE", flagExists));
+  for (const n of report.names) {
+    if (n.name === COMPLETE_NAME) continue;
+    if (survey.existingNames.has(n.name.toLowerCase()))
+      queue.add("delete", n.name, 1, () => names.getItem(n.name).delete());
+  }
+  const keptByName = new Map<string, KeptTable>();
+  report.sheets.forEach((sheet, k) => {
+    const ws = survey.reusedOf.get(k);
+    if (ws === undefined) return;
+    for (const t of queueWipe(job, sheet, ws)) keptByName.set(t.spec.name.toLowerCase(), t);
+  });
+  const { placeholder } = survey;
+  if (survey.needsPlaceholder) queue.add("delete", placeholder, 1, () => void worksheets.add(placeholder));
+  for (const ws of survey.doomed) queue.add("delete", ws.name, 1, () => ws.delete());
+  queueRenames(job);
+  return keptByName;
+}
+
+/**
+ * Queues the wipe of a reused product sheet. Its tables go (and the report's come back, re-added):
+ * a user's structured reference to one (`CTG_Communes[Commune]`) does break, unlike plain cell
+ * references, which the wipe keeps. Accepted: tables are rebuilt at their report's size rather than
+ * resized in place; only those tablesKeptIn finds stay.
+ *
+ * @returns the sheet's tables that stay
+ */
+function queueWipe(job: WriteJob, sheet: ReportSheet, ws: Excel.Worksheet): KeptTable[] {
+  const ownTables = job.read.tables.items.filter((t) => t.worksheet.name === ws.name);
+  const keep = tablesKeptIn(ownTables, sheet);
+  const gone: Wiped = {
+    tables: ownTables.filter((t) => !keep.some((k) => k.table === t)),
+    charts: ws.charts.items,
+    names: ws.names.items.filter(
+      (n) => !(n.name === MARKER_NAME && n.formula === markerFormula(job.report, sheet)),
+    ),
+    keep,
+  };
+  job.queue.add(
+    "delete",
+    [ws.name, ownTables.map((t) => t.name), gone.names.map((n) => n.name), gone.charts.length],
+    12 + ownTables.length + gone.names.length + gone.charts.length + 4 * keep.length,
+    () => wipeSheet(ws, gone, job.can),
+  );
+  return keep;
+}
+
+/** What a reused sheet loses in its wipe, and the tables it keeps. */
+interface Wiped {
+  readonly tables: readonly Excel.Table[];
+  readonly charts: readonly Excel.Chart[];
+  /** Its sheet-scoped names, but a marker that stays. */
+  readonly names: readonly Excel.NamedItem[];
+  readonly keep: readonly KeptTable[];
+}
+
+/** Wipes a reused sheet: cells, formats, merges, validations, conditional formats, sizes, panes, tab colour. */
+function wipeSheet(ws: Excel.Worksheet, gone: Wiped, can: Capabilities): void {
+  const { keep } = gone;
+  if (ws.visibility !== "Visible") ws.visibility = "Visible";
+  for (const t of gone.tables) t.delete();
+  for (const c of gone.charts) c.delete();
+  for (const n of gone.names) n.delete();
+  const all = ws.getRange(); // the whole sheet
+  all.unmerge();
+  all.conditionalFormats.clearAll();
+  // Without ExcelApi 1.8 there is no validation to clear (none was written by this Excel).
+  if (can.validation) all.dataValidation.clear();
+  if (keep.length === 0) all.clear("All");
+  else {
+    // Clearing all of a table's range may remove the table: around the kept tables all goes;
+    // within them, the data and the formats (the header row keeps its names, so the user's
+    // structured references keep theirs); then each takes the report's number of rows.
+    for (const rect of complement(keep.map((k) => k.old))) ws.getRange(rectAddress(rect)).clear("All");
+    for (const k of keep) {
+      k.table.getRange().clear("Formats");
+      k.table.getDataBodyRange().clear("Contents");
+      fitRows(k);
+    }
+  }
+  if (can.standardSize) {
+    all.format.useStandardWidth = true;
+    all.format.useStandardHeight = true;
+  }
+  if (can.freeze) ws.freezePanes.unfreeze();
+  if (can.tabColor) ws.tabColor = "";
+}
+
+/** Renames the reused sheets: through temporary names when one takes the name another one still has. */
+function queueRenames(job: WriteJob): void {
+  const { report, survey, queue } = job;
+  const renames = report.sheets
+    .map((sheet, k) => ({ sheet, ws: survey.reusedOf.get(k) }))
+    .filter(
+      (r): r is { sheet: ReportSheet; ws: Excel.Worksheet } =>
+        r.ws !== undefined && r.ws.name !== r.sheet.name,
+    );
+  const renamedFrom = new Set(renames.map((r) => r.ws.name.toLowerCase()));
+  const swap = renames.some(
+    (r) =>
+      renamedFrom.has(r.sheet.name.toLowerCase()) && r.ws.name.toLowerCase() !== r.sheet.name.toLowerCase(),
+  );
+  if (swap) {
+    const { taken } = survey;
+    renames.forEach((r, i) => {
+      let temp = `CTG Planner ~${i + 1}`;
+      for (let n = 2; taken.has(temp.toLowerCase()); n++) temp = `CTG Planner ~${i + 1}.${n}`;
+      taken.add(temp.toLowerCase());
+      queue.add("delete", temp, 1, () => {
+        r.ws.name = temp;
+      });
+    });
+  }
+  for (const r of renames) {
+    queue.add("delete", r.sheet.name, 1, () => {
+      r.ws.name = r.sheet.name;
+    });
+  }
+}
+
+/**
+ * sheets: each sheet (reused or added), its marker, tab colour, column widths; then, when some are
+ * reused, the report's order (as one block where the product's sheets began).
+ */
+function queueSheets(job: WriteJob): void {
+  const { report, read, can, renders, survey, queue } = job;
+  report.sheets.forEach((sheet, k) => {
+    const widths = renders[k]?.widths ?? [];
+    const old = survey.reusedOf.get(k);
+    const keepMarker = old?.names.items.some(
+      (n) => n.name === MARKER_NAME && n.formula === markerFormula(report, sheet),
+    );
+    queue.add("sheets", [sheet.name, widths], 3 + widths.length, () => {
+      const ws = old ?? read.worksheets.add(sheet.name);
+      queue.setSheet(sheet.name, ws);
+      const marker =
+        keepMarker === true
+          ? ws.names.getItem(MARKER_NAME)
+          : ws.names.add(MARKER_NAME, markerFormula(report, sheet));
+      marker.visible = false;
+      if (sheet.tabColor !== undefined && can.tabColor) ws.tabColor = `#${sheet.tabColor}`;
+      for (const w of widths)
+        ws.getRange(`${columnLetters(w.c1)}:${columnLetters(w.c2)}`).format.columnWidth = w.points;
+    });
+  });
+  if (survey.reusedOf.size > 0) {
+    // Sheets before the first product sheet stay before the block; the deleted ones are gone.
+    const firstMarked = survey.sheetsInOrder.findIndex((ws) => survey.markedNames.has(ws.name));
+    const start = Math.max(0, firstMarked);
+    report.sheets.forEach((sheet, k) => {
+      queue.add("sheets", [sheet.name, start + k], 1, () => {
+        queue.sheetNamed(sheet.name).position = start + k;
+      });
+    });
+  }
+}
+
+/** values: number formats first (text-formatted cells keep their text), then constants. */
+function queueValues(job: WriteJob): void {
+  const { report, renders, queue } = job;
+  report.sheets.forEach((sheet, k) => {
+    for (const band of renders[k]?.bands ?? []) {
+      queue.add("values", [band.numberFormat, band.values], 3, () => {
+        const range = queue.sheetNamed(sheet.name).getRange(rectAddress(band.rect));
+        range.numberFormat = band.numberFormat;
+        range.values = band.values;
+      });
+    }
+  });
+}
+
+/** tables and names, before the formulas that refer to them. */
+function queueTablesAndNames(job: WriteJob, keptByName: ReadonlyMap<string, KeptTable>): void {
+  const { report, read, queue } = job;
+  report.sheets.forEach((sheet) => {
+    for (const t of sheet.tables) {
+      const kept = keptByName.get(t.name.toLowerCase());
+      queue.add("tables", t, 3, () => {
+        if (kept !== undefined) {
+          // The same table object, resized with the wipe: the user's structured references stay.
+          if (kept.table.name !== t.name) kept.table.name = t.name;
+          kept.table.style = t.style;
+          return;
+        }
+        // A Range, not an address: an address without a sheet would mean the active sheet.
+        const ws = queue.sheetNamed(sheet.name);
+        const table = ws.tables.add(ws.getRange(t.ref), true);
+        table.name = t.name;
+        table.style = t.style;
+      });
+    }
+  });
+  for (const n of report.names) {
+    if (n.name === COMPLETE_NAME) continue;
+    queue.add("names", n, 1, () => void read.names.add(n.name, `=${n.ref.replace(/^=/, "")}`, n.comment));
+  }
+}
+
+/** formulas, and the number formats that must come after them. */
+function queueFormulas(job: WriteJob): void {
+  const { report, renders, queue } = job;
+  report.sheets.forEach((sheet, k) => {
+    for (const band of renders[k]?.bands ?? []) {
+      if (band.formulas === null && band.lateFormats.length === 0) continue;
+      queue.add("formulas", [band.formulas, band.lateFormats], 1 + band.lateFormats.length, () => {
+        const ws = queue.sheetNamed(sheet.name);
+        if (band.formulas !== null) ws.getRange(rectAddress(band.rect)).formulas = band.formulas;
+        for (const late of band.lateFormats) ws.getRange(late.address).numberFormat = [[late.format]];
+      });
+    }
+  });
+}
+
+/**
+ * formats of one sheet: styles, merges, row heights, validations (checked now, before anything is
+ * sent; without ExcelApi 1.8, a list of allowed values below the sheet), status formats.
+ */
+function queueFormats(job: WriteJob, sheet: ReportSheet, render: SheetRender | undefined): void {
+  if (render === undefined) return;
+  const { report, can, queue } = job;
+  const where = `sheet "${sheet.name}"`;
+  const rangeAt = (address: string): Excel.Range => queue.sheetNamed(sheet.name).getRange(address);
+  for (const s of render.styles) {
+    for (const rect of s.rects) {
+      queue.add("formats", [s.style, rectAddress(rect)], 12, () =>
+        applyLook(rangeAt(rectAddress(rect)).format, s.look, can.indent),
+      );
+    }
+  }
+  for (const m of sheet.merges) queue.add("formats", m, 1, () => rangeAt(m).merge(false));
+  for (const h of render.heights) {
+    queue.add("formats", h, 1, () => {
+      rangeAt(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.points;
+    });
+  }
+  for (const v of sheet.validations) {
+    const rule = validationRule(v, where); // checked now, before anything is sent
+    if (!can.validation) continue; // written as a list of allowed values below (see below)
+    for (const ref of v.ref.trim().split(/\s+/)) {
+      queue.add("formats", [rule, v.prompt ?? "", v.error], 4, () =>
+        applyValidation(rangeAt(ref).dataValidation, v, where),
+      );
+    }
+  }
+  const notes = can.validation ? null : allowedValuesNote(sheet, report.lang);
+  if (notes !== null) {
+    queue.add("formats", notes.values, 2, () => {
+      const range = rangeAt(notes.address);
+      range.numberFormat = notes.values.map(() => ["@"]); // text as typed, whatever it reads like
+      range.values = notes.values;
+    });
+  }
+  for (const f of sheet.statusFormats) {
+    for (const ref of f.ref.trim().split(/\s+/)) {
+      queue.add("formats", f, 8, () => applyStatus(rangeAt(ref).conditionalFormats, f.okText));
+    }
+  }
+}
+
+/** layout: freeze panes, page setup (ExcelApi 1.9), the first sheet activated, the placeholder gone. */
+function queueLayout(job: WriteJob): void {
+  const { report, read, can, survey, queue } = job;
+  report.sheets.forEach((sheet) => {
+    const rows = Math.max(0, sheet.freeze?.rows ?? 0);
+    const cols = Math.max(0, sheet.freeze?.cols ?? 0);
+    if ((rows > 0 || cols > 0) && can.freeze) {
+      queue.add("layout", sheet.freeze, 1, () => {
+        const panes = queue.sheetNamed(sheet.name).freezePanes;
+        if (rows > 0 && cols > 0) panes.freezeAt(`A1:${a1(rows - 1, cols - 1)}`);
+        else if (rows > 0) panes.freezeRows(rows);
+        else panes.freezeColumns(cols);
+      });
+    }
+    if (can.layout)
+      queue.add("layout", sheet.print, 8, () =>
+        applyPageSetup(queue.sheetNamed(sheet.name).pageLayout, sheet),
+      );
+  });
+  const first = report.sheets[0];
+  if (survey.activeWasMarked && first !== undefined)
+    queue.add("layout", first.name, 1, () => queue.sheetNamed(first.name).activate());
+  const { placeholder } = survey;
+  if (survey.needsPlaceholder)
+    queue.add("layout", placeholder, 1, () => read.worksheets.getItem(placeholder).delete());
+}
+
+/**
+ * charts: the report's, whose series may point at any sheet; every chart is checked (planChart)
+ * even where this Excel draws none.
+ *
+ * @returns the number of charts queued
+ */
+function queueCharts(job: WriteJob): number {
+  const { report, read, can, survey, queue } = job;
+  let charts = 0;
+  const reportSheetNamed = new Map(report.sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const keptNamed = new Map(survey.kept.map((ws) => [ws.name.toLowerCase(), ws.name]));
+  const sheetKnown = (name: string): boolean =>
+    reportSheetNamed.has(name.toLowerCase()) || keptNamed.has(name.toLowerCase());
+  const rangeOf = (ref: ChartRef): Excel.Range => {
+    const own = reportSheetNamed.get(ref.sheet.toLowerCase());
+    const ws =
+      own === undefined
+        ? read.worksheets.getItem(keptNamed.get(ref.sheet.toLowerCase()) ?? ref.sheet)
+        : queue.sheetNamed(own);
+    return ws.getRange(ref.cells);
+  };
+  const chartPlans = report.sheets.map((sheet) =>
+    (sheet.charts ?? []).map((chart) => planChart(chart, `sheet "${sheet.name}"`, sheetKnown)),
+  );
+  if (can.chart) {
+    report.sheets.forEach((sheet, k) => {
+      for (const plan of chartPlans[k] ?? []) {
+        charts++;
+        queue.add("chart", plan.chart, 6 + 6 * plan.series.length, () =>
+          applyReportChart(queue.sheetNamed(sheet.name), plan, rangeOf, can.axisFormat),
+        );
+      }
+    });
+  }
+  return charts;
+}
+
+/**
+ * Sends the writes: one request normally; more only when the writes exceed the limit, each
+ * waiting for the one before (their order matters), hence a sync per request. Calculation (and
+ * screen updating, where Excel has it) is suspended until each sync.
+ */
+async function sendRequests(
+  context: Excel.RequestContext,
+  requests: readonly (readonly WriteOp[])[],
+  application: Excel.Application,
+  settings: WriteSettings,
+): Promise<void> {
+  const { can, onProgress } = settings;
+  let lastStep: ApplyStep | null = null;
+  const send = async (index: number): Promise<void> => {
+    const ops = requests[index];
+    if (ops === undefined) return;
+    if (can.calc) application.suspendApiCalculationUntilNextSync();
+    if (can.screen) application.suspendScreenUpdatingUntilNextSync();
+    for (const [i, o] of ops.entries()) {
+      // Each step as it starts, and each request's first (a request may carry one step only).
+      if (o.step !== lastStep || i === 0) {
+        lastStep = o.step;
+        onProgress?.({
+          step: o.step,
+          index: APPLY_STEPS.indexOf(o.step),
+          total: APPLY_STEPS.length,
+          request: index + 1,
+          requests: requests.length,
+        });
+      }
+      o.queue();
+    }
+    await context.sync();
+    return send(index + 1);
+  };
+  return send(0);
+}
+
+/** What this Excel lacks that the report would have had (ApplyResult.missing). */
+function missingFeatures(report: Report, can: Capabilities): MissingFeature[] {
+  const missing: MissingFeature[] = [];
+  if (!can.validation && report.sheets.some((sh) => sh.validations.length > 0)) missing.push("dropDowns");
+  if (!can.layout && report.sheets.length > 0) missing.push("pageLayout");
+  const chartsWanted = report.sheets.some((sh) => (sh.charts ?? []).length > 0);
+  if (!can.chart && chartsWanted) missing.push("charts");
+  if (can.chart && !can.axisFormat && chartsWanted) missing.push("chartAxisFormat");
+  return missing;
 }

@@ -55,57 +55,95 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
   const overrides: string[] = [];
   let tableId = 0;
   sheets.forEach((sheet, i) => {
-    const n = i + 1;
-    const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 1);
-    const money = new Set(sheet.moneyColumns ?? []);
-    const titles = new Set(sheet.titleRows ?? []);
-    const headerRow = sheet.table?.headerRow ?? -1;
-    const rowsXml = sheet.rows
-      .map((row, r) => {
-        const cells = row
-          .map((v, c) =>
-            cellXml(
-              v,
-              a1(r, c),
-              titles.has(r) ? 3 : r === headerRow ? 1 : r > headerRow && money.has(c) ? 2 : 0,
-            ),
-          )
-          .join("");
-        return cells === "" ? "" : `<row r="${r + 1}">${cells}</row>`;
-      })
-      .join("");
-    const cols = (sheet.columnWidths ?? [])
-      .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
-      .join("");
-    const lastRef = a1(Math.max(sheet.rows.length - 1, 0), width - 1);
-    let tablePart = "";
-    if (sheet.table) {
-      tableId += 1;
-      const t = sheet.table;
-      const header = sheet.rows[t.headerRow] ?? [];
-      const ref = `A${t.headerRow + 1}:${lastRef}`;
-      const columns = Array.from({ length: width }, (_, c) => {
-        const h = header[c];
-        return `<tableColumn id="${c + 1}" name="${escapeXml(typeof h === "string" && h !== "" ? h : `Column${c + 1}`)}"/>`;
-      }).join("");
-      files[`xl/tables/table${tableId}.xml`] = enc.encode(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${tableId}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${width}">${columns}</tableColumns><tableStyleInfo name="${t.style ?? "TableStyleMedium2"}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
-      );
-      files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = enc.encode(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${tableId}.xml"/></Relationships>`,
-      );
-      overrides.push(
-        `<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
-      );
-      tablePart = `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`;
-    }
-    files[`xl/worksheets/sheet${n}.xml`] = enc.encode(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${lastRef}"/><sheetViews><sheetView workbookViewId="0"${i === 0 ? ' tabSelected="1"' : ""}/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData>${rowsXml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${tablePart}</worksheet>`,
-    );
-    overrides.push(
-      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-    );
+    if (sheet.table) tableId += 1;
+    addSheetParts(sheet, i, tableId, { files, overrides });
   });
+  return zipSync({ ...workbookParts(sheets, overrides), ...files }, { level: 6 });
+}
+
+/** The parts of the package made so far, and their content-type overrides. */
+interface NewParts {
+  readonly files: Record<string, Uint8Array>;
+  readonly overrides: string[];
+}
+
+/** The cells of a sheet as `<row>` elements (title rows, table header and money columns styled). */
+function sheetRowsXml(sheet: NewSheet): string {
+  const money = new Set(sheet.moneyColumns ?? []);
+  const titles = new Set(sheet.titleRows ?? []);
+  const headerRow = sheet.table?.headerRow ?? -1;
+  return sheet.rows
+    .map((row, r) => {
+      const cells = row
+        .map((v, c) =>
+          cellXml(
+            v,
+            a1(r, c),
+            titles.has(r) ? 3 : r === headerRow ? 1 : r > headerRow && money.has(c) ? 2 : 0,
+          ),
+        )
+        .join("");
+      return cells === "" ? "" : `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join("");
+}
+
+/** Adds the worksheet part of sheet `i` (0-based), with its table (numbered `tableId`) when it has one. */
+function addSheetParts(sheet: NewSheet, i: number, tableId: number, into: NewParts): void {
+  const { files, overrides } = into;
+  const n = i + 1;
+  const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 1);
+  const rowsXml = sheetRowsXml(sheet);
+  const cols = (sheet.columnWidths ?? [])
+    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
+    .join("");
+  const lastRef = a1(Math.max(sheet.rows.length - 1, 0), width - 1);
+  let tablePart = "";
+  if (sheet.table) {
+    addTableParts(sheet, sheet.table, { n, tableId, width, lastRef }, into);
+    tablePart = `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`;
+  }
+  files[`xl/worksheets/sheet${n}.xml`] = enc.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${lastRef}"/><sheetViews><sheetView workbookViewId="0"${i === 0 ? ' tabSelected="1"' : ""}/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData>${rowsXml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${tablePart}</worksheet>`,
+  );
+  overrides.push(
+    `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  );
+}
+
+/** Adds a sheet's table part and the sheet's relationships to it. */
+function addTableParts(
+  sheet: NewSheet,
+  t: NonNullable<NewSheet["table"]>,
+  at: { readonly n: number; readonly tableId: number; readonly width: number; readonly lastRef: string },
+  into: NewParts,
+): void {
+  const { n, tableId, width } = at;
+  const header = sheet.rows[t.headerRow] ?? [];
+  const ref = `A${t.headerRow + 1}:${at.lastRef}`;
+  const columns = Array.from({ length: width }, (_, c) => {
+    const h = header[c];
+    return `<tableColumn id="${c + 1}" name="${escapeXml(typeof h === "string" && h !== "" ? h : `Column${c + 1}`)}"/>`;
+  }).join("");
+  into.files[`xl/tables/table${tableId}.xml`] = enc.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${tableId}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${width}">${columns}</tableColumns><tableStyleInfo name="${t.style ?? "TableStyleMedium2"}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+  );
+  into.files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = enc.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${tableId}.xml"/></Relationships>`,
+  );
+  into.overrides.push(
+    `<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+  );
+}
+
+/** The styles part: Normal, bold (table headers), amounts (`# ##0,00 €`), titles. */
+const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00\\ &quot;€&quot;"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><color rgb="FF1F4E78"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** The package's workbook-level parts: content types, relationships, workbook, styles. */
+function workbookParts(
+  sheets: readonly NewSheet[],
+  overrides: readonly string[],
+): Record<string, Uint8Array> {
   const sheetsXml = sheets
     .map(
       (s, i) =>
@@ -118,7 +156,7 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
         `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
     )
     .join("");
-  const out: Record<string, Uint8Array> = {
+  return {
     "[Content_Types].xml": enc.encode(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${overrides.join("")}</Types>`,
     ),
@@ -131,10 +169,6 @@ export function createWorkbook(sheets: readonly NewSheet[]): Uint8Array {
     "xl/_rels/workbook.xml.rels": enc.encode(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     ),
-    "xl/styles.xml": enc.encode(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00\\ &quot;€&quot;"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><color rgb="FF1F4E78"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
-    ),
-    ...files,
+    "xl/styles.xml": enc.encode(STYLES_XML),
   };
-  return zipSync(out, { level: 6 });
 }

@@ -327,143 +327,172 @@ function digits(xml: string, s: number, e: number): number {
  * @returns the values and their extent
  */
 export function scanWorksheet(xml: string, strings: readonly string[], bounds?: ScanBounds): ScannedCells {
-  const rows = new Map<number, RawValue[]>();
-  let minRow = Infinity;
-  let maxRow = -1;
-  let minCol = Infinity;
-  let maxCol = -1;
-  const result = (): ScannedCells => ({ rows, minRow, maxRow, minCol, maxCol });
-
-  const firstRow = bounds?.firstRow ?? 0;
-  const lastRow = bounds?.lastRow ?? Number.MAX_SAFE_INTEGER;
-  const firstCol = bounds?.firstCol ?? 0;
-  const lastCol = bounds?.lastCol ?? Number.MAX_SAFE_INTEGER;
-
+  const scan = new CellScan(strings, bounds);
   const tag = newTag();
-  const attrs: CellAttrs = { rStart: -1, rEnd: -1, tStart: -1, tEnd: -1 };
-  let pos = 0;
-  // Find <sheetData>.
-  for (;;) {
-    if (!nextTag(xml, pos, tag)) return result();
-    pos = tag.end;
-    if (tag.name === SHEET_DATA) {
-      if (tag.selfClosing || tag.closing) return result();
-      break;
-    }
-  }
-
-  let row = -1;
-  let col = -1;
-  let rowValues: RawValue[] | undefined;
-  let inCell = false;
-  let cellType = "n";
-  let cellCol = 0;
-  let v: string | null = null;
-  let inline: string | null = null;
-  let inInline = false;
-  let phonetic = 0;
-
-  const commit = (): void => {
-    inCell = false;
-    if (row < firstRow || row > lastRow || cellCol < firstCol || cellCol > lastCol) return;
-    const value = cellValue(cellType, v, inline, strings);
-    if (value === null) return;
-    if (rowValues === undefined) {
-      rowValues = [];
-      rows.set(row, rowValues);
-    }
-    rowValues[cellCol] = value;
-    if (row < minRow) minRow = row;
-    if (row > maxRow) maxRow = row;
-    if (cellCol < minCol) minCol = cellCol;
-    if (cellCol > maxCol) maxCol = cellCol;
-  };
-
+  let pos = sheetDataStart(xml, tag);
+  if (pos < 0) return scan.result();
   while (nextTag(xml, pos, tag)) {
     pos = tag.end;
     switch (tag.name) {
       case SHEET_DATA:
-        if (tag.closing) return result();
+        if (tag.closing) return scan.result();
         break;
-      case ROW: {
-        if (tag.closing) break;
-        readCellAttrs(xml, tag.attrsStart, tag.attrsEnd, attrs);
-        const r = attrs.rStart < 0 ? -1 : digits(xml, attrs.rStart, attrs.rEnd);
-        row = r > 0 ? r - 1 : row + 1;
-        if (row > lastRow) return result();
-        col = -1;
-        rowValues = rows.get(row);
+      case ROW:
+        if (!tag.closing && !scan.startRow(xml, tag)) return scan.result();
         break;
-      }
-      case C: {
-        if (tag.closing) {
-          if (inCell) commit();
-          break;
-        }
-        readCellAttrs(xml, tag.attrsStart, tag.attrsEnd, attrs);
-        let refCol = -1;
-        let refRow = -1;
-        if (attrs.rStart >= 0) {
-          let i = attrs.rStart;
-          let letters = 0;
-          for (; i < attrs.rEnd; i++) {
-            const ch = xml.charCodeAt(i) | 0x20; // lower case
-            if (ch === 0x24 /* $ */) continue;
-            if (ch < 97 || ch > 122) break;
-            letters = letters * 26 + (ch - 96);
-          }
-          const r = digits(xml, i, attrs.rEnd);
-          if (letters > 0 && r > 0) {
-            refCol = letters - 1;
-            refRow = r - 1;
-          }
-        }
-        if (refCol >= 0) {
-          if (refRow !== row) {
-            // A cell outside its row element (or a sheet without <row r>): trust the cell's address.
-            row = refRow;
-            rowValues = rows.get(row);
-          }
-          col = refCol;
-        } else {
-          col += 1;
-        }
-        cellCol = col;
-        cellType = attrs.tStart < 0 ? "n" : xml.slice(attrs.tStart, attrs.tEnd);
-        v = null;
-        inline = null;
-        inInline = false;
-        phonetic = 0;
-        inCell = true;
-        if (tag.selfClosing) commit();
+      case C:
+        if (!tag.closing) scan.startCell(xml, tag);
+        else if (scan.inCell) scan.commit();
         break;
-      }
       case V:
-        if (!tag.closing && !tag.selfClosing && inCell) {
+        if (!tag.closing && !tag.selfClosing && scan.inCell) {
           const { text, end } = readText(xml, tag.end);
-          v = text;
+          scan.v = text;
           pos = end;
         }
         break;
       case IS:
         if (tag.closing) {
-          inInline = false;
-        } else if (inCell) {
-          inline = inline ?? "";
-          inInline = !tag.selfClosing;
+          scan.inInline = false;
+        } else if (scan.inCell) {
+          scan.inline = scan.inline ?? "";
+          scan.inInline = !tag.selfClosing;
         }
         break;
       case RPH:
-        if (!tag.selfClosing) phonetic += tag.closing ? -1 : 1;
+        if (!tag.selfClosing) scan.phonetic += tag.closing ? -1 : 1;
         break;
       case T:
-        if (!tag.closing && !tag.selfClosing && inInline && phonetic === 0) {
+        if (!tag.closing && !tag.selfClosing && scan.inInline && scan.phonetic === 0) {
           const { text, end } = readText(xml, tag.end);
-          inline = (inline ?? "") + text;
+          scan.inline = (scan.inline ?? "") + text;
           pos = end;
         }
         break;
     }
   }
-  return result();
+  return scan.result();
+}
+
+/** Where the first `<sheetData>`'s content starts; -1 when there is none or it is empty. */
+function sheetDataStart(xml: string, tag: Tag): number {
+  let pos = 0;
+  for (;;) {
+    if (!nextTag(xml, pos, tag)) return -1;
+    pos = tag.end;
+    if (tag.name === SHEET_DATA) return tag.selfClosing || tag.closing ? -1 : pos;
+  }
+}
+
+/** A worksheet scan under way: where it is, the cell being read, and the values found so far. */
+class CellScan {
+  private readonly rows = new Map<number, RawValue[]>();
+  private minRow = Infinity;
+  private maxRow = -1;
+  private minCol = Infinity;
+  private maxCol = -1;
+  private readonly firstRow: number;
+  private readonly lastRow: number;
+  private readonly firstCol: number;
+  private readonly lastCol: number;
+  private readonly attrs: CellAttrs = { rStart: -1, rEnd: -1, tStart: -1, tEnd: -1 };
+
+  private row = -1;
+  private col = -1;
+  private rowValues: RawValue[] | undefined;
+  private cellType = "n";
+  private cellCol = 0;
+  /** The cell being read: whether there is one, its `<v>`, its inline string and where in it. */
+  inCell = false;
+  v: string | null = null;
+  inline: string | null = null;
+  inInline = false;
+  phonetic = 0;
+
+  constructor(
+    private readonly strings: readonly string[],
+    bounds: ScanBounds | undefined,
+  ) {
+    this.firstRow = bounds?.firstRow ?? 0;
+    this.lastRow = bounds?.lastRow ?? Number.MAX_SAFE_INTEGER;
+    this.firstCol = bounds?.firstCol ?? 0;
+    this.lastCol = bounds?.lastCol ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  result(): ScannedCells {
+    const { rows, minRow, maxRow, minCol, maxCol } = this;
+    return { rows, minRow, maxRow, minCol, maxCol };
+  }
+
+  /** A `<row>` opens. @returns false when it is past the last row wanted (the scan stops). */
+  startRow(xml: string, tag: Tag): boolean {
+    const { attrs } = this;
+    readCellAttrs(xml, tag.attrsStart, tag.attrsEnd, attrs);
+    const r = attrs.rStart < 0 ? -1 : digits(xml, attrs.rStart, attrs.rEnd);
+    this.row = r > 0 ? r - 1 : this.row + 1;
+    if (this.row > this.lastRow) return false;
+    this.col = -1;
+    this.rowValues = this.rows.get(this.row);
+    return true;
+  }
+
+  /** A `<c>` opens: its position (its `r`, else after the previous cell) and type. */
+  startCell(xml: string, tag: Tag): void {
+    const { attrs } = this;
+    readCellAttrs(xml, tag.attrsStart, tag.attrsEnd, attrs);
+    let refCol = -1;
+    let refRow = -1;
+    if (attrs.rStart >= 0) {
+      let i = attrs.rStart;
+      let letters = 0;
+      for (; i < attrs.rEnd; i++) {
+        const ch = xml.charCodeAt(i) | 0x20; // lower case
+        if (ch === 0x24 /* $ */) continue;
+        if (ch < 97 || ch > 122) break;
+        letters = letters * 26 + (ch - 96);
+      }
+      const r = digits(xml, i, attrs.rEnd);
+      if (letters > 0 && r > 0) {
+        refCol = letters - 1;
+        refRow = r - 1;
+      }
+    }
+    if (refCol >= 0) {
+      if (refRow !== this.row) {
+        // A cell outside its row element (or a sheet without <row r>): trust the cell's address.
+        this.row = refRow;
+        this.rowValues = this.rows.get(refRow);
+      }
+      this.col = refCol;
+    } else {
+      this.col += 1;
+    }
+    this.cellCol = this.col;
+    this.cellType = attrs.tStart < 0 ? "n" : xml.slice(attrs.tStart, attrs.tEnd);
+    this.v = null;
+    this.inline = null;
+    this.inInline = false;
+    this.phonetic = 0;
+    this.inCell = true;
+    if (tag.selfClosing) this.commit();
+  }
+
+  /** The cell ends: its value is kept when it has one and lies within the bounds. */
+  commit(): void {
+    this.inCell = false;
+    const { row, cellCol } = this;
+    if (row < this.firstRow || row > this.lastRow || cellCol < this.firstCol || cellCol > this.lastCol)
+      return;
+    const value = cellValue(this.cellType, this.v, this.inline, this.strings);
+    if (value === null) return;
+    if (this.rowValues === undefined) {
+      this.rowValues = [];
+      this.rows.set(row, this.rowValues);
+    }
+    this.rowValues[cellCol] = value;
+    if (row < this.minRow) this.minRow = row;
+    if (row > this.maxRow) this.maxRow = row;
+    if (cellCol < this.minCol) this.minCol = cellCol;
+    if (cellCol > this.maxCol) this.maxCol = cellCol;
+  }
 }

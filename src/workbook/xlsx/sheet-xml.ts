@@ -2,7 +2,7 @@
  * The XML of the product's worksheets and tables, written as text in the schema's element order.
  */
 
-import { a1, parseA1 } from "../../core/cell";
+import { a1 } from "../../core/cell";
 import {
   DEFAULT_ROW_HEIGHT,
   wrappedRowHeights,
@@ -14,6 +14,7 @@ import {
   type ReportValidation,
   type StyleName,
 } from "../../report";
+import { cornerBounds } from "./read";
 import { argb } from "./styles";
 import { escapeCellText, escapeXml, NS_MAIN, NS_REL, XML_DECLARATION } from "./xml";
 
@@ -40,14 +41,7 @@ const MAX_COL = 16_383;
 export function rangeBounds(ref: string): { r1: number; c1: number; r2: number; c2: number } {
   const [first, second] = ref.split(":");
   if (first === undefined || ref.split(":").length > 2) throw new Error(`not a range: ${ref}`);
-  const p = parseA1(first);
-  const q = second === undefined ? p : parseA1(second);
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
+  return cornerBounds(first, second);
 }
 
 /** A range (or space-separated list of ranges) checked and normalised to upper case without `$`. */
@@ -245,9 +239,60 @@ export function checkSheet(sheet: ReportSheet): void {
  */
 export function worksheetXml(sheet: ReportSheet, ctx: SheetContext): string {
   const where = `sheet "${sheet.name}"`;
+  const { sheetData, dimension } = sheetDataXml(sheet, ctx, where);
+  const sheetPr =
+    sheet.tabColor !== undefined || sheet.print.fitToWidth
+      ? `<sheetPr>${sheet.tabColor !== undefined ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ""}` +
+        `${sheet.print.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
+      : "";
+  const merges =
+    sheet.merges.length === 0
+      ? ""
+      : `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${sqref(m)}"/>`).join("")}</mergeCells>`;
+  const validations =
+    sheet.validations.length === 0
+      ? ""
+      : `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => validationXml(v, where)).join("")}</dataValidations>`;
+  const pageSetup =
+    `<pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}"` +
+    `${sheet.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  const tableParts =
+    ctx.tableRelIds.length === 0
+      ? ""
+      : `<tableParts count="${ctx.tableRelIds.length}">${ctx.tableRelIds.map((id) => `<tablePart r:id="${escapeXml(id)}"/>`).join("")}</tableParts>`;
+
+  return (
+    XML_DECLARATION +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    sheetPr +
+    `<dimension ref="${dimension}"/>` +
+    sheetViewsXml(sheet, ctx.selected) +
+    `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}"/>` +
+    colsXml(sheet.columnWidths) +
+    sheetData +
+    merges +
+    statusFormatsXml(sheet.statusFormats, ctx.statusDxf) +
+    validations +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    pageSetup +
+    headerFooterXml(sheet) +
+    (ctx.drawingRelId === undefined ? "" : `<drawing r:id="${escapeXml(ctx.drawingRelId)}"/>`) +
+    tableParts +
+    "</worksheet>"
+  );
+}
+
+/**
+ * The `<sheetData>` of a report sheet (rows in order, with their spans and the heights of wrapped
+ * rows) and the `<dimension>` reference of its cells.
+ */
+function sheetDataXml(
+  sheet: ReportSheet,
+  ctx: SheetContext,
+  where: string,
+): { readonly sheetData: string; readonly dimension: string } {
   const cells = [...sheet.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const heights = wrappedRowHeights(sheet, ctx.palette);
-
   let minRow = Infinity;
   let minCol = Infinity;
   let maxRow = -1;
@@ -282,47 +327,10 @@ export function worksheetXml(sheet: ReportSheet, ctx: SheetContext): string {
       : minRow === maxRow && minCol === maxCol
         ? a1(minRow, minCol)
         : `${a1(minRow, minCol)}:${a1(maxRow, maxCol)}`;
-
-  const sheetPr =
-    sheet.tabColor !== undefined || sheet.print.fitToWidth
-      ? `<sheetPr>${sheet.tabColor !== undefined ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ""}` +
-        `${sheet.print.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
-      : "";
-  const merges =
-    sheet.merges.length === 0
-      ? ""
-      : `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${sqref(m)}"/>`).join("")}</mergeCells>`;
-  const validations =
-    sheet.validations.length === 0
-      ? ""
-      : `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => validationXml(v, where)).join("")}</dataValidations>`;
-  const pageSetup =
-    `<pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}"` +
-    `${sheet.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
-  const tableParts =
-    ctx.tableRelIds.length === 0
-      ? ""
-      : `<tableParts count="${ctx.tableRelIds.length}">${ctx.tableRelIds.map((id) => `<tablePart r:id="${escapeXml(id)}"/>`).join("")}</tableParts>`;
-
-  return (
-    XML_DECLARATION +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    sheetPr +
-    `<dimension ref="${dimension}"/>` +
-    sheetViewsXml(sheet, ctx.selected) +
-    `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}"/>` +
-    colsXml(sheet.columnWidths) +
-    (rows.length === 0 ? "<sheetData/>" : `<sheetData>${rows.join("")}</sheetData>`) +
-    merges +
-    statusFormatsXml(sheet.statusFormats, ctx.statusDxf) +
-    validations +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    pageSetup +
-    headerFooterXml(sheet) +
-    (ctx.drawingRelId === undefined ? "" : `<drawing r:id="${escapeXml(ctx.drawingRelId)}"/>`) +
-    tableParts +
-    "</worksheet>"
-  );
+  return {
+    sheetData: rows.length === 0 ? "<sheetData/>" : `<sheetData>${rows.join("")}</sheetData>`,
+    dimension,
+  };
 }
 
 /**

@@ -137,6 +137,17 @@ class Collection {
   }
 }
 
+/** The collections of a styles part that the palette is appended to. */
+interface StyleCollections {
+  readonly numFmts: Collection;
+  readonly fonts: Collection;
+  readonly fills: Collection;
+  readonly borders: Collection;
+  readonly cellStyleXfs: Collection;
+  readonly cellXfs: Collection;
+  readonly dxfs: Collection;
+}
+
 /**
  * Appends the report's palette (and the differential formats of conditional formatting) to a styles
  * part. Identical fonts, fills, borders, formats and xfs already there (a previous run's) are reused,
@@ -154,15 +165,35 @@ export function appendPalette(
 ): StylesApplied {
   const doc = parseXml(stylesXml, "styles.xml");
   const root = rootOf(doc);
-  const numFmts = new Collection(doc, root, "numFmts", "numFmt");
-  const fonts = new Collection(doc, root, "fonts", "font");
-  const fills = new Collection(doc, root, "fills", "fill");
-  const borders = new Collection(doc, root, "borders", "border");
-  const cellStyleXfs = new Collection(doc, root, "cellStyleXfs", "xf");
-  const cellXfs = new Collection(doc, root, "cellXfs", "xf");
-  const dxfCollection = new Collection(doc, root, "dxfs", "dxf");
+  const c: StyleCollections = {
+    numFmts: new Collection(doc, root, "numFmts", "numFmt"),
+    fonts: new Collection(doc, root, "fonts", "font"),
+    fills: new Collection(doc, root, "fills", "fill"),
+    borders: new Collection(doc, root, "borders", "border"),
+    cellStyleXfs: new Collection(doc, root, "cellStyleXfs", "xf"),
+    cellXfs: new Collection(doc, root, "cellXfs", "xf"),
+    dxfs: new Collection(doc, root, "dxfs", "dxf"),
+  };
+  addDefaults(c);
+  const ids: StyleIds = { numFmtId: numFmtIds(c.numFmts), fontId: fontIds(c.fonts) };
+  const xf = new Map<StyleName, number>();
+  for (const [name, style] of Object.entries(palette) as [StyleName, CellStyle][])
+    xf.set(name, c.cellXfs.intern(cellXf(c, style, ids)));
+  const dxf = dxfs.map((spec) => c.dxfs.intern(dxfElement(c.dxfs, spec)));
 
-  // Mandatory defaults when the part lacks them.
+  // Collections that ended up empty (numFmts, dxfs) are legal but pointless.
+  for (const e of [c.numFmts, c.dxfs]) {
+    if (e.size === 0) e.container.parentNode?.removeChild(e.container);
+    else e.container.setAttribute("count", String(e.size));
+  }
+  for (const e of [c.fonts, c.fills, c.borders, c.cellStyleXfs, c.cellXfs])
+    e.container.setAttribute("count", String(e.size));
+  return { xf, dxf, xml: doc };
+}
+
+/** Mandatory defaults when the part lacks them. */
+function addDefaults(c: StyleCollections): void {
+  const { fonts, fills, borders, cellStyleXfs, cellXfs } = c;
   if (fonts.size === 0)
     fonts.intern(
       fonts.create("font", {}, [fonts.create("sz", { val: "11" }), fonts.create("name", { val: "Calibri" })]),
@@ -176,7 +207,7 @@ export function appendPalette(
       borders.create(
         "border",
         {},
-        ["left", "right", "top", "bottom", "diagonal"].map((s) => borders.create(s)),
+        BORDER_SIDES.map((s) => borders.create(s)),
       ),
     );
   }
@@ -190,8 +221,16 @@ export function appendPalette(
       cellXfs.create("xf", { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0", xfId: "0" }),
     );
   }
+}
 
-  // Number formats: built-in, existing custom ones with the same code, or new ids after the max.
+/** The ids a style's xf takes, the number format and font being appended when new. */
+interface StyleIds {
+  readonly numFmtId: (code: string | undefined) => number;
+  readonly fontId: (style: CellStyle) => number;
+}
+
+/** Number formats: built-in, existing custom ones with the same code, or new ids after the max. */
+function numFmtIds(numFmts: Collection): (code: string | undefined) => number {
   const existingFmt = new Map<string, number>();
   let maxFmtId = 163;
   for (const nf of numFmts.items()) {
@@ -200,7 +239,7 @@ export function appendPalette(
     if (Number.isInteger(id)) maxFmtId = Math.max(maxFmtId, id);
     if (code !== null && !existingFmt.has(code)) existingFmt.set(code, id);
   }
-  const numFmtId = (code: string | undefined): number => {
+  return (code) => {
     if (code === undefined) return 0;
     const builtin = BUILTIN_NUMFMTS[code];
     if (builtin !== undefined) return builtin;
@@ -211,13 +250,15 @@ export function appendPalette(
     existingFmt.set(code, maxFmtId);
     return maxFmtId;
   };
+}
 
-  // The default font gives the family, name and theme colour of the palette's fonts.
+/** Fonts: the default font gives the family, name and theme colour of the palette's fonts. */
+function fontIds(fonts: Collection): (style: CellStyle) => number {
   const baseFont = fonts.items()[0];
   const baseAttr = (name: string): string | null =>
     baseFont ? (childElement(baseFont, name)?.getAttribute("val") ?? null) : null;
   const baseColor = baseFont ? childElement(baseFont, "color") : undefined;
-  const fontId = (style: CellStyle): number => {
+  return (style) => {
     const children: Element[] = [];
     if (style.bold) children.push(fonts.create("b"));
     if (style.italic) children.push(fonts.create("i"));
@@ -231,87 +272,77 @@ export function appendPalette(
     if (scheme !== null) children.push(fonts.create("scheme", { val: scheme }));
     return fonts.intern(fonts.create("font", {}, children));
   };
-  const fillId = (style: CellStyle): number => {
-    if (style.fill === undefined) return 0;
-    const pattern = fills.create("patternFill", { patternType: "solid" }, [
-      fills.create("fgColor", { rgb: argb(style.fill) }),
-      fills.create("bgColor", { indexed: "64" }),
-    ]);
-    return fills.intern(fills.create("fill", {}, [pattern]));
+}
+
+function fillId(fills: Collection, style: CellStyle): number {
+  if (style.fill === undefined) return 0;
+  const pattern = fills.create("patternFill", { patternType: "solid" }, [
+    fills.create("fgColor", { rgb: argb(style.fill) }),
+    fills.create("bgColor", { indexed: "64" }),
+  ]);
+  return fills.intern(fills.create("fill", {}, [pattern]));
+}
+
+/** The sides of a `<border>`, in the schema's order. */
+const BORDER_SIDES = ["left", "right", "top", "bottom", "diagonal"] as const;
+
+/** The line each kind of border draws on each side (none on the sides it does not name). */
+const BORDER_LINES: Readonly<
+  Record<NonNullable<CellStyle["border"]>, Partial<Record<(typeof BORDER_SIDES)[number], "thin" | "double">>>
+> = {
+  box: { left: "thin", right: "thin", top: "thin", bottom: "thin" },
+  bottom: { bottom: "thin" },
+  top: { top: "thin" },
+  "double-top": { top: "double" },
+};
+
+function borderId(borders: Collection, style: CellStyle): number {
+  if (style.border === undefined) return 0;
+  const lines = BORDER_LINES[style.border];
+  const sides = BORDER_SIDES.map((side) => {
+    const line = lines[side];
+    if (line === undefined) return borders.create(side);
+    return borders.create(side, { style: line }, [borders.create("color", { auto: "1" })]);
+  });
+  return borders.intern(borders.create("border", {}, sides));
+}
+
+/** A style's cell format (`<xf>`), its number format, font, fill and border appended when new. */
+function cellXf(c: StyleCollections, style: CellStyle, ids: StyleIds): Element {
+  const attrs: Record<string, string> = {
+    numFmtId: String(ids.numFmtId(style.numFmt)),
+    fontId: String(ids.fontId(style)),
+    fillId: String(fillId(c.fills, style)),
+    borderId: String(borderId(c.borders, style)),
+    xfId: "0",
   };
-  const borderId = (style: CellStyle): number => {
-    if (style.border === undefined) return 0;
-    const line = (side: string): Element | undefined => {
-      switch (style.border) {
-        case "box":
-          return side === "diagonal" ? undefined : borders.create(side, { style: "thin" });
-        case "bottom":
-        case "top":
-          return side === style.border ? borders.create(side, { style: "thin" }) : undefined;
-        case "double-top":
-          return side === "top" ? borders.create(side, { style: "double" }) : undefined;
-        default:
-          return undefined;
-      }
-    };
-    const sides = ["left", "right", "top", "bottom", "diagonal"].map((side) => {
-      const el = line(side);
-      if (!el) return borders.create(side);
-      el.appendChild(borders.create("color", { auto: "1" }));
-      return el;
-    });
-    return borders.intern(borders.create("border", {}, sides));
-  };
-
-  const xf = new Map<StyleName, number>();
-  for (const [name, style] of Object.entries(palette) as [StyleName, CellStyle][]) {
-    const attrs: Record<string, string> = {
-      numFmtId: String(numFmtId(style.numFmt)),
-      fontId: String(fontId(style)),
-      fillId: String(fillId(style)),
-      borderId: String(borderId(style)),
-      xfId: "0",
-    };
-    const children: Element[] = [];
-    if (attrs.numFmtId !== "0") attrs.applyNumberFormat = "1";
-    attrs.applyFont = "1";
-    if (attrs.fillId !== "0") attrs.applyFill = "1";
-    if (attrs.borderId !== "0") attrs.applyBorder = "1";
-    const align: Record<string, string> = {};
-    if (style.hAlign !== undefined) align.horizontal = style.hAlign;
-    if (style.vAlign !== undefined) align.vertical = style.vAlign;
-    if (style.wrap) align.wrapText = "1";
-    if (style.indent !== undefined && style.indent > 0) align.indent = String(Math.round(style.indent));
-    if (Object.keys(align).length > 0) {
-      attrs.applyAlignment = "1";
-      children.push(cellXfs.create("alignment", align));
-    }
-    if (style.unlocked) {
-      attrs.applyProtection = "1";
-      children.push(cellXfs.create("protection", { locked: "0" }));
-    }
-    xf.set(name, cellXfs.intern(cellXfs.create("xf", attrs, children)));
+  const children: Element[] = [];
+  if (attrs.numFmtId !== "0") attrs.applyNumberFormat = "1";
+  attrs.applyFont = "1";
+  if (attrs.fillId !== "0") attrs.applyFill = "1";
+  if (attrs.borderId !== "0") attrs.applyBorder = "1";
+  const align: Record<string, string> = {};
+  if (style.hAlign !== undefined) align.horizontal = style.hAlign;
+  if (style.vAlign !== undefined) align.vertical = style.vAlign;
+  if (style.wrap) align.wrapText = "1";
+  if (style.indent !== undefined && style.indent > 0) align.indent = String(Math.round(style.indent));
+  if (Object.keys(align).length > 0) {
+    attrs.applyAlignment = "1";
+    children.push(c.cellXfs.create("alignment", align));
   }
-
-  const dxf = dxfs.map((spec) =>
-    dxfCollection.intern(
-      dxfCollection.create("dxf", {}, [
-        dxfCollection.create("font", {}, [dxfCollection.create("color", { rgb: argb(spec.font) })]),
-        dxfCollection.create("fill", {}, [
-          dxfCollection.create("patternFill", {}, [
-            dxfCollection.create("bgColor", { rgb: argb(spec.fill) }),
-          ]),
-        ]),
-      ]),
-    ),
-  );
-
-  // Collections that ended up empty (numFmts, dxfs) are legal but pointless.
-  for (const c of [numFmts, dxfCollection]) {
-    if (c.size === 0) c.container.parentNode?.removeChild(c.container);
-    else c.container.setAttribute("count", String(c.size));
+  if (style.unlocked) {
+    attrs.applyProtection = "1";
+    children.push(c.cellXfs.create("protection", { locked: "0" }));
   }
-  for (const c of [fonts, fills, borders, cellStyleXfs, cellXfs])
-    c.container.setAttribute("count", String(c.size));
-  return { xf, dxf, xml: doc };
+  return c.cellXfs.create("xf", attrs, children);
+}
+
+/** A differential format: font colour and solid fill. */
+function dxfElement(dxfs: Collection, spec: DxfSpec): Element {
+  return dxfs.create("dxf", {}, [
+    dxfs.create("font", {}, [dxfs.create("color", { rgb: argb(spec.font) })]),
+    dxfs.create("fill", {}, [
+      dxfs.create("patternFill", {}, [dxfs.create("bgColor", { rgb: argb(spec.fill) })]),
+    ]),
+  ]);
 }

@@ -9,7 +9,7 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import { uniqueCaseless } from "../../core/cell";
 import type { Lang } from "../../core/types";
-import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportSheet } from "../../report";
+import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportChart, type ReportSheet } from "../../report";
 import {
   CONTENT_TYPES_PART,
   CT_RELATIONSHIPS,
@@ -337,34 +337,109 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
   const { doc, root } = wb;
   const sheets = sheetsOf(pkg, wb, prefixes);
   const namesBefore = definedNamesOf(root);
+  const move = sheetMoves(sheets, report.sheets.length);
+  const relNs = relNamespace(root);
+  const w: Writing = {
+    pkg,
+    report,
+    doc,
+    root,
+    wbDir: folderOf(pkg.workbookPath),
+    wbRels: new Rels(pkg, relsPathOf(pkg.workbookPath)),
+    contentTypes: new ContentTypes(pkg),
+    relNs,
+    relPrefix: root.lookupPrefix(relNs) ?? "r",
+  };
+
+  // ---- 1. remove the product's sheets -------------------------------------------------------
+  const { sheetsEl, doomed } = removeSheets(w, move);
+  reindexNames(w, move);
+  const selectNew = updateBookViews(w, move);
+  dropUnusedParts(w, doomed);
+  // ---- 2. styles -------------------------------------------------------------------------------
+  const styles = writeStyles(w);
+  // ---- 3. the report's sheets ------------------------------------------------------------------
+  appendSheets(w, move, { sheetsEl, styles, selectNew });
+
+  // ---- 4. recalculate everything on open -------------------------------------------------------
+  let calcPr = childElement(root, "calcPr");
+  if (!calcPr) {
+    calcPr = createElementLike(doc, root, "calcPr");
+    insertInOrder(root, calcPr, AFTER_CALC_PR);
+  }
+  calcPr.setAttribute("fullCalcOnLoad", "1");
+
+  w.contentTypes.ensureDefault("rels", CT_RELATIONSHIPS);
+  w.contentTypes.ensureDefault("xml", "application/xml");
+  setPart(pkg, pkg.workbookPath, serializeXml(doc));
+  setPart(pkg, w.wbRels.path, serializeXml(w.wbRels.doc));
+  setPart(pkg, CONTENT_TYPES_PART, serializeXml(w.contentTypes.doc));
+  updateAppProperties(pkg, { sheets, names: namesBefore }, report.lang);
+}
+
+/** The workbook being written, shared by the steps of writeReport. */
+interface Writing {
+  readonly pkg: XlsxPackage;
+  readonly report: Report;
+  /** The workbook part. */
+  readonly doc: Document;
+  readonly root: Element;
+  /** The workbook part's folder (`xl/`). */
+  readonly wbDir: string;
+  readonly wbRels: Rels;
+  readonly contentTypes: ContentTypes;
+  /** The relationships namespace of `<sheet r:id>` as the workbook spells it, and its prefix. */
+  readonly relNs: string;
+  readonly relPrefix: string;
+}
+
+/** Where the sheets go: which are removed, and the new position of those that stay. */
+interface SheetMoves {
+  /** The workbook's sheets before the write. */
+  readonly sheets: readonly SheetInfo[];
+  /** Positions of the product's sheets, removed. */
+  readonly removedIndex: ReadonlySet<number>;
+  readonly keptCount: number;
+  /** The number of sheets after the write. */
+  readonly total: number;
+  /** Old position → new position of the sheets that stay (-1 for removed ones). */
+  readonly newIndex: readonly number[];
+}
+
+/** @throws Error when the workbook would be left without any sheet */
+function sheetMoves(sheets: readonly SheetInfo[], added: number): SheetMoves {
   const removedIndex = new Set(sheets.flatMap((s, i) => (s.marked ? [i] : [])));
   const keptCount = sheets.length - removedIndex.size;
-  const total = keptCount + report.sheets.length;
+  const total = keptCount + added;
   if (total === 0) throw new Error("the workbook would be left without any sheet");
-  /** Old position → new position of the sheets that stay (-1 for removed ones). */
   const newIndex: number[] = [];
   let next = 0;
   sheets.forEach((_s, i) => newIndex.push(removedIndex.has(i) ? -1 : next++));
+  return { sheets, removedIndex, keptCount, total, newIndex };
+}
 
-  const wbDir = folderOf(pkg.workbookPath);
-  const wbRels = new Rels(pkg, relsPathOf(pkg.workbookPath));
-  const contentTypes = new ContentTypes(pkg);
-  const relNs = (() => {
-    const first = childElement(childElement(root, "sheets") ?? root, "sheet");
-    if (first) {
-      for (let i = 0; i < first.attributes.length; i++) {
-        const a = first.attributes.item(i);
-        if (a && a.localName === "id" && a.namespaceURI) return a.namespaceURI;
-      }
+/** The namespace of the first `<sheet>`'s `id` attribute (the relationships namespace by default). */
+function relNamespace(root: Element): string {
+  const first = childElement(childElement(root, "sheets") ?? root, "sheet");
+  if (first) {
+    for (let i = 0; i < first.attributes.length; i++) {
+      const a = first.attributes.item(i);
+      if (a && a.localName === "id" && a.namespaceURI) return a.namespaceURI;
     }
-    return NS_REL;
-  })();
-  const relPrefix = root.lookupPrefix(relNs) ?? "r";
+  }
+  return NS_REL;
+}
 
-  // ---- 1. remove the product's sheets -------------------------------------------------------
+/**
+ * Removes the product's sheets from `<sheets>` (made when missing) and their relationships.
+ *
+ * @returns `<sheets>`, and the parts the removed sheets reach (closureOf)
+ */
+function removeSheets(w: Writing, move: SheetMoves): { sheetsEl: Element; doomed: Set<string> } {
+  const { pkg, doc, root } = w;
   const doomed = new Set<string>();
-  for (const i of removedIndex) {
-    const s = sheets[i];
+  for (const i of move.removedIndex) {
+    const s = move.sheets[i];
     if (s && s.partPath !== "") closureOf(pkg, s.partPath, doomed);
   }
   let sheetsEl = childElement(root, "sheets");
@@ -380,39 +455,51 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
   const sheetEls = childElements(sheetsEl, "sheet");
   const removedRids = new Set<string>();
   sheetEls.forEach((el, i) => {
-    if (!removedIndex.has(i)) return;
+    if (!move.removedIndex.has(i)) return;
     removedRids.add(relIdOf(el));
     sheetsEl.removeChild(el);
   });
-  wbRels.removeWhere((rel) => removedRids.has(rel.getAttribute("Id") ?? ""));
+  w.wbRels.removeWhere((rel) => removedRids.has(rel.getAttribute("Id") ?? ""));
+  return { sheetsEl, doomed };
+}
 
-  // Defined names: drop those scoped to removed sheets, re-index the others (localSheetId is a
-  // position in <sheets>), drop the workbook-level names the report redefines.
-  const reportNames = new Set(report.names.map((n) => n.name.toLowerCase()));
-  let namesEl = childElement(root, "definedNames");
+/**
+ * Defined names: drop those scoped to removed sheets, re-index the others (localSheetId is a
+ * position in <sheets>), drop the workbook-level names the report redefines.
+ */
+function reindexNames(w: Writing, move: SheetMoves): void {
+  const reportNames = new Set(w.report.names.map((n) => n.name.toLowerCase()));
+  const namesEl = childElement(w.root, "definedNames");
   for (const el of namesEl ? childElements(namesEl, "definedName") : []) {
     const local = el.getAttribute("localSheetId");
     if (local === null || local === "") {
       if (reportNames.has((el.getAttribute("name") ?? "").toLowerCase())) namesEl?.removeChild(el);
       continue;
     }
-    const mapped = newIndex[Number(local)];
+    const mapped = move.newIndex[Number(local)];
     if (mapped === undefined) continue; // pointed at no sheet before: leave it as it was
     if (mapped < 0) namesEl?.removeChild(el);
     else if (mapped !== Number(local)) el.setAttribute("localSheetId", String(mapped));
   }
+}
 
-  // Book views: keep the same sheet active; when the active sheet was the product's, the first
-  // new sheet takes its place.
+/**
+ * Book views: keep the same sheet active; when the active sheet was the product's, the first new
+ * sheet takes its place.
+ *
+ * @returns whether the first new sheet is to be selected
+ */
+function updateBookViews(w: Writing, move: SheetMoves): boolean {
+  const { sheets, removedIndex, newIndex, keptCount, total } = move;
   let selectNew = false;
-  const bookViews = childElement(root, "bookViews");
+  const bookViews = childElement(w.root, "bookViews");
   const firstVisibleKept = sheets.findIndex((s, i) => !removedIndex.has(i) && s.state === "visible");
   for (const view of bookViews ? childElements(bookViews, "workbookView") : []) {
     const active = Number(view.getAttribute("activeTab") ?? "0");
     const mappedActive = Number.isInteger(active) ? newIndex[active] : undefined;
     let activeTab: number;
     if (mappedActive !== undefined && mappedActive >= 0) activeTab = mappedActive;
-    else if (report.sheets.length > 0) {
+    else if (w.report.sheets.length > 0) {
       activeTab = keptCount;
       selectNew = true;
     } else activeTab = Math.max(0, newIndex[firstVisibleKept] ?? 0);
@@ -433,8 +520,15 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
     if (view.hasAttribute("firstSheet") || firstSheet !== 0)
       view.setAttribute("firstSheet", String(firstSheet));
   }
+  return selectNew;
+}
 
-  // The calculation chain lists cells of removed sheets: drop it, Excel rebuilds it.
+/**
+ * Drops the calculation chain (it lists cells of removed sheets; Excel rebuilds it), then the parts
+ * only the removed sheets used, with their content types.
+ */
+function dropUnusedParts(w: Writing, doomed: ReadonlySet<string>): void {
+  const { pkg, wbRels } = w;
   const deleted = new Set<string>();
   for (const rel of wbRels.all()) {
     if (relationshipKind(rel.getAttribute("Type") ?? "") !== "calcChain") continue;
@@ -444,8 +538,6 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
     const part = findPartName(pkg, resolveTarget(pkg.workbookPath, target));
     if (part !== undefined && deletePart(pkg, part)) deleted.add(part);
   }
-
-  // Parts only the removed sheets used go with them.
   setPart(pkg, wbRels.path, serializeXml(wbRels.doc));
   const reachable = reachableParts(pkg);
   for (const part of doomed) {
@@ -454,18 +546,28 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
     const rels = findPartName(pkg, relsPathOf(part));
     if (rels !== undefined && deletePart(pkg, rels)) deleted.add(rels);
   }
-  for (const part of deleted) contentTypes.remove(part);
+  for (const part of deleted) w.contentTypes.remove(part);
+}
 
-  // ---- 2. styles -------------------------------------------------------------------------------
+/** The report's styles, appended to the workbook's styles part (made when it has none). */
+interface WrittenStyles {
+  /** The cell format index of each report style. */
+  readonly xf: ReturnType<typeof appendPalette>["xf"];
+  /** The differential formats of the status formats: [ok, not ok]. */
+  readonly statusDxf: readonly [number, number];
+}
+
+function writeStyles(w: Writing): WrittenStyles {
+  const { pkg, report, wbRels } = w;
   const stylesRel = wbRels.all().find((r) => relationshipKind(r.getAttribute("Type") ?? "") === "styles");
   let stylesPath: string;
   if (stylesRel) {
     const target = resolveTarget(pkg.workbookPath, stylesRel.getAttribute("Target") ?? "styles.xml");
     stylesPath = findPartName(pkg, target) ?? target;
   } else {
-    stylesPath = freePartName(pkg, `${wbDir}styles`, ".xml", new Set(), false);
+    stylesPath = freePartName(pkg, `${w.wbDir}styles`, ".xml", new Set(), false);
     wbRels.add(`${REL_TYPE}/styles`, relativeTarget(pkg.workbookPath, stylesPath));
-    contentTypes.override(stylesPath, CT_STYLES);
+    w.contentTypes.override(stylesPath, CT_STYLES);
   }
   const hasStatus = report.sheets.some((s) => s.statusFormats.length > 0);
   const styles = appendPalette(
@@ -474,13 +576,33 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
     hasStatus ? [STATUS_OK, STATUS_BAD] : [],
   );
   setPart(pkg, stylesPath, serializeXml(styles.xml));
-  const statusDxf: readonly [number, number] = [styles.dxf[0] ?? 0, styles.dxf[1] ?? 0];
+  return { xf: styles.xf, statusDxf: [styles.dxf[0] ?? 0, styles.dxf[1] ?? 0] };
+}
 
-  // ---- 3. the report's sheets ------------------------------------------------------------------
-  const remaining = sheets.filter((_s, i) => !removedIndex.has(i));
-  let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
-  let nextTableId = Math.max(0, ...tablesOf(pkg, remaining).map((t) => t.id)) + 1;
-  const allocated = new Set<string>();
+/** Part names handed out so far, and the next free sheet and table ids. */
+interface Allocation {
+  readonly allocated: Set<string>;
+  nextSheetId: number;
+  nextTableId: number;
+}
+
+/**
+ * Appends the report's sheets (their parts, `<sheet>` entries and sheet-scoped names: marker, print
+ * area, print titles), then the report's workbook names.
+ */
+function appendSheets(
+  w: Writing,
+  move: SheetMoves,
+  into: { readonly sheetsEl: Element; readonly styles: WrittenStyles; readonly selectNew: boolean },
+): void {
+  const { pkg, report, doc, root } = w;
+  const remaining = move.sheets.filter((_s, i) => !move.removedIndex.has(i));
+  const ids: Allocation = {
+    allocated: new Set<string>(),
+    nextSheetId: Math.max(0, ...move.sheets.map((s) => s.sheetId)) + 1,
+    nextTableId: Math.max(0, ...tablesOf(pkg, remaining).map((t) => t.id)) + 1,
+  };
+  let namesEl = childElement(root, "definedNames");
   if (!namesEl && report.sheets.length + report.names.length > 0) {
     namesEl = createElementLike(doc, root, "definedNames");
     insertInOrder(root, namesEl, AFTER_DEFINED_NAMES);
@@ -495,75 +617,14 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
   };
 
   report.sheets.forEach((sheet: ReportSheet, k) => {
-    const index = keptCount + k;
-    const partPath = freePartName(pkg, `${wbDir}worksheets/ctg`, ".xml", allocated, true);
-    const tableRelIds: string[] = [];
-    const sheetRels: string[] = [];
-    for (const table of sheet.tables) {
-      const tablePath = freePartName(pkg, `${wbDir}tables/table`, ".xml", allocated, true);
-      const id = `rId${tableRelIds.length + 1}`;
-      tableRelIds.push(id);
-      sheetRels.push(
-        `<Relationship Id="${id}" Type="${REL_TYPE}/table" Target="${relativeTarget(partPath, tablePath)}"/>`,
-      );
-      setPart(pkg, tablePath, tableXml(table, nextTableId++));
-      contentTypes.override(tablePath, CT_TABLE);
-    }
-    // Charts: a drawing part for the sheet, a chart part per chart.
-    const charts = sheet.charts ?? [];
-    let drawingRelId: string | undefined;
-    if (charts.length > 0) {
-      const drawingPath = freePartName(pkg, `${wbDir}drawings/drawing`, ".xml", allocated, true);
-      drawingRelId = `rId${tableRelIds.length + 1}`;
-      sheetRels.push(
-        `<Relationship Id="${drawingRelId}" Type="${REL_DRAWING}" Target="${relativeTarget(partPath, drawingPath)}"/>`,
-      );
-      const chartRels: string[] = [];
-      const chartRelIds = charts.map((chart, i) => {
-        const chartPath = freePartName(pkg, `${wbDir}charts/chart`, ".xml", allocated, true);
-        const id = `rId${i + 1}`;
-        chartRels.push(
-          `<Relationship Id="${id}" Type="${REL_CHART}" Target="${relativeTarget(drawingPath, chartPath)}"/>`,
-        );
-        setPart(pkg, chartPath, chartXml(chart));
-        contentTypes.override(chartPath, CT_CHART);
-        return id;
-      });
-      setPart(pkg, drawingPath, drawingXml(charts, chartRelIds));
-      setPart(
-        pkg,
-        relsPathOf(drawingPath),
-        `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${chartRels.join("")}</Relationships>`,
-      );
-      contentTypes.override(drawingPath, CT_DRAWING);
-    }
-    setPart(
-      pkg,
-      partPath,
-      worksheetXml(sheet, {
-        xf: styles.xf,
-        palette: report.styles,
-        statusDxf,
-        tableRelIds,
-        selected: selectNew && k === 0,
-        ...(drawingRelId !== undefined ? { drawingRelId } : {}),
-      }),
-    );
-    contentTypes.override(partPath, CT_WORKSHEET);
-    if (sheetRels.length > 0) {
-      setPart(
-        pkg,
-        relsPathOf(partPath),
-        `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${sheetRels.join("")}</Relationships>`,
-      );
-    }
-
-    const rId = wbRels.add(`${REL_TYPE}/worksheet`, relativeTarget(pkg.workbookPath, partPath));
-    const el = createElementLike(doc, sheetsEl, "sheet");
+    const index = move.keptCount + k;
+    const partPath = writeSheetParts(w, sheet, ids, { ...into, selected: into.selectNew && k === 0 });
+    const rId = w.wbRels.add(`${REL_TYPE}/worksheet`, relativeTarget(pkg.workbookPath, partPath));
+    const el = createElementLike(doc, into.sheetsEl, "sheet");
     el.setAttribute("name", sheet.name);
-    el.setAttribute("sheetId", String(nextSheetId++));
-    el.setAttributeNS(relNs, `${relPrefix}:id`, rId);
-    sheetsEl.appendChild(el);
+    el.setAttribute("sheetId", String(ids.nextSheetId++));
+    el.setAttributeNS(w.relNs, `${w.relPrefix}:id`, rId);
+    into.sheetsEl.appendChild(el);
 
     addName(MARKER_NAME, `"${report.marker}:${sheet.kind}"`, { localSheetId: String(index), hidden: "1" });
     const area = sheet.print.printArea;
@@ -586,21 +647,88 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
     addName(n.name, n.ref.replace(/^=/, ""), n.comment === undefined ? {} : { comment: n.comment });
   }
   if (namesEl && childElements(namesEl).length === 0) root.removeChild(namesEl);
+}
 
-  // ---- 4. recalculate everything on open -------------------------------------------------------
-  let calcPr = childElement(root, "calcPr");
-  if (!calcPr) {
-    calcPr = createElementLike(doc, root, "calcPr");
-    insertInOrder(root, calcPr, AFTER_CALC_PR);
+/** A relationships part holding these `<Relationship>` elements. */
+function relationshipsXml(rels: readonly string[]): string {
+  return `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">${rels.join("")}</Relationships>`;
+}
+
+/**
+ * Writes a report sheet's parts: its tables, its drawing and charts, the worksheet and its
+ * relationships, with their content types.
+ *
+ * @returns the worksheet part's name
+ */
+function writeSheetParts(
+  w: Writing,
+  sheet: ReportSheet,
+  ids: Allocation,
+  look: { readonly styles: WrittenStyles; readonly selected: boolean },
+): string {
+  const { pkg, wbDir, contentTypes } = w;
+  const partPath = freePartName(pkg, `${wbDir}worksheets/ctg`, ".xml", ids.allocated, true);
+  const tableRelIds: string[] = [];
+  const sheetRels: string[] = [];
+  for (const table of sheet.tables) {
+    const tablePath = freePartName(pkg, `${wbDir}tables/table`, ".xml", ids.allocated, true);
+    const id = `rId${tableRelIds.length + 1}`;
+    tableRelIds.push(id);
+    sheetRels.push(
+      `<Relationship Id="${id}" Type="${REL_TYPE}/table" Target="${relativeTarget(partPath, tablePath)}"/>`,
+    );
+    setPart(pkg, tablePath, tableXml(table, ids.nextTableId++));
+    contentTypes.override(tablePath, CT_TABLE);
   }
-  calcPr.setAttribute("fullCalcOnLoad", "1");
+  const charts = sheet.charts ?? [];
+  let drawingRelId: string | undefined;
+  if (charts.length > 0) {
+    const drawingPath = writeChartParts(w, charts, ids.allocated);
+    drawingRelId = `rId${tableRelIds.length + 1}`;
+    sheetRels.push(
+      `<Relationship Id="${drawingRelId}" Type="${REL_DRAWING}" Target="${relativeTarget(partPath, drawingPath)}"/>`,
+    );
+  }
+  setPart(
+    pkg,
+    partPath,
+    worksheetXml(sheet, {
+      xf: look.styles.xf,
+      palette: w.report.styles,
+      statusDxf: look.styles.statusDxf,
+      tableRelIds,
+      selected: look.selected,
+      ...(drawingRelId !== undefined ? { drawingRelId } : {}),
+    }),
+  );
+  contentTypes.override(partPath, CT_WORKSHEET);
+  if (sheetRels.length > 0) setPart(pkg, relsPathOf(partPath), relationshipsXml(sheetRels));
+  return partPath;
+}
 
-  contentTypes.ensureDefault("rels", CT_RELATIONSHIPS);
-  contentTypes.ensureDefault("xml", "application/xml");
-  setPart(pkg, pkg.workbookPath, serializeXml(doc));
-  setPart(pkg, wbRels.path, serializeXml(wbRels.doc));
-  setPart(pkg, CONTENT_TYPES_PART, serializeXml(contentTypes.doc));
-  updateAppProperties(pkg, { sheets, names: namesBefore }, report.lang);
+/**
+ * Charts: a drawing part for the sheet, a chart part per chart.
+ *
+ * @returns the drawing part's name
+ */
+function writeChartParts(w: Writing, charts: readonly ReportChart[], allocated: Set<string>): string {
+  const { pkg, wbDir, contentTypes } = w;
+  const drawingPath = freePartName(pkg, `${wbDir}drawings/drawing`, ".xml", allocated, true);
+  const chartRels: string[] = [];
+  const chartRelIds = charts.map((chart, i) => {
+    const chartPath = freePartName(pkg, `${wbDir}charts/chart`, ".xml", allocated, true);
+    const id = `rId${i + 1}`;
+    chartRels.push(
+      `<Relationship Id="${id}" Type="${REL_CHART}" Target="${relativeTarget(drawingPath, chartPath)}"/>`,
+    );
+    setPart(pkg, chartPath, chartXml(chart));
+    contentTypes.override(chartPath, CT_CHART);
+    return id;
+  });
+  setPart(pkg, drawingPath, drawingXml(charts, chartRelIds));
+  setPart(pkg, relsPathOf(drawingPath), relationshipsXml(chartRels));
+  contentTypes.override(drawingPath, CT_DRAWING);
+  return drawingPath;
 }
 
 /**

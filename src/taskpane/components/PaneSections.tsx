@@ -1,0 +1,179 @@
+import { lazy, Suspense, type Dispatch } from "react";
+import { Spinner } from "@fluentui/react-components";
+import type { Lang } from "../../core/types";
+import type { PaneHost } from "../host";
+import { uiText, type UiText } from "../i18n";
+import {
+  fieldsOfParams,
+  localIsoDay,
+  parametersSheet,
+  pendingScenarioChanges,
+  type ScenarioView,
+} from "../model";
+import type { GenerationControls } from "../hooks/useGeneration";
+import type { Navigation } from "../hooks/useNavigation";
+import type { Planned } from "../hooks/usePlan";
+import { isBusy, type Loaded, type Note, type PaneAction, type PaneState } from "../state";
+import { CheckBadges, CheckSection } from "./CheckSection";
+import { GenerateSection } from "./GenerateSection";
+import { ParamsSection } from "./ParamsSection";
+import { PreviewSection } from "./PreviewSection";
+import { Section } from "./Section";
+
+/** Below the fold, with Fluent's dialog: loaded after the first paint, in a chunk of its own. */
+const ScenariosSection = lazy(() =>
+  import(/* webpackChunkName: "scenarios" */ "./ScenariosSection").then((m) => ({
+    default: m.ScenariosSection,
+  })),
+);
+
+/** A note after a click on a cell or a sheet, in the pane's language. */
+function noteText(note: Note | null, kind: PaneHost["kind"], lang: Lang, t: UiText): string {
+  if (note === null) return "";
+  if (note.kind === "error") return note.message[lang];
+  if (note.kind === "cell") return kind === "file" ? t.cellNoteFile(note.name) : t.cellSelected(note.name);
+  return kind === "file" ? t.sheetInFile(note.name) : t.sheetShown(note.name);
+}
+
+/** What sections 2 to 6 are given: the state, what was planned from it, and what they can do. */
+export interface PaneSectionsProps {
+  readonly lang: Lang;
+  readonly hostKind: PaneHost["kind"];
+  readonly state: PaneState;
+  readonly loaded: Loaded;
+  /** The plan, with a view and fields (the sections show only then). */
+  readonly planned: Planned & {
+    readonly view: NonNullable<Planned["view"]>;
+    readonly fields: NonNullable<Planned["fields"]>;
+  };
+  readonly navigation: Navigation;
+  readonly generation: GenerationControls;
+  readonly dispatch: Dispatch<PaneAction>;
+}
+
+/** 2. The parameters: the pane's fields over the workbook's. */
+function ParamsCard({ lang, state, loaded, planned, navigation, dispatch }: PaneSectionsProps) {
+  const t = uiText(lang);
+  return (
+    <Section id="params" number={2} title={t.sections.params}>
+      <ParamsSection
+        lang={lang}
+        fields={planned.fields}
+        edited={planned.edited}
+        workbookSheet={parametersSheet(loaded.snapshot.parameters)}
+        fieldErrors={planned.fieldErrors}
+        busy={isBusy(state)}
+        fieldRef={navigation.fieldRef}
+        onChange={(param, text) => dispatch({ type: "param-edited", param, text })}
+        onReset={() => dispatch({ type: "params-reset" })}
+      />
+    </Section>
+  );
+}
+
+/** 3. The check: errors and warnings, each going to its cell. */
+function CheckCard({ lang, hostKind, state, planned, navigation }: PaneSectionsProps) {
+  const t = uiText(lang);
+  const { view } = planned;
+  return (
+    <Section
+      id="check"
+      number={3}
+      title={t.sections.check}
+      extra={<CheckBadges lang={lang} errors={view.errorCount} warnings={view.warningCount} />}
+    >
+      <CheckSection
+        lang={lang}
+        issues={view.issues}
+        current={state.currentIssue}
+        status={noteText(state.cellNote, hostKind, lang, t)}
+        onGo={(issue, cell) => void navigation.go(issue, cell)}
+      />
+    </Section>
+  );
+}
+
+/** 5. The scenarios: saved, renamed, deleted, applied in the pane (written at the next generation). */
+function ScenariosCard({ lang, state, planned, dispatch }: PaneSectionsProps) {
+  const t = uiText(lang);
+  const plan = planned.result?.plan ?? null;
+  const apply = (view: ScenarioView): void =>
+    dispatch({
+      type: "scenario-applied",
+      name: view.name,
+      overrides: fieldsOfParams(view.scenario.params, lang),
+      basinMoves: view.scenario.basinOverrides,
+    });
+  return (
+    <Section id="scenarios" number={5} title={t.sections.scenarios}>
+      <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+        <ScenariosSection
+          lang={lang}
+          scenarios={planned.scenarios}
+          pending={pendingScenarioChanges(state.edits.scenarioEdits)}
+          blocked={planned.view.blocked}
+          busy={isBusy(state)}
+          applied={state.applied}
+          onSave={(name, note) => {
+            if (plan === null) return;
+            const scenario = { name, note, date: localIsoDay(), params: plan.params, basinOverrides: {} };
+            dispatch({ type: "scenario-staged", edit: { kind: "add", scenario } });
+          }}
+          onRename={(from, to) => dispatch({ type: "scenario-staged", edit: { kind: "rename", from, to } })}
+          onDelete={(name) => dispatch({ type: "scenario-staged", edit: { kind: "delete", name } })}
+          onApply={apply}
+          onUndo={() => dispatch({ type: "scenarios-undone" })}
+        />
+      </Suspense>
+    </Section>
+  );
+}
+
+/** 6. Generate: the summary's state, the button, the progress and what came of it. */
+function GenerateCard({
+  lang,
+  hostKind,
+  state,
+  loaded,
+  planned,
+  navigation,
+  generation,
+  dispatch,
+}: PaneSectionsProps) {
+  const t = uiText(lang);
+  return (
+    <Section id="generate" number={6} title={t.sections.generate}>
+      <GenerateSection
+        lang={lang}
+        summary={planned.summary}
+        blocked={planned.view.blocked}
+        warningCount={planned.view.warningCount}
+        acknowledged={state.acknowledged}
+        onAcknowledge={(value) => dispatch({ type: "warnings-acknowledged", value })}
+        state={state.generation}
+        onGenerate={generation.generate}
+        onSheet={(name) => void navigation.showSheet(name)}
+        sheetNote={noteText(state.sheetNote, hostKind, lang, t)}
+        incomplete={loaded.snapshot.complete === false}
+        onSettle={generation.settle}
+        onCancelConflicts={generation.cancel}
+      />
+    </Section>
+  );
+}
+
+/** Sections 2 to 6, once the workbook is read and planned. */
+export function PaneSections(props: PaneSectionsProps) {
+  const t = uiText(props.lang);
+  return (
+    <>
+      <ParamsCard {...props} />
+      <CheckCard {...props} />
+      <Section id="preview" number={4} title={t.sections.preview}>
+        <PreviewSection lang={props.lang} preview={props.planned.view.preview} />
+      </Section>
+      <ScenariosCard {...props} />
+      <GenerateCard {...props} />
+    </>
+  );
+}
