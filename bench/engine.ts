@@ -5,20 +5,20 @@
 
 import { COMMUNES } from "../src/core/communes";
 import { DEFAULT_PARAMS } from "../src/core/params";
-import { computePlan } from "../src/core/plan";
-import { readFundingTable } from "../src/core/reader";
+import { computePlanFromColumns } from "../src/core/plan";
+import { fundingColumns, readFundingTable } from "../src/core/reader";
 import type { Cents, FundingRow, RawGrid, RawValue } from "../src/core/types";
 import { consume, count, fundingGrid, ms, times, timeTasks, type BenchOptions, type Row } from "./lib";
 
 const ORIGIN = { sheet: "Financements", topLeft: "A1" };
 
-/** The product's work on a grid: every row typed and checked, then the plan. */
+/** The product's work on a grid (as the pipeline does it): every row typed and checked, then the plan of the rows' columns. */
 function engine(grid: RawGrid): number {
   const read = readFundingTable(grid, { origin: ORIGIN, communes: COMMUNES, headerRow: 0 });
   const errors = read.issues.filter((i) => i.severity === "error");
   if (errors.length > 0)
     throw new Error(`bench engine: ${errors.length} errors, the first ${JSON.stringify(errors[0])}`);
-  const plan = computePlan(read.rows, DEFAULT_PARAMS, COMMUNES);
+  const plan = computePlanFromColumns(fundingColumns(read), DEFAULT_PARAMS, COMMUNES);
   return plan.total;
 }
 

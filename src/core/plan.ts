@@ -4,6 +4,7 @@
  */
 
 import { normalizeName } from "./communes";
+import { columnsOfRows } from "./funding-columns";
 import { addCents, allocate, applyRate, cents, subCents, sumCents } from "./money";
 import type { PlanParamName } from "./params";
 import type {
@@ -15,7 +16,9 @@ import type {
   CommuneTotal,
   Engineering,
   EngineeringSplit,
+  FundingColumns,
   FundingRow,
+  FundingRowShape,
   Issue,
   Plan,
   PlanParams,
@@ -38,21 +41,22 @@ const ZERO = cents(0);
 
 /** One commune's totals while the rows are gathered. */
 interface CommuneAcc {
-  readonly key: string;
+  /** Its index among the communes, in order of first appearance. */
+  index: number;
   readonly name: string;
   readonly insee: string | null;
   basinGiven: Basin | null;
   rowCount: number;
-  /** Its row of lowest sheet row (the first of them when several share it). */
-  first: FundingRow;
+  /** Index of its row of lowest sheet row (the first of them when several share it). */
+  first: number;
   total: number;
   /** Totals by domain slot and by year slot (order of first appearance). */
   readonly byDomain: number[];
   readonly byYear: number[];
 }
 
-function newAcc(key: string, name: string, insee: string | null, first: FundingRow): CommuneAcc {
-  return { key, name, insee, basinGiven: null, rowCount: 0, first, total: 0, byDomain: [], byYear: [] };
+function newAcc(name: string, insee: string | null, first: number): CommuneAcc {
+  return { index: -1, name, insee, basinGiven: null, rowCount: 0, first, total: 0, byDomain: [], byYear: [] };
 }
 
 /**
@@ -130,138 +134,36 @@ export function computePlan(
   communes: readonly Commune[],
   options: PlanOptions = {},
 ): Plan {
+  return computePlanFromColumns(columnsOfRows(rows), params, communes, options);
+}
+
+/**
+ * {@link computePlan} of rows given as columns (the reader's: `fundingColumns(read)`), with no object
+ * per row.
+ *
+ * @param columns - the funding rows, as columns
+ * @param params - the parameters of the plan
+ * @param communes - the reference communes the rows were read against
+ * @param options - the cells of the parameters, for issues
+ * @returns the plan, with its own issues
+ * @throws RangeError as computePlan does
+ */
+export function computePlanFromColumns(
+  columns: FundingColumns,
+  params: PlanParams,
+  communes: readonly Commune[],
+  options: PlanOptions = {},
+): Plan {
   const cellOf = (p: PlanParamName): string => options.cells?.[p] ?? p;
+  const gathered = gatherRows(columns, communes);
+  const communesReference = effectiveReference(communes, gathered.byInsee);
   const issues: Issue[] = [];
-  const byInsee = new Map(communes.map((c) => [c.insee, c]));
-
-  // Group rows by commune, and total each commune by domain (in order of first appearance) and by
-  // year (in order of first appearance here, ascending below), adding in the order of the rows.
-  const groups: CommuneAcc[] = [];
-  const byInseeKey = new Map<string, CommuneAcc>();
-  const byNameKey = new Map<string, CommuneAcc>();
-  const nameKeys = new Map<string, string>();
-  const domains: string[] = [];
-  const domainSlot = new Map<string, number>();
-  const yearsSeen: number[] = [];
-  const yearSlot = new Map<number, number>();
-  let hasDomain = false;
-  for (const r of rows) {
-    let acc: CommuneAcc | undefined;
-    if (r.insee !== null) {
-      acc = byInseeKey.get(r.insee);
-    } else {
-      let nameKey = nameKeys.get(r.commune);
-      if (nameKey === undefined) {
-        nameKey = normalizeName(r.commune);
-        nameKeys.set(r.commune, nameKey);
-      }
-      acc = byNameKey.get(nameKey);
-      if (acc === undefined) {
-        acc = newAcc(`name:${nameKey}`, r.commune, null, r);
-        byNameKey.set(nameKey, acc);
-        groups.push(acc);
-      }
-    }
-    if (acc === undefined) {
-      const insee = r.insee ?? "";
-      const commune = byInsee.get(insee);
-      if (commune === undefined) {
-        throw new RangeError(`row ${r.amountCell}: INSEE code ${insee} is not in the reference`);
-      }
-      acc = newAcc(`insee:${insee}`, commune.name, insee, r);
-      byInseeKey.set(insee, acc);
-      groups.push(acc);
-    }
-    if (acc.basinGiven === null && r.basinGiven !== null) acc.basinGiven = r.basinGiven;
-    acc.rowCount += 1;
-    if (r.sheetRow < acc.first.sheetRow) acc.first = r;
-    acc.total += r.amount;
-    if (r.domain !== null) hasDomain = true;
-    const d = r.domain ?? NO_DOMAIN;
-    let di = domainSlot.get(d);
-    if (di === undefined) {
-      di = domains.length;
-      domains.push(d);
-      domainSlot.set(d, di);
-    }
-    addAt(acc.byDomain, di, r.amount);
-    if (r.year !== null) {
-      let yi = yearSlot.get(r.year);
-      if (yi === undefined) {
-        yi = yearsSeen.length;
-        yearsSeen.push(r.year);
-        yearSlot.set(r.year, yi);
-      }
-      addAt(acc.byYear, yi, r.amount);
-    }
-  }
-  if (!hasDomain) domains.length = 0;
-  const years = [...yearsSeen].sort((a, b) => a - b);
-  const yearSlots = years.map((y) => yearSlot.get(y) ?? 0);
-
-  // The reference with the rows' basins applied.
-  const communesReference: Commune[] = communes.map((c) => {
-    const given = byInseeKey.get(c.insee)?.basinGiven ?? null;
-    return given === null ? c : { ...c, basin: given, basinConfirmed: true };
-  });
-  const effectiveByInsee = new Map(communesReference.map((c) => [c.insee, c]));
-
-  // Commune totals.
-  const communeTotals: CommuneTotal[] = [];
-  const firstAmountCell = new Map<CommuneTotal, string>();
-  for (const acc of groups) {
-    const basin = acc.insee !== null ? effectiveByInsee.get(acc.insee)?.basin : acc.basinGiven;
-    if (basin === undefined || basin === null) {
-      throw new RangeError(`commune ${acc.name} is outside the reference and no row gives its basin`);
-    }
-    const ct: CommuneTotal = {
-      name: acc.name,
-      insee: acc.insee,
-      basin,
-      total: cents(acc.total),
-      byDomain: domains.map((_, i) => cents(acc.byDomain[i] ?? 0)),
-      byYear: yearSlots.map((slot) => cents(acc.byYear[slot] ?? 0)),
-      rowCount: acc.rowCount,
-    };
-    communeTotals.push(ct);
-    firstAmountCell.set(ct, acc.first.amountCell);
-  }
-  communeTotals.sort(
-    (a, b) =>
-      BASINS.indexOf(a.basin) - BASINS.indexOf(b.basin) ||
-      a.name.localeCompare(b.name, "fr") ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-      (a.insee ?? "").localeCompare(b.insee ?? ""),
-  );
-  for (const ct of communeTotals) {
-    if (ct.total < 0) {
-      issues.push({
-        code: "commune-total-negative",
-        severity: "error",
-        cell: firstAmountCell.get(ct) ?? "",
-        data: { commune: ct.name, total: ct.total },
-      });
-    }
-  }
-
+  const communeTotals = communeTotalsOf(gathered, communesReference, columns, issues);
+  const { domains, years } = gathered;
   const domainTotals = domains.map((_, i) => sumCents(communeTotals.map((c) => c.byDomain[i] ?? ZERO)));
   const yearTotals = years.map((_, i) => sumCents(communeTotals.map((c) => c.byYear[i] ?? ZERO)));
   const total = sumCents(communeTotals.map((c) => c.total));
-
-  // Engineering of the whole mission.
-  const eligibleHT = params.costHT < params.capHT ? params.costHT : params.capHT;
-  const eligibleTTC = addCents(eligibleHT, applyRate(eligibleHT, params.vatRate));
-  const caf = applyRate(params.cafBase === "ttc" ? eligibleTTC : eligibleHT, params.cafRate);
-  const vat = applyRate(params.costHT, params.vatRate);
-  const engineering: Engineering = {
-    ...split(params.costHT, caf, vat),
-    capHT: params.capHT,
-    eligibleHT,
-    eligibleTTC,
-    cafBase: params.cafBase,
-    cafRate: params.cafRate,
-    vatRate: params.vatRate,
-  };
+  const engineering = engineeringOf(params);
   if (params.costHT > params.capHT) {
     issues.push({
       code: "cost-above-cap",
@@ -271,46 +173,7 @@ export function computePlan(
       data: { cost: params.costHT, cap: params.capHT },
     });
   }
-
-  // Basins: reference counts, CEJ totals, key values, and the split.
-  const basinFacts = BASINS.map((basin) => {
-    const ref = communesReference.filter((c) => c.basin === basin);
-    return {
-      basin,
-      communes: ref.length,
-      population: sum(ref.map((c) => c.population)),
-      cejTotal: sumCents(communeTotals.filter((c) => c.basin === basin).map((c) => c.total)),
-    };
-  });
-  const keyValueOf = (f: (typeof basinFacts)[number], key: AllocationKey): number => {
-    switch (key) {
-      case "cej":
-        return f.cejTotal;
-      case "population":
-        return f.population;
-      case "communes":
-        return f.communes;
-      case "equal":
-        return 1;
-    }
-  };
-  const keyValues = basinFacts.map((f) => keyValueOf(f, params.key));
-  const keySum = sum(keyValues);
-  const usable = keyValues.every((v) => v >= 0) && keySum > 0;
-  if (!usable && keyValues.every((v) => v >= 0)) {
-    issues.push({ code: "key-sum-zero", severity: "error", cell: cellOf("key"), data: { key: params.key } });
-  }
-  const zeroes = keyValues.map(() => ZERO);
-  const costParts = usable ? allocate(engineering.costHT, keyValues) : zeroes;
-  const cafParts = usable ? allocate(engineering.caf, keyValues) : zeroes;
-  const vatParts = usable ? allocate(engineering.vat, keyValues) : zeroes;
-  const basins: BasinPlan[] = basinFacts.map((f, i) => ({
-    ...f,
-    keyValue: keyValues[i] ?? 0,
-    keyShare: usable ? (keyValues[i] ?? 0) / keySum : 0,
-    engineering: split(costParts[i] ?? ZERO, cafParts[i] ?? ZERO, vatParts[i] ?? ZERO),
-  }));
-
+  const basins = basinsOf(communesReference, communeTotals, engineering, params.key, cellOf, issues);
   return {
     params,
     communesReference,
@@ -322,8 +185,262 @@ export function computePlan(
     yearTotals,
     total,
     fundedCommunes: communeTotals.length,
-    rowCount: rows.length,
+    rowCount: columns.length,
     engineering,
     issues,
   };
+}
+
+/** The rows gathered by commune, with the domains and years met. */
+interface Gathered {
+  /** The communes, in order of first appearance. */
+  readonly groups: readonly CommuneAcc[];
+  /** The communes of the reference, by INSEE code. */
+  readonly byInsee: ReadonlyMap<string, CommuneAcc>;
+  /** Distinct domains in order of first appearance (empty when no row has one). */
+  readonly domains: string[];
+  /** Distinct years, ascending, and the slot of each in the communes' `byYear`. */
+  readonly years: number[];
+  readonly yearSlots: number[];
+}
+
+/**
+ * Groups rows by commune, and totals each commune by domain (in order of first appearance) and by
+ * year (in order of first appearance here, ascending in the result), adding in the order of the rows.
+ * What a row's shape gives (its commune, domain and year slots) is worked out at the shape's first row.
+ */
+function gatherRows(columns: FundingColumns, communes: readonly Commune[]): Gathered {
+  const groupOf = new CommuneGroups(columns, communes);
+  const domains: string[] = [];
+  const domainSlot = new Map<string, number>();
+  const yearsSeen: number[] = [];
+  const yearSlot = new Map<number, number>();
+  const n = columns.shapes.length;
+  const groupOfShape = new Int32Array(n).fill(-1);
+  const domainOfShape = new Int32Array(n);
+  const yearOfShape = new Int32Array(n);
+  let hasDomain = false;
+  const { sheetRow, amount, shape, shapes } = columns;
+  const groups = groupOf.groups;
+  for (let i = 0; i < columns.length; i += 1) {
+    const code = shape[i] ?? 0;
+    let g = groupOfShape[code] ?? -1;
+    if (g < 0) {
+      const s = shapes[code];
+      if (s === undefined) throw new RangeError(`no shape for row ${i}`);
+      g = groupOf.find(i, s);
+      groupOfShape[code] = g;
+      if (s.domain !== null) hasDomain = true;
+      domainOfShape[code] = slotOf(domainSlot, domains, s.domain ?? NO_DOMAIN);
+      yearOfShape[code] = s.year === null ? -1 : slotOf(yearSlot, yearsSeen, s.year);
+    }
+    const acc = groups[g] as CommuneAcc;
+    if (acc.basinGiven === null) acc.basinGiven = shapes[code]?.basinGiven ?? null;
+    acc.rowCount += 1;
+    if ((sheetRow[i] ?? 0) < (sheetRow[acc.first] ?? 0)) acc.first = i;
+    const cents = amount[i] ?? 0;
+    acc.total += cents;
+    addAt(acc.byDomain, domainOfShape[code] ?? 0, cents);
+    const yi = yearOfShape[code] ?? -1;
+    if (yi >= 0) addAt(acc.byYear, yi, cents);
+  }
+  if (!hasDomain) domains.length = 0;
+  const years = [...yearsSeen].sort((a, b) => a - b);
+  const yearSlots = years.map((y) => yearSlot.get(y) ?? 0);
+  return { groups, byInsee: groupOf.byInsee, domains, years, yearSlots };
+}
+
+/** The slot of a value in a list of distinct values, added at the end when new. */
+function slotOf<T>(slots: Map<T, number>, values: T[], value: T): number {
+  let slot = slots.get(value);
+  if (slot === undefined) {
+    slot = values.length;
+    values.push(value);
+    slots.set(value, slot);
+  }
+  return slot;
+}
+
+/**
+ * The commune totals of the rows: by INSEE code when matched, else by the name as given (compared
+ * like the reader compares names; the first row's spelling is kept).
+ */
+class CommuneGroups {
+  readonly groups: CommuneAcc[] = [];
+  readonly byInsee = new Map<string, CommuneAcc>();
+  private readonly byName = new Map<string, CommuneAcc>();
+  private readonly nameKeys = new Map<string, string>();
+  private readonly reference: ReadonlyMap<string, Commune>;
+
+  constructor(
+    private readonly columns: FundingColumns,
+    communes: readonly Commune[],
+  ) {
+    this.reference = new Map(communes.map((c) => [c.insee, c]));
+  }
+
+  /**
+   * @param i - a row
+   * @param shape - its shape
+   * @returns the index in `groups` of its commune's totals
+   * @throws RangeError when the row names an INSEE code missing from the reference
+   */
+  find(i: number, shape: FundingRowShape): number {
+    const { commune, insee } = shape;
+    let acc: CommuneAcc | undefined;
+    if (insee === null) {
+      let nameKey = this.nameKeys.get(commune);
+      if (nameKey === undefined) {
+        nameKey = normalizeName(commune);
+        this.nameKeys.set(commune, nameKey);
+      }
+      acc = this.byName.get(nameKey) ?? this.add(this.byName, nameKey, newAcc(commune, null, i));
+    } else {
+      acc = this.byInsee.get(insee);
+      if (acc === undefined) {
+        const c = this.reference.get(insee);
+        if (c === undefined) {
+          throw new RangeError(
+            `row ${this.columns.amountCell(i)}: INSEE code ${insee} is not in the reference`,
+          );
+        }
+        acc = this.add(this.byInsee, insee, newAcc(c.name, insee, i));
+      }
+    }
+    return acc.index;
+  }
+
+  private add(map: Map<string, CommuneAcc>, key: string, acc: CommuneAcc): CommuneAcc {
+    map.set(key, acc);
+    acc.index = this.groups.length;
+    this.groups.push(acc);
+    return acc;
+  }
+}
+
+/** The reference with the rows' basins applied. */
+function effectiveReference(
+  communes: readonly Commune[],
+  byInsee: ReadonlyMap<string, CommuneAcc>,
+): Commune[] {
+  return communes.map((c) => {
+    const given = byInsee.get(c.insee)?.basinGiven ?? null;
+    return given === null ? c : { ...c, basin: given, basinConfirmed: true };
+  });
+}
+
+/**
+ * The commune totals, sorted by basin then name; a negative total is an error on the amount cell of
+ * the commune's first row.
+ */
+function communeTotalsOf(
+  gathered: Gathered,
+  reference: readonly Commune[],
+  columns: FundingColumns,
+  issues: Issue[],
+): CommuneTotal[] {
+  const effectiveByInsee = new Map(reference.map((c) => [c.insee, c]));
+  const communeTotals: CommuneTotal[] = [];
+  const firstRow = new Map<CommuneTotal, number>();
+  for (const acc of gathered.groups) {
+    const basin = acc.insee !== null ? effectiveByInsee.get(acc.insee)?.basin : acc.basinGiven;
+    if (basin === undefined || basin === null) {
+      throw new RangeError(`commune ${acc.name} is outside the reference and no row gives its basin`);
+    }
+    const ct: CommuneTotal = {
+      name: acc.name,
+      insee: acc.insee,
+      basin,
+      total: cents(acc.total),
+      byDomain: gathered.domains.map((_, i) => cents(acc.byDomain[i] ?? 0)),
+      byYear: gathered.yearSlots.map((slot) => cents(acc.byYear[slot] ?? 0)),
+      rowCount: acc.rowCount,
+    };
+    communeTotals.push(ct);
+    firstRow.set(ct, acc.first);
+  }
+  communeTotals.sort(
+    (a, b) =>
+      BASINS.indexOf(a.basin) - BASINS.indexOf(b.basin) ||
+      a.name.localeCompare(b.name, "fr") ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      (a.insee ?? "").localeCompare(b.insee ?? ""),
+  );
+  for (const ct of communeTotals) {
+    if (ct.total < 0) {
+      const row = firstRow.get(ct);
+      issues.push({
+        code: "commune-total-negative",
+        severity: "error",
+        cell: row === undefined ? "" : columns.amountCell(row),
+        data: { commune: ct.name, total: ct.total },
+      });
+    }
+  }
+  return communeTotals;
+}
+
+/** Engineering of the whole mission. */
+function engineeringOf(params: PlanParams): Engineering {
+  const eligibleHT = params.costHT < params.capHT ? params.costHT : params.capHT;
+  const eligibleTTC = addCents(eligibleHT, applyRate(eligibleHT, params.vatRate));
+  const caf = applyRate(params.cafBase === "ttc" ? eligibleTTC : eligibleHT, params.cafRate);
+  const vat = applyRate(params.costHT, params.vatRate);
+  return {
+    ...split(params.costHT, caf, vat),
+    capHT: params.capHT,
+    eligibleHT,
+    eligibleTTC,
+    cafBase: params.cafBase,
+    cafRate: params.cafRate,
+    vatRate: params.vatRate,
+  };
+}
+
+/** Basins: reference counts, CEJ totals, key values, and the split of the engineering. */
+function basinsOf(
+  communesReference: readonly Commune[],
+  communeTotals: readonly CommuneTotal[],
+  engineering: Engineering,
+  key: AllocationKey,
+  cellOf: (p: PlanParamName) => string,
+  issues: Issue[],
+): BasinPlan[] {
+  const basinFacts = BASINS.map((basin) => {
+    const ref = communesReference.filter((c) => c.basin === basin);
+    return {
+      basin,
+      communes: ref.length,
+      population: sum(ref.map((c) => c.population)),
+      cejTotal: sumCents(communeTotals.filter((c) => c.basin === basin).map((c) => c.total)),
+    };
+  });
+  const keyValueOf = (f: (typeof basinFacts)[number]): number => {
+    switch (key) {
+      case "cej":
+        return f.cejTotal;
+      case "population":
+        return f.population;
+      case "communes":
+        return f.communes;
+      case "equal":
+        return 1;
+    }
+  };
+  const keyValues = basinFacts.map(keyValueOf);
+  const keySum = sum(keyValues);
+  const usable = keyValues.every((v) => v >= 0) && keySum > 0;
+  if (!usable && keyValues.every((v) => v >= 0)) {
+    issues.push({ code: "key-sum-zero", severity: "error", cell: cellOf("key"), data: { key } });
+  }
+  const zeroes = keyValues.map(() => ZERO);
+  const costParts = usable ? allocate(engineering.costHT, keyValues) : zeroes;
+  const cafParts = usable ? allocate(engineering.caf, keyValues) : zeroes;
+  const vatParts = usable ? allocate(engineering.vat, keyValues) : zeroes;
+  return basinFacts.map((f, i) => ({
+    ...f,
+    keyValue: keyValues[i] ?? 0,
+    keyShare: usable ? (keyValues[i] ?? 0) / keySum : 0,
+    engineering: split(costParts[i] ?? ZERO, cafParts[i] ?? ZERO, vatParts[i] ?? ZERO),
+  }));
 }

@@ -1,5 +1,8 @@
 import { cellText, gridAddress, gridAddresser, parseA1, toCell } from "./cell";
 import { findCommuneByInsee, matchCommune, normalizeName, type CommuneMatch } from "./communes";
+import { cellKey, DuplicateRows, fmix, mix, numberHash } from "./duplicates";
+import { columnsOfRows, rowsOfColumns } from "./funding-columns";
+import { ColumnsBuilder, ReadColumns, Shapes } from "./read-columns";
 import { centsFromEuros, MAX_CENTS, parseAmount, type AmountProblem } from "./money";
 import type {
   Basin,
@@ -8,6 +11,7 @@ import type {
   ColumnMapping,
   Commune,
   Field,
+  FundingColumns,
   FundingRow,
   Issue,
   IssueCode,
@@ -258,29 +262,10 @@ function isNotText(cell: Cell): boolean {
   return cell.kind === "error" || cell.kind === "boolean" || cell.kind === "date";
 }
 
-/** A comparable key of a raw value: `""`, null and blanks are the same empty cell. */
-function cellKey(raw: RawValue): string {
-  const cell = toCell(raw);
-  switch (cell.kind) {
-    case "empty":
-      return "e";
-    case "number":
-      return `n${cell.value}`;
-    case "text":
-      return `t${cell.value}`;
-    case "boolean":
-      return `b${cell.value}`;
-    case "date":
-      return `d${cell.value.getTime()}`;
-    case "error":
-      return `x${cell.code}`;
-  }
-}
-
 /** A row's cells as the checks need them, computed once per distinct value of a column. */
 interface CellFacts {
-  /** Which distinct value of its column this is (0, 1…), or -1 for a date or an error object. */
-  readonly slot: number;
+  /** Index of these facts among those of their column (a date or an error object has its own). */
+  readonly id: number;
   /** Index of the cell's comparison key ({@link cellKey}) among the keys met: equal keys, equal ids. */
   readonly keyId: number;
   /** The cell for a message or a SUMIFS criterion ({@link textOfCell}). */
@@ -295,11 +280,6 @@ interface CommuneFacts extends CellFacts {
   readonly match: CommuneMatch | null;
   /** Grouping key of a commune kept outside the reference, made on first use. */
   nameKey: string | null;
-  /**
-   * The `keys` of the rows read with this cell, by domain and year cell (their `slot`s), with the INSEE
-   * cell they came from: rows with the same four cells share one (read-only) object.
-   */
-  readonly keys: Map<number, { readonly insee: InseeFacts; readonly keys: FundingRow["keys"] }>;
 }
 
 interface InseeFacts extends CellFacts {
@@ -328,20 +308,22 @@ interface YearFacts extends CellFacts {
 
 /**
  * A function of a raw value, computed once per distinct primitive (a column holds few distinct
- * communes, domains or years); dates and error objects are computed every time.
+ * communes, domains or years); dates and error objects are computed every time. Every facts made is
+ * kept in `made`, at its `id`.
  */
-function memoized<T>(make: (raw: RawValue, cell: Cell, slot: number) => T): (raw: RawValue) => T {
+function memoized<T>(made: T[], make: (raw: RawValue, cell: Cell, id: number) => T): (raw: RawValue) => T {
   const cache = new Map<RawValue, T>();
   // The last value met, first: a column often repeats its value from one row to the next.
   let lastRaw: RawValue = null;
   let lastFacts: T | undefined;
   return (raw) => {
     if (raw === lastRaw && lastFacts !== undefined) return lastFacts;
-    if (raw !== null && typeof raw === "object") return make(raw, toCell(raw), -1);
-    let facts = cache.get(raw);
+    let facts = raw !== null && typeof raw === "object" ? undefined : cache.get(raw);
     if (facts === undefined) {
-      facts = make(raw, toCell(raw), cache.size);
-      cache.set(raw, facts);
+      facts = make(raw, toCell(raw), made.length);
+      made.push(facts);
+      if (raw === null || typeof raw !== "object") cache.set(raw, facts);
+      else return facts;
     }
     lastRaw = raw;
     lastFacts = facts;
@@ -349,8 +331,29 @@ function memoized<T>(make: (raw: RawValue, cell: Cell, slot: number) => T): (raw
   };
 }
 
+/** Every facts made in one reading, by column. */
+interface FactTables {
+  readonly commune: CommuneFacts[];
+  readonly insee: InseeFacts[];
+  readonly basin: BasinFacts[];
+  readonly domain: DomainFacts[];
+  readonly action: ActionFacts[];
+  readonly year: YearFacts[];
+}
+
+/** The year a cell gives, or null when it is no year of 2000–2100. */
+function yearOfCell(cell: Cell): number | null {
+  const y =
+    cell.kind === "number"
+      ? cell.value
+      : cell.kind === "text" && /^\s*\d+\s*$/.test(cell.value)
+        ? Number(cell.value)
+        : NaN;
+  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : null;
+}
+
 /** The readers of each field's cells for one reading, sharing the ids of the comparison keys. */
-function columnReaders(communes: readonly Commune[]) {
+function columnReaders(communes: readonly Commune[], facts: FactTables) {
   const ids = new Map<string, number>();
   const keyIds = (raw: RawValue): number => {
     const key = cellKey(raw);
@@ -362,136 +365,124 @@ function columnReaders(communes: readonly Commune[]) {
     return id;
   };
   const matches = new Map<string, CommuneMatch>();
+  const matchOf = (value: string): CommuneMatch => {
+    const match = matches.get(value) ?? matchCommune(value, communes);
+    matches.set(value, match);
+    return match;
+  };
   return {
     keyIds,
-    commune: memoized<CommuneFacts>((raw, cell, slot) => {
+    commune: memoized<CommuneFacts>(facts.commune, (raw, cell, id) => {
       const notText = isNotText(cell);
       const value = textOf(cell);
-      let match: CommuneMatch | null = null;
-      if (!notText && value !== "") {
-        match = matches.get(value) ?? matchCommune(value, communes);
-        matches.set(value, match);
-      }
+      const match = !notText && value !== "" ? matchOf(value) : null;
+      const text = textOfCell(cell);
       return {
-        slot,
+        id,
         keyId: keyIds(raw),
-        text: textOfCell(cell),
+        text,
         value,
         notText,
         match,
         nameKey: null,
-        keys: new Map(),
       };
     }),
-    insee: memoized<InseeFacts>((raw, cell, slot) => {
+    insee: memoized<InseeFacts>(facts.insee, (raw, cell, id) => {
       const notText = isNotText(cell);
       const value = notText ? textOfCell(cell) : textOf(cell);
       const commune = value === "" || notText ? null : (findCommuneByInsee(value, communes) ?? null);
-      return { slot, keyId: keyIds(raw), text: textOfCell(cell), value, commune };
+      return { id, keyId: keyIds(raw), text: textOfCell(cell), value, commune };
     }),
-    basin: memoized<BasinFacts>((raw, cell, slot) => {
+    basin: memoized<BasinFacts>(facts.basin, (raw, cell, id) => {
       const empty = cell.kind === "empty";
       const text = textOfCell(cell);
-      return { slot, keyId: keyIds(raw), text, empty, basin: empty ? null : parseBasin(text) };
+      return { id, keyId: keyIds(raw), text, empty, basin: empty ? null : parseBasin(text) };
     }),
-    domain: memoized<DomainFacts>((raw, cell, slot) => {
+    domain: memoized<DomainFacts>(facts.domain, (raw, cell, id) => {
       const text = textOfCell(cell);
       const domain = cell.kind === "empty" ? null : canonicalDomain(text);
-      return { slot, keyId: keyIds(raw), text, domain };
+      return { id, keyId: keyIds(raw), text, domain };
     }),
-    action: memoized<ActionFacts>((raw, cell, slot) => ({
-      slot,
+    action: memoized<ActionFacts>(facts.action, (raw, cell, id) => ({
+      id,
       keyId: keyIds(raw),
       text: textOfCell(cell),
       value: textOf(cell),
     })),
-    year: memoized<YearFacts>((raw, cell, slot) => {
-      const y =
-        cell.kind === "number"
-          ? cell.value
-          : cell.kind === "text" && /^\s*\d+\s*$/.test(cell.value)
-            ? Number(cell.value)
-            : NaN;
-      const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : null;
-      return { slot, keyId: keyIds(raw), text: textOfCell(cell), year };
-    }),
+    year: memoized<YearFacts>(facts.year, (raw, cell, id) => ({
+      id,
+      keyId: keyIds(raw),
+      text: textOfCell(cell),
+      year: yearOfCell(cell),
+    })),
   };
 }
 
-const float = new Float64Array(1);
-const floatWords = new Int32Array(float.buffer);
-
-/** A hash of a finite number: equal numbers (0 and -0 too) hash alike. */
-function numberHash(value: number): number {
-  float[0] = value === 0 ? 0 : value;
-  return (floatWords[0] ?? 0) ^ Math.imul(floatWords[1] ?? 0, 0x9e3779b1);
-}
-
-/** One step of a row's hash. */
-function mix(hash: number, value: number): number {
-  return Math.imul(hash ^ value, 0x01000193);
-}
+/** No rows. */
+const NO_COLUMNS: FundingColumns = columnsOfRows([]);
 
 /**
- * The rows met so far, by the values of the mapped columns: an open-addressing table of row indexes
- * (plus one; 0 is a free slot) each beside its hash; rows of equal hash are compared cell by cell,
- * as {@link cellKey} compares them.
+ * The reader's result: `rows` made from the columns on first use (an enumerable getter, in the
+ * place it always had, so that JSON gives the same text), `columns` not enumerable.
  */
-class RowSet {
-  /** Slot `i` at `2i` (row index + 1) and its hash at `2i + 1`. */
-  private readonly table: Int32Array;
+function readResult(
+  head: { readonly headerRow: number; readonly headers: readonly string[]; readonly mapping: ColumnMapping },
+  columns: FundingColumns,
+  issues: readonly Issue[],
+): ReadResult {
+  let rows: readonly FundingRow[] | undefined;
+  const result = {
+    headerRow: head.headerRow,
+    headers: head.headers,
+    mapping: head.mapping,
+    get rows(): readonly FundingRow[] {
+      return (rows ??= rowsOfColumns(columns));
+    },
+    issues,
+  };
+  COLUMNS.set(result, columns);
+  return result;
+}
 
-  /**
-   * @param grid - the grid
-   * @param columns - the mapped columns
-   * @param expected - how many rows may come at most (the table keeps half its slots free)
-   */
-  constructor(
-    private readonly grid: RawGrid,
-    private readonly columns: readonly number[],
-    expected: number,
-  ) {
-    let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
-    this.table = new Int32Array(capacity * 2);
+/** The columns of each result the reader gave. */
+const COLUMNS = new WeakMap<ReadResult, FundingColumns>();
+
+/**
+ * The rows of a reading as columns, what `computePlan` reads: those the reader kept for its
+ * result, or the result's rows seen as columns (a result made otherwise, or copied).
+ *
+ * @param result - a result of {@link readFundingTable}
+ * @returns its rows, as columns
+ */
+export function fundingColumns(result: ReadResult): FundingColumns {
+  return COLUMNS.get(result) ?? columnsOfRows(result.rows);
+}
+
+/** The header row, the columns and the mapping of a funding table, with their issues. */
+interface TableHead {
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly mapping: ColumnMapping;
+  readonly issues: Issue[];
+}
+
+/** Finds the header row and maps its columns; an issue of severity `error` stops the reading. */
+function readHead(grid: RawGrid, options: ReadOptions, at: (r: number, c: number) => string): TableHead {
+  const headerRow = options.headerRow ?? findHeaderRow(grid, options);
+  if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow >= grid.length) {
+    const issue: Issue = { code: "header-not-found", severity: "error", cell: at(0, 0), data: {} };
+    return { headerRow: -1, headers: [], mapping: {}, issues: [issue] };
   }
-
-  /**
-   * Adds a row, unless an identical one was added before.
-   *
-   * @param row - the row's index in the grid
-   * @param rawHash - a hash of its mapped cells (equal cells, equal hash)
-   * @returns the index of that earlier row, or -1 when the row is new
-   */
-  add(row: number, rawHash: number): number {
-    let h = rawHash ^ (rawHash >>> 16);
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    const table = this.table;
-    const mask = (table.length >> 1) - 1;
-    let i = h & mask;
-    for (;;) {
-      const other = (table[2 * i] ?? 0) - 1;
-      if (other < 0) break;
-      if (table[2 * i + 1] === h && this.same(other, row)) return other;
-      i = (i + 1) & mask;
+  const headers = headerTexts(grid[headerRow]);
+  const width = grid.reduce((w, row) => Math.max(w, row.length), headers.length);
+  const padded = headers.concat(Array<string>(Math.max(0, width - headers.length)).fill(""));
+  const { mapping, issues } = guessMapping(padded, headerRow, options);
+  for (const field of ["commune", "amount"] as const) {
+    if (mapping[field] === undefined && !(field === "commune" && mapping.insee !== undefined)) {
+      issues.push({ code: "missing-column", severity: "error", cell: at(headerRow, 0), data: { field } });
     }
-    table[2 * i] = row + 1;
-    table[2 * i + 1] = h;
-    return -1;
   }
-
-  private same(a: number, b: number): boolean {
-    const ra = this.grid[a];
-    const rb = this.grid[b];
-    if (ra === undefined || rb === undefined) return false;
-    for (const c of this.columns) {
-      const x = ra[c];
-      const y = rb[c];
-      if (x !== y && cellKey(x) !== cellKey(y)) return false;
-    }
-    return true;
-  }
+  return { headerRow, headers: padded, mapping, issues };
 }
 
 /**
@@ -503,287 +494,393 @@ class RowSet {
  * basins (so that the rows read never depend on the order of the rows); the caller must not write
  * anything while an issue of severity `error` remains.
  *
- * For speed on large tables (a million rows), what a cell means is worked out once per distinct value
- * of its column, identical rows are found through a hash table of row indexes, and addresses are
- * formatted only for the rows read and the issues; rows read with the same commune, INSEE, domain and
- * year cells share one (read-only) `keys` object.
+ * For speed on large tables (a million rows), the rows are read into columns (`columns`; `rows` is
+ * made from them on first use): what a cell means is worked out once per distinct value of its
+ * column, identical rows are found through a hash table of row indexes, and addresses are formatted
+ * only for the issues.
  *
  * @param grid - the raw values, row-major, as the Office JavaScript API or a file reader give them
  * @param options - where the grid lives, the reference communes, and optional mapping or header row
  * @returns the header, the mapping, the rows read and the issues
  */
 export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResult {
-  const { origin, communes } = options;
-  const at = gridAddresser(origin);
-  const topRow = parseA1(origin.topLeft).row;
-  const headerRow = options.headerRow ?? findHeaderRow(grid, options);
-  if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow >= grid.length) {
-    const issue: Issue = { code: "header-not-found", severity: "error", cell: at(0, 0), data: {} };
-    return { headerRow: -1, headers: [], mapping: {}, rows: [], issues: [issue] };
+  const at = gridAddresser(options.origin);
+  const head = readHead(grid, options, at);
+  if (head.headerRow < 0 || head.issues.some((i) => i.severity === "error")) {
+    return readResult(head, NO_COLUMNS, head.issues);
   }
-  const headers = headerTexts(grid[headerRow]);
-  const width = grid.reduce((w, row) => Math.max(w, row.length), headers.length);
-  const padded = headers.concat(Array<string>(Math.max(0, width - headers.length)).fill(""));
-  const { mapping, issues } = guessMapping(padded, headerRow, options);
-  for (const field of ["commune", "amount"] as const) {
-    if (mapping[field] === undefined && !(field === "commune" && mapping.insee !== undefined)) {
-      issues.push({ code: "missing-column", severity: "error", cell: at(headerRow, 0), data: { field } });
-    }
+  const reader = new RowReader(grid, options, head, at);
+  reader.readRows();
+  const columns = reader.columns();
+  const { issues } = head;
+  if (columns.length === 0 && !issues.some((i) => i.severity === "error")) {
+    issues.push({ code: "no-rows", severity: "error", cell: at(head.headerRow, 0), data: {} });
   }
-  if (issues.some((i) => i.severity === "error")) {
-    return { headerRow, headers: padded, mapping, rows: [], issues };
+  return readResult(head, columns, issues);
+}
+
+/** The mapped columns' indexes (-1 when a field has none). */
+interface Columns {
+  readonly commune: number;
+  readonly insee: number;
+  readonly basin: number;
+  readonly domain: number;
+  readonly action: number;
+  readonly year: number;
+  readonly amount: number;
+  /** The column that names the commune: the commune column, else the INSEE column. */
+  readonly communeCell: number;
+}
+
+function columnsOf(mapping: ColumnMapping): Columns {
+  const col = (f: Field): number => mapping[f] ?? -1;
+  const commune = col("commune");
+  const insee = col("insee");
+  return {
+    commune,
+    insee,
+    basin: col("basin"),
+    domain: col("domain"),
+    action: col("action"),
+    year: col("year"),
+    amount: col("amount"),
+    communeCell: mapping.commune !== undefined ? commune : insee,
+  };
+}
+
+/**
+ * One pass over the data rows: each row checked (its issues pushed to the head's issues) and, when it
+ * has no error, written to the columns. The state of the row being read is kept in fields.
+ */
+class RowReader {
+  private readonly cols: Columns;
+  private readonly topRow: number;
+  private readonly readers: ReturnType<typeof columnReaders>;
+  private readonly facts: FactTables = {
+    commune: [],
+    insee: [],
+    basin: [],
+    domain: [],
+    action: [],
+    year: [],
+  };
+  private readonly duplicates: DuplicateRows;
+  private readonly out: ColumnsBuilder;
+  private readonly issues: Issue[];
+  /** `Sheet!E` of each column (its row number left out), made once. */
+  private readonly columnPrefixes: string[] = [];
+  /** What rows of the same cells share, kept once. */
+  private readonly shapes = new Shapes();
+  private readonly basinSeen = new Map<string, { basin: Basin; row: number }>();
+  private readonly conflicted = new Set<string>();
+  // The row being read.
+  private rowHasError = false;
+  private commune: Commune | null = null;
+  private keptName: string | null = null;
+  private communeKey: string | null = null;
+  private amount = 0;
+  private fromText = false;
+
+  constructor(
+    private readonly grid: RawGrid,
+    private readonly options: ReadOptions,
+    private readonly head: TableHead,
+    private readonly at: (r: number, c: number) => string,
+  ) {
+    this.cols = columnsOf(head.mapping);
+    this.topRow = parseA1(options.origin.topLeft).row;
+    this.readers = columnReaders(options.communes, this.facts);
+    // The mapped columns, in FIELDS order: what makes two rows identical.
+    const keyCols = FIELDS.map((f) => head.mapping[f]).filter((c): c is number => c !== undefined);
+    const capacity = Math.max(0, grid.length - head.headerRow - 1);
+    this.duplicates = new DuplicateRows(grid, keyCols, capacity);
+    this.out = new ColumnsBuilder(capacity);
+    this.issues = head.issues;
   }
 
-  const rows: FundingRow[] = [];
-  // Grouping key of each row read (parallel to `rows`): needed only when a commune has two basins.
-  const rowKeys: string[] = [];
-  const basinSeen = new Map<string, { basin: Basin; row: number }>();
-  const conflicted = new Set<string>();
-  const col = (f: Field): number => mapping[f] ?? -1;
-  const communeCol = col("commune");
-  const inseeCol = col("insee");
-  const basinCol = col("basin");
-  const domainCol = col("domain");
-  const actionCol = col("action");
-  const yearCol = col("year");
-  const amountCol = col("amount");
-  const communeCellCol = mapping.commune !== undefined ? communeCol : inseeCol;
-  const hasBasin = basinCol >= 0;
-  const hasYear = yearCol >= 0;
-  const readers = columnReaders(communes);
-  const communeOf = readers.commune;
-  const inseeOf = readers.insee;
-  const basinOf = readers.basin;
-  const domainOf = readers.domain;
-  const actionOf = readers.action;
-  const yearOf = readers.year;
-  // The mapped columns, in FIELDS order: what makes two rows identical.
-  const keyCols = FIELDS.map((f) => mapping[f]).filter((c): c is number => c !== undefined);
-  const duplicates = new RowSet(grid, keyCols, grid.length - headerRow);
-  const addressOf = (r: number, c: number): string => at(r, c < 0 ? 0 : c);
-  // `Sheet!E` of each column, for the rows read (their number written once for both addresses).
-  const columnPrefixes: string[] = [];
-  const columnPrefix = (c: number): string => {
+  /** Reads every data row; blank rows are skipped. */
+  readRows(): void {
+    const { grid } = this;
+    // A file reader may give every empty row of a sparse sheet as one shared array: checked once.
+    let lastBlank: readonly RawValue[] | undefined;
+    for (let r = this.head.headerRow + 1; r < grid.length; r += 1) {
+      const raw = grid[r];
+      if (raw === undefined || raw === lastBlank) continue;
+      if (isBlankRow(raw)) {
+        lastBlank = raw;
+        continue;
+      }
+      this.readRow(r, raw);
+    }
+    this.warnDuplicates();
+  }
+
+  /** The rows read, as columns: a commune given two basins has none of its rows read. */
+  columns(): FundingColumns {
+    const { out, conflicted } = this;
+    const shapes = this.shapes.list;
+    if (conflicted.size > 0) {
+      const dropped = shapes.map((s) => conflicted.has(s.communeKey));
+      out.retain((i) => dropped[out.shape[i] ?? -1] !== true);
+    }
+    // Made for the first row read already (an address past the last column has thrown then).
+    const prefix = (c: number): string => (out.length > 0 ? this.columnPrefix(c) : "");
+    const prefixes = { amount: prefix(this.cols.amount), commune: prefix(this.cols.communeCell) };
+    return new ReadColumns(out, shapes, prefixes);
+  }
+
+  private readRow(r: number, raw: readonly RawValue[]): void {
+    const { cols, readers } = this;
+    this.rowHasError = false;
+    const basinCell = readers.basin(cols.basin >= 0 ? raw[cols.basin] : undefined);
+    if (!basinCell.empty && basinCell.basin === null)
+      this.problem("basin-invalid", r, cols.basin, { value: basinCell.text });
+    const communeCell = readers.commune(cols.commune >= 0 ? raw[cols.commune] : undefined);
+    const inseeCell = readers.insee(cols.insee >= 0 ? raw[cols.insee] : undefined);
+    this.resolveCommune(r, communeCell, inseeCell, basinCell);
+    this.checkBasin(r, basinCell.basin);
+    const yearCell = readers.year(cols.year >= 0 ? raw[cols.year] : undefined);
+    if (cols.year >= 0 && yearCell.year === null)
+      this.problem("year-invalid", r, cols.year, { value: yearCell.text });
+    const amountRaw = raw[cols.amount];
+    const amountOk = this.readAmount(r, amountRaw);
+    const domainCell = readers.domain(cols.domain >= 0 ? raw[cols.domain] : undefined);
+    const actionCell = readers.action(cols.action >= 0 ? raw[cols.action] : undefined);
+    // Identical rows: same values in every mapped column ("" and null are both an empty cell).
+    const cellsHash = mix(
+      mix(
+        mix(mix(mix(mix(0x811c9dc5, communeCell.keyId), inseeCell.keyId), basinCell.keyId), domainCell.keyId),
+        actionCell.keyId,
+      ),
+      yearCell.keyId,
+    );
+    this.checkDuplicate(r, cellsHash, amountRaw);
+    if (!amountOk || this.rowHasError || this.communeKey === null) return;
+    const shape = this.shapeOf(
+      cellsHash,
+      communeCell,
+      inseeCell,
+      basinCell,
+      domainCell,
+      actionCell,
+      yearCell,
+    );
+    this.out.push(this.topRow + r + 1, this.amount, this.fromText, shape);
+    this.columnPrefix(this.cols.communeCell); // throws as the address did, when there is none
+  }
+
+  /** The commune of the row, by INSEE code and/or by name (sets `commune`, `keptName`, `communeKey`). */
+  private resolveCommune(
+    r: number,
+    communeCell: CommuneFacts,
+    inseeCell: InseeFacts,
+    basinCell: BasinFacts,
+  ): void {
+    const { cols } = this;
+    const communeText = communeCell.value;
+    const inseeText = inseeCell.value;
+    let commune: Commune | null = null;
+    let keptName: string | null = null;
+    if (inseeText !== "") {
+      commune = inseeCell.commune;
+      if (commune === null) this.problem("insee-unknown", r, cols.insee, { value: inseeText });
+    }
+    if (communeCell.notText) {
+      // An error value (#N/A of a lookup), a boolean or a date: never a name to keep.
+      this.problem("commune-unknown", r, cols.commune, { value: communeCell.text, suggestions: [] });
+      commune = null;
+    } else if (communeText !== "") {
+      const match = communeCell.match ?? matchCommune(communeText, this.options.communes);
+      if (match.kind === "match") {
+        if (commune !== null && commune.insee !== match.commune.insee)
+          this.mismatch(r, inseeText, communeText);
+        commune = match.commune;
+      } else if (commune !== null) {
+        // A known code next to a name that is no commune of the reference: they cannot both be right.
+        this.mismatch(r, inseeText, communeText);
+      } else if (inseeText === "") {
+        const basin = basinCell.basin;
+        if (basin !== null) {
+          keptName = communeText;
+          this.problem("commune-unknown-kept", r, cols.commune, { value: communeText, basin }, "warning");
+        } else if (basinCell.empty) {
+          this.problem("commune-unknown", r, cols.commune, {
+            value: communeText,
+            suggestions: match.suggestions,
+          });
+        }
+      }
+    } else if (inseeText === "") {
+      this.problem("commune-empty", r, cols.communeCell, {});
+    }
+    this.commune = commune;
+    this.keptName = keptName;
+    this.communeKey =
+      commune?.insee ??
+      (keptName !== null ? (communeCell.nameKey ??= `name:${normalizeName(keptName)}`) : null);
+  }
+
+  private mismatch(r: number, insee: string, commune: string): void {
+    const related = [this.addressOf(r, this.cols.commune)];
+    this.problem("insee-mismatch", r, this.cols.insee, { insee, commune }, "error", related);
+  }
+
+  /** The basin given against the reference's, and against the basin of the commune's other rows. */
+  private checkBasin(r: number, basinGiven: Basin | null): void {
+    const { commune, communeKey, cols } = this;
+    if (basinGiven === null || communeKey === null) return;
+    const name = commune?.name ?? this.keptName ?? "";
+    if (commune !== null && commune.basin !== basinGiven) {
+      const data = { commune: name, given: basinGiven, reference: commune.basin };
+      this.problem("basin-differs", r, cols.basin, data, "warning");
+    }
+    const first = this.basinSeen.get(communeKey);
+    if (first === undefined) {
+      this.addressOf(r, cols.basin); // the address must exist (as it did when it was kept as text)
+      this.basinSeen.set(communeKey, { basin: basinGiven, row: r });
+    } else if (first.basin !== basinGiven) {
+      this.conflicted.add(communeKey);
+      const data = { commune: name, first: first.basin, second: basinGiven };
+      this.problem("basin-conflict", r, cols.basin, data, "error", [this.addressOf(first.row, cols.basin)]);
+    }
+  }
+
+  /** Reads the amount into `amount` and `fromText`; false when the cell gives none. */
+  private readAmount(r: number, amountRaw: RawValue): boolean {
+    const col = this.cols.amount;
+    this.amount = 0;
+    this.fromText = false;
+    let ok = false;
+    if (typeof amountRaw === "number" && Number.isFinite(amountRaw)) {
+      // What parseAmount does with a number cell, without the cell and result objects.
+      const c = Math.abs(amountRaw) * 100 > MAX_CENTS ? null : centsFromEuros(amountRaw);
+      if (c === null) {
+        const code = Math.abs(amountRaw) * 100 > MAX_CENTS ? "amount-too-large" : "amount-fraction-of-cent";
+        this.problem(code, r, col, { value: String(amountRaw) });
+      } else {
+        this.amount = c;
+        ok = true;
+      }
+    } else {
+      const amountCell = toCell(amountRaw);
+      const parsed = parseAmount(amountCell);
+      if (!parsed.ok) {
+        this.problem(AMOUNT_CODES[parsed.problem], r, col, { value: textOfCell(amountCell) });
+      } else {
+        this.amount = parsed.cents;
+        this.fromText = parsed.fromText;
+        ok = true;
+        if (parsed.fromText) {
+          const data = { value: textOfCell(amountCell), amount: parsed.cents };
+          this.problem("amount-as-text", r, col, data, "warning");
+        }
+      }
+    }
+    if (ok && this.amount < 0)
+      this.problem("amount-negative", r, col, { amount: this.amount as Cents }, "warning");
+    return ok;
+  }
+
+  /**
+   * Notes the row for the search of identical rows, with where its warning goes among the issues
+   * (after the row's other issues: {@link warnDuplicates} puts it there once every row is read).
+   */
+  private checkDuplicate(r: number, cellsHash: number, amountRaw: RawValue): void {
+    const hash = mix(
+      cellsHash,
+      typeof amountRaw === "number" && Number.isFinite(amountRaw)
+        ? numberHash(amountRaw)
+        : this.readers.keyIds(amountRaw),
+    );
+    this.duplicates.add(r, hash, this.issues.length);
+    this.columnPrefix(this.cols.amount); // throws as the address did, when there is none
+  }
+
+  /**
+   * A warning on each row identical to an earlier one (on its amount's cell, the first row's beside
+   * it), in the place it would have had had the rows been compared as they were read.
+   */
+  private warnDuplicates(): void {
+    const { issues } = this;
+    const merged: Issue[] = [];
+    let next = 0;
+    const amount = this.cols.amount;
+    this.duplicates.find((r, firstRow, at) => {
+      while (next < at) merged.push(issues[next++] as Issue);
+      const first = this.addressOf(firstRow, amount);
+      merged.push({
+        code: "duplicate-row",
+        severity: "warning",
+        cell: this.addressOf(r, amount),
+        related: [first],
+        data: { first },
+      });
+    });
+    if (merged.length === 0) return;
+    while (next < issues.length) merged.push(issues[next++] as Issue);
+    issues.length = 0;
+    for (const issue of merged) issues.push(issue);
+  }
+
+  /**
+   * The shape of a row read: found again by its cells' comparison ids (equal ids, equal cells, so the
+   * same commune, basin, domain and year), or made from the row being read.
+   */
+  private shapeOf(
+    hash: number,
+    commune: CommuneFacts,
+    insee: InseeFacts,
+    basin: BasinFacts,
+    domain: DomainFacts,
+    action: ActionFacts,
+    year: YearFacts,
+  ): number {
+    const h = fmix(hash);
+    const { shapes } = this;
+    const found = shapes.find(
+      h,
+      commune.keyId,
+      insee.keyId,
+      basin.keyId,
+      domain.keyId,
+      action.keyId,
+      year.keyId,
+    );
+    if (found >= 0) return found;
+    const c = this.commune;
+    return shapes.add(h, {
+      commune: c?.name ?? this.keptName ?? "",
+      insee: c?.insee ?? null,
+      basinGiven: basin.basin,
+      domain: domain.domain,
+      action: action.value === "" ? null : action.value,
+      year: year.year,
+      keys: { commune: commune.text, insee: insee.text, domain: domain.text, year: year.text },
+      communeKey: this.communeKey ?? "",
+      cellIds: [commune.keyId, insee.keyId, basin.keyId, domain.keyId, action.keyId, year.keyId],
+    });
+  }
+
+  private addressOf(r: number, c: number): string {
+    return this.at(r, c < 0 ? 0 : c);
+  }
+
+  private columnPrefix(c: number): string {
     const col = c < 0 ? 0 : c;
-    return (columnPrefixes[col] ??= at(0, col).slice(0, -String(topRow + 1).length));
-  };
-  let communeKey: string | null = null;
-  let rowHasError = false;
-  const problem = <C extends IssueCode>(
+    return (this.columnPrefixes[col] ??= this.at(0, col).slice(0, -String(this.topRow + 1).length));
+  }
+
+  private problem<C extends IssueCode>(
     code: C,
     r: number,
     c: number,
     data: IssueDataByCode[C],
     severity: Issue["severity"] = "error",
     related?: readonly string[],
-  ): void => {
-    if (severity === "error") rowHasError = true;
-    issues.push(issueOf({ code, severity, cell: addressOf(r, c), ...(related ? { related } : {}), data }));
-  };
-
-  // A file reader may give every empty row of a sparse sheet as one shared array: checked once.
-  let lastBlank: readonly RawValue[] | undefined;
-  for (let r = headerRow + 1; r < grid.length; r += 1) {
-    const raw = grid[r];
-    if (raw === undefined || raw === lastBlank) continue;
-    if (isBlankRow(raw)) {
-      lastBlank = raw;
-      continue;
-    }
-    rowHasError = false;
-
-    // Basin given on the row.
-    const basinCell = basinOf(hasBasin ? raw[basinCol] : undefined);
-    const basinGiven = basinCell.basin;
-    if (!basinCell.empty && basinGiven === null)
-      problem("basin-invalid", r, basinCol, { value: basinCell.text });
-
-    // Commune, by INSEE code and/or by name.
-    const communeCell = communeOf(communeCol >= 0 ? raw[communeCol] : undefined);
-    const communeText = communeCell.value;
-    const inseeCell = inseeOf(inseeCol >= 0 ? raw[inseeCol] : undefined);
-    const inseeText = inseeCell.value;
-    let commune: Commune | null = null;
-    let keptName: string | null = null;
-    if (inseeText !== "") {
-      commune = inseeCell.commune;
-      if (commune === null) problem("insee-unknown", r, inseeCol, { value: inseeText });
-    }
-    if (communeCell.notText) {
-      // An error value (#N/A of a lookup), a boolean or a date: never a name to keep.
-      problem("commune-unknown", r, communeCol, { value: communeCell.text, suggestions: [] });
-      commune = null;
-    } else if (communeText !== "") {
-      const match = communeCell.match ?? matchCommune(communeText, communes);
-      if (match.kind === "match") {
-        if (commune !== null && commune.insee !== match.commune.insee) {
-          problem("insee-mismatch", r, inseeCol, { insee: inseeText, commune: communeText }, "error", [
-            addressOf(r, communeCol),
-          ]);
-        }
-        commune = match.commune;
-      } else if (commune !== null) {
-        // A known code next to a name that is no commune of the reference: they cannot both be right.
-        problem("insee-mismatch", r, inseeCol, { insee: inseeText, commune: communeText }, "error", [
-          addressOf(r, communeCol),
-        ]);
-      } else if (inseeText === "") {
-        if (basinGiven !== null) {
-          keptName = communeText;
-          problem(
-            "commune-unknown-kept",
-            r,
-            communeCol,
-            { value: communeText, basin: basinGiven },
-            "warning",
-          );
-        } else if (basinCell.empty) {
-          problem("commune-unknown", r, communeCol, { value: communeText, suggestions: match.suggestions });
-        }
-      }
-    } else if (inseeText === "") {
-      problem("commune-empty", r, communeCellCol, {});
-    }
-
-    // Basin checks against the reference and the commune's other rows.
-    communeKey =
-      commune?.insee ??
-      (keptName !== null ? (communeCell.nameKey ??= `name:${normalizeName(keptName)}`) : null);
-    if (basinGiven !== null && communeKey !== null) {
-      const name = commune?.name ?? keptName ?? "";
-      if (commune !== null && commune.basin !== basinGiven) {
-        problem(
-          "basin-differs",
-          r,
-          basinCol,
-          { commune: name, given: basinGiven, reference: commune.basin },
-          "warning",
-        );
-      }
-      const first = basinSeen.get(communeKey);
-      if (first === undefined) {
-        addressOf(r, basinCol); // the address must exist (as it did when it was kept as text)
-        basinSeen.set(communeKey, { basin: basinGiven, row: r });
-      } else if (first.basin !== basinGiven) {
-        conflicted.add(communeKey);
-        problem(
-          "basin-conflict",
-          r,
-          basinCol,
-          { commune: name, first: first.basin, second: basinGiven },
-          "error",
-          [addressOf(first.row, basinCol)],
-        );
-      }
-    }
-
-    // Year.
-    const yearCell = yearOf(hasYear ? raw[yearCol] : undefined);
-    if (hasYear && yearCell.year === null) problem("year-invalid", r, yearCol, { value: yearCell.text });
-
-    // Amount.
-    const amountRaw = raw[amountCol];
-    let amount = 0;
-    let fromText = false;
-    let amountOk = false;
-    if (typeof amountRaw === "number" && Number.isFinite(amountRaw)) {
-      // What parseAmount does with a number cell, without the cell and result objects.
-      const c = Math.abs(amountRaw) * 100 > MAX_CENTS ? null : centsFromEuros(amountRaw);
-      if (c === null) {
-        const code = Math.abs(amountRaw) * 100 > MAX_CENTS ? "amount-too-large" : "amount-fraction-of-cent";
-        problem(code, r, amountCol, { value: String(amountRaw) });
-      } else {
-        amount = c;
-        amountOk = true;
-      }
-    } else {
-      const amountCell = toCell(amountRaw);
-      const parsed = parseAmount(amountCell);
-      if (!parsed.ok) {
-        problem(AMOUNT_CODES[parsed.problem], r, amountCol, { value: textOfCell(amountCell) });
-      } else {
-        amount = parsed.cents;
-        fromText = parsed.fromText;
-        amountOk = true;
-        if (parsed.fromText) {
-          problem(
-            "amount-as-text",
-            r,
-            amountCol,
-            { value: textOfCell(amountCell), amount: parsed.cents },
-            "warning",
-          );
-        }
-      }
-    }
-    if (amountOk && amount < 0)
-      problem("amount-negative", r, amountCol, { amount: amount as Cents }, "warning");
-
-    const domainCell = domainOf(domainCol >= 0 ? raw[domainCol] : undefined);
-    const actionCell = actionOf(actionCol >= 0 ? raw[actionCol] : undefined);
-    const actionText = actionCell.value;
-
-    // Identical rows: same values in every mapped column ("" and null are both an empty cell).
-    let hash = mix(
-      mix(mix(mix(mix(0x811c9dc5, communeCell.keyId), inseeCell.keyId), basinCell.keyId), domainCell.keyId),
-      actionCell.keyId,
+  ): void {
+    if (severity === "error") this.rowHasError = true;
+    this.issues.push(
+      issueOf({ code, severity, cell: this.addressOf(r, c), ...(related ? { related } : {}), data }),
     );
-    hash = mix(
-      mix(hash, yearCell.keyId),
-      typeof amountRaw === "number" && Number.isFinite(amountRaw)
-        ? numberHash(amountRaw)
-        : readers.keyIds(amountRaw),
-    );
-    const firstSame = duplicates.add(r, hash);
-    const amountPrefix = columnPrefix(amountCol); // throws as the address did, when there is none
-    if (firstSame >= 0) {
-      const first = addressOf(firstSame, amountCol);
-      problem("duplicate-row", r, amountCol, { first }, "warning", [first]);
-    }
-
-    if (amountOk && !rowHasError && communeKey !== null) {
-      if (hasBasin) rowKeys.push(communeKey);
-      // Rows of the same cells share their keys, found by the slots of the domain and year cells.
-      const slots =
-        domainCell.slot >= 0 && domainCell.slot < 0x8000 && yearCell.slot >= 0 && yearCell.slot < 0x8000
-          ? domainCell.slot * 0x8000 + yearCell.slot
-          : -1;
-      const shared = slots >= 0 ? communeCell.keys.get(slots) : undefined;
-      let keys: FundingRow["keys"];
-      if (shared !== undefined && shared.insee === inseeCell) {
-        keys = shared.keys;
-      } else {
-        keys = {
-          commune: communeCell.text,
-          insee: inseeCell.text,
-          domain: domainCell.text,
-          year: yearCell.text,
-        };
-        if (slots >= 0 && communeCell.slot >= 0) communeCell.keys.set(slots, { insee: inseeCell, keys });
-      }
-      const sheetRow = topRow + r + 1;
-      const rowNumber = String(sheetRow);
-      rows.push({
-        sheetRow,
-        amountCell: amountPrefix + rowNumber,
-        communeCell: columnPrefix(communeCellCol) + rowNumber,
-        commune: commune?.name ?? keptName ?? "",
-        insee: commune?.insee ?? null,
-        basinGiven,
-        domain: domainCell.domain,
-        action: actionText === "" ? null : actionText,
-        year: yearCell.year,
-        amount: amount as Cents,
-        amountFromText: fromText,
-        keys,
-      });
-    }
   }
-
-  // A commune given two basins has no basin: none of its rows is read, whichever came first.
-  const kept = conflicted.size === 0 ? rows : rows.filter((_, i) => !conflicted.has(rowKeys[i] ?? ""));
-  if (kept.length === 0 && !issues.some((i) => i.severity === "error")) {
-    issues.push({ code: "no-rows", severity: "error", cell: at(headerRow, 0), data: {} });
-  }
-  return { headerRow, headers: padded, mapping, rows: kept, issues };
 }

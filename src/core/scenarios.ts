@@ -24,12 +24,14 @@
 import { cellText, columnLetters, gridAddress, parseA1, toCell } from "./cell";
 import { matchCommune } from "./communes";
 import { readParams, type ParamInputs, type PlanParamName } from "./params";
-import { computePlan } from "./plan";
+import { asColumns, withBasinsMoved } from "./funding-columns";
+import { computePlanFromColumns } from "./plan";
 import { normalizeHeader, parseBasin } from "./reader";
 import type {
   Basin,
   Cell,
   Commune,
+  FundingColumns,
   FundingRow,
   GridOrigin,
   Issue,
@@ -313,13 +315,13 @@ export function defaultScenario(params: PlanParams, lang: Lang, date: string): S
  * to the reference communes. A basin the scenario gives wins over the basin the funding rows give (as
  * the live comparison does: it reads the basin from the scenario's cell, else from `Communes CTG`).
  *
- * @param rows - the funding rows
+ * @param rows - the funding rows, as objects or as columns (`fundingColumns(read)`)
  * @param scenario - the scenario
  * @param communes - the reference communes
  * @returns the plan under the scenario
  */
 export function planScenario(
-  rows: readonly FundingRow[],
+  rows: readonly FundingRow[] | FundingColumns,
   scenario: Scenario,
   communes: readonly Commune[],
 ): Plan {
@@ -333,11 +335,7 @@ export function planScenario(
     const b = moved(c.insee);
     return b === undefined ? c : { ...c, basin: b };
   });
-  const scenarioRows = rows.map((r) => {
-    const b = moved(r.insee);
-    return b === undefined || r.basinGiven === null ? r : { ...r, basinGiven: b };
-  });
-  return computePlan(scenarioRows, scenario.params, reference);
+  return computePlanFromColumns(withBasinsMoved(asColumns(rows), moved), scenario.params, reference);
 }
 
 /**

@@ -274,6 +274,30 @@ export interface FundingRow {
   };
 }
 
+/** What a funding row shares with the rows of the same commune, basin, domain and year cells. */
+export type FundingRowShape = Pick<FundingRow, "commune" | "insee" | "basinGiven" | "domain" | "year">;
+
+/**
+ * Funding rows as columns: row `i` is position `i` of every column. What rows of the same commune,
+ * basin, domain and year cells have in common is kept once, as their shape (few shapes for many rows).
+ * What the plan reads, with no object per row; `row(i)` gives one row whole.
+ */
+export interface FundingColumns {
+  /** Number of rows. */
+  readonly length: number;
+  /** 1-based row number in the sheet, by row. */
+  readonly sheetRow: Int32Array;
+  /** Amount in cents, by row. */
+  readonly amount: Float64Array;
+  /** Index into `shapes`, by row. */
+  readonly shape: Int32Array;
+  readonly shapes: readonly FundingRowShape[];
+  /** Address of row `i`'s amount cell (`Financements!E7`), made on demand. */
+  amountCell(i: number): string;
+  /** Row `i` as a {@link FundingRow}, made on demand. */
+  row(i: number): FundingRow;
+}
+
 /** What reading a funding table gives. */
 export interface ReadResult {
   /** 0-based index of the header row within the grid, or -1 when none was found. */
@@ -281,6 +305,11 @@ export interface ReadResult {
   /** Header texts as found, by column index. */
   readonly headers: readonly string[];
   readonly mapping: ColumnMapping;
+  /**
+   * The rows read. The reader reads them into columns and makes these objects on first use (an
+   * enumerable getter: JSON and structured clones carry the rows); `fundingColumns(result)`
+   * (reader.ts) gives the columns, what the plan reads with no object per row.
+   */
   readonly rows: readonly FundingRow[];
   readonly issues: readonly Issue[];
 }

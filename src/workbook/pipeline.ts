@@ -6,8 +6,8 @@
 import { gridAddress, sheetRowNumber, parseA1 } from "../core/cell";
 import { COMMUNES } from "../core/communes";
 import { readParams, type ParamInputs, type PlanParamName } from "../core/params";
-import { computePlan } from "../core/plan";
-import { readFundingTable } from "../core/reader";
+import { computePlanFromColumns } from "../core/plan";
+import { fundingColumns, readFundingTable } from "../core/reader";
 import { readCommunesTable } from "../core/reference";
 import {
   applyScenarioEdits,
@@ -230,13 +230,17 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
       read,
       reference: reference.communes,
       plan: null,
-      rows: read.rows,
+      get rows() {
+        return read.rows;
+      },
       issues,
       source: null,
       blocked: true,
     };
   }
-  const plan = computePlan(read.rows, params.params, reference.communes, { cells });
+  // The plan reads the rows as columns; `rows` are made only for whoever asks for them.
+  const columns = fundingColumns(read);
+  const plan = computePlanFromColumns(columns, params.params, reference.communes, { cells });
   issues.push(...plan.issues);
   let scenarioList: Scenario[] | undefined =
     snapshot.scenarios === undefined && added.length === 0
@@ -264,13 +268,15 @@ export function planFromSnapshot(snapshot: WorkbookSnapshot, options: PipelineOp
   }
   const scenarios = scenarioList?.map((scenario) => ({
     scenario,
-    plan: planScenario(read.rows, scenario, reference.communes),
+    plan: planScenario(columns, scenario, reference.communes),
   }));
   return {
     read,
     reference: reference.communes,
     plan,
-    rows: read.rows,
+    get rows() {
+      return read.rows;
+    },
     issues,
     source: sourceOf(snapshot.input, read),
     blocked: hasError(issues),

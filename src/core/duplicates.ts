@@ -1,0 +1,203 @@
+/**
+ * Identical rows of a grid, found without a string per row and without a hash table as large as the
+ * grid: each row's hash is noted in row order; once every row is noted, the hashes are partitioned
+ * by their top bits into buckets of about a thousand rows (two sequential passes), and each bucket
+ * is searched with a small hash table that stays in the processor's cache. Rows of equal hash are
+ * compared cell by cell, as {@link cellKey} compares them.
+ */
+
+import { toCell } from "./cell";
+import type { RawGrid, RawValue } from "./types";
+
+/**
+ * A comparable key of a raw value: `""`, null and blanks are the same empty cell.
+ *
+ * @param raw - a raw value
+ * @returns its key: equal keys, equal cells
+ */
+export function cellKey(raw: RawValue): string {
+  const cell = toCell(raw);
+  switch (cell.kind) {
+    case "empty":
+      return "e";
+    case "number":
+      return `n${cell.value}`;
+    case "text":
+      return `t${cell.value}`;
+    case "boolean":
+      return `b${cell.value}`;
+    case "date":
+      return `d${cell.value.getTime()}`;
+    case "error":
+      return `x${cell.code}`;
+  }
+}
+
+const float = new Float64Array(1);
+const floatWords = new Int32Array(float.buffer);
+
+/**
+ * @param value - a finite number
+ * @returns its hash: equal numbers (0 and -0 too) hash alike
+ */
+export function numberHash(value: number): number {
+  float[0] = value === 0 ? 0 : value;
+  return (floatWords[0] ?? 0) ^ Math.imul(floatWords[1] ?? 0, 0x9e3779b1);
+}
+
+/**
+ * One step of a row's hash.
+ *
+ * @param hash - the hash so far
+ * @param value - the next value's hash or id
+ * @returns the hash with the value
+ */
+export function mix(hash: number, value: number): number {
+  return Math.imul(hash ^ value, 0x01000193);
+}
+
+/**
+ * The final mix of MurmurHash3: every bit of the input moves about half the bits of the output.
+ *
+ * @param hash - a 32-bit hash
+ * @returns the hash mixed
+ */
+export function fmix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Rows per bucket aimed at: a bucket's table (8 KiB or so) stays in the first-level cache. */
+const BUCKET_ROWS = 1024;
+
+/** The rows of a grid noted one by one, then searched for identical ones at once. */
+export class DuplicateRows {
+  /** How many rows were noted. */
+  count = 0;
+  /** By noted row: its index in the grid, its (mixed) hash, and a number the caller keeps with it. */
+  private readonly rows: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly tags: Int32Array;
+
+  /**
+   * @param grid - the grid
+   * @param columns - the columns that make two rows identical
+   * @param capacity - how many rows may be noted at most
+   */
+  constructor(
+    private readonly grid: RawGrid,
+    private readonly columns: readonly number[],
+    capacity: number,
+  ) {
+    this.rows = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.tags = new Int32Array(capacity);
+  }
+
+  /**
+   * Notes a row.
+   *
+   * @param row - its index in the grid
+   * @param rawHash - a hash of its cells in `columns` (equal cells, equal hash)
+   * @param tag - a number kept with the row (the reader: where the row's warning goes among the issues)
+   */
+  add(row: number, rawHash: number, tag: number): void {
+    const h = fmix(rawHash);
+    const k = this.count;
+    this.rows[k] = row;
+    this.hashes[k] = h;
+    this.tags[k] = tag;
+    this.count = k + 1;
+  }
+
+  /**
+   * The rows identical to an earlier one, in the order they were noted.
+   *
+   * @param found - called for each: the row's grid index, the first identical row's, the row's tag
+   */
+  find(found: (row: number, first: number, tag: number) => void): void {
+    const firsts = this.search();
+    if (firsts === null) return;
+    for (let k = 0; k < this.count; k += 1) {
+      const first = firsts[k] ?? -1;
+      if (first >= 0) found(this.rows[k] ?? 0, this.rows[first] ?? 0, this.tags[k] ?? 0);
+    }
+  }
+
+  /** For each noted row, the earliest noted row identical to it (-1 for none); null when none has one. */
+  private search(): Int32Array | null {
+    const { count, hashes } = this;
+    let bits = 0;
+    while (bits < 24 && count >>> bits > BUCKET_ROWS) bits += 1;
+    const order = this.partition(bits);
+    const buckets = 1 << bits;
+    let firsts: Int32Array | null = null;
+    let table = new Int32Array(16);
+    for (let b = 0; b < buckets; b += 1) {
+      const from = order.starts[b] ?? 0;
+      const to = order.starts[b + 1] ?? 0;
+      let size = 16;
+      while (size < (to - from) * 2) size *= 2;
+      if (table.length < size) table = new Int32Array(size);
+      table.fill(0, 0, size);
+      const mask = size - 1;
+      for (let j = from; j < to; j += 1) {
+        const k = order.noted[j] ?? 0;
+        const h = hashes[k] ?? 0;
+        let i = h & mask;
+        for (;;) {
+          const other = (table[i] ?? 0) - 1;
+          if (other < 0) {
+            table[i] = k + 1;
+            break;
+          }
+          if (hashes[other] === h && this.same(other, k)) {
+            firsts ??= new Int32Array(count).fill(-1);
+            firsts[k] = other;
+            break;
+          }
+          i = (i + 1) & mask;
+        }
+      }
+    }
+    return firsts;
+  }
+
+  /** The noted rows by bucket (top `bits` bits of their hash), in the order noted within each bucket. */
+  private partition(bits: number): { readonly noted: Int32Array; readonly starts: Int32Array } {
+    const { count, hashes } = this;
+    const buckets = 1 << bits;
+    const shift = 32 - bits;
+    const bucketOf = (k: number): number => (bits === 0 ? 0 : (hashes[k] ?? 0) >>> shift);
+    const starts = new Int32Array(buckets + 1);
+    for (let k = 0; k < count; k += 1) {
+      const b = bucketOf(k) + 1;
+      starts[b] = (starts[b] ?? 0) + 1;
+    }
+    for (let b = 0; b < buckets; b += 1) starts[b + 1] = (starts[b + 1] ?? 0) + (starts[b] ?? 0);
+    const next = starts.slice(0, buckets);
+    const noted = new Int32Array(count);
+    for (let k = 0; k < count; k += 1) {
+      const b = bucketOf(k);
+      const at = next[b] ?? 0;
+      noted[at] = k;
+      next[b] = at + 1;
+    }
+    return { noted, starts };
+  }
+
+  private same(a: number, b: number): boolean {
+    const ra = this.grid[this.rows[a] ?? -1];
+    const rb = this.grid[this.rows[b] ?? -1];
+    if (ra === undefined || rb === undefined) return false;
+    for (const c of this.columns) {
+      const x = ra[c];
+      const y = rb[c];
+      if (x !== y && cellKey(x) !== cellKey(y)) return false;
+    }
+    return true;
+  }
+}
