@@ -390,10 +390,71 @@ export function computeBonusPlan(
   const yearsOfBasin = (b: Basin): number[] => ctgYears(params.ctg[b]);
   const years = [...new Set(BASINS.flatMap(yearsOfBasin))].sort((a, b) => a - b);
   const issues: Issue[] = [];
+  const { rates, shares } = smoothedPools(facilities, basinOf, params, issues);
+  const trajectoire = trajectoires(facilities, basinOf, params);
+  const existingAmount = existingAmounts(shares, params);
+  const planned: FacilityBonus[] = facilities.map((facility) => {
+    const basin = basinOf(facility);
+    const own = new Set(yearsOfBasin(basin));
+    const step = trajectoire.find((t) => t.basin === basin)?.step ?? null;
+    const byYear: BonusYear[] = years.map((year) => {
+      if (!own.has(year))
+        return { year, existing: ZERO, newPlaces: ZERO, trajectoire: ZERO, missions: ZERO, total: ZERO };
+      const parts = {
+        existing: existingAmount(facility, basin, year),
+        newPlaces: newPlacesAmount(facility, year, params),
+        trajectoire: trajectoireAmount(facility, year, step, params),
+        missions: missionsAmount(facility, params),
+      };
+      return { year, ...parts, total: sumCents(Object.values(parts)) };
+    });
+    return { facility, basin, years: byYear, total: sumCents(byYear.map((y) => y.total)) };
+  });
+  const n = years.length;
+  const byYear = Array<Cents>(n).fill(ZERO);
+  for (const f of planned)
+    addInto(
+      byYear,
+      f.years.map((y) => y.total),
+    );
+  return {
+    params,
+    years,
+    rates,
+    trajectoire,
+    facilities: planned,
+    byBasin: totalsBy(planned, (f) => f.basin, n, BASINS),
+    byCommune: totalsBy(planned, (f) => f.facility.insee, n),
+    byDomain: totalsBy(planned, (f) => f.facility.domain, n),
+    byOperatorKind: totalsBy(planned, (f) => f.facility.operatorKind, n, OPERATOR_KINDS),
+    byKind: totalsBy(planned, (f) => f.facility.kind, n, BONUS_KINDS),
+    byYear,
+    total: sumCents(byYear),
+    reconciliation: reconcile(planned, years, yearsOfBasin),
+    constantMeans: checkConstantMeans(planned, years, params, rates),
+    issues,
+  };
+}
 
-  // Smoothed pools, per basin and kind (not RPE: flat).
+/** A facility's part of its basin and kind's smoothed pool: the pool, its weight's index, the facilities sharing it. */
+interface PoolShare {
+  readonly pool: Cents;
+  readonly weightIndex: number;
+  readonly group: readonly Facility[];
+}
+
+/**
+ * The smoothed pools, per basin and kind (not RPE: flat), and each facility's share of its pool; a
+ * pool with no capacity is an error, a rate raised to its floor a warning.
+ */
+function smoothedPools(
+  facilities: readonly Facility[],
+  basinOf: (f: Facility) => Basin,
+  params: BonusParams,
+  issues: Issue[],
+): { rates: SmoothedRate[]; shares: Map<Facility, PoolShare> } {
   const rates: SmoothedRate[] = [];
-  const existingShare = new Map<Facility, { pool: Cents; weightIndex: number; group: Facility[] }>();
+  const shares = new Map<Facility, PoolShare>();
   for (const basin of BASINS) {
     for (const kind of BONUS_KINDS) {
       const group = facilities.filter((f) => basinOf(f) === basin && f.kind === kind);
@@ -425,12 +486,19 @@ export function computeBonusPlan(
       // Only facilities with capacity share the pool: a new facility (capacity 0) placed last would
       // otherwise take the others' rounding (1 + 1 + 1 − 1 for 2 cents over three places).
       const sharing = group.filter((f) => f.capacity > 0);
-      sharing.forEach((f, i) => existingShare.set(f, { pool, weightIndex: i, group: sharing }));
+      sharing.forEach((f, i) => shares.set(f, { pool, weightIndex: i, group: sharing }));
     }
   }
+  return { rates, shares };
+}
 
-  // Trajectoire, per basin (EAJE places).
-  const trajectoire: TrajectoireResult[] = BASINS.map((basin) => {
+/** Trajectoire, per basin (EAJE places at the end of the base and target years). */
+function trajectoires(
+  facilities: readonly Facility[],
+  basinOf: (f: Facility) => Basin,
+  params: BonusParams,
+): TrajectoireResult[] {
+  return BASINS.map((basin) => {
     const eaje = facilities.filter((f) => basinOf(f) === basin && f.kind === "eaje");
     const sum = (y: number): Hundredths => eaje.reduce((s, f) => s + placesAtYearEnd(f, y), 0) as Hundredths;
     const basePlaces = sum(params.trajectoireBaseYear);
@@ -442,12 +510,17 @@ export function computeBonusPlan(
       step: trajectoireStep(basePlaces, targetPlaces, params.trajectoire),
     };
   });
+}
 
-  // Existing shares per pool and year, computed once per group and year.
+/** A facility's existing bonus in a year: RPE flat, others their share of the pool (computed once per pool and year). */
+function existingAmounts(
+  shares: ReadonlyMap<Facility, PoolShare>,
+  params: BonusParams,
+): (f: Facility, basin: Basin, year: number) => Cents {
   const shareCache = new Map<string, Cents[]>();
-  const existingAmount = (f: Facility, basin: Basin, year: number): Cents => {
+  return (f, basin, year) => {
     if (f.kind === "rpe") return rpeFlatAmount(f, params);
-    const share = existingShare.get(f);
+    const share = shares.get(f);
     if (share === undefined) return ZERO;
     const key = `${basin}|${f.kind}|${year}`;
     let parts = shareCache.get(key);
@@ -462,50 +535,6 @@ export function computeBonusPlan(
       shareCache.set(key, parts);
     }
     return parts[share.weightIndex] ?? ZERO;
-  };
-
-  const planned: FacilityBonus[] = facilities.map((facility) => {
-    const basin = basinOf(facility);
-    const own = new Set(yearsOfBasin(basin));
-    const step = trajectoire.find((t) => t.basin === basin)?.step ?? null;
-    const byYear: BonusYear[] = years.map((year) => {
-      if (!own.has(year))
-        return { year, existing: ZERO, newPlaces: ZERO, trajectoire: ZERO, missions: ZERO, total: ZERO };
-      const parts = {
-        existing: existingAmount(facility, basin, year),
-        newPlaces: newPlacesAmount(facility, year, params),
-        trajectoire: trajectoireAmount(facility, year, step, params),
-        missions: missionsAmount(facility, params),
-      };
-      return { year, ...parts, total: sumCents(Object.values(parts)) };
-    });
-    return { facility, basin, years: byYear, total: sumCents(byYear.map((y) => y.total)) };
-  });
-
-  const n = years.length;
-  const byYear = Array<Cents>(n).fill(ZERO);
-  for (const f of planned)
-    addInto(
-      byYear,
-      f.years.map((y) => y.total),
-    );
-
-  return {
-    params,
-    years,
-    rates,
-    trajectoire,
-    facilities: planned,
-    byBasin: totalsBy(planned, (f) => f.basin, n, BASINS),
-    byCommune: totalsBy(planned, (f) => f.facility.insee, n),
-    byDomain: totalsBy(planned, (f) => f.facility.domain, n),
-    byOperatorKind: totalsBy(planned, (f) => f.facility.operatorKind, n, OPERATOR_KINDS),
-    byKind: totalsBy(planned, (f) => f.facility.kind, n, BONUS_KINDS),
-    byYear,
-    total: sumCents(byYear),
-    reconciliation: reconcile(planned, years, yearsOfBasin),
-    constantMeans: checkConstantMeans(planned, years, params, rates),
-    issues,
   };
 }
 

@@ -73,14 +73,43 @@ export function fmix(hash: number): number {
 /** Rows per bucket aimed at: a bucket's table (8 KiB or so) stays in the first-level cache. */
 const BUCKET_ROWS = 1024;
 
+/**
+ * A number for each index 0, 1, 2…, kept only where it changes (most rows follow one another, and
+ * issues are rare): set in increasing order of index, read back by a binary search.
+ */
+class Steps {
+  private readonly from: number[] = [];
+  private readonly values: number[] = [];
+
+  set(index: number, value: number): void {
+    if (this.values[this.values.length - 1] !== value) {
+      this.from.push(index);
+      this.values.push(value);
+    }
+  }
+
+  at(index: number): number {
+    let lo = 0;
+    let hi = this.from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.from[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.values[lo] ?? 0;
+  }
+}
+
 /** The rows of a grid noted one by one, then searched for identical ones at once. */
 export class DuplicateRows {
   /** How many rows were noted. */
   count = 0;
-  /** By noted row: its index in the grid, its (mixed) hash, and a number the caller keeps with it. */
-  private readonly rows: Int32Array;
+  /** By noted row: its (mixed) hash. */
   private readonly hashes: Int32Array;
-  private readonly tags: Int32Array;
+  /** By noted row: its index in the grid less its index among the noted rows. */
+  private readonly rowOffsets = new Steps();
+  /** By noted row: the number the caller keeps with it. */
+  private readonly tags = new Steps();
 
   /**
    * @param grid - the grid
@@ -92,25 +121,26 @@ export class DuplicateRows {
     private readonly columns: readonly number[],
     capacity: number,
   ) {
-    this.rows = new Int32Array(capacity);
     this.hashes = new Int32Array(capacity);
-    this.tags = new Int32Array(capacity);
   }
 
   /**
    * Notes a row.
    *
-   * @param row - its index in the grid
+   * @param row - its index in the grid (greater than the rows noted before)
    * @param rawHash - a hash of its cells in `columns` (equal cells, equal hash)
    * @param tag - a number kept with the row (the reader: where the row's warning goes among the issues)
    */
   add(row: number, rawHash: number, tag: number): void {
-    const h = fmix(rawHash);
     const k = this.count;
-    this.rows[k] = row;
-    this.hashes[k] = h;
-    this.tags[k] = tag;
+    this.hashes[k] = fmix(rawHash);
+    this.rowOffsets.set(k, row - k);
+    this.tags.set(k, tag);
     this.count = k + 1;
+  }
+
+  private rowOf(k: number): number {
+    return k + this.rowOffsets.at(k);
   }
 
   /**
@@ -123,7 +153,7 @@ export class DuplicateRows {
     if (firsts === null) return;
     for (let k = 0; k < this.count; k += 1) {
       const first = firsts[k] ?? -1;
-      if (first >= 0) found(this.rows[k] ?? 0, this.rows[first] ?? 0, this.tags[k] ?? 0);
+      if (first >= 0) found(this.rowOf(k), this.rowOf(first), this.tags.at(k));
     }
   }
 
@@ -190,8 +220,8 @@ export class DuplicateRows {
   }
 
   private same(a: number, b: number): boolean {
-    const ra = this.grid[this.rows[a] ?? -1];
-    const rb = this.grid[this.rows[b] ?? -1];
+    const ra = this.grid[this.rowOf(a)];
+    const rb = this.grid[this.rowOf(b)];
     if (ra === undefined || rb === undefined) return false;
     for (const c of this.columns) {
       const x = ra[c];

@@ -299,11 +299,47 @@ export interface FacilityReadOptions {
  */
 export function readFacilityTable(grid: RawGrid, options: FacilityReadOptions): FacilityReadResult {
   const at = gridAddresser(options.origin);
+  const head = readFacilityHead(grid, options, at);
+  const { headerRow, headers, mapping, issues } = head;
+  const none = { headerRow, headers, mapping, facilities: [], issues };
+  if (headerRow < 0 || issues.length > 0) return none;
   const topRow = parseA1(options.origin.topLeft).row;
+  const table: TableState = { options, mapping, at, seen: new Map(), unitOf: new Map() };
+  const facilities: Facility[] = [];
+  for (let r = headerRow + 1; r < grid.length; r += 1) {
+    const raw = grid[r] ?? [];
+    if (raw.every((v) => toCell(v).kind === "empty")) continue;
+    const row = facilityRow(table, raw, r);
+    const facility = readFacility(table, row, topRow + r + 1);
+    issues.push(...row.issues);
+    if (facility !== null) facilities.push(facility);
+  }
+  if (issues.some((i) => i.severity === "error")) return none;
+  if (facilities.length === 0) {
+    issues.push({ code: "facility-no-rows", severity: "error", cell: at(headerRow, 0), data: {} });
+    return none;
+  }
+  return { headerRow, headers, mapping, facilities, issues };
+}
+
+/** The header row and the mapping of the facilities table, with their issues. */
+interface FacilityHead {
+  readonly headerRow: number;
+  readonly headers: string[];
+  readonly mapping: Partial<Record<FacilityField, number>>;
+  readonly issues: Issue[];
+}
+
+/** Finds the header row and maps its columns: a field named twice, or a required one missing, is an error. */
+function readFacilityHead(
+  grid: RawGrid,
+  options: FacilityReadOptions,
+  at: (r: number, c: number) => string,
+): FacilityHead {
   const headerRow = options.headerRow ?? findHeaderRow(grid);
   if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow >= grid.length) {
     const issue: Issue = { code: "facility-header-not-found", severity: "error", cell: at(0, 0), data: {} };
-    return { headerRow: -1, headers: [], mapping: {}, facilities: [], issues: [issue] };
+    return { headerRow: -1, headers: [], mapping: {}, issues: [issue] };
   }
   const headers = headerTexts(grid[headerRow]);
   const issues: Issue[] = [];
@@ -331,175 +367,241 @@ export function readFacilityTable(grid: RawGrid, options: FacilityReadOptions): 
         data: { field },
       });
   }
-  if (issues.length > 0) return { headerRow, headers, mapping, facilities: [], issues };
+  return { headerRow, headers, mapping, issues };
+}
 
-  const facilities: Facility[] = [];
-  const seen = new Map<string, string>();
-  const unitOf = new Map<string, { unit: BonusUnit; cell: string }>();
-  for (let r = headerRow + 1; r < grid.length; r += 1) {
-    const raw = grid[r] ?? [];
-    if (raw.every((v) => toCell(v).kind === "empty")) continue;
-    const cellOf = (f: FacilityField): Cell => {
+/** What the reading of the table keeps from one row to the next. */
+interface TableState {
+  readonly options: FacilityReadOptions;
+  readonly mapping: Partial<Record<FacilityField, number>>;
+  readonly at: (r: number, c: number) => string;
+  /** Address of the name of each facility met, by normalized name and INSEE code. */
+  readonly seen: Map<string, string>;
+  /** The unit of each basin and kind met, with the cell that gave it first. */
+  readonly unitOf: Map<string, { unit: BonusUnit; cell: string }>;
+}
+
+/** One data row being read: its cells by field, their addresses, and its issues. */
+interface FacilityRow {
+  readonly cell: (f: FacilityField) => Cell;
+  readonly address: (f: FacilityField) => string;
+  readonly issues: Issue[];
+  readonly problem: <C extends IssueCode>(
+    code: C,
+    f: FacilityField,
+    data: IssueDataByCode[C],
+    severity?: Issue["severity"],
+    related?: readonly string[],
+  ) => void;
+}
+
+function facilityRow(table: TableState, raw: readonly RawValue[], r: number): FacilityRow {
+  const { mapping, at } = table;
+  const address = (f: FacilityField): string => at(r, mapping[f] ?? 0);
+  const issues: Issue[] = [];
+  return {
+    cell: (f) => {
       const c = mapping[f];
       return c === undefined ? { kind: "empty" } : toCell(raw[c]);
-    };
-    const address = (f: FacilityField): string => at(r, mapping[f] ?? 0);
-    const rowIssues: Issue[] = [];
-    const problem = <C extends IssueCode>(
-      code: C,
-      f: FacilityField,
-      data: IssueDataByCode[C],
-      severity: Issue["severity"] = "error",
-      related?: readonly string[],
-    ): void => {
-      rowIssues.push(issueOf({ code, severity, cell: address(f), ...(related ? { related } : {}), data }));
-    };
+    },
+    address,
+    issues,
+    problem: (code, f, data, severity = "error", related) => {
+      issues.push(issueOf({ code, severity, cell: address(f), ...(related ? { related } : {}), data }));
+    },
+  };
+}
 
-    const name = textOf(cellOf("facility"));
-    if (name === "") problem("facility-name-empty", "facility", {});
+/** The row as a facility, or null when an error leaves it out; the checks in the order of the columns. */
+function readFacility(table: TableState, row: FacilityRow, sheetRow: number): Facility | null {
+  const { cell, problem, address } = row;
+  const name = textOf(cell("facility"));
+  if (name === "") problem("facility-name-empty", "facility", {});
+  const commune = readCommune(row, table.options.communes);
+  const { kind, operatorKind, unit } = readKinds(row);
+  const q = readQuantities(row, unit);
+  const cej = readFormerCej(row);
+  const opening = readOpening(row, table.mapping, kind, q.newPlaces);
+  const flagCell = cell("priorityArea");
+  const priorityArea = parseFlag(flagCell);
+  if (priorityArea === null) problem("facility-flag-invalid", "priorityArea", { value: textOf(flagCell) });
+  checkIgnoredFields(row, kind, q);
+  checkUnit(table, row, commune, kind, unit);
+  checkDuplicate(table, row, commune, name);
+  if (commune === null || kind === null || operatorKind === null || priorityArea === null) return null;
+  const cells = Object.fromEntries(FACILITY_FIELDS.map((f) => [f, address(f)])) as Record<
+    FacilityField,
+    string
+  >;
+  return {
+    sheetRow,
+    name,
+    operator: textOf(cell("operator")),
+    operatorKind,
+    commune: commune.name,
+    insee: commune.insee,
+    basin: commune.basin,
+    domain: textOf(cell("domain")).replace(/\s+/g, " "),
+    kind,
+    unit,
+    capacity: q.capacity,
+    formerCej: cej,
+    newPlaces: kind === "eaje" ? q.newPlaces : (0 as Hundredths),
+    reservedPlaces: kind === "eaje" ? q.reservedPlaces : (0 as Hundredths),
+    opening: kind === "eaje" && q.newPlaces > 0 ? opening : null,
+    priorityArea,
+    missions: kind === "rpe" ? q.missions / 100 : 0,
+    cells,
+  };
+}
 
-    const communeCell = cellOf("commune");
-    let commune: Commune | null = null;
-    if (communeCell.kind === "empty") problem("commune-empty", "commune", {});
-    else {
-      const isText = communeCell.kind === "text" || communeCell.kind === "number";
-      const match = isText ? matchCommune(textOf(communeCell), options.communes) : null;
-      if (match?.kind === "match") commune = match.commune;
-      else
-        problem("facility-commune-unknown", "commune", {
-          value: textOf(communeCell),
-          suggestions: match?.kind === "unknown" ? match.suggestions : [],
-        });
-    }
-
-    const kindText = textOf(cellOf("kind"));
-    const kind = parseBonusKind(kindText);
-    if (kind === null) problem("facility-kind-unknown", "kind", { value: kindText });
-
-    const opText = textOf(cellOf("operatorKind"));
-    const operatorKind = opText === "" ? "autre" : parseOperatorKind(opText);
-    if (operatorKind === null) problem("facility-operator-kind-unknown", "operatorKind", { value: opText });
-
-    const unitText = textOf(cellOf("unit"));
-    const unitGiven = unitText === "" ? null : parseBonusUnit(unitText);
-    if (unitText !== "" && unitGiven === null) problem("facility-unit-unknown", "unit", { value: unitText });
-    const unit = unitGiven ?? (kind === null ? "places" : DEFAULT_UNIT[kind]);
-
-    const quantity = (f: FacilityField, whole: boolean): Hundredths => {
-      const cell = cellOf(f);
-      const q = parseQuantity(cell, whole);
-      if (q.ok) return q.value;
-      problem(q.problem === "negative" ? "facility-quantity-negative" : "facility-quantity-invalid", f, {
-        field: f,
-        value: textOf(cell),
-        whole: whole ? 1 : 0,
-      });
-      return 0 as Hundredths;
-    };
-    const capacity = quantity("capacity", unit === "places");
-    const newPlaces = quantity("newPlaces", true);
-    const reservedPlaces = quantity("reservedPlaces", true);
-    const missionsH = quantity("missions", true);
-    if (reservedPlaces > newPlaces)
-      problem("facility-reserved-above-new", "reservedPlaces", {
-        reserved: reservedPlaces / 100,
-        places: newPlaces / 100,
-      });
-
-    const cejCell = cellOf("formerCej");
-    const parsed = parseAmount(cejCell);
-    if (parsed.ok) {
-      if (parsed.fromText)
-        problem("amount-as-text", "formerCej", { value: textOf(cejCell), amount: parsed.cents }, "warning");
-      if (parsed.cents < 0) problem("facility-cej-negative", "formerCej", { amount: parsed.cents });
-    } else if (parsed.problem !== "empty") {
-      problem(AMOUNT_CODES[parsed.problem], "formerCej", { value: textOf(cejCell) });
-    }
-
-    const openingCell = cellOf("openingDate");
-    let opening: YearMonth | null = null;
-    if (openingCell.kind !== "empty") {
-      opening = parseOpening(openingCell);
-      if (opening === null)
-        problem("facility-opening-invalid", "openingDate", { value: textOf(openingCell) });
-    } else if (newPlaces > 0 && kind === "eaje") {
-      problem(
-        "facility-opening-missing",
-        mapping.openingDate !== undefined ? "openingDate" : "newPlaces",
-        {},
-      );
-    }
-
-    const flagCell = cellOf("priorityArea");
-    const priorityArea = parseFlag(flagCell);
-    if (priorityArea === null) problem("facility-flag-invalid", "priorityArea", { value: textOf(flagCell) });
-
-    // Columns that only one kind uses: a value elsewhere would be silently lost.
-    if (kind !== null && kind !== "eaje") {
-      if (newPlaces > 0)
-        problem("facility-field-ignored", "newPlaces", { field: "newPlaces", kind }, "warning");
-      if (reservedPlaces > 0)
-        problem("facility-field-ignored", "reservedPlaces", { field: "reservedPlaces", kind }, "warning");
-    }
-    if (kind !== null && kind !== "rpe" && missionsH > 0)
-      problem("facility-field-ignored", "missions", { field: "missions", kind }, "warning");
-
-    // Smoothing adds the capacities of one basin and kind: they must count the same unit.
-    if (commune !== null && kind !== null) {
-      const key = `${commune.basin}|${kind}`;
-      const first = unitOf.get(key);
-      if (first === undefined) unitOf.set(key, { unit, cell: address("unit") });
-      else if (first.unit !== unit)
-        problem(
-          "facility-unit-mixed",
-          "unit",
-          { kind, basin: commune.basin, unit, first: first.unit },
-          "error",
-          [first.cell],
-        );
-    }
-
-    if (commune !== null && name !== "") {
-      const key = `${normalizeName(name)}|${commune.insee}`;
-      const first = seen.get(key);
-      if (first !== undefined)
-        problem("facility-duplicate", "facility", { name, commune: commune.name, first }, "warning", [first]);
-      else seen.set(key, address("facility"));
-    }
-
-    issues.push(...rowIssues);
-    if (commune !== null && kind !== null && operatorKind !== null && priorityArea !== null) {
-      const cells = Object.fromEntries(FACILITY_FIELDS.map((f) => [f, address(f)])) as Record<
-        FacilityField,
-        string
-      >;
-      facilities.push({
-        sheetRow: topRow + r + 1,
-        name,
-        operator: textOf(cellOf("operator")),
-        operatorKind,
-        commune: commune.name,
-        insee: commune.insee,
-        basin: commune.basin,
-        domain: textOf(cellOf("domain")).replace(/\s+/g, " "),
-        kind,
-        unit,
-        capacity,
-        formerCej: parsed.ok ? parsed.cents : (0 as Facility["formerCej"]),
-        newPlaces: kind === "eaje" ? newPlaces : (0 as Hundredths),
-        reservedPlaces: kind === "eaje" ? reservedPlaces : (0 as Hundredths),
-        opening: kind === "eaje" && newPlaces > 0 ? opening : null,
-        priorityArea,
-        missions: kind === "rpe" ? missionsH / 100 : 0,
-        cells,
-      });
-    }
+/** The facility's commune, matched to the reference (name, short form or INSEE code). */
+function readCommune(row: FacilityRow, communes: readonly Commune[]): Commune | null {
+  const communeCell = row.cell("commune");
+  if (communeCell.kind === "empty") {
+    row.problem("commune-empty", "commune", {});
+    return null;
   }
-  if (issues.some((i) => i.severity === "error"))
-    return { headerRow, headers, mapping, facilities: [], issues };
-  if (facilities.length === 0) {
-    issues.push({ code: "facility-no-rows", severity: "error", cell: at(headerRow, 0), data: {} });
-    return { headerRow, headers, mapping, facilities: [], issues };
+  const isText = communeCell.kind === "text" || communeCell.kind === "number";
+  const match = isText ? matchCommune(textOf(communeCell), communes) : null;
+  if (match?.kind === "match") return match.commune;
+  row.problem("facility-commune-unknown", "commune", {
+    value: textOf(communeCell),
+    suggestions: match?.kind === "unknown" ? match.suggestions : [],
+  });
+  return null;
+}
+
+/** The kind of bonus, the kind of operator (`autre` when empty) and the unit (the kind's by default). */
+function readKinds(row: FacilityRow): {
+  kind: BonusKind | null;
+  operatorKind: OperatorKind | null;
+  unit: BonusUnit;
+} {
+  const { cell, problem } = row;
+  const kindText = textOf(cell("kind"));
+  const kind = parseBonusKind(kindText);
+  if (kind === null) problem("facility-kind-unknown", "kind", { value: kindText });
+  const opText = textOf(cell("operatorKind"));
+  const operatorKind = opText === "" ? "autre" : parseOperatorKind(opText);
+  if (operatorKind === null) problem("facility-operator-kind-unknown", "operatorKind", { value: opText });
+  const unitText = textOf(cell("unit"));
+  const unitGiven = unitText === "" ? null : parseBonusUnit(unitText);
+  if (unitText !== "" && unitGiven === null) problem("facility-unit-unknown", "unit", { value: unitText });
+  return { kind, operatorKind, unit: unitGiven ?? (kind === null ? "places" : DEFAULT_UNIT[kind]) };
+}
+
+/** The row's quantities, in hundredths (0 for an invalid one, which is an error). */
+interface Quantities {
+  readonly capacity: Hundredths;
+  readonly newPlaces: Hundredths;
+  readonly reservedPlaces: Hundredths;
+  readonly missions: Hundredths;
+}
+
+function readQuantities(row: FacilityRow, unit: BonusUnit): Quantities {
+  const quantity = (f: FacilityField, whole: boolean): Hundredths => {
+    const cell = row.cell(f);
+    const q = parseQuantity(cell, whole);
+    if (q.ok) return q.value;
+    row.problem(q.problem === "negative" ? "facility-quantity-negative" : "facility-quantity-invalid", f, {
+      field: f,
+      value: textOf(cell),
+      whole: whole ? 1 : 0,
+    });
+    return 0 as Hundredths;
+  };
+  const capacity = quantity("capacity", unit === "places");
+  const newPlaces = quantity("newPlaces", true);
+  const reservedPlaces = quantity("reservedPlaces", true);
+  const missions = quantity("missions", true);
+  if (reservedPlaces > newPlaces)
+    row.problem("facility-reserved-above-new", "reservedPlaces", {
+      reserved: reservedPlaces / 100,
+      places: newPlaces / 100,
+    });
+  return { capacity, newPlaces, reservedPlaces, missions };
+}
+
+/** The former CEJ amount (0 when empty or invalid). */
+function readFormerCej(row: FacilityRow): Facility["formerCej"] {
+  const cejCell = row.cell("formerCej");
+  const parsed = parseAmount(cejCell);
+  if (parsed.ok) {
+    if (parsed.fromText)
+      row.problem("amount-as-text", "formerCej", { value: textOf(cejCell), amount: parsed.cents }, "warning");
+    if (parsed.cents < 0) row.problem("facility-cej-negative", "formerCej", { amount: parsed.cents });
+    return parsed.cents;
   }
-  return { headerRow, headers, mapping, facilities, issues };
+  if (parsed.problem !== "empty")
+    row.problem(AMOUNT_CODES[parsed.problem], "formerCej", { value: textOf(cejCell) });
+  return 0 as Facility["formerCej"];
+}
+
+/** When the new places open: required for the new places of an EAJE. */
+function readOpening(
+  row: FacilityRow,
+  mapping: Partial<Record<FacilityField, number>>,
+  kind: BonusKind | null,
+  newPlaces: Hundredths,
+): YearMonth | null {
+  const openingCell = row.cell("openingDate");
+  if (openingCell.kind !== "empty") {
+    const opening = parseOpening(openingCell);
+    if (opening === null)
+      row.problem("facility-opening-invalid", "openingDate", { value: textOf(openingCell) });
+    return opening;
+  }
+  if (newPlaces > 0 && kind === "eaje") {
+    row.problem(
+      "facility-opening-missing",
+      mapping.openingDate !== undefined ? "openingDate" : "newPlaces",
+      {},
+    );
+  }
+  return null;
+}
+
+/** Columns that only one kind uses: a value elsewhere would be silently lost. */
+function checkIgnoredFields(row: FacilityRow, kind: BonusKind | null, q: Quantities): void {
+  if (kind !== null && kind !== "eaje") {
+    if (q.newPlaces > 0)
+      row.problem("facility-field-ignored", "newPlaces", { field: "newPlaces", kind }, "warning");
+    if (q.reservedPlaces > 0)
+      row.problem("facility-field-ignored", "reservedPlaces", { field: "reservedPlaces", kind }, "warning");
+  }
+  if (kind !== null && kind !== "rpe" && q.missions > 0)
+    row.problem("facility-field-ignored", "missions", { field: "missions", kind }, "warning");
+}
+
+/** Smoothing adds the capacities of one basin and kind: they must count the same unit. */
+function checkUnit(
+  table: TableState,
+  row: FacilityRow,
+  commune: Commune | null,
+  kind: BonusKind | null,
+  unit: BonusUnit,
+): void {
+  if (commune === null || kind === null) return;
+  const key = `${commune.basin}|${kind}`;
+  const first = table.unitOf.get(key);
+  if (first === undefined) table.unitOf.set(key, { unit, cell: row.address("unit") });
+  else if (first.unit !== unit)
+    row.problem(
+      "facility-unit-mixed",
+      "unit",
+      { kind, basin: commune.basin, unit, first: first.unit },
+      "error",
+      [first.cell],
+    );
+}
+
+/** The same facility (name and commune) twice: a warning on the second. */
+function checkDuplicate(table: TableState, row: FacilityRow, commune: Commune | null, name: string): void {
+  if (commune === null || name === "") return;
+  const key = `${normalizeName(name)}|${commune.insee}`;
+  const first = table.seen.get(key);
+  if (first !== undefined)
+    row.problem("facility-duplicate", "facility", { name, commune: commune.name, first }, "warning", [first]);
+  else table.seen.set(key, row.address("facility"));
 }

@@ -128,86 +128,72 @@ type RateParam = "cafRate" | "vatRate";
  */
 export function readParams(inputs: ParamInputs): { params: PlanParams; issues: Issue[] } {
   const issues: Issue[] = [];
-  const fail = (
-    code: "param-invalid" | "param-rate-range" | "param-negative",
-    param: PlanParamName,
-    cell: string,
-    raw: Cell,
-  ): void => {
-    issues.push({ code, severity: "error", cell, data: { param, value: cellText(raw) } });
-  };
-
-  const readAmount = (param: AmountParam): PlanParams[AmountParam] => {
-    const input = inputs[param];
-    const fallback = DEFAULT_PARAMS[param];
-    if (input === undefined) return fallback;
-    const c = toCell(input.value);
-    if (c.kind === "empty") return fallback;
-    const parsed = parseAmount(c);
-    if (!parsed.ok) {
-      fail("param-invalid", param, input.cell, c);
-      return fallback;
-    }
-    if (parsed.cents < 0) {
-      fail("param-negative", param, input.cell, c);
-      return fallback;
-    }
-    return parsed.cents;
-  };
-
-  const readRate = (param: RateParam): PlanParams[RateParam] => {
-    const input = inputs[param];
-    const fallback = DEFAULT_PARAMS[param];
-    if (input === undefined) return fallback;
-    const c = toCell(input.value);
-    if (c.kind === "empty") return fallback;
-    const parsed = parseRate(c);
-    if (!parsed.ok) {
-      fail("param-invalid", param, input.cell, c);
-      return fallback;
-    }
-    if (parsed.rate < 0 || parsed.rate > RATE_SCALE) {
-      fail("param-rate-range", param, input.cell, c);
-      return fallback;
-    }
-    return parsed.rate;
-  };
-
-  const readKey = (): AllocationKey => {
-    const input = inputs.key;
-    const fallback = DEFAULT_PARAMS.key;
-    if (input === undefined) return fallback;
-    const c = toCell(input.value);
-    if (c.kind === "empty") return fallback;
-    const key = c.kind === "text" ? parseAllocationKey(c.value) : null;
-    if (key === null) {
-      fail("param-invalid", "key", input.cell, c);
-      return fallback;
-    }
-    return key;
-  };
-
-  const readCafBase = (): CafBase => {
-    const input = inputs.cafBase;
-    const fallback = DEFAULT_PARAMS.cafBase;
-    if (input === undefined) return fallback;
-    const c = toCell(input.value);
-    if (c.kind === "empty") return fallback;
-    const base = c.kind === "text" ? parseCafBase(c.value) : null;
-    if (base === null) {
-      fail("param-invalid", "cafBase", input.cell, c);
-      return fallback;
-    }
-    return base;
-  };
-
+  const read = <K extends PlanParamName>(param: K, parse: ParamParser<PlanParams[K]>): PlanParams[K] =>
+    readParam(inputs, param, parse, issues);
   const params: PlanParams = {
-    costHT: readAmount("costHT"),
-    capHT: readAmount("capHT"),
-    cafRate: readRate("cafRate"),
-    vatRate: readRate("vatRate"),
-    key: readKey(),
-    cafBase: readCafBase(),
+    costHT: read("costHT", amountParam),
+    capHT: read("capHT", amountParam),
+    cafRate: read("cafRate", rateParam),
+    vatRate: read("vatRate", rateParam),
+    key: read("key", (c) => textParam(c.kind === "text" ? parseAllocationKey(c.value) : null)),
+    cafBase: read("cafBase", (c) => textParam(c.kind === "text" ? parseCafBase(c.value) : null)),
   };
   return { params, issues };
+}
+
+/** The errors a parameter's cell can have. */
+type ParamCode = "param-invalid" | "param-negative" | "param-rate-range";
+
+/** What reading a parameter's cell gives: its value, or the code of its error. */
+type ParamRead<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: ParamCode };
+
+/** A parameter's value read from a (non-empty) cell, or the code of the error. */
+type ParamParser<T> = (cell: Cell) => ParamRead<T>;
+
+/**
+ * One parameter: its default when left out or empty, else its cell read; an unreadable cell is an
+ * error on it (`data: { param, value }`) and the parameter keeps its default.
+ */
+function readParam<K extends PlanParamName>(
+  inputs: ParamInputs,
+  param: K,
+  parse: ParamParser<PlanParams[K]>,
+  issues: Issue[],
+): PlanParams[K] {
+  const input = inputs[param];
+  const fallback = DEFAULT_PARAMS[param];
+  if (input === undefined) return fallback;
+  const c = toCell(input.value);
+  if (c.kind === "empty") return fallback;
+  const parsed = parse(c);
+  if (parsed.ok) return parsed.value;
+  issues.push({
+    code: parsed.code,
+    severity: "error",
+    cell: input.cell,
+    data: { param, value: cellText(c) },
+  });
+  return fallback;
+}
+
+/** An amount, read like the funding amounts; negative is `param-negative`. */
+const amountParam: ParamParser<PlanParams[AmountParam]> = (c) => {
+  const parsed = parseAmount(c);
+  if (!parsed.ok) return { ok: false, code: "param-invalid" };
+  if (parsed.cents < 0) return { ok: false, code: "param-negative" };
+  return { ok: true, value: parsed.cents };
+};
+
+/** A rate, as a fraction or a percentage; outside 0–100 % is `param-rate-range`. */
+const rateParam: ParamParser<PlanParams[RateParam]> = (c) => {
+  const parsed = parseRate(c);
+  if (!parsed.ok) return { ok: false, code: "param-invalid" };
+  if (parsed.rate < 0 || parsed.rate > RATE_SCALE) return { ok: false, code: "param-rate-range" };
+  return { ok: true, value: parsed.rate };
+};
+
+/** A word parsed (key, Caf base), or `param-invalid`. */
+function textParam<T>(value: T | null): ParamRead<T> {
+  return value === null ? { ok: false, code: "param-invalid" } : { ok: true, value };
 }

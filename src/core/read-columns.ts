@@ -4,7 +4,7 @@
  * share, kept once). Rows are made whole only on demand.
  */
 
-import type { Basin, Cents, FundingColumns, FundingRow, FundingRowShape } from "./types";
+import type { Cents, FundingColumns, FundingRow, FundingRowShape } from "./types";
 
 /** A shape of the rows read, with what makes a row of it whole and what finds it again. */
 export interface ReadShape extends FundingRowShape {

@@ -202,6 +202,73 @@ export function readScenarios(
   const issues: Issue[] = [];
   const cellAt = (r: number, c: number): Cell => toCell(grid[r]?.[c] as RawValue);
   const at = (r: number, c: number): string => gridAddress(origin, r, c);
+  const layout = scenarioLayout(grid, communes, cellAt);
+  const nameRow = layout.rowOf.get("name");
+  if (nameRow === undefined) {
+    if (grid.some((row) => row.some((v) => toCell(v).kind !== "empty"))) {
+      issues.push({ code: "scenario-sheet-unreadable", severity: "error", cell: at(0, 0), data: {} });
+    }
+    return { scenarios: [], issues };
+  }
+  const sheet: ScenarioSheet = { grid, origin, cellAt, at, ...layout, nameRow, current, issues };
+  const scenarios: Scenario[] = [];
+  const firstOfName = new Map<string, string>();
+  for (let c = 2; c < layout.width; c += 1) {
+    const name = textOf(cellAt(nameRow, c));
+    if (name === "") {
+      warnUnnamed(sheet, c);
+      continue;
+    }
+    const nameCell = at(nameRow, c);
+    const earlier = firstOfName.get(name.toLowerCase());
+    if (earlier !== undefined) {
+      issues.push({
+        code: "scenario-duplicate-name",
+        severity: "warning",
+        cell: nameCell,
+        related: [earlier],
+        data: { name, first: earlier },
+      });
+    } else firstOfName.set(name.toLowerCase(), nameCell);
+    const params = scenarioParams(sheet, c);
+    const basinOverrides = scenarioBasins(sheet, c);
+    const noteRow = layout.rowOf.get("note");
+    const dateRow = layout.rowOf.get("date");
+    scenarios.push({
+      name,
+      note: noteRow === undefined ? "" : textOf(cellAt(noteRow, c)),
+      date: dateRow === undefined ? "" : dateOf(cellAt(dateRow, c)),
+      params,
+      basinOverrides,
+    });
+  }
+  return { scenarios, issues };
+}
+
+/** Where the scenarios sheet's rows are: each field's row (by its label), the communes' rows, the width. */
+interface ScenarioLayout {
+  readonly rowOf: ReadonlyMap<ScenarioField, number>;
+  readonly communeRows: readonly { readonly row: number; readonly insee: string }[];
+  readonly width: number;
+}
+
+/** The scenarios sheet being read. */
+interface ScenarioSheet extends ScenarioLayout {
+  readonly grid: RawGrid;
+  readonly origin: GridOrigin;
+  readonly cellAt: (r: number, c: number) => Cell;
+  readonly at: (r: number, c: number) => string;
+  readonly nameRow: number;
+  readonly current: PlanParams;
+  readonly issues: Issue[];
+}
+
+/** Finds the rows by their label in column A (or B), and the commune rows by an INSEE code in column A. */
+function scenarioLayout(
+  grid: RawGrid,
+  communes: readonly Commune[],
+  cellAt: (r: number, c: number) => Cell,
+): ScenarioLayout {
   const rowOf = new Map<ScenarioField, number>();
   const communeRows: { row: number; insee: string }[] = [];
   const inseeCodes = new Set(communes.map((c) => c.insee));
@@ -218,84 +285,57 @@ export function readScenarios(
     const field = FIELD_OF_LABEL.get(label);
     if (field !== undefined && !rowOf.has(field)) rowOf.set(field, r);
   });
-  const nameRow = rowOf.get("name");
-  if (nameRow === undefined) {
-    if (grid.some((row) => row.some((v) => toCell(v).kind !== "empty"))) {
-      issues.push({ code: "scenario-sheet-unreadable", severity: "error", cell: at(0, 0), data: {} });
-    }
-    return { scenarios: [], issues };
-  }
+  return { rowOf, communeRows, width };
+}
 
-  const scenarios: Scenario[] = [];
-  const firstOfName = new Map<string, string>();
-  const valueRows = [...rowOf.entries()].filter(([f]) => f !== "name").map(([, r]) => r);
-  for (let c = 2; c < width; c += 1) {
-    const name = textOf(cellAt(nameRow, c));
-    if (name === "") {
-      const filled = [...valueRows, ...communeRows.map((x) => x.row)].some(
-        (r) => cellAt(r, c).kind !== "empty",
-      );
-      if (filled) {
-        issues.push({
-          code: "scenario-unnamed",
-          severity: "warning",
-          cell: at(nameRow, c),
-          data: { column: columnLetters(parseA1(origin.topLeft).col + c) },
-        });
-      }
-      continue;
-    }
-    const nameCell = at(nameRow, c);
-    const earlier = firstOfName.get(name.toLowerCase());
-    if (earlier !== undefined) {
-      issues.push({
-        code: "scenario-duplicate-name",
-        severity: "warning",
-        cell: nameCell,
-        related: [earlier],
-        data: { name, first: earlier },
-      });
-    } else firstOfName.set(name.toLowerCase(), nameCell);
-
-    // Parameters: the cells that are filled, read as Paramètres CTG reads them; the rest is current.
-    const inputs: ParamInputs = {};
-    const given = new Set<PlanParamName>();
-    for (const field of ["costHT", "capHT", "cafRate", "vatRate", "key", "cafBase"] as const) {
-      const r = rowOf.get(field);
-      if (r === undefined || cellAt(r, c).kind === "empty") continue;
-      inputs[field] = { value: grid[r]?.[c] as RawValue, cell: at(r, c) };
-      given.add(field);
-    }
-    const read = readParams(inputs);
-    issues.push(...read.issues);
-    const params = pickParams(read.params, current, (k) => given.has(k));
-
-    const basinOverrides: Record<string, Basin> = {};
-    for (const { row, insee } of communeRows) {
-      const cell = cellAt(row, c);
-      if (cell.kind === "empty") continue;
-      const basin = parseBasin(textOf(cell));
-      if (basin === null) {
-        issues.push({
-          code: "basin-invalid",
-          severity: "error",
-          cell: at(row, c),
-          data: { value: textOf(cell) },
-        });
-      } else basinOverrides[insee] = basin;
-    }
-
-    const noteRow = rowOf.get("note");
-    const dateRow = rowOf.get("date");
-    scenarios.push({
-      name,
-      note: noteRow === undefined ? "" : textOf(cellAt(noteRow, c)),
-      date: dateRow === undefined ? "" : dateOf(cellAt(dateRow, c)),
-      params,
-      basinOverrides,
+/** A column with values but no name is ignored, with a warning. */
+function warnUnnamed(sheet: ScenarioSheet, c: number): void {
+  const valueRows = [...sheet.rowOf.entries()].filter(([f]) => f !== "name").map(([, r]) => r);
+  const filled = [...valueRows, ...sheet.communeRows.map((x) => x.row)].some(
+    (r) => sheet.cellAt(r, c).kind !== "empty",
+  );
+  if (filled) {
+    sheet.issues.push({
+      code: "scenario-unnamed",
+      severity: "warning",
+      cell: sheet.at(sheet.nameRow, c),
+      data: { column: columnLetters(parseA1(sheet.origin.topLeft).col + c) },
     });
   }
-  return { scenarios, issues };
+}
+
+/** Parameters: the cells that are filled, read as Paramètres CTG reads them; the rest is current. */
+function scenarioParams(sheet: ScenarioSheet, c: number): PlanParams {
+  const inputs: ParamInputs = {};
+  const given = new Set<PlanParamName>();
+  for (const field of ["costHT", "capHT", "cafRate", "vatRate", "key", "cafBase"] as const) {
+    const r = sheet.rowOf.get(field);
+    if (r === undefined || sheet.cellAt(r, c).kind === "empty") continue;
+    inputs[field] = { value: sheet.grid[r]?.[c] as RawValue, cell: sheet.at(r, c) };
+    given.add(field);
+  }
+  const read = readParams(inputs);
+  sheet.issues.push(...read.issues);
+  return pickParams(read.params, sheet.current, (k) => given.has(k));
+}
+
+/** The basins the column gives communes: `Nord`/`Sud` (or North/South…); blank keeps the commune's. */
+function scenarioBasins(sheet: ScenarioSheet, c: number): Record<string, Basin> {
+  const basinOverrides: Record<string, Basin> = {};
+  for (const { row, insee } of sheet.communeRows) {
+    const cell = sheet.cellAt(row, c);
+    if (cell.kind === "empty") continue;
+    const basin = parseBasin(textOf(cell));
+    if (basin === null) {
+      sheet.issues.push({
+        code: "basin-invalid",
+        severity: "error",
+        cell: sheet.at(row, c),
+        data: { value: textOf(cell) },
+      });
+    } else basinOverrides[insee] = basin;
+  }
+  return basinOverrides;
 }
 
 /**

@@ -4,7 +4,7 @@
  * rectangles, column widths and row heights in points (the heights computed by the report).
  */
 
-import { a1, parseA1 } from "../../core/cell";
+import { a1, rangeBounds } from "../../core/cell";
 import { wrappedRowHeights, type CellStyle, type ReportSheet, type StyleName } from "../../report";
 
 /** Bounds of a block of cells, 0-based and inclusive. */
@@ -22,17 +22,9 @@ export function rectAddress(r: Rect): string {
 
 /** `A4:G38` (or `B5`, `$A$1:$B$2`) into bounds. */
 export function parseRect(ref: string): Rect {
-  const parts = ref.replace(/\$/g, "").split(":");
-  const first = parts[0];
-  if (first === undefined || parts.length > 2) throw new RangeError(`not a range: ${ref}`);
-  const p = parseA1(first);
-  const q = parts[1] === undefined ? p : parseA1(parts[1]);
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
+  const bare = ref.replace(/\$/g, "");
+  if (bare.split(":").length > 2) throw new RangeError(`not a range: ${ref}`);
+  return rangeBounds(bare);
 }
 
 /** A cell constant as Office.js writes it; null leaves the cell alone. */

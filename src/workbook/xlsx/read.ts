@@ -5,7 +5,7 @@
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
-import { a1, columnIndex, parseA1 } from "../../core/cell";
+import { a1, columnIndex, rangeBounds } from "../../core/cell";
 import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
 import { MARKER_NAME, MARKER_PREFIX, isReportSheetKind, type ReportSheetKind } from "../../report";
 import {
@@ -360,28 +360,9 @@ function parseRange(range: string): ScanBounds {
   }
   const [first, second] = text.split(":");
   if (first === undefined) throw new RangeError(`not a range: ${range}`);
-  const b = cornerBounds(first, second);
+  // Only the first two corners count: `A1:B2:C3` reads A1:B2.
+  const b = rangeBounds(second === undefined ? first : `${first}:${second}`);
   return { firstRow: b.r1, lastRow: b.r2, firstCol: b.c1, lastCol: b.c2 };
-}
-
-/**
- * Bounds of the rectangle between two A1 corners (`B2`, `C3`), or of one cell when `second` is
- * missing; 0-based, inclusive.
- *
- * @throws RangeError when a corner is not an A1 address
- */
-export function cornerBounds(
-  first: string,
-  second: string | undefined,
-): { r1: number; c1: number; r2: number; c2: number } {
-  const p = parseA1(first);
-  const q = second === undefined ? p : parseA1(second);
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
 }
 
 /**

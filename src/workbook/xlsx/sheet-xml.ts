@@ -2,7 +2,7 @@
  * The XML of the product's worksheets and tables, written as text in the schema's element order.
  */
 
-import { a1 } from "../../core/cell";
+import { a1, rangeBounds } from "../../core/cell";
 import {
   DEFAULT_ROW_HEIGHT,
   wrappedRowHeights,
@@ -14,7 +14,6 @@ import {
   type ReportValidation,
   type StyleName,
 } from "../../report";
-import { cornerBounds } from "./read";
 import { argb } from "./styles";
 import { escapeCellText, escapeXml, NS_MAIN, NS_REL, XML_DECLARATION } from "./xml";
 
@@ -36,13 +35,6 @@ export interface SheetContext {
 
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
-
-/** Bounds of an A1 range (`A1:C3` or `B2`), 0-based. */
-export function rangeBounds(ref: string): { r1: number; c1: number; r2: number; c2: number } {
-  const [first, second] = ref.split(":");
-  if (first === undefined || ref.split(":").length > 2) throw new Error(`not a range: ${ref}`);
-  return cornerBounds(first, second);
-}
 
 /** A range (or space-separated list of ranges) checked and normalised to upper case without `$`. */
 function sqref(ref: string): string {
