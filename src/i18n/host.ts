@@ -111,8 +111,8 @@ export function officeErrorMessages(code: string): BothLanguages {
       };
 }
 
-/** The generation's own refusals and stops, before or while it writes. */
-export const GENERATION_MESSAGES = {
+/** The adapter's own refusals: before or while a generation writes, and when a read or a move finds nothing. */
+export const HOST_MESSAGES = {
   workbookProtected: {
     fr: "La structure du classeur est protégée : la synthèse ne peut pas ajouter ses feuilles. Levez la protection (Révision > Protéger le classeur), puis recommencez. Rien n'a été écrit.",
     en: "The workbook's structure is protected: the summary cannot add its sheets. Unprotect it (Review > Protect Workbook), then try again. Nothing was written.",
@@ -134,6 +134,24 @@ export const GENERATION_MESSAGES = {
   interrupted: (cause: BothLanguages): BothLanguages => ({
     fr: `La génération s'est arrêtée en cours d'écriture (${cause.fr}) La synthèse est marquée incomplète : relancez la génération.`,
     en: `The generation stopped while writing (${cause.en}) The summary is marked incomplete: generate again.`,
+  }),
+  /** A table or sheet the user chose that the workbook no longer has; `known`: those it has. */
+  notFound: (kind: "table" | "sheet", name: string, known: readonly string[]): BothLanguages => {
+    const list = known.length === 0 ? "—" : known.join(", ");
+    return kind === "table"
+      ? {
+          fr: `Le tableau « ${name} » est introuvable (tableaux : ${list}). Actualisez la liste.`,
+          en: `Table "${name}" not found (tables: ${list}). Refresh the list.`,
+        }
+      : {
+          fr: `La feuille « ${name} » est introuvable (feuilles : ${list}). Actualisez la liste.`,
+          en: `Sheet "${name}" not found (sheets: ${list}). Refresh the list.`,
+        };
+  },
+  /** A cell address to go to without its sheet or its cell. */
+  badAddress: (address: string): BothLanguages => ({
+    fr: `Adresse de cellule incomplète : « ${address} » (attendu : Feuille!A1).`,
+    en: `Incomplete cell address: "${address}" (expected: Sheet!A1).`,
   }),
   /** Above the allowed values written as text, when this Excel has no data validation (ExcelApi 1.8). */
   allowedValues: {

@@ -30,5 +30,5 @@ export { uiText } from "./pane";
 export type { ExcelLackKey, FileErrorReason, GenerateStepKey, UiText } from "./pane";
 export { cliText } from "./cli";
 export type { CliText } from "./cli";
-export { GENERATION_MESSAGES, officeErrorMessages } from "./host";
+export { HOST_MESSAGES, officeErrorMessages } from "./host";
 export type { BothLanguages, OfficeErrorCode } from "./host";

@@ -9,7 +9,7 @@ import { issueOf } from "../../src/core/types";
 import {
   cliText,
   formatIssue,
-  GENERATION_MESSAGES,
+  HOST_MESSAGES,
   officeErrorMessages,
   reportLabels,
   uiText,
@@ -122,7 +122,8 @@ const ARGS: Readonly<Record<string, readonly unknown[]>> = {
   chartDesc: [["Nord : 1 €", "Sud : 2 €"]],
   conflictScenarioEdit: ["rename", "Base"],
   "comparison.chartSeries": ["cuTTC", "Nord"],
-  "generation.interrupted": [{ fr: "Excel est occupé.", en: "Excel is busy." }],
+  "host.notFound": ["sheet", "Financements", ["Feuil1", "Données"]],
+  "host.interrupted": [{ fr: "Excel est occupé.", en: "Excel is busy." }],
 };
 
 /** Every text of a table of words, with the path that leads to it; functions called with sample arguments. */
@@ -158,7 +159,7 @@ const OFFICE_CODES = Object.keys({
   ConnectionFailure: true,
 } satisfies Record<OfficeErrorCode, true>);
 
-/** The Office adapter's sentences in one language: each Office code's, an unknown code's, the generation's. */
+/** The Office adapter's sentences in one language: each Office code's, an unknown code's, its own refusals. */
 function hostWords(lang: Lang): unknown {
   const pick = (node: unknown): unknown =>
     typeof node === "function"
@@ -176,7 +177,7 @@ function hostWords(lang: Lang): unknown {
     office: Object.fromEntries(
       [...OFFICE_CODES, "SomethingNew"].map((c) => [c, officeErrorMessages(c)[lang]]),
     ),
-    generation: pick(GENERATION_MESSAGES),
+    host: pick(HOST_MESSAGES),
   };
 }
 
