@@ -79,6 +79,41 @@ class ChmodPlugin {
   }
 }
 
+/**
+ * Adds `<link rel="preload" as="script">` to taskpane.html for the chunks of the named chunk groups
+ * (the async chunks every start needs, in both modes), so that they download with the initial scripts
+ * instead of after them, when the entry runs and asks for them.
+ */
+class PreloadChunksPlugin {
+  constructor(groups) {
+    this.groups = groups;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("PreloadChunksPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("PreloadChunksPlugin", (data) => {
+        const files = new Set();
+        for (const name of this.groups) {
+          const group = compilation.namedChunkGroups.get(name);
+          if (group === undefined) throw new Error(`PreloadChunksPlugin: no chunk group "${name}"`);
+          for (const chunk of group.chunks) {
+            for (const file of chunk.files) if (file.endsWith(".js")) files.add(file);
+          }
+        }
+        const base = data.publicPath === "auto" ? "" : data.publicPath;
+        for (const file of files) {
+          data.headTags.push({
+            tagName: "link",
+            voidTag: true,
+            meta: { plugin: "PreloadChunksPlugin" },
+            attributes: { rel: "preload", as: "script", href: `${base}${file}` },
+          });
+        }
+        return data;
+      });
+    });
+  }
+}
+
 function taskpaneConfig(production, devServer) {
   return {
     name: "taskpane",
@@ -97,12 +132,23 @@ function taskpaneConfig(production, devServer) {
     module: { rules: [tsRule, i18nRule] },
     optimization: {
       splitChunks: {
-        chunks: "initial",
         cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          // The libraries of the initial scripts (what paints first).
           vendors: {
             test: /[\\/]node_modules[\\/]/,
             name: "vendors",
+            chunks: "initial",
             priority: -10,
+            reuseExistingChunk: true,
+          },
+          // Code two lazy chunks share (the report: the engine's and the hosts') is downloaded once.
+          shared: {
+            chunks: "async",
+            minChunks: 2,
+            minSize: 10_000,
+            priority: -20,
             reuseExistingChunk: true,
           },
         },
@@ -116,6 +162,8 @@ function taskpaneConfig(production, devServer) {
         inject: "head", // after office.js, which the template puts first in <head>
         scriptLoading: "defer",
       }),
+      // Both modes need the pane's chunk and the engine's before the figures show.
+      new PreloadChunksPlugin(["pane", "engine"]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true },

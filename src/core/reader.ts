@@ -280,6 +280,17 @@ interface CommuneFacts extends CellFacts {
   readonly match: CommuneMatch | null;
   /** Grouping key of a commune kept outside the reference, made on first use. */
   nameKey: string | null;
+  /** The shape of the last row read with this cell, and that row's other cells (a cache). */
+  last: LastShape | null;
+}
+
+interface LastShape {
+  shape: number;
+  insee: InseeFacts;
+  basin: BasinFacts;
+  domain: DomainFacts;
+  action: ActionFacts;
+  year: YearFacts;
 }
 
 interface InseeFacts extends CellFacts {
@@ -385,6 +396,7 @@ function columnReaders(communes: readonly Commune[], facts: FactTables) {
         notText,
         match,
         nameKey: null,
+        last: null,
       };
     }),
     insee: memoized<InseeFacts>(facts.insee, (raw, cell, id) => {
@@ -827,6 +839,40 @@ class RowReader {
    * same commune, basin, domain and year), or made from the row being read.
    */
   private shapeOf(
+    hash: number,
+    commune: CommuneFacts,
+    insee: InseeFacts,
+    basin: BasinFacts,
+    domain: DomainFacts,
+    action: ActionFacts,
+    year: YearFacts,
+  ): number {
+    // Rows of one commune often follow the same domain, year… as its previous row.
+    const last = commune.last;
+    if (
+      last !== null &&
+      last.insee === insee &&
+      last.basin === basin &&
+      last.domain === domain &&
+      last.action === action &&
+      last.year === year
+    )
+      return last.shape;
+    const shape = this.findShape(hash, commune, insee, basin, domain, action, year);
+    if (last === null) commune.last = { shape, insee, basin, domain, action, year };
+    else {
+      last.shape = shape;
+      last.insee = insee;
+      last.basin = basin;
+      last.domain = domain;
+      last.action = action;
+      last.year = year;
+    }
+    return shape;
+  }
+
+  /** {@link shapeOf}, through the table of the shapes met. */
+  private findShape(
     hash: number,
     commune: CommuneFacts,
     insee: InseeFacts,

@@ -195,9 +195,102 @@ export interface ReportLabels {
       readonly hash: string;
     };
   };
+  /** The words of the bonus territoire sheets, parameters and checks (issue #14). */
+  readonly bonus: BonusLabels;
   readonly footer: string;
   /** The comment of the name that holds the formulas' fingerprint. */
   readonly formulasKeyComment: string;
+}
+
+/** The words of the bonus territoire (issue #14): parameters, sheets and checks. */
+export interface BonusLabels {
+  /** `Paramètres CTG`: the section's title and what an assumption's note ends with. */
+  readonly paramsTitle: string;
+  readonly paramsNote: string;
+  readonly toConfirm: string;
+  readonly published: string;
+  /** Label of each parameter row, by the row's key (see bonus-layout.ts). */
+  readonly param: {
+    readonly start: (basin: string) => string;
+    readonly duration: (basin: string) => string;
+    readonly referenceYear: string;
+    readonly floor: (kind: string) => string;
+    readonly uplift: (year: number) => string;
+    readonly upliftKind: (kind: string) => string;
+    readonly newPlaceRate: (tranche: number) => string;
+    readonly tranche: string;
+    readonly priorityAreaRate: string;
+    readonly reservedPlaceRate: string;
+    readonly trajectoireBaseYear: string;
+    readonly trajectoireTargetYear: string;
+    readonly trajectoireFirstYear: string;
+    readonly trajectoireThreshold: (step: number) => string;
+    readonly trajectoireAmount: (step: number) => string;
+    readonly rpeFlat: string;
+    readonly rpeMission: string;
+    readonly proRata: string;
+  };
+  /** The pro-rating rule as its list cell holds it. */
+  readonly proRata: { readonly months: string; readonly "full-year": string };
+  readonly paramError: string;
+  readonly territoire: {
+    readonly title: string;
+    readonly subtitle: string;
+    readonly basinTitle: string;
+    readonly basin: string;
+    readonly total: string;
+    readonly chartTitle: string;
+    readonly poolTitle: string;
+    readonly poolHeader: readonly [string, string, string, string, string, string, string, string];
+    readonly afterUplift: (year: number) => string;
+    readonly poolYear: (year: number) => string;
+    readonly trajectoireTitle: string;
+    readonly trajectoireHeader: (base: number, target: number) => readonly [string, string, string, string];
+    readonly reached: (step: number) => string;
+    readonly perPlace: string;
+    readonly facilitiesTitle: string;
+    readonly facilitiesNote: string;
+    readonly facilityHeader: readonly string[];
+    readonly yearTotal: (year: number) => string;
+    readonly existing: (year: number) => string;
+    readonly newPlaces: (year: number) => string;
+    readonly trajectoire: (year: number) => string;
+    readonly missions: (year: number) => string;
+    readonly flags: readonly [string, string, string, string];
+  };
+  readonly communes: {
+    readonly title: string;
+    readonly subtitle: string;
+    readonly byCommuneTitle: string;
+    readonly header: readonly [string, string, string, string];
+    readonly total: string;
+    readonly reconciliationTitle: string;
+    readonly reconciliationNote: string;
+    readonly toCommune: (year: number) => string;
+    readonly toOthers: (year: number) => string;
+    readonly difference: (year: number) => string;
+    readonly byDomainTitle: string;
+    readonly domain: string;
+    readonly noDomain: string;
+    readonly byOperatorTitle: string;
+    readonly operatorKind: string;
+  };
+  readonly checks: {
+    readonly constantMeans: (basin: string, kind: string) => string;
+    readonly communesKnown: string;
+    readonly kindsKnown: string;
+    readonly placesPositive: string;
+    readonly yearsShown: string;
+    readonly paramsInRange: string;
+    readonly fix: {
+      readonly constantMeans: string;
+      readonly communesKnown: readonly [string, string];
+      readonly kindsKnown: readonly [string, string];
+      readonly placesPositive: readonly [string, string];
+      readonly yearsShown: string;
+      readonly paramsInRange: readonly [string, string];
+    };
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { BasinsColumnWordKey, EngineeringRowWordKey, ReportLabels, ReportSh
 import type { PrintSetup, ReportSheetKind } from "./model";
 import type { BASINS_LAYOUT, EngineeringRow } from "./schema";
 import { absColumnRange, stringLiteral } from "./sheet-builder";
+import type { BonusReportInput } from "./sheets/bonus-layout";
 
 /** `true` when A and B are the same set of keys. */
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -64,6 +65,11 @@ export interface BuildReportOptions {
    * scenario sheets (the adapter did not read them; writing the default one would lose the user's).
    */
   readonly scenarios?: readonly ScenarioPlan[];
+  /**
+   * The facilities table and its bonus territoire plan (issue #14): the bonus parameters on
+   * `Paramètres CTG`, the sheets `Bonus territoire` and `Bonus par commune`, their checks. Absent: none.
+   */
+  readonly bonus?: BonusReportInput;
 }
 
 /** A build in progress: the options, the words, the names chosen for the sheets and the communes table. */

@@ -6,6 +6,8 @@
 
 export { buildReport } from "./report";
 export type { BuildReportOptions, InputSource, ReportStamp } from "./context";
+export type { BonusReportInput } from "./sheets/bonus-layout";
+export { bonusLayout, bonusNames, bonusParamRows, BONUS_PARAMS_TITLE_ROW } from "./sheets/bonus-layout";
 export { isReportSheetKind } from "./model";
 export type {
   CellStyle,

@@ -144,8 +144,14 @@ export type SheetKind = "parameters" | "communes" | "synthesis" | "engineering" 
  */
 export type ScenarioSheetKind = "scenarios" | "comparison";
 
+/**
+ * The sheets of issue #14, written only when the workbook holds a facilities table: the bonus
+ * territoire per facility and year, and per commune with the reconciliation against the former CEJ.
+ */
+export type BonusSheetKind = "bonus" | "bonusCommunes";
+
 /** Every kind of sheet a report holds. */
-export type ReportSheetKind = SheetKind | ScenarioSheetKind;
+export type ReportSheetKind = SheetKind | ScenarioSheetKind | BonusSheetKind;
 
 /** Every sheet kind, checked against ReportSheetKind at compile time (both adapters read markers with it). */
 const REPORT_SHEET_KIND_SET = {
@@ -157,6 +163,8 @@ const REPORT_SHEET_KIND_SET = {
   checks: true,
   scenarios: true,
   comparison: true,
+  bonus: true,
+  bonusCommunes: true,
 } as const satisfies Record<ReportSheetKind, true>;
 
 /**

@@ -18,6 +18,9 @@ import {
   SHEET_ORDER,
 } from "./schema";
 import { buildBasins } from "./sheets/basins";
+import { buildBonusCommunes } from "./sheets/bonus-communes";
+import { bonusParameterNames } from "./sheets/bonus-parameters";
+import { buildBonusTerritoire } from "./sheets/bonus-territoire";
 import { buildChecks } from "./sheets/checks";
 import { buildCommunes } from "./sheets/communes";
 import { buildComparison } from "./sheets/comparison";
@@ -74,6 +77,7 @@ export function buildReport(options: BuildReportOptions): Report {
     synthesis.sheet,
     buildEngineering(ctx),
     buildBasins(ctx, synthesis.layout),
+    ...(ctx.bonus === undefined ? [] : [buildBonusTerritoire(ctx), buildBonusCommunes(ctx)]),
     ...(comparison === null ? [] : [buildScenarios(ctx), comparison.sheet]),
     buildChecks(ctx, synthesis.layout, comparison?.layout ?? null),
   ];
@@ -81,6 +85,7 @@ export function buildReport(options: BuildReportOptions): Report {
     name: PARAMETER_ROWS[k].name,
     ref: absRef(names.parameters, PARAMETER_ROWS[k].row, PARAM_VALUE_COL),
   }));
+  reportNames.push(...bonusParameterNames(ctx));
   // First: whether the summary is whole (the Office adapter sets it FALSE first and TRUE last).
   reportNames.unshift({ name: COMPLETE_NAME, ref: "TRUE", comment: COMPLETE_COMMENT });
   reportNames.push({

@@ -24,13 +24,18 @@ export const COMPLETE_COMMENT =
 /** Marker prefix (the value of MARKER_NAME is `"ctg-planner:<kind>"`). */
 export const MARKER_PREFIX = "ctg-planner";
 
-/** The sheets of a report, in workbook order (the scenario sheets only when scenarios are written). */
+/**
+ * The sheets of a report, in workbook order (the bonus sheets only with a facilities table, the scenario
+ * sheets only when scenarios are written).
+ */
 export const SHEET_ORDER: readonly ReportSheetKind[] = [
   "parameters",
   "communes",
   "synthesis",
   "engineering",
   "basins",
+  "bonus",
+  "bonusCommunes",
   "scenarios",
   "comparison",
   "checks",

@@ -4,7 +4,8 @@
  * it as a download. Selecting a cell or a sheet cannot reach a file: the pane says where to look.
  *
  * Loaded with a dynamic import(): it brings the .xlsx code (fflate, xmldom), which the pane inside
- * Excel never needs.
+ * Excel never needs. In a browser the pane starts on the demo from its rows (demo-host.ts), which
+ * hands over to this host when the workbook itself is needed.
  */
 
 import { COMMUNES } from "../core/communes";
@@ -16,6 +17,7 @@ import { openPackage, type XlsxPackage } from "../workbook/xlsx/package";
 import { listSheets, listTables } from "../workbook/xlsx/read";
 import { snapshotPackage } from "../workbook/xlsx/summarize";
 import { applyReport } from "../workbook/xlsx/write";
+import { DEMO_FILE_NAME } from "./demo-host";
 import type {
   FileWorkbookControls,
   GenerateOutcome,
@@ -28,8 +30,7 @@ import type {
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The name of the demo workbook (the download is `demo.ctg.xlsx`, as the command names it). */
-export const DEMO_FILE_NAME = "demo.xlsx";
+export { DEMO_FILE_NAME };
 
 /**
  * The file name of a generated workbook: `budget.xlsx` → `budget.ctg.xlsx`; a file already
@@ -73,6 +74,18 @@ export class FileHost implements PaneHost, FileWorkbookControls {
    */
   static withDemo(lang: Lang): FileHost {
     return new FileHost(demoWorkbook(COMMUNES, lang), DEMO_FILE_NAME, true);
+  }
+
+  /**
+   * A host holding a file the user picked.
+   *
+   * @param file - the file
+   * @returns the host
+   * @throws WorkbookFileError when it is not a readable .xlsx workbook
+   */
+  static async fromFile(file: File): Promise<FileHost> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return new FileHost(bytes, file.name, false);
   }
 
   name(): string {

@@ -2,19 +2,22 @@
  * Start-up: one component follows start-up (startup.ts): inside Office it says « Connexion à Excel… »
  * until Office.onReady, never the demo; in a plain browser it starts in browser mode. Then it loads
  * the engine and the host's code and shows the pane.
+ *
+ * What paints first is only this component (the header and a spinner): the pane and its sections,
+ * the engine, the host and the dark theme are chunks of their own, asked for as this script starts
+ * (taskpane.html preloads those both modes need, see webpack.config.js), so they download while
+ * React paints.
  */
 
-import { StrictMode, useCallback, useEffect, useState } from "react";
+import { lazy, StrictMode, Suspense, useCallback, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import {
   FluentProvider,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   tokens,
-  webDarkTheme,
   webLightTheme,
+  type Theme,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
 import {
@@ -26,10 +29,9 @@ import {
   startDecision,
 } from "../workbook/office/host";
 import { Header } from "./components/Header";
-import { Pane } from "./components/Pane";
 import { browserEnvironment, themeForced } from "./env";
 import type { HostEnvironment } from "./host";
-import { loadHost } from "./hosts";
+import { loadHost, preloadHost } from "./hosts";
 import { uiText } from "./i18n";
 import { startPane, type StartPhase, type StartStore } from "./startup";
 
@@ -55,12 +57,44 @@ function prefersDark(): boolean {
 const signals = readHostSignals(window);
 const hosted = hostedByOffice(signals);
 
+// The pane's own chunk, asked for now: it downloads with the engine's and the host's.
+const paneModule = import(/* webpackChunkName: "pane" */ "./components/Pane");
+paneModule.catch(() => undefined); // reported by React.lazy when the pane renders
+const Pane = lazy(() => paneModule.then((m) => ({ default: m.Pane })));
+
+/** The start-up screen's notices: rare, so not in the first scripts. */
+const StartupNotice = lazy(() =>
+  import(/* webpackChunkName: "startup-notice" */ "./components/StartupNotice").then(
+    (m) => ({ default: m.StartupNotice }),
+    // Its chunk cannot load either (the network is down): the notice as plain text all the same.
+    () => ({
+      default: ({ testId, text }: { intent: "warning" | "error"; testId: string; text: string }) => (
+        <div role="alert" data-testid={testId}>
+          {text}
+        </div>
+      ),
+    }),
+  ),
+);
+
+/** The dark theme's tokens: a chunk of their own, loaded when the pane is dark. */
+let darkTheme: Theme | null = null;
+let darkLoading: Promise<Theme> | null = null;
+function loadDarkTheme(): Promise<Theme> {
+  darkLoading ??= import(/* webpackChunkName: "dark-theme" */ "./dark-theme").then((m) => {
+    darkTheme = m.webDarkTheme;
+    return darkTheme;
+  });
+  return darkLoading;
+}
+
 // Inside Office, the language Office put in the page's address (`_host_Info`) until Office says more.
 const initialEnv: HostEnvironment = browserEnvironment(
   window.location.search,
   (hosted ? hostInfoLocale(signals.search) : undefined) ?? navigator.language,
   prefersDark(),
 );
+if (initialEnv.theme === "dark") loadDarkTheme().catch(() => undefined);
 
 /** The start-up component: follows start-up, then renders the pane with its host. */
 export function Startup({ env, starting }: { env: HostEnvironment; starting: StartStore }) {
@@ -68,6 +102,7 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
   const [lang, setLang] = useState<Lang>(env.lang);
   const [theme, setTheme] = useState<"light" | "dark">(env.theme);
   const [started, setStarted] = useState<StartPhase>(starting.get);
+  const [dark, setDark] = useState<Theme | null>(darkTheme);
 
   // Each phase as start-up reaches it; with the pane, Office's language and theme (one render).
   useEffect(() => {
@@ -97,66 +132,104 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
   useEffect(() => {
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
+  useEffect(() => {
+    if (theme !== "dark" || dark !== null) return;
+    let live = true;
+    loadDarkTheme().then(
+      (loaded) => {
+        if (live) setDark(loaded);
+      },
+      (error: unknown) => {
+        if (live)
+          setStarted({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [theme, dark]);
 
   const onReady = useCallback(() => {
     requestAnimationFrame(() => performance.mark(READY_MARK));
   }, []);
 
   const t = uiText(lang);
+  // Dark asked for and its tokens not there yet: nothing at first (no flash of the light theme), the
+  // start-up screen when the theme changes later; never the pane in the wrong theme.
+  const waitingForDark = theme === "dark" && dark === null;
+  if (waitingForDark && (started.status === "starting" || started.status === "connecting")) return null;
+  const shell = (body: ReactNode): ReactNode => (
+    <div className={styles.shell}>
+      <Header lang={lang} mode={null} onLangChange={setLang} />
+      {body}
+    </div>
+  );
+  const loading = shell(
+    <main data-testid="startup" data-status="starting">
+      <Spinner size="small" label={t.loading} />
+    </main>,
+  );
   return (
     <FluentProvider
-      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      theme={theme === "dark" && dark !== null ? dark : webLightTheme}
       className={styles.provider}
-      data-theme={theme}
+      data-theme={waitingForDark ? "light" : theme}
     >
-      {started.status === "ready" ? (
-        <Pane
-          key={started.serial}
-          host={started.host}
-          engine={started.engine}
-          lang={lang}
-          onLangChange={setLang}
-          onReady={onReady}
-        />
+      {started.status === "ready" && !waitingForDark ? (
+        <Suspense fallback={loading}>
+          <Pane
+            key={started.serial}
+            host={started.host}
+            engine={started.engine}
+            lang={lang}
+            onLangChange={setLang}
+            onReady={onReady}
+          />
+        </Suspense>
+      ) : started.status === "ready" || started.status === "starting" ? (
+        loading
       ) : (
-        <div className={styles.shell}>
-          <Header lang={lang} mode={null} onLangChange={setLang} />
+        shell(
           <main data-testid="startup" data-status={started.status}>
-            {started.status === "starting" ? (
-              <Spinner size="small" label={t.loading} />
-            ) : started.status === "connecting" ? (
+            {started.status === "connecting" ? (
               <>
                 <Spinner size="small" label={t.connecting} />
                 {/* Present from the start, so that the notice is read out when it appears. */}
                 <div aria-live="polite">
                   {started.stalled ? (
-                    <MessageBar intent="warning" layout="multiline" data-testid="connect-stalled">
-                      <MessageBarBody>{t.connectStalled}</MessageBarBody>
-                    </MessageBar>
+                    <Suspense fallback={null}>
+                      <StartupNotice intent="warning" testId="connect-stalled" text={t.connectStalled} />
+                    </Suspense>
                   ) : null}
                 </div>
               </>
             ) : (
-              <MessageBar intent="error" layout="multiline" data-testid="startup-error">
-                <MessageBarBody>
-                  {started.status === "office-failed"
-                    ? t.officeFailed
-                    : started.status === "not-excel"
-                      ? t.notExcel(started.host)
-                      : t.startFailed(started.message)}
-                </MessageBarBody>
-              </MessageBar>
+              <Suspense fallback={null}>
+                <StartupNotice
+                  intent="error"
+                  testId="startup-error"
+                  text={
+                    started.status === "office-failed"
+                      ? t.officeFailed
+                      : started.status === "not-excel"
+                        ? t.notExcel(started.host)
+                        : t.startFailed(started.message)
+                  }
+                />
+              </Suspense>
             )}
-          </main>
-        </div>
+          </main>,
+        )
       )}
     </FluentProvider>
   );
 }
 
 // Start at once, before the first render: the host and the engine's chunks load while React paints.
+const decision = startDecision(hosted, officeLoaded());
+preloadHost(decision);
 const starting = startPane({
-  decision: startDecision(hosted, officeLoaded()),
+  decision,
   ready: officeReady,
   loadEngine: async () => (await import(/* webpackChunkName: "engine" */ "./engine")).engine,
   loadHost,

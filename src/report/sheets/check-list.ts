@@ -22,6 +22,7 @@ import {
 } from "../schema";
 import { absColumnRange, absRef, stringLiteral } from "../sheet-builder";
 import type { ComparisonLayout } from "./comparison";
+import { bonusCheckRows } from "./bonus-checks";
 import { HELPER_BASIN_COL } from "./comparison-layout";
 import type { SynthesisLayout } from "./synthesis";
 
@@ -46,6 +47,13 @@ export interface CheckRow {
   readonly status: string;
   /** A formula giving what to fix (a text); shown only when the check is not green. */
   readonly fix: string;
+  /**
+   * Whether the engine finds the check green on the data written (default true). A check that is
+   * already off green (a floor raising the bonus above the former CEJ) gives `fixShown`, the text its
+   * fix formula shows then.
+   */
+  readonly green?: boolean;
+  readonly fixShown?: string;
 }
 
 const money = (formula: string, cents: number): CheckSide => ({
@@ -365,7 +373,8 @@ const complete: CheckEntry = ({ ctx: { L } }) => [
 /**
  * The checks of `Contrôles`, in the order of their rows: the foot checks, then the inputs a council
  * member types, then the scenarios' (a report built without scenarios has the same rows above them),
- * and last whether the generation went to its end.
+ * then the bonus territoire's (issue #14, only with a facilities table), and last whether the
+ * generation went to its end.
  */
 const CHECKS: readonly CheckEntry[] = [
   basinsFoot,
@@ -379,6 +388,7 @@ const CHECKS: readonly CheckEntry[] = [
   scenariosFoot,
   scenarioReads,
   basinsMatchFirst,
+  ({ ctx }) => bonusCheckRows(ctx),
   complete,
 ];
 

@@ -34,7 +34,7 @@ export function buildChecks(ctx: Context, syn: SynthesisLayout, cmp: ComparisonL
     headline.row,
     headline.col,
     `IF(COUNTIF(${statusRange},${stringLiteral(L.ok)})=${checks.length},${stringLiteral(L.checks.allGreen)},${stringLiteral(L.checks.notGreen)})`,
-    L.checks.allGreen,
+    checks.every((c) => c.green ?? true) ? L.checks.allGreen : L.checks.notGreen,
     "exact",
     "subtitle",
   );
@@ -62,8 +62,16 @@ function writeCheck(ctx: Context, s: SheetBuilder, r: number, c: CheckRow): void
   side(cols.expected, c.expected);
   const ok = c.ok ? c.ok(value, expected) : `ROUND(${value}-${expected},2)=0`;
   const okOr = `IF(${ok},${stringLiteral(L.ok)},${stringLiteral(c.status)})`;
-  s.formula(r, cols.status, okOr, L.ok, "exact", "status");
-  s.formula(r, cols.fix, `IF(${status}=${stringLiteral(L.ok)},"",${c.fix})`, "", "exact", "warning");
+  const green = c.green ?? true;
+  s.formula(r, cols.status, okOr, green ? L.ok : c.status, "exact", "status");
+  s.formula(
+    r,
+    cols.fix,
+    `IF(${status}=${stringLiteral(L.ok)},"",${c.fix})`,
+    green ? "" : (c.fixShown ?? ""),
+    "exact",
+    "warning",
+  );
 }
 
 /**

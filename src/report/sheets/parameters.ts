@@ -5,6 +5,7 @@ import { euros, printSetup, type Context } from "../context";
 import type { ReportSheet } from "../model";
 import { PARAM_KEYS, PARAM_VALUE_COL, PARAMETER_ROWS, type ParamKind } from "../schema";
 import { SheetBuilder } from "../sheet-builder";
+import { writeBonusParameters } from "./bonus-parameters";
 
 /** `B5:B6`: the value cells of the parameters of one kind (their rows are adjacent). */
 function valueRange(kind: ParamKind): string {
@@ -79,6 +80,7 @@ export function buildParameters(ctx: Context): ReportSheet {
     error: P.cafBaseError,
     prompt: P.cafBaseError,
   });
+  writeBonusParameters(s, ctx);
   s.widthsFrom([40, 18, 100]).freezeAt(4, 0);
   return s.build(printSetup(ctx, "parameters", [4, 4]), "F2C200");
 }

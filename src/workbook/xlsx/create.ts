@@ -10,6 +10,8 @@ export interface NewSheet {
   readonly table?: { readonly name: string; readonly headerRow: number; readonly style?: string };
   /** 0-based columns shown as amounts (`# ##0,00 €`). */
   readonly moneyColumns?: readonly number[];
+  /** 0-based columns shown as dates (`dd/mm/yyyy` in a French Excel). */
+  readonly dateColumns?: readonly number[];
   /** 0-based rows shown as a title (bold, larger). */
   readonly titleRows?: readonly number[];
   readonly columnWidths?: readonly number[];
@@ -67,9 +69,10 @@ interface NewParts {
   readonly overrides: string[];
 }
 
-/** The cells of a sheet as `<row>` elements (title rows, table header and money columns styled). */
+/** The cells of a sheet as `<row>` elements (title rows, table header, money and date columns styled). */
 function sheetRowsXml(sheet: NewSheet): string {
   const money = new Set(sheet.moneyColumns ?? []);
+  const dates = new Set(sheet.dateColumns ?? []);
   const titles = new Set(sheet.titleRows ?? []);
   const headerRow = sheet.table?.headerRow ?? -1;
   return sheet.rows
@@ -79,7 +82,15 @@ function sheetRowsXml(sheet: NewSheet): string {
           cellXml(
             v,
             a1(r, c),
-            titles.has(r) ? 3 : r === headerRow ? 1 : r > headerRow && money.has(c) ? 2 : 0,
+            titles.has(r)
+              ? 3
+              : r === headerRow
+                ? 1
+                : r > headerRow && money.has(c)
+                  ? 2
+                  : r > headerRow && dates.has(c)
+                    ? 4
+                    : 0,
           ),
         )
         .join("");
@@ -136,8 +147,8 @@ function addTableParts(
   );
 }
 
-/** The styles part: Normal, bold (table headers), amounts (`# ##0,00 €`), titles. */
-const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00\\ &quot;€&quot;"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><color rgb="FF1F4E78"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+/** The styles part: Normal, bold (table headers), amounts (`# ##0,00 €`), titles, dates. */
+const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00\\ &quot;€&quot;"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><color rgb="FF1F4E78"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** The package's workbook-level parts: content types, relationships, workbook, styles. */
 function workbookParts(

@@ -8,14 +8,15 @@ import webpack from "webpack";
  * Builds `office-shim.js` into `outDir` (one folder per test file: jest runs files in parallel).
  *
  * @param outDir - where to write the bundle
+ * @param shimDir - the folder of office-shim.ts (this one; the benchmark runs a compiled copy elsewhere)
  * @returns the bundle's text
  */
-export function buildShim(outDir: string): Promise<string> {
+export function buildShim(outDir: string, shimDir: string = __dirname): Promise<string> {
   const compiler = webpack({
     mode: "development",
     devtool: false,
     target: "web",
-    entry: path.join(__dirname, "office-shim.ts"),
+    entry: path.join(shimDir, "office-shim.ts"),
     output: { path: outDir, filename: "office-shim.js" },
     resolve: { extensions: [".ts", ".js"] },
     module: {

@@ -13,7 +13,11 @@ import { COMMUNES } from "../../../src/core/communes";
 import type { ScenarioSpec } from "../../../src/core/scenarios";
 import { applyReport, savePackage } from "../../../src/workbook/xlsx";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
-import { summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
+import { snapshotPackage, summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
+import { openPackage } from "../../../src/workbook/xlsx/package";
+import { planFromSnapshot } from "../../../src/workbook/pipeline";
+import { buildReport, type Report } from "../../../src/report";
+import { bonusInputOf } from "../../helpers/bonus-input";
 import { excelLikeWorkbook, richTextWorkbook } from "../../fixtures/xlsx-builder";
 import { recalcXlsx } from "../../helpers/libreoffice";
 import { crossPartProblems } from "./cross-part";
@@ -30,6 +34,22 @@ import { unzip, type Parts } from "./package-checks";
 import { sampleReport } from "./sample-report";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
+
+/** The report of a workbook with the demo's facilities table, bonus territoire included. */
+function bonusDemoReport(bytes: Uint8Array): Report {
+  const result = planFromSnapshot(snapshotPackage(openPackage(bytes)));
+  if (result.plan === null || result.source === null) throw new Error(JSON.stringify(result.issues));
+  return buildReport({
+    plan: result.plan,
+    rows: result.rows,
+    warnings: [],
+    source: result.source,
+    lang: "fr",
+    stamp: { generatedAt: NOW.toISOString(), version: "test", inputHash: "x" },
+    scenarios: [],
+    bonus: bonusInputOf(bytes, result.reference),
+  });
+}
 
 /** The styles part of a new Excel 365 workbook (with a colors block as some templates have). */
 const EXCEL_365_STYLES =
@@ -277,6 +297,14 @@ describe("every part the writer produces or changes validates", () => {
       const output = await summarize(input, [scenario("name=Sud élargi;key=population;sud=Saint-Eusèbe")]);
       validateWritten(input, output, SUMMARY_PARTS);
     }
+  });
+
+  test("the bonus territoire (issue 14): the demo with its facilities table, its parameters, two sheets and a chart", () => {
+    const demo = demoWorkbook(COMMUNES, "fr", { facilities: true });
+    validateWritten(demo, applyReport(demo, bonusDemoReport(demo)), SUMMARY_PARTS);
+    const demoParts = unzip(demo);
+    expect(invalid(validateParts(demoParts, [...demoParts.keys()].filter(isXmlPart)))).toEqual([]);
+    expect(crossPartProblems(demo, ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])).toEqual([]);
   });
 
   test("hand-made reports on odd packages: a prefixed (x:) workbook without styles, tricky texts", () => {

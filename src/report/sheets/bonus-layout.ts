@@ -1,0 +1,518 @@
+/**
+ * The bonus territoire's place in the report (issue #14): what a build takes, the parameter rows of
+ * `Paramètres CTG` with their names, and where `Bonus territoire` puts each block and column. The
+ * sheet builders, the checks and the names all read this one layout. Pure.
+ */
+
+import { columnLetters, parseA1, quoteSheet } from "../../core/cell";
+import { BONUS_PARAM_NOTES, type BonusParamName, type BonusParams } from "../../core/bonus-params";
+import type { BonusPlan } from "../../core/bonus";
+import { BONUS_KIND_LABELS } from "../../core/messages";
+import { rateToFraction, centsToEuros } from "../../core/money";
+import type {
+  Basin,
+  BonusKind,
+  Facility,
+  FacilityField,
+  FacilityReadResult,
+  GridOrigin,
+  Lang,
+  RawGrid,
+  RawValue,
+} from "../../core/types";
+import { BASINS } from "../../core/types";
+import type { ReportLabels } from "../labels";
+import { stringLiteral } from "../sheet-builder";
+
+/**
+ * What a build needs to write the bonus territoire: the facilities table as read (with no error), the
+ * grid it was read from (the cells as written: a number is referenced live, a text is not), the
+ * parameters and the engine's plan.
+ */
+export interface BonusReportInput {
+  readonly read: FacilityReadResult;
+  readonly grid: RawGrid;
+  readonly origin: GridOrigin;
+  readonly params: BonusParams;
+  readonly plan: BonusPlan;
+}
+
+/** The kinds whose existing places are smoothed (every kind but the RPE, paid a flat amount). */
+export const SMOOTHED_KINDS: readonly BonusKind[] = ["eaje", "laep", "alsh", "autre"];
+
+/** What a bonus parameter cell holds, for its style, validation and check. */
+export type BonusParamKind =
+  "year" | "duration" | "amount" | "amountOrBlank" | "rate" | "tranche" | "yesNo" | "proRata";
+
+/** One row of the bonus parameters on `Paramètres CTG`. */
+export interface BonusParamRow {
+  readonly row: number;
+  /** The workbook name of its value cell (`CTG_B_DebutNord`). */
+  readonly name: string;
+  readonly kind: BonusParamKind;
+  readonly label: string;
+  /** Its source note, « à confirmer avec la Caf » when an assumption. */
+  readonly note: string;
+  readonly value: number | string | null;
+}
+
+/** Row of the bonus section's title on `Paramètres CTG` (the parameters follow from the next row). */
+export const BONUS_PARAMS_TITLE_ROW = 11;
+
+const KIND_NAME: Readonly<Record<BonusKind, string>> = {
+  eaje: "EAJE",
+  rpe: "RPE",
+  laep: "LAEP",
+  alsh: "ALSH",
+  autre: "Autre",
+};
+const BASIN_NAME: Readonly<Record<Basin, string>> = { nord: "Nord", sud: "Sud" };
+
+/** The uplifts in the order the engine applies them (by year, stable). */
+export function sortedUplifts(params: BonusParams): BonusParams["uplifts"] {
+  return [...params.uplifts].sort((a, b) => a.year - b.year);
+}
+
+/** The trajectoire steps by threshold, ascending. */
+export function sortedSteps(params: BonusParams): BonusParams["trajectoire"] {
+  return [...params.trajectoire].sort((a, b) => a.threshold - b.threshold);
+}
+
+/** The workbook names of the bonus parameter cells. */
+export const bonusNames = {
+  start: (b: Basin): string => `CTG_B_Debut${BASIN_NAME[b]}`,
+  duration: (b: Basin): string => `CTG_B_Duree${BASIN_NAME[b]}`,
+  referenceYear: "CTG_B_AnneeRef",
+  floor: (k: BonusKind): string => `CTG_B_Plancher${KIND_NAME[k]}`,
+  uplift: (i: number): string => `CTG_B_Revalo${i + 1}`,
+  upliftKind: (k: BonusKind): string => `CTG_B_Revalo${KIND_NAME[k]}`,
+  newPlaceRate: (i: number): string => `CTG_B_Tranche${i + 1}`,
+  tranche: "CTG_B_TrancheCUCM",
+  priorityAreaRate: "CTG_B_TauxQPV",
+  reservedPlaceRate: "CTG_B_TauxReserve",
+  trajectoireBaseYear: "CTG_B_TrajDepart",
+  trajectoireTargetYear: "CTG_B_TrajArrivee",
+  trajectoireFirstYear: "CTG_B_TrajDebut",
+  threshold: (i: number): string => `CTG_B_TrajSeuil${i + 1}`,
+  perPlace: (i: number): string => `CTG_B_TrajMontant${i + 1}`,
+  rpeFlat: "CTG_B_ForfaitRPE",
+  rpeMission: "CTG_B_Mission",
+  proRata: "CTG_B_Prorata",
+} as const;
+
+/**
+ * The bonus parameter rows of `Paramètres CTG`, from {@link BONUS_PARAMS_TITLE_ROW} + 2 (the title,
+ * then a note), in a fixed order; each with its name, its value and its source note.
+ *
+ * @param params - the parameters written
+ * @param L - the report's words
+ * @param lang - the language of the notes
+ * @returns the rows
+ */
+export function bonusParamRows(params: BonusParams, L: ReportLabels, lang: Lang): BonusParamRow[] {
+  const P = L.bonus.param;
+  const kindLabel = (k: BonusKind): string => BONUS_KIND_LABELS[lang][k];
+  const note = (key: BonusParamName): string => {
+    const n = BONUS_PARAM_NOTES[key];
+    return `${n[lang]} ${n.assumption ? L.bonus.toConfirm : L.bonus.published}`;
+  };
+  const rows: Omit<BonusParamRow, "row">[] = [];
+  for (const b of BASINS) {
+    rows.push({
+      name: bonusNames.start(b),
+      kind: "year",
+      label: P.start(L.basins[b]),
+      note: note("ctg"),
+      value: params.ctg[b].startYear,
+    });
+    rows.push({
+      name: bonusNames.duration(b),
+      kind: "duration",
+      label: P.duration(L.basins[b]),
+      note: note("ctg"),
+      value: params.ctg[b].duration,
+    });
+  }
+  rows.push({
+    name: bonusNames.referenceYear,
+    kind: "year",
+    label: P.referenceYear,
+    note: note("referenceYear"),
+    value: params.referenceYear,
+  });
+  for (const k of SMOOTHED_KINDS)
+    rows.push({
+      name: bonusNames.floor(k),
+      kind: "amount",
+      label: P.floor(kindLabel(k)),
+      note: note("floor"),
+      value: centsToEuros(params.floor[k]),
+    });
+  sortedUplifts(params).forEach((u, i) =>
+    rows.push({
+      name: bonusNames.uplift(i),
+      kind: "rate",
+      label: P.uplift(u.year),
+      note: note("uplifts"),
+      value: rateToFraction(u.rate),
+    }),
+  );
+  for (const k of SMOOTHED_KINDS)
+    rows.push({
+      name: bonusNames.upliftKind(k),
+      kind: "yesNo",
+      label: P.upliftKind(kindLabel(k)),
+      note: note("upliftKinds"),
+      value: params.upliftKinds.includes(k) ? L.yes : L.no,
+    });
+  params.newPlaceRates.forEach((r, i) =>
+    rows.push({
+      name: bonusNames.newPlaceRate(i),
+      kind: "amount",
+      label: P.newPlaceRate(i + 1),
+      note: note("newPlaceRates"),
+      value: centsToEuros(r),
+    }),
+  );
+  rows.push(
+    {
+      name: bonusNames.tranche,
+      kind: "tranche",
+      label: P.tranche,
+      note: note("tranche"),
+      value: params.tranche,
+    },
+    {
+      name: bonusNames.priorityAreaRate,
+      kind: "amount",
+      label: P.priorityAreaRate,
+      note: note("priorityAreaRate"),
+      value: centsToEuros(params.priorityAreaRate),
+    },
+    {
+      name: bonusNames.reservedPlaceRate,
+      kind: "amount",
+      label: P.reservedPlaceRate,
+      note: note("reservedPlaceRate"),
+      value: centsToEuros(params.reservedPlaceRate),
+    },
+    {
+      name: bonusNames.trajectoireBaseYear,
+      kind: "year",
+      label: P.trajectoireBaseYear,
+      note: note("trajectoireBaseYear"),
+      value: params.trajectoireBaseYear,
+    },
+    {
+      name: bonusNames.trajectoireTargetYear,
+      kind: "year",
+      label: P.trajectoireTargetYear,
+      note: note("trajectoireTargetYear"),
+      value: params.trajectoireTargetYear,
+    },
+    {
+      name: bonusNames.trajectoireFirstYear,
+      kind: "year",
+      label: P.trajectoireFirstYear,
+      note: note("trajectoireFirstYear"),
+      value: params.trajectoireFirstYear,
+    },
+  );
+  sortedSteps(params).forEach((s, i) => {
+    rows.push({
+      name: bonusNames.threshold(i),
+      kind: "rate",
+      label: P.trajectoireThreshold(i + 1),
+      note: note("trajectoire"),
+      value: rateToFraction(s.threshold),
+    });
+    rows.push({
+      name: bonusNames.perPlace(i),
+      kind: "amount",
+      label: P.trajectoireAmount(i + 1),
+      note: note("trajectoire"),
+      value: centsToEuros(s.perPlace),
+    });
+  });
+  rows.push(
+    {
+      name: bonusNames.rpeFlat,
+      kind: "amountOrBlank",
+      label: P.rpeFlat,
+      note: note("rpeFlat"),
+      value: params.rpeFlat === null ? null : centsToEuros(params.rpeFlat),
+    },
+    {
+      name: bonusNames.rpeMission,
+      kind: "amount",
+      label: P.rpeMission,
+      note: note("rpeMission"),
+      value: centsToEuros(params.rpeMission),
+    },
+    {
+      name: bonusNames.proRata,
+      kind: "proRata",
+      label: P.proRata,
+      note: note("proRata"),
+      value: L.bonus.proRata[params.proRata],
+    },
+  );
+  return rows.map((r, i) => ({ ...r, row: BONUS_PARAMS_TITLE_ROW + 2 + i }));
+}
+
+/** Where one block of `Bonus territoire` starts. */
+export interface BonusLayout {
+  readonly years: readonly number[];
+  /** Per basin and year: header row, one row per basin, the total row. */
+  readonly basins: { readonly header: number; readonly first: number; readonly total: number };
+  readonly chart: { readonly fromRow: number; readonly rows: number; readonly cols: number };
+  /** Smoothed pools: one row per basin × smoothed kind. */
+  readonly pools: {
+    readonly title: number;
+    readonly header: number;
+    readonly first: number;
+    readonly last: number;
+    readonly cols: {
+      readonly basin: number;
+      readonly kind: number;
+      readonly cej: number;
+      readonly capacity: number;
+      readonly rate: number;
+      readonly floor: number;
+      readonly floorApplied: number;
+      readonly base: number;
+      /** One per uplift, in year order. */
+      readonly uplift: (i: number) => number;
+      /** One per plan year. */
+      readonly year: (j: number) => number;
+    };
+  };
+  readonly trajectoire: {
+    readonly title: number;
+    readonly header: number;
+    readonly first: number;
+    readonly last: number;
+    readonly cols: {
+      readonly basin: number;
+      readonly base: number;
+      readonly target: number;
+      readonly growth: number;
+      readonly reached: (k: number) => number;
+      readonly perPlace: number;
+    };
+  };
+  readonly facilities: {
+    readonly title: number;
+    readonly note: number;
+    readonly header: number;
+    readonly first: number;
+    /** Last facility row (first − 1 when there is none). */
+    readonly last: number;
+    readonly total: number;
+    readonly cols: FacilityCols;
+  };
+}
+
+/** Columns of the facility rows of `Bonus territoire`. */
+export interface FacilityCols {
+  readonly name: number;
+  readonly operator: number;
+  readonly operatorKind: number;
+  readonly commune: number;
+  readonly insee: number;
+  readonly basin: number;
+  readonly domain: number;
+  readonly kind: number;
+  readonly capacity: number;
+  readonly cej: number;
+  readonly newPlaces: number;
+  readonly reserved: number;
+  readonly openingYear: number;
+  readonly openingMonth: number;
+  readonly priorityArea: number;
+  readonly missions: number;
+  /** The year blocks: bonus total, then existing, new places, trajectoire, missions; one per year. */
+  readonly total: (j: number) => number;
+  readonly allYears: number;
+  readonly existing: (j: number) => number;
+  readonly newAmount: (j: number) => number;
+  readonly trajectoire: (j: number) => number;
+  readonly missionsAmount: (j: number) => number;
+  readonly line: number;
+  readonly communeBad: number;
+  readonly kindBad: number;
+  readonly negative: number;
+}
+
+/**
+ * The layout of `Bonus territoire` for a plan.
+ *
+ * @param bonus - the build's bonus input
+ * @returns the rows and columns of each block
+ */
+export function bonusLayout(bonus: BonusReportInput): BonusLayout {
+  const years = bonus.plan.years;
+  const n = years.length;
+  const u = bonus.params.uplifts.length;
+  const k = bonus.params.trajectoire.length;
+  const basinsHeader = 4;
+  const basinsTotal = basinsHeader + 1 + BASINS.length;
+  const chartFrom = basinsTotal + 2;
+  const chartRows = 15;
+  const poolsTitle = chartFrom + chartRows + 2;
+  const poolsFirst = poolsTitle + 2;
+  const poolsLast = poolsFirst + BASINS.length * SMOOTHED_KINDS.length - 1;
+  const trajTitle = poolsLast + 2;
+  const trajFirst = trajTitle + 2;
+  const trajLast = trajFirst + BASINS.length - 1;
+  const facTitle = trajLast + 2;
+  const facFirst = facTitle + 3;
+  const count = bonus.plan.facilities.length;
+  const yearsAt = 16;
+  return {
+    years,
+    basins: { header: basinsHeader, first: basinsHeader + 1, total: basinsTotal },
+    chart: { fromRow: chartFrom, rows: chartRows, cols: Math.max(8, n + 2) },
+    pools: {
+      title: poolsTitle,
+      header: poolsTitle + 1,
+      first: poolsFirst,
+      last: poolsLast,
+      cols: {
+        basin: 0,
+        kind: 1,
+        cej: 2,
+        capacity: 3,
+        rate: 4,
+        floor: 5,
+        floorApplied: 6,
+        base: 7,
+        uplift: (i) => 8 + i,
+        year: (j) => 8 + u + j,
+      },
+    },
+    trajectoire: {
+      title: trajTitle,
+      header: trajTitle + 1,
+      first: trajFirst,
+      last: trajLast,
+      cols: { basin: 0, base: 1, target: 2, growth: 3, reached: (i) => 4 + i, perPlace: 4 + k },
+    },
+    facilities: {
+      title: facTitle,
+      note: facTitle + 1,
+      header: facTitle + 2,
+      first: facFirst,
+      last: facFirst + count - 1,
+      total: facFirst + count,
+      cols: {
+        name: 0,
+        operator: 1,
+        operatorKind: 2,
+        commune: 3,
+        insee: 4,
+        basin: 5,
+        domain: 6,
+        kind: 7,
+        capacity: 8,
+        cej: 9,
+        newPlaces: 10,
+        reserved: 11,
+        openingYear: 12,
+        openingMonth: 13,
+        priorityArea: 14,
+        missions: 15,
+        total: (j) => yearsAt + j,
+        allYears: yearsAt + n,
+        existing: (j) => yearsAt + n + 1 + j,
+        newAmount: (j) => yearsAt + 2 * n + 1 + j,
+        trajectoire: (j) => yearsAt + 3 * n + 1 + j,
+        missionsAmount: (j) => yearsAt + 4 * n + 1 + j,
+        line: yearsAt + 5 * n + 1,
+        communeBad: yearsAt + 5 * n + 2,
+        kindBad: yearsAt + 5 * n + 3,
+        negative: yearsAt + 5 * n + 4,
+      },
+    },
+  };
+}
+
+/** `'Bonus territoire'!$F$40:$F$91`: a column of the facility rows (a one-row range when there is none). */
+export function facilityRange(
+  sheet: string,
+  layout: BonusLayout,
+  col: number,
+  from?: number,
+  to?: number,
+): string {
+  const c = columnLetters(col);
+  const first = (from ?? layout.facilities.first) + 1;
+  const last = Math.max(to ?? layout.facilities.last, from ?? layout.facilities.first) + 1;
+  return `${quoteSheet(sheet)}!$${c}$${first}:$${c}$${last}`;
+}
+
+/** `'Équipements CTG'!D5` into `'Équipements CTG'!$D$5`. */
+export function absoluteAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const sheet = address.slice(0, bang);
+  const { row, col } = parseA1(address.slice(bang + 1));
+  return `${sheet}!$${columnLetters(col)}$${row + 1}`;
+}
+
+/** How one field of a facility is referenced: live (its cell) or as the value read (a text cell). */
+export interface FacilityCell {
+  /** The formula text: the cell, or a constant. */
+  readonly ref: string;
+  /** Whether the formula follows the cell. */
+  readonly live: boolean;
+  /** The raw value as the grid holds it. */
+  readonly raw: RawValue;
+}
+
+/**
+ * A facility field's cell: referenced live when its column is mapped and the cell holds a number or
+ * nothing; otherwise (a text number the reader parsed, a column the table lacks) the engine's value.
+ *
+ * @param bonus - the build's bonus input
+ * @param f - the facility
+ * @param field - the field
+ * @param value - the engine's value, as the sheet shows it
+ * @returns how to reference it
+ */
+export function facilityCell(
+  bonus: BonusReportInput,
+  f: Facility,
+  field: FacilityField,
+  value: number,
+): FacilityCell {
+  const col = bonus.read.mapping[field];
+  const gridRow = f.sheetRow - 1 - parseA1(bonus.origin.topLeft).row;
+  const raw = col === undefined ? null : (bonus.grid[gridRow]?.[col] ?? null);
+  const numeric = raw === null || raw === "" || typeof raw === "number";
+  if (col !== undefined && numeric) return { ref: absoluteAddress(f.cells[field]), live: true, raw };
+  return { ref: String(value), live: false, raw };
+}
+
+/** The raw value of a facility's cell as a formula literal (a number, or a string). */
+export function rawLiteral(raw: RawValue): string {
+  if (typeof raw === "number") return String(raw);
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  if (raw === null || raw === undefined || raw instanceof Date || typeof raw === "object") return '""';
+  return stringLiteral(raw);
+}
+
+/**
+ * `(B="Nord")*(Y>=CTG_B_DebutNord)*(Y<CTG_B_DebutNord+CTG_B_DureeNord)+…`: 1 when year `year` is one
+ * of the CTG years of the basin a cell names, else 0.
+ *
+ * @param basinCell - the cell naming the basin
+ * @param year - the year, a literal or a reference
+ * @param L - the words (the basins as cells hold them)
+ * @returns the expression
+ */
+export function inCtg(basinCell: string, year: string, L: ReportLabels): string {
+  return BASINS.map((b) => {
+    const s = bonusNames.start(b);
+    return `(${basinCell}=${stringLiteral(L.basins[b])})*(${year}>=${s})*(${year}<${s}+${bonusNames.duration(b)})`;
+  }).join("+");
+}
