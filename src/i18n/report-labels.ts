@@ -10,7 +10,16 @@ import { FR } from "./report-labels-fr";
 
 /** Every kind of sheet a report holds (report/model.ts: ReportSheetKind). */
 export type ReportSheetWordKey =
-  "parameters" | "communes" | "synthesis" | "engineering" | "basins" | "checks" | "scenarios" | "comparison";
+  | "parameters"
+  | "communes"
+  | "synthesis"
+  | "engineering"
+  | "basins"
+  | "checks"
+  | "scenarios"
+  | "comparison"
+  | "bonus"
+  | "bonusCommunes";
 
 /** A figure of `Ingénierie CTG` (report/schema.ts: EngineeringRow). */
 export type EngineeringRowWordKey =

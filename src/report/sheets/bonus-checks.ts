@@ -6,7 +6,7 @@
  */
 
 import { a1, parseA1, quoteSheet, columnLetters } from "../../core/cell";
-import { BONUS_KIND_LABELS } from "../../core/messages";
+import { BONUS_KIND_LABELS } from "../../i18n";
 import { centsToEuros } from "../../core/money";
 import { BASINS } from "../../core/types";
 import type { Context } from "../context";

@@ -4,7 +4,7 @@
  * by domain and by operator kind; live SUMIFS over the facility rows of `Bonus territoire`.
  */
 
-import { OPERATOR_KIND_LABELS } from "../../core/messages";
+import { OPERATOR_KIND_LABELS } from "../../i18n";
 import { centsToEuros } from "../../core/money";
 import type { Cents } from "../../core/types";
 import { communesColumn, printSetup, type Context } from "../context";

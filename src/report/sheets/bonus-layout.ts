@@ -7,7 +7,7 @@
 import { columnLetters, parseA1, quoteSheet } from "../../core/cell";
 import { BONUS_PARAM_NOTES, type BonusParamName, type BonusParams } from "../../core/bonus-params";
 import type { BonusPlan } from "../../core/bonus";
-import { BONUS_KIND_LABELS } from "../../core/messages";
+import { BONUS_KIND_LABELS } from "../../i18n";
 import { rateToFraction, centsToEuros } from "../../core/money";
 import type {
   Basin,
@@ -21,7 +21,7 @@ import type {
   RawValue,
 } from "../../core/types";
 import { BASINS } from "../../core/types";
-import type { ReportLabels } from "../labels";
+import type { ReportLabels } from "../../i18n";
 import { stringLiteral } from "../sheet-builder";
 
 /**

@@ -7,7 +7,7 @@
 
 import { quoteSheet } from "../../core/cell";
 import { smoothedPool, type FacilityBonus } from "../../core/bonus";
-import { BONUS_KIND_LABELS, OPERATOR_KIND_LABELS } from "../../core/messages";
+import { BONUS_KIND_LABELS, OPERATOR_KIND_LABELS } from "../../i18n";
 import { addCents, applyRate, centsToEuros, sumCents } from "../../core/money";
 import type { Basin, BonusKind, Cents, Hundredths } from "../../core/types";
 import { BASINS } from "../../core/types";
