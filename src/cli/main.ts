@@ -4,13 +4,10 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import pkg from "../../package.json";
 import {
   COMMUNES,
-  formatIssueLine,
   formatMoney,
   formatRate,
   type ParamInputs,
   type PlanParamName,
-  planToJson,
-  type PlanJson,
   type ScenarioPlan,
   type ScenarioSpec,
   type Basin,
@@ -20,9 +17,10 @@ import {
   type Plan,
   BASINS,
 } from "../core";
+import { cliText, formatIssueLine } from "../i18n";
+import { planToJson, type PlanJson, reportLabels } from "../report";
 import { generateSummary, listScenarios, type InputRef } from "../app";
 import { InputNotFoundError, WorkbookFileError } from "../errors";
-import { reportLabels } from "../report";
 import { demoWorkbook, XlsxWorkbook } from "../workbook/xlsx";
 
 export const USAGE = `Usage:
@@ -72,79 +70,24 @@ function parseFlags<T extends ParseArgsConfig>(io: Io, config: T): ReturnType<ty
   }
 }
 
-const T = {
-  fr: {
-    read: (what: string, rows: number, communes: number) =>
-      `Lu : ${what}, ${rows} lignes, ${communes} communes avec financement CEJ.`,
-    total: "Total CEJ",
-    basin: (name: string, communes: number, pop: number) =>
-      `Bassin ${name} (${communes} communes, ${pop.toLocaleString("fr-FR")} hab.)`,
-    engineering: "Ingénierie",
-    cost: "coût HT",
-    caf: "Caf",
-    ttcBase: "de la base TTC",
-    cuHT: "CUCM HT",
-    vat: "TVA",
-    cuTTC: "CUCM TTC",
-    key: "clé",
-    scenarios: (names: readonly string[]) =>
-      `Scénarios : ${names.length} (${names.join(", ")}), comparés dans la feuille « Comparaison scénarios ».`,
-    warnings: (n: number) => `${n} avertissement${n > 1 ? "s" : ""} :`,
-    errors: (n: number) => `${n} erreur${n > 1 ? "s" : ""} : rien n'a été écrit.`,
-    written: (f: string) => `Écrit : ${f}`,
-    demo: (f: string) => `Classeur de démonstration (montants illustratifs) écrit : ${f}`,
-  },
-  en: {
-    read: (what: string, rows: number, communes: number) =>
-      `Read: ${what}, ${rows} rows, ${communes} communes with CEJ funding.`,
-    total: "CEJ total",
-    basin: (name: string, communes: number, pop: number) =>
-      `${name} basin (${communes} communes, ${pop.toLocaleString("en-GB")} inhabitants)`,
-    engineering: "Engineering",
-    cost: "cost excl. VAT",
-    caf: "Caf",
-    ttcBase: "of the base incl. VAT",
-    cuHT: "CUCM excl. VAT",
-    vat: "VAT",
-    cuTTC: "CUCM incl. VAT",
-    key: "key",
-    scenarios: (names: readonly string[]) =>
-      `Scenarios: ${names.length} (${names.join(", ")}), compared on the sheet "Scenario comparison".`,
-    warnings: (n: number) => `${n} warning${n > 1 ? "s" : ""}:`,
-    errors: (n: number) => `${n} error${n > 1 ? "s" : ""}: nothing was written.`,
-    written: (f: string) => `Written: ${f}`,
-    demo: (f: string) => `Demo workbook (illustrative amounts) written: ${f}`,
-  },
-} as const;
-
 /** The short human summary: totals, basins, engineering split. */
 function printSummary(io: Io, plan: Plan, what: string, lang: Lang): void {
-  const t = T[lang];
-  const L = reportLabels(lang);
-  const m = (c: number): string => formatMoney(c as Plan["total"], lang);
-  const e = plan.engineering;
+  const t = cliText(lang);
   io.out(t.read(what, plan.rowCount, plan.fundedCommunes));
-  io.out(`${t.total} : ${m(plan.total)}`.replace(" :", lang === "fr" ? " :" : ":"));
-  io.out(
-    `${t.engineering} : ${t.cost} ${m(e.costHT)} ; ${t.caf} ${formatRate(e.cafRate, lang)}${e.cafBase === "ttc" ? ` (${t.ttcBase} ${m(e.eligibleTTC)})` : ""} = ${m(e.caf)} ; ${t.cuHT} ${m(e.cuHT)} ; ${t.vat} ${m(e.vat)} ; ${t.cuTTC} ${m(e.cuTTC)}`
-      .replace(/ :/g, lang === "fr" ? " :" : ":")
-      .replace(/ ;/g, lang === "fr" ? " ;" : ";"),
-  );
-  for (const b of plan.basins) {
-    const line = `  ${t.basin(L.basins[b.basin], b.communes, b.population)} : CEJ ${m(b.cejTotal)} ; ${t.key} ${L.keys[plan.params.key]} ${(b.keyShare * 100).toFixed(2).replace(".", lang === "fr" ? "," : ".")} % ; ${t.cost} ${m(b.engineering.costHT)} ; ${t.caf} ${m(b.engineering.caf)} ; ${t.cuTTC} ${m(b.engineering.cuTTC)}`;
-    io.out(lang === "fr" ? line : line.replace(/ :/g, ":").replace(/ ;/g, ";").replace(/ %/g, "%"));
-  }
+  io.out(t.total(plan));
+  io.out(t.engineering(plan.engineering));
+  for (const b of plan.basins) io.out(`  ${t.basin(b, plan.params.key)}`);
 }
 
 function printIssues(io: Io, issues: readonly Issue[], lang: Lang): void {
   const warnings = issues.filter((i) => i.severity === "warning");
   const errors = issues.filter((i) => i.severity === "error");
   if (warnings.length > 0) {
-    io.err(T[lang].warnings(warnings.length));
+    io.err(cliText(lang).warnings(warnings.length));
     for (const w of warnings) io.err(`  ${formatIssueLine(w, lang)}`);
   }
   for (const e of errors) io.err(formatIssueLine(e, lang));
-  if (errors.length > 0) io.err(T[lang].errors(errors.length));
+  if (errors.length > 0) io.err(cliText(lang).errors(errors.length));
 }
 
 /** `--lang`: French when absent; null when it is neither fr nor en. */
@@ -296,14 +239,14 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   const what =
     result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
   printSummary(human, result.plan, what, lang);
-  human.out(T[lang].scenarios(result.scenarios.map((sc) => sc.scenario.name)));
+  human.out(cliText(lang).scenarios(result.scenarios.map((sc) => sc.scenario.name)));
   try {
     await writeAtomically(output, result.written.bytes);
   } catch (e) {
     io.err(`ctg-planner: ${output}: ${(e as Error).message}`);
     return 2;
   }
-  human.out(T[lang].written(output));
+  human.out(cliText(lang).written(output));
   return 0;
 }
 
@@ -490,7 +433,7 @@ async function demo(argv: string[], io: Io): Promise<number> {
   if (lang === null) return usageError(io, langError(parsed.values.lang));
   const output = parsed.values.output ?? "demo.xlsx";
   await writeAtomically(output, demoWorkbook(COMMUNES, lang));
-  io.out(T[lang].demo(output));
+  io.out(cliText(lang).demo(output));
   return 0;
 }
 

@@ -18,7 +18,6 @@ export {
 } from "./cell";
 export { COMMUNES, normalizeName } from "./communes";
 export { DEMO_HEADERS, DEMO_TOTAL, demoRows } from "./demo";
-export { BASIN_LABELS, FIELD_LABELS, KEY_LABELS, formatIssue, formatIssueLine } from "./messages";
 export {
   RATE_SCALE,
   centsToEuros,
@@ -30,8 +29,6 @@ export {
 } from "./money";
 export { DEFAULT_PARAMS, PLAN_PARAM_NAMES, parseAllocationKey, parseCafBase, readParams } from "./params";
 export type { ParamInputs, PlanParamName } from "./params";
-export { planToJson } from "./plan-json";
-export type { PlanJson } from "./plan-json";
 export { computePlanFromColumns } from "./plan";
 export { fieldOfHeader, fundingColumns, readFundingTable } from "./reader";
 export { readCommunesTable } from "./reference";
@@ -75,6 +72,15 @@ export type { BonusParamName, BonusParams } from "./bonus-params";
 export { smoothedPool } from "./bonus";
 export type { BonusPlan, FacilityBonus } from "./bonus";
 export { FACILITY_SHEET } from "./facilities";
-export { BONUS_KIND_LABELS, OPERATOR_KIND_LABELS } from "./messages";
 export { addCents, applyRate, sumCents } from "./money";
 export type { BonusKind, Facility, FacilityField, FacilityReadResult, Hundredths } from "./types";
+export { FACILITY_HEADERS } from "./facilities";
+export type {
+  BonusUnit,
+  Engineering,
+  EngineeringSplit,
+  IssueCode,
+  IssueDataByCode,
+  IssueOf,
+  OperatorKind,
+} from "./types";

@@ -4,7 +4,7 @@ import { defaultScenario } from "../core";
 import { absRef } from "./sheet-builder";
 import type { BuildReportOptions, Context } from "./context";
 import { formulasKey } from "./fingerprint";
-import { reportLabels } from "./labels";
+import { reportLabels } from "../i18n";
 import type { Report, ReportName, ReportSheetKind } from "./model";
 import {
   COMMUNES_TABLE,

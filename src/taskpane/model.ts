@@ -4,15 +4,12 @@
  * No React, no Office.js: unit-tested in Node.
  */
 
+import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../i18n";
 import {
   cellText,
   columnLetters,
   parseA1,
   toCell,
-  BASIN_LABELS,
-  FIELD_LABELS,
-  formatIssue,
-  KEY_LABELS,
   formatMoney,
   formatRate,
   parseAmount,

@@ -2,7 +2,7 @@
 // planWorkbook. Nothing crashes: each case ends in the issues it expects, every issue names a cell
 // of the workbook and can be phrased in both languages, or the case ends in a usage or file error.
 
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import { BAD_CASES } from "../fixtures/make-bad-corpus";
 import {
   brief,

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { parseA1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import { HEADER_SYNONYMS } from "../../src/core/reader";
 import type { Cents, Field, Issue, Plan, RawValue } from "../../src/core/types";
 import { FIELDS } from "../../src/core/types";

@@ -1,5 +1,5 @@
 import { COMMUNES } from "../../src/core/communes";
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import { cents, rate } from "../../src/core/money";
 import type { ParamName } from "../../src/core/params";
 import { planWorkbook, reportFromResult, scenarioPlans, type WorkbookSnapshot } from "../../src/app";

@@ -5,7 +5,7 @@
 
 import type { Plan } from "../../core";
 import { keyShare, keyValue } from "../formulas";
-import type { ReportLabels } from "../labels";
+import type { ReportLabels } from "../../i18n";
 import { localAbs, type SheetBuilder } from "../sheet-builder";
 
 /**

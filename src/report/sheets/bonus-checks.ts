@@ -5,7 +5,8 @@
  * COUNTIFS, ROUND only.
  */
 
-import { a1, parseA1, quoteSheet, columnLetters, BONUS_KIND_LABELS, centsToEuros, BASINS } from "../../core";
+import { a1, parseA1, quoteSheet, columnLetters, centsToEuros, BASINS } from "../../core";
+import { BONUS_KIND_LABELS } from "../../i18n";
 import type { Context } from "../context";
 import { PARAM_VALUE_COL } from "../schema";
 import { stringLiteral } from "../sheet-builder";

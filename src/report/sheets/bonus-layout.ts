@@ -12,7 +12,6 @@ import {
   type BonusParamName,
   type BonusParams,
   type BonusPlan,
-  BONUS_KIND_LABELS,
   rateToFraction,
   centsToEuros,
   type Basin,
@@ -26,7 +25,7 @@ import {
   type RawValue,
   BASINS,
 } from "../../core";
-import type { ReportLabels } from "../labels";
+import { BONUS_KIND_LABELS, type ReportLabels } from "../../i18n";
 import { stringLiteral } from "../sheet-builder";
 
 /**

@@ -9,8 +9,6 @@ import {
   quoteSheet,
   smoothedPool,
   type FacilityBonus,
-  BONUS_KIND_LABELS,
-  OPERATOR_KIND_LABELS,
   addCents,
   applyRate,
   centsToEuros,
@@ -21,6 +19,7 @@ import {
   type Hundredths,
   BASINS,
 } from "../../core";
+import { BONUS_KIND_LABELS, OPERATOR_KIND_LABELS } from "../../i18n";
 import { communesColumn, printSetup, type Context } from "../context";
 import type { ReportSheet } from "../model";
 import { COMMUNES_LAYOUT, PARAM_VALUE_COL } from "../schema";

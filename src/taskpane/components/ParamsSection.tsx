@@ -8,14 +8,8 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import {
-  KEY_LABELS,
-  PLAN_PARAM_NAMES,
-  type PlanParamName,
-  ALLOCATION_KEYS,
-  CAF_BASES,
-  type Lang,
-} from "../../core";
+import { KEY_LABELS } from "../../i18n";
+import { PLAN_PARAM_NAMES, type PlanParamName, ALLOCATION_KEYS, CAF_BASES, type Lang } from "../../core";
 import { uiText } from "../i18n";
 import { useControlStyles } from "./styles";
 import { paramKind, type IssueView, type ParamFields } from "../model";

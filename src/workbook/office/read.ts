@@ -14,6 +14,7 @@
  * (deleted meanwhile) starts again without the memory.
  */
 
+import { HOST_MESSAGES } from "../../i18n";
 import {
   a1,
   parseA1,
@@ -340,16 +341,8 @@ export function queueAll(
 }
 
 function notFound(kind: "table" | "sheet", name: string, known: readonly string[]): ExcelHostError {
-  const list = known.length === 0 ? "—" : known.join(", ");
-  return kind === "table"
-    ? new ExcelHostError("TableNotFound", {
-        fr: `Le tableau « ${name} » est introuvable (tableaux : ${list}). Actualisez la liste.`,
-        en: `Table "${name}" not found (tables: ${list}). Refresh the list.`,
-      })
-    : new ExcelHostError("SheetNotFound", {
-        fr: `La feuille « ${name} » est introuvable (feuilles : ${list}). Actualisez la liste.`,
-        en: `Sheet "${name}" not found (sheets: ${list}). Refresh the list.`,
-      });
+  const messages = HOST_MESSAGES.notFound(kind, name, known);
+  return new ExcelHostError(kind === "table" ? "TableNotFound" : "SheetNotFound", messages);
 }
 
 /** Everything but the input's values, from a synced Queued. */

@@ -17,7 +17,7 @@ import {
 
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { COMMUNES } from "../../../src/core/communes";
-import { formatIssue } from "../../../src/core/messages";
+import { formatIssue } from "../../../src/i18n";
 import type { Issue } from "../../../src/core/types";
 import { excelRunner, snapshotExcel } from "../../../src/workbook/office";
 import { planWorkbook } from "../../../src/app";
