@@ -3,7 +3,7 @@
  * territoire's, bonus-checks.ts): a value side, the names of the bad cells, a fix that names them.
  */
 
-import { a1, quoteSheet } from "../../core/cell";
+import { a1, quoteSheet } from "../../core";
 import { stringLiteral } from "../sheet-builder";
 import type { CheckSide } from "./check-list";
 

@@ -13,7 +13,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { ColumnMapping, Field as DataField, Lang } from "../../core/types";
+import type { ColumnMapping, Field as DataField, Lang } from "../../core";
 import type { FileWorkbookControls, InputChoice, PaneHost } from "../host";
 import { uiText } from "../i18n";
 import { inputChoiceKey, inputChoiceLabel, withColumn, type PaneView } from "../model";

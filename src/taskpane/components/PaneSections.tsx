@@ -1,6 +1,6 @@
 import { lazy, Suspense, type Dispatch } from "react";
 import { Spinner } from "@fluentui/react-components";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import type { PaneHost } from "../host";
 import { uiText, type UiText } from "../i18n";
 import {
