@@ -1,5 +1,6 @@
-// ESLint flat config: typescript-eslint strict rules, the Office add-in rules as errors,
-// and a purity fence around src/core and src/report.
+// ESLint flat config: typescript-eslint strict rules, the Office add-in rules as errors, a purity
+// fence around src/core, src/report and src/app, and the layers of src/ (LAYERS: which folder may
+// import which, and only through its index).
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -14,15 +15,51 @@ const hooksRules = Object.fromEntries(
   Object.keys(reactHooks.configs.flat["recommended-latest"].rules).map((name) => [name, "error"]),
 );
 
-const impure = {
-  patterns: [
-    { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/core and src/report are pure: no React." },
-    { group: ["exceljs", "fflate", "@xmldom/*"], message: "src/core and src/report are pure: no file formats." },
-    { group: ["@microsoft/office-js", "office-addin-*"], message: "Office.js lives in src/workbook/office only." },
-    { group: ["fs", "node:*", "path", "child_process", "os"], message: "src/core and src/report do no IO." },
-    { group: ["**/workbook/**", "**/taskpane/**", "**/cli/**"], message: "Data flows one way: core → report → adapters." },
-  ],
-};
+const impure = [
+  { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/core, src/report and src/app are pure: no React." },
+  { group: ["exceljs", "fflate", "@xmldom/*"], message: "src/core, src/report and src/app are pure: no file formats." },
+  { group: ["@microsoft/office-js", "office-addin-*"], message: "Office.js lives in src/workbook/office only." },
+  { group: ["fs", "node:*", "path", "child_process", "os"], message: "src/core, src/report and src/app do no IO." },
+];
+
+/**
+ * The layers of src/, in the order data flows: a folder imports only folders of a lower rank, and
+ * only through their index.ts (inside a folder, relative imports are free). src/errors.ts imports
+ * nothing and is importable by all. README.md ("Layout") draws the same map.
+ */
+const LAYERS = [
+  { name: "core", dir: "src/core", rank: 0 },
+  { name: "i18n", dir: "src/i18n", rank: 1 },
+  { name: "report", dir: "src/report", rank: 2 },
+  { name: "app", dir: "src/app", rank: 3 },
+  { name: "xlsx", dir: "src/workbook/xlsx", rank: 4 },
+  { name: "office", dir: "src/workbook/office", rank: 4 },
+  { name: "taskpane", dir: "src/taskpane", rank: 5 },
+  { name: "cli", dir: "src/cli", rank: 5 },
+];
+const FLOW = "core → i18n → report → app → workbook adapters (xlsx, office) → {taskpane, cli}";
+
+/** An import of another folder, written relative (`../core`, `../../workbook/xlsx/read`): its folder part. */
+const folderImport = (names) => `^(\\.\\./)+(workbook/)?(${names.join("|")})`;
+
+/** The import rules of a folder: no import against the flow, no deep import into another folder. */
+function layerImports(layer) {
+  const others = LAYERS.filter((l) => l !== layer);
+  const upstream = others.filter((l) => l.rank >= layer.rank).map((l) => l.name);
+  const patterns = [
+    {
+      regex: `${folderImport(others.map((l) => l.name))}/(?!index$).+$`,
+      message: "Import another folder through its index (`../core`, not `../core/cell`): the rest is internal.",
+    },
+  ];
+  if (upstream.length > 0) {
+    patterns.push({
+      regex: `${folderImport(upstream)}(/.*)?$`,
+      message: `Data flows one way: ${FLOW}. ${layer.name} may not import ${upstream.join(", ")}.`,
+    });
+  }
+  return layer.rank <= 3 ? [...impure, ...patterns] : patterns;
+}
 
 export default tseslint.config(
   { ignores: ["dist/**", "coverage/**", "node_modules/**", "src/core/communes.data.ts", "**/*.js", "**/*.mjs", "**/*.cjs"] },
@@ -37,40 +74,25 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  ...LAYERS.map((layer) => ({
+    files: [`${layer.dir}/**/*.ts`, `${layer.dir}/**/*.tsx`],
+    rules: { "no-restricted-imports": ["error", { patterns: layerImports(layer) }] },
+  })),
   {
     files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: hooksRules,
   },
   {
-    files: ["src/core/**/*.ts"],
+    files: ["src/errors.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [...impure.patterns, { group: ["**/report/**"], message: "core does not know the report." }] }],
-      "no-restricted-globals": ["error", "Office", "Excel", "window", "document", "process"],
+      "no-restricted-imports": ["error", { patterns: [{ regex: ".", message: "src/errors.ts imports nothing." }] }],
     },
   },
   {
-    files: ["src/report/**/*.ts"],
+    files: ["src/core/**/*.ts", "src/report/**/*.ts", "src/app/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", impure],
       "no-restricted-globals": ["error", "Office", "Excel", "window", "document", "process"],
-    },
-  },
-  {
-    // The adapters know the report through its public index only (src/report/index.ts).
-    files: ["src/workbook/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/cli/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/report/*", "!**/report/index"],
-              message: "Import the report through its index (src/report/index.ts): schema, builders and labels are internal.",
-            },
-          ],
-        },
-      ],
     },
   },
   {

@@ -25,6 +25,12 @@ const tsRule = {
   },
 };
 
+/**
+ * src/i18n is pure (no module there runs anything on import): a chunk that imports its index takes only
+ * the tables it uses. Without this, the pane's first chunk would carry the report's words too.
+ */
+const i18nRule = { test: /[\\/]src[\\/]i18n[\\/]/, sideEffects: false };
+
 const resolve = {
   extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
   // Allow `import "./x.js"` to resolve to x.ts (NodeNext-style specifiers).
@@ -123,7 +129,7 @@ function taskpaneConfig(production, devServer) {
       clean: { keep: /^cli[\\/]/ }, // the cli build owns dist/cli
     },
     resolve,
-    module: { rules: [tsRule] },
+    module: { rules: [tsRule, i18nRule] },
     optimization: {
       splitChunks: {
         cacheGroups: {

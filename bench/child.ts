@@ -8,14 +8,16 @@
 
 import * as fs from "fs";
 import ExcelJS from "exceljs";
-import { summarizeWorkbook } from "../src/workbook/xlsx/summarize";
+import { generateSummary } from "../src/app";
+import { XlsxWorkbook } from "../src/workbook/xlsx";
 
 async function main(): Promise<void> {
   const [kind, input, output] = process.argv.slice(2);
   if (kind === "summarize" && input !== undefined && output !== undefined) {
-    const result = await summarizeWorkbook(fs.readFileSync(input), { lang: "fr", version: "bench" });
-    if (result.output === null) throw new Error("summarize wrote nothing (errors in the input)");
-    fs.writeFileSync(output, result.output);
+    const workbook = new XlsxWorkbook(fs.readFileSync(input));
+    const result = await generateSummary(workbook, { lang: "fr", version: "bench" });
+    if (result.status === "blocked") throw new Error("summarize wrote nothing (errors in the input)");
+    fs.writeFileSync(output, result.written.bytes);
   } else if (kind === "exceljs" && input !== undefined && output !== undefined) {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(input);

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { COMMUNES } from "../src/core/communes";
 import type { RawValue } from "../src/core/types";
-import { createWorkbook } from "../src/workbook/xlsx/create";
+import { createWorkbook } from "../src/workbook/xlsx";
 
 /** The repository's root (this file runs from .tmp/bench-dist/bench). */
 export const ROOT = findRoot(__dirname);

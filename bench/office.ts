@@ -5,8 +5,8 @@
  * on it, then the writes) and the largest request payload.
  */
 
-import { excelRunner, generateExcel, snapshotExcel } from "../src/workbook/office";
-import { planFromSnapshot, reportFromResult } from "../src/workbook/pipeline";
+import { planWorkbook, reportFromResult, type InputRef } from "../src/app";
+import { ExcelWorkbook, excelRunner } from "../src/workbook/office";
 import { createExcelFake } from "../tests/fakes/excel-fake";
 import { bytes, count, failedRow, fundingGrid, times, type BenchOptions, type Row } from "./lib";
 
@@ -15,6 +15,7 @@ const WEB_LIMIT = 5_000_000;
 /** The product's own ceiling for one request. */
 const FOUR_MB = 4_000_000;
 const NOW = new Date("2026-01-01T00:00:00Z");
+const TABLE: InputRef = { kind: "table", name: "Financements" };
 
 interface Measure {
   readonly rows: number;
@@ -58,41 +59,37 @@ async function measure(rows: number): Promise<Measure> {
     { maxRequestBytes: WEB_LIMIT, maxResponseBytes: WEB_LIMIT },
   );
   const run = excelRunner({ excelRun: fake.excelRun, sleep: async () => undefined });
-  const snapshot = await snapshotExcel(run, { table: "Financements" });
+  const workbook = new ExcelWorkbook(run, { supports: fake.supports });
+  const snapshot = await workbook.snapshot(TABLE);
   const snapshotSyncs = fake.stats.syncs;
   const snapshotRequests = [...fake.stats.requestBytes];
   const snapshotResponses = [...fake.stats.responseBytes];
-  const result = planFromSnapshot(snapshot);
-  if (result.blocked)
+  const result = planWorkbook(snapshot);
+  if (result.status === "blocked")
     throw new Error(`office bench: the plan is blocked: ${JSON.stringify(result.issues.slice(0, 2))}`);
   if (result.rows.length !== rows)
     throw new Error(`office bench: ${result.rows.length} rows read of ${rows}`);
   fake.resetStats();
-  const reread = await snapshotExcel(run, { table: "Financements" });
+  const reread = await workbook.snapshot(TABLE);
   if (reread.input.grid.length !== snapshot.input.grid.length)
     throw new Error(`office bench: the next read gave ${reread.input.grid.length} rows`);
   const rereadSyncs = fake.stats.syncs;
   const rereadRefused = fake.stats.responseBytes.filter((b) => b > WEB_LIMIT).length;
   fake.resetStats();
-  const done = await generateExcel<string>(
-    run,
-    {
-      choice: { table: "Financements" },
-      base: snapshot,
-      build: async (fresh) => {
-        const now = planFromSnapshot(fresh);
-        if (now.blocked) return { kind: "stop", reason: "blocked" };
-        return {
-          kind: "write",
-          report: await reportFromResult(fresh, now, { lang: "fr", version: "bench", now: NOW }),
-        };
-      },
+  const done = await workbook.generate<string>({
+    choice: TABLE,
+    base: snapshot,
+    build: async (fresh) => {
+      const now = planWorkbook(fresh);
+      if (now.status === "blocked") return { kind: "stop", reason: "blocked" };
+      return {
+        kind: "write",
+        report: await reportFromResult(fresh, now, { lang: "fr", version: "bench", now: NOW }),
+      };
     },
-    undefined,
-    { supports: fake.supports },
-  );
+  });
   if (done.kind !== "written") throw new Error(`office bench: the generation stopped (${done.reason})`);
-  const applied = done.result;
+  const applied = done.written;
   return {
     rows,
     syncs: fake.stats.syncs,

@@ -19,7 +19,8 @@ import * as zlib from "zlib";
 import { chromium, type Browser } from "playwright-core";
 import { COMMUNES } from "../src/core/communes";
 import { demoWorkbook } from "../src/workbook/xlsx/demo";
-import { summarizeWorkbook } from "../src/workbook/xlsx/summarize";
+import { generateSummary } from "../src/app";
+import { XlsxWorkbook } from "../src/workbook/xlsx";
 import type { FakeInit } from "../tests/fakes/excel-fake";
 import { fakeInitFromXlsx } from "../tests/fakes/from-xlsx";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/helpers/chromium";
@@ -301,10 +302,13 @@ function listKiB(files: readonly string[]): string {
 async function excelMode(): Promise<Mode> {
   const shimDir = path.join(ROOT, "tests", "taskpane", "excel-shim");
   const shim = await buildShim(path.join(WORK, "office-shim"), shimDir);
-  const generated = await summarizeWorkbook(demoWorkbook(COMMUNES, "fr"), { lang: "fr", version: "bench" });
-  if (generated.output === null)
+  const generated = await generateSummary(new XlsxWorkbook(demoWorkbook(COMMUNES, "fr")), {
+    lang: "fr",
+    version: "bench",
+  });
+  if (generated.status === "blocked")
     throw new Error(`the demo did not generate: ${JSON.stringify(generated.issues)}`);
-  return { kind: "excel", shim, init: fakeInitFromXlsx(generated.output) };
+  return { kind: "excel", shim, init: fakeInitFromXlsx(generated.written.bytes) };
 }
 
 /** What each mode waits for, over the samples. */

@@ -7,7 +7,8 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { summarizeWorkbook } from "../src/workbook/xlsx/summarize";
+import { generateSummary } from "../src/app";
+import { XlsxWorkbook } from "../src/workbook/xlsx";
 import {
   bytes,
   count,
@@ -27,12 +28,15 @@ export function summarizedPath(input: string): string {
 }
 
 async function summarizeFile(input: string, output: string): Promise<void> {
-  const result = await summarizeWorkbook(fs.readFileSync(input), { lang: "fr", version: "bench" });
-  if (result.output === null) {
+  const result = await generateSummary(new XlsxWorkbook(fs.readFileSync(input)), {
+    lang: "fr",
+    version: "bench",
+  });
+  if (result.status === "blocked") {
     const first = result.issues.find((i) => i.severity === "error");
     throw new Error(`summarize wrote nothing: ${JSON.stringify(first)}`);
   }
-  fs.writeFileSync(output, result.output);
+  fs.writeFileSync(output, result.written.bytes);
 }
 
 async function excelJsFile(input: string, output: string): Promise<void> {

@@ -2,18 +2,26 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pkg from "../../package.json";
-import { COMMUNES } from "../core/communes";
-import { formatIssueLine } from "../core/messages";
-import { formatMoney, formatRate } from "../core/money";
-import type { ParamInputs, PlanParamName } from "../core/params";
-import { planToJson, type PlanJson } from "../core/plan-json";
-import type { ScenarioPlan, ScenarioSpec } from "../core/scenarios";
-import type { Basin, Cents, Issue, Lang, Plan } from "../core/types";
-import { BASINS } from "../core/types";
-import { reportLabels } from "../report";
-import { demoWorkbook } from "../workbook/xlsx/demo";
-import { WorkbookFileError } from "../workbook/xlsx/package";
-import { summarizeWorkbook, UsageError, workbookScenarios } from "../workbook/xlsx/summarize";
+import {
+  COMMUNES,
+  formatMoney,
+  formatRate,
+  type ParamInputs,
+  type PlanParamName,
+  type ScenarioPlan,
+  type ScenarioSpec,
+  type Basin,
+  type Cents,
+  type Issue,
+  type Lang,
+  type Plan,
+  BASINS,
+} from "../core";
+import { cliText, formatIssueLine } from "../i18n";
+import { planToJson, type PlanJson, reportLabels } from "../report";
+import { generateSummary, listScenarios, type InputRef } from "../app";
+import { InputNotFoundError, WorkbookFileError } from "../errors";
+import { demoWorkbook, XlsxWorkbook } from "../workbook/xlsx";
 
 export const USAGE = `Usage:
   ctg-planner summarize <input.xlsx> [-o <output.xlsx>] [--in-place] [--sheet NAME | --table NAME]
@@ -62,79 +70,24 @@ function parseFlags<T extends ParseArgsConfig>(io: Io, config: T): ReturnType<ty
   }
 }
 
-const T = {
-  fr: {
-    read: (what: string, rows: number, communes: number) =>
-      `Lu : ${what}, ${rows} lignes, ${communes} communes avec financement CEJ.`,
-    total: "Total CEJ",
-    basin: (name: string, communes: number, pop: number) =>
-      `Bassin ${name} (${communes} communes, ${pop.toLocaleString("fr-FR")} hab.)`,
-    engineering: "Ingénierie",
-    cost: "coût HT",
-    caf: "Caf",
-    ttcBase: "de la base TTC",
-    cuHT: "CUCM HT",
-    vat: "TVA",
-    cuTTC: "CUCM TTC",
-    key: "clé",
-    scenarios: (names: readonly string[]) =>
-      `Scénarios : ${names.length} (${names.join(", ")}), comparés dans la feuille « Comparaison scénarios ».`,
-    warnings: (n: number) => `${n} avertissement${n > 1 ? "s" : ""} :`,
-    errors: (n: number) => `${n} erreur${n > 1 ? "s" : ""} : rien n'a été écrit.`,
-    written: (f: string) => `Écrit : ${f}`,
-    demo: (f: string) => `Classeur de démonstration (montants illustratifs) écrit : ${f}`,
-  },
-  en: {
-    read: (what: string, rows: number, communes: number) =>
-      `Read: ${what}, ${rows} rows, ${communes} communes with CEJ funding.`,
-    total: "CEJ total",
-    basin: (name: string, communes: number, pop: number) =>
-      `${name} basin (${communes} communes, ${pop.toLocaleString("en-GB")} inhabitants)`,
-    engineering: "Engineering",
-    cost: "cost excl. VAT",
-    caf: "Caf",
-    ttcBase: "of the base incl. VAT",
-    cuHT: "CUCM excl. VAT",
-    vat: "VAT",
-    cuTTC: "CUCM incl. VAT",
-    key: "key",
-    scenarios: (names: readonly string[]) =>
-      `Scenarios: ${names.length} (${names.join(", ")}), compared on the sheet "Scenario comparison".`,
-    warnings: (n: number) => `${n} warning${n > 1 ? "s" : ""}:`,
-    errors: (n: number) => `${n} error${n > 1 ? "s" : ""}: nothing was written.`,
-    written: (f: string) => `Written: ${f}`,
-    demo: (f: string) => `Demo workbook (illustrative amounts) written: ${f}`,
-  },
-} as const;
-
 /** The short human summary: totals, basins, engineering split. */
 function printSummary(io: Io, plan: Plan, what: string, lang: Lang): void {
-  const t = T[lang];
-  const L = reportLabels(lang);
-  const m = (c: number): string => formatMoney(c as Plan["total"], lang);
-  const e = plan.engineering;
+  const t = cliText(lang);
   io.out(t.read(what, plan.rowCount, plan.fundedCommunes));
-  io.out(`${t.total} : ${m(plan.total)}`.replace(" :", lang === "fr" ? " :" : ":"));
-  io.out(
-    `${t.engineering} : ${t.cost} ${m(e.costHT)} ; ${t.caf} ${formatRate(e.cafRate, lang)}${e.cafBase === "ttc" ? ` (${t.ttcBase} ${m(e.eligibleTTC)})` : ""} = ${m(e.caf)} ; ${t.cuHT} ${m(e.cuHT)} ; ${t.vat} ${m(e.vat)} ; ${t.cuTTC} ${m(e.cuTTC)}`
-      .replace(/ :/g, lang === "fr" ? " :" : ":")
-      .replace(/ ;/g, lang === "fr" ? " ;" : ";"),
-  );
-  for (const b of plan.basins) {
-    const line = `  ${t.basin(L.basins[b.basin], b.communes, b.population)} : CEJ ${m(b.cejTotal)} ; ${t.key} ${L.keys[plan.params.key]} ${(b.keyShare * 100).toFixed(2).replace(".", lang === "fr" ? "," : ".")} % ; ${t.cost} ${m(b.engineering.costHT)} ; ${t.caf} ${m(b.engineering.caf)} ; ${t.cuTTC} ${m(b.engineering.cuTTC)}`;
-    io.out(lang === "fr" ? line : line.replace(/ :/g, ":").replace(/ ;/g, ";").replace(/ %/g, "%"));
-  }
+  io.out(t.total(plan));
+  io.out(t.engineering(plan.engineering));
+  for (const b of plan.basins) io.out(`  ${t.basin(b, plan.params.key)}`);
 }
 
 function printIssues(io: Io, issues: readonly Issue[], lang: Lang): void {
   const warnings = issues.filter((i) => i.severity === "warning");
   const errors = issues.filter((i) => i.severity === "error");
   if (warnings.length > 0) {
-    io.err(T[lang].warnings(warnings.length));
+    io.err(cliText(lang).warnings(warnings.length));
     for (const w of warnings) io.err(`  ${formatIssueLine(w, lang)}`);
   }
   for (const e of errors) io.err(formatIssueLine(e, lang));
-  if (errors.length > 0) io.err(T[lang].errors(errors.length));
+  if (errors.length > 0) io.err(cliText(lang).errors(errors.length));
 }
 
 /** `--lang`: French when absent; null when it is neither fr nor en. */
@@ -197,7 +150,7 @@ async function readingWorkbook<R>(io: Io, input: string, read: () => R | Promise
   try {
     return await read();
   } catch (e) {
-    if (e instanceof WorkbookFileError || e instanceof UsageError) {
+    if (e instanceof WorkbookFileError || e instanceof InputNotFoundError) {
       io.err(`ctg-planner: ${input}: ${e.message}`);
       return null;
     }
@@ -205,15 +158,11 @@ async function readingWorkbook<R>(io: Io, input: string, read: () => R | Promise
   }
 }
 
-/** The `--sheet` and `--table` flags, as the workbook readers take them. */
-function inputChoice(v: { readonly sheet?: string; readonly table?: string }): {
-  sheet?: string;
-  table?: string;
-} {
-  return {
-    ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
-    ...(v.table !== undefined ? { table: v.table } : {}),
-  };
+/** The `--sheet` and `--table` flags, as the use-cases take them (null: the reader finds the funding rows). */
+function inputChoice(v: { readonly sheet?: string; readonly table?: string }): InputRef | null {
+  if (v.table !== undefined) return { kind: "table", name: v.table };
+  if (v.sheet !== undefined) return { kind: "sheet", name: v.sheet };
+  return null;
 }
 
 /** The parameters given as flags, each named after its flag in messages (`--caf-rate`); rates in percent. */
@@ -274,8 +223,8 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   const output = v["in-place"] ? input : (v.output ?? input.replace(/\.xlsx$/i, ".ctg.xlsx"));
   if (!/\.xlsx$/i.test(output)) return usageError(io, `${output}: the output must be an .xlsx file`);
   const result = await readingWorkbook(io, input, () =>
-    summarizeWorkbook(bytes, {
-      ...inputChoice(v),
+    generateSummary(new XlsxWorkbook(bytes), {
+      choice: inputChoice(v),
       params: paramInputs(v),
       lang,
       version: pkg.version,
@@ -286,20 +235,18 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   if (v.json) io.out(JSON.stringify(planToJson(result.plan, result.issues, lang), null, 2));
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
-  if (result.output === null) return 1;
-  if (result.plan && result.source) {
-    const what =
-      result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
-    printSummary(human, result.plan, what, lang);
-    human.out(T[lang].scenarios(result.scenarios.map((sc) => sc.scenario.name)));
-  }
+  if (result.status === "blocked") return 1;
+  const what =
+    result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
+  printSummary(human, result.plan, what, lang);
+  human.out(cliText(lang).scenarios(result.scenarios.map((sc) => sc.scenario.name)));
   try {
-    await writeAtomically(output, result.output);
+    await writeAtomically(output, result.written.bytes);
   } catch (e) {
     io.err(`ctg-planner: ${output}: ${(e as Error).message}`);
     return 2;
   }
-  human.out(T[lang].written(output));
+  human.out(cliText(lang).written(output));
   return 0;
 }
 
@@ -452,13 +399,14 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
   const bytes = await readWorkbook(io, input);
   if (bytes === null) return 2;
   const result = await readingWorkbook(io, input, () =>
-    workbookScenarios(bytes, { ...inputChoice(v), lang }),
+    listScenarios(new XlsxWorkbook(bytes), { choice: inputChoice(v), lang }),
   );
   if (result === null) return 2;
+  const plans = result.status === "ready" ? result.scenarios : [];
   if (v.json) {
     const json: ScenariosJson = {
       version: 1,
-      scenarios: result.scenarios.map(({ scenario, plan }) => ({
+      scenarios: plans.map(({ scenario, plan }) => ({
         name: scenario.name,
         note: scenario.note,
         date: scenario.date,
@@ -470,8 +418,8 @@ async function scenarios(argv: string[], io: Io): Promise<number> {
   }
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
-  if (result.scenarios.length === 0) return 1;
-  for (const row of comparisonTable(result.scenarios, lang)) human.out(row);
+  if (plans.length === 0) return 1;
+  for (const row of comparisonTable(plans, lang)) human.out(row);
   return 0;
 }
 
@@ -485,7 +433,7 @@ async function demo(argv: string[], io: Io): Promise<number> {
   if (lang === null) return usageError(io, langError(parsed.values.lang));
   const output = parsed.values.output ?? "demo.xlsx";
   await writeAtomically(output, demoWorkbook(COMMUNES, lang));
-  io.out(T[lang].demo(output));
+  io.out(cliText(lang).demo(output));
   return 0;
 }
 

@@ -1,11 +1,11 @@
-import { FACILITY_FIELD_LABELS } from "./messages";
+import { FACILITY_HEADERS } from "./facilities";
 import { centsFromEuros, centsToEuros } from "./money";
 import { demoRows } from "./demo";
 import type { BonusKind, BonusUnit, Commune, OperatorKind, RawValue } from "./types";
 import { FACILITY_FIELDS } from "./types";
 
 /** Headers of the demo facilities table: the French column names, in the reader's field order. */
-export const BONUS_DEMO_HEADERS: readonly string[] = FACILITY_FIELDS.map((f) => FACILITY_FIELD_LABELS.fr[f]);
+export const BONUS_DEMO_HEADERS: readonly string[] = FACILITY_FIELDS.map((f) => FACILITY_HEADERS[f]);
 
 /** The year of the demo funding rows taken as the reference year (the last CEJ year). */
 export const BONUS_DEMO_REFERENCE_YEAR = 2020;

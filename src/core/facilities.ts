@@ -14,15 +14,37 @@ import type {
   Hundredths,
   Issue,
   IssueCode,
+  IssueDataByCode,
   OperatorKind,
   RawGrid,
   RawValue,
   YearMonth,
 } from "./types";
-import { FACILITY_FIELDS } from "./types";
+import { FACILITY_FIELDS, issueOf } from "./types";
 
 /** The sheet the facilities table lives on. */
 export const FACILITY_SHEET = "Équipements CTG";
+
+/**
+ * The facilities table's headers as the product writes them (the demo's table, the messages): the
+ * French names, which the reader recognises among its synonyms.
+ */
+export const FACILITY_HEADERS: Readonly<Record<FacilityField, string>> = {
+  facility: "Équipement",
+  operator: "Gestionnaire",
+  operatorKind: "Type de gestionnaire",
+  commune: "Commune",
+  domain: "Domaine",
+  kind: "Type de bonus",
+  unit: "Unité",
+  capacity: "Capacité de référence",
+  formerCej: "Montant CEJ",
+  newPlaces: "Places nouvelles",
+  reservedPlaces: "Places réservataires",
+  openingDate: "Date d'ouverture",
+  priorityArea: "QPV/ZRR",
+  missions: "Missions renforcées",
+};
 
 /** Header synonyms, normalized as {@link normalizeHeader} does; a header may add words after one. */
 export const FACILITY_HEADER_SYNONYMS: Readonly<Record<FacilityField, readonly string[]>> = {
@@ -227,12 +249,12 @@ export function parseFlag(cell: Cell): boolean | null {
   return YES.has(h) ? true : NO.has(h) ? false : null;
 }
 
-const AMOUNT_CODES: Readonly<Record<Exclude<AmountProblem, "empty">, IssueCode>> = {
+const AMOUNT_CODES = {
   "not-a-number": "amount-not-a-number",
   "error-value": "amount-error-value",
   "fraction-of-cent": "amount-fraction-of-cent",
   "too-large": "amount-too-large",
-};
+} as const satisfies Record<Exclude<AmountProblem, "empty">, IssueCode>;
 
 function textOf(cell: Cell): string {
   return cell.kind === "date" && Number.isNaN(cell.value.getTime()) ? "#VALUE!" : cellText(cell).trim();
@@ -364,10 +386,10 @@ interface FacilityRow {
   readonly cell: (f: FacilityField) => Cell;
   readonly address: (f: FacilityField) => string;
   readonly issues: Issue[];
-  readonly problem: (
-    code: IssueCode,
+  readonly problem: <C extends IssueCode>(
+    code: C,
     f: FacilityField,
-    data: Issue["data"],
+    data: IssueDataByCode[C],
     severity?: Issue["severity"],
     related?: readonly string[],
   ) => void;
@@ -385,7 +407,7 @@ function facilityRow(table: TableState, raw: readonly RawValue[], r: number): Fa
     address,
     issues,
     problem: (code, f, data, severity = "error", related) => {
-      issues.push({ code, severity, cell: address(f), ...(related ? { related } : {}), data });
+      issues.push(issueOf({ code, severity, cell: address(f), ...(related ? { related } : {}), data }));
     },
   };
 }

@@ -7,6 +7,7 @@ import { centsFromEuros, MAX_CENTS, parseAmount, type AmountProblem } from "./mo
 import type {
   Basin,
   Cell,
+  Cents,
   ColumnMapping,
   Commune,
   Field,
@@ -14,12 +15,13 @@ import type {
   FundingRow,
   Issue,
   IssueCode,
+  IssueDataByCode,
   RawGrid,
   RawValue,
   ReadOptions,
   ReadResult,
 } from "./types";
-import { FIELDS } from "./types";
+import { FIELDS, issueOf } from "./types";
 
 /**
  * Header synonyms, normalized (lower case, no accents, words separated by one space). A header maps
@@ -142,13 +144,13 @@ function textOfCell(cell: Cell): string {
   return cell.kind === "date" && Number.isNaN(cell.value.getTime()) ? "#VALUE!" : cellText(cell);
 }
 
-const AMOUNT_CODES: Readonly<Record<AmountProblem, IssueCode>> = {
+const AMOUNT_CODES = {
   empty: "amount-empty",
   "not-a-number": "amount-not-a-number",
   "error-value": "amount-error-value",
   "fraction-of-cent": "amount-fraction-of-cent",
   "too-large": "amount-too-large",
-};
+} as const satisfies Record<AmountProblem, IssueCode>;
 
 interface HeaderGuess {
   readonly mapping: ColumnMapping;
@@ -786,7 +788,8 @@ class RowReader {
         }
       }
     }
-    if (ok && this.amount < 0) this.problem("amount-negative", r, col, { amount: this.amount }, "warning");
+    if (ok && this.amount < 0)
+      this.problem("amount-negative", r, col, { amount: this.amount as Cents }, "warning");
     return ok;
   }
 
@@ -913,15 +916,17 @@ class RowReader {
     return (this.columnPrefixes[col] ??= this.at(0, col).slice(0, -String(this.topRow + 1).length));
   }
 
-  private problem(
-    code: IssueCode,
+  private problem<C extends IssueCode>(
+    code: C,
     r: number,
     c: number,
-    data: Issue["data"],
+    data: IssueDataByCode[C],
     severity: Issue["severity"] = "error",
     related?: readonly string[],
   ): void {
     if (severity === "error") this.rowHasError = true;
-    this.issues.push({ code, severity, cell: this.addressOf(r, c), ...(related ? { related } : {}), data });
+    this.issues.push(
+      issueOf({ code, severity, cell: this.addressOf(r, c), ...(related ? { related } : {}), data }),
+    );
   }
 }

@@ -1,3 +1,5 @@
+import type { PlanParamName } from "./params";
+
 /**
  * The shared vocabulary of the engine. Everything here is plain data: no Office JavaScript API, no file formats.
  */
@@ -86,84 +88,158 @@ export type ColumnMapping = Partial<Record<Field, number>>;
 
 export type Severity = "error" | "warning";
 
-/** Every problem the engine can report. Sentences live in messages.ts, one place for both languages. */
-export type IssueCode =
-  // header and mapping
-  | "header-not-found"
-  | "table-header-hidden"
-  | "missing-column"
-  | "duplicate-column"
-  | "mapping-out-of-range"
-  // amounts
-  | "amount-empty"
-  | "amount-not-a-number"
-  | "amount-error-value"
-  | "amount-fraction-of-cent"
-  | "amount-too-large"
-  | "amount-as-text"
-  | "amount-negative"
-  | "commune-total-negative"
-  // communes and basins
-  | "commune-empty"
-  | "commune-unknown"
-  | "commune-unknown-kept"
-  | "insee-unknown"
-  | "insee-mismatch"
-  | "basin-invalid"
-  | "basin-differs"
-  | "basin-conflict"
-  // the workbook's commune reference (`Communes CTG`)
-  | "population-invalid"
-  // other columns
-  | "year-invalid"
-  | "duplicate-row"
-  | "no-rows"
-  // parameters
-  | "param-invalid"
-  | "param-rate-range"
-  | "param-negative"
-  | "cost-above-cap"
-  | "key-sum-zero"
-  // the scenarios sheet (`Scénarios CTG`)
-  | "scenario-unnamed"
-  | "scenario-duplicate-name"
-  | "scenario-sheet-unreadable"
-  // the facilities table (`Équipements CTG`) and the bonus territoire plan
-  | "facility-header-not-found"
-  | "facility-missing-column"
-  | "facility-duplicate-column"
-  | "facility-name-empty"
-  | "facility-commune-unknown"
-  | "facility-kind-unknown"
-  | "facility-operator-kind-unknown"
-  | "facility-unit-unknown"
-  | "facility-unit-mixed"
-  | "facility-quantity-invalid"
-  | "facility-quantity-negative"
-  | "facility-reserved-above-new"
-  | "facility-cej-negative"
-  | "facility-opening-invalid"
-  | "facility-opening-missing"
-  | "facility-flag-invalid"
-  | "facility-field-ignored"
-  | "facility-duplicate"
-  | "facility-no-rows"
-  | "bonus-no-places"
-  | "bonus-floor-applied";
+/** The data of an issue that needs none: the code and the cell say it all. */
+export type NoData = Readonly<Record<string, never>>;
+
+/** The text found in the cell, as the user sees it (`abc`, `#N/A`, `-12`). */
+export interface ValueData {
+  readonly value: string;
+}
+
+/** A commune or facility name not in the reference, with the closest names (possibly none). */
+export interface UnknownNameData extends ValueData {
+  readonly suggestions: readonly string[];
+}
+
+/** A parameter's cell that does not hold a possible value. */
+export interface ParamData extends ValueData {
+  readonly param: PlanParamName;
+}
+
+/** A quantity of the facilities table that is not a number (`whole`: 1 when only whole places fit). */
+export interface QuantityData extends ValueData {
+  readonly field: FacilityField;
+  readonly whole: 0 | 1;
+}
 
 /**
- * One problem, tied to the exact cell it comes from (`Financements!D7`) and to the data needed to
- * phrase it in French or English.
+ * What each issue code carries to phrase its sentence (the i18n folder turns it into French or
+ * English). Amounts are integer cents; basins, fields, keys, kinds and units are codes, translated there.
  */
-export interface Issue {
-  readonly code: IssueCode;
+export interface IssueDataByCode {
+  // header and mapping
+  readonly "header-not-found": NoData;
+  readonly "table-header-hidden": { readonly table: string };
+  readonly "missing-column": { readonly field: Field };
+  /** `columns`: the header texts of the columns that match. */
+  readonly "duplicate-column": { readonly field: Field; readonly columns: readonly string[] };
+  /** `column`: the 0-based index in the grid the user chose. */
+  readonly "mapping-out-of-range": { readonly field: Field; readonly column: number };
+  // amounts
+  readonly "amount-empty": ValueData;
+  readonly "amount-not-a-number": ValueData;
+  /** `value`: the error, `#N/A`. */
+  readonly "amount-error-value": ValueData;
+  readonly "amount-fraction-of-cent": ValueData;
+  readonly "amount-too-large": ValueData;
+  /** `amount`: what the text was read as. */
+  readonly "amount-as-text": ValueData & { readonly amount: Cents };
+  readonly "amount-negative": { readonly amount: Cents };
+  readonly "commune-total-negative": { readonly commune: string; readonly total: Cents };
+  // communes and basins
+  readonly "commune-empty": NoData;
+  readonly "commune-unknown": UnknownNameData;
+  readonly "commune-unknown-kept": ValueData & { readonly basin: Basin };
+  readonly "insee-unknown": ValueData;
+  /** related = [the commune's cell]. */
+  readonly "insee-mismatch": { readonly insee: string; readonly commune: string };
+  readonly "basin-invalid": ValueData;
+  readonly "basin-differs": { readonly commune: string; readonly given: Basin; readonly reference: Basin };
+  /** related = [the cell of the first basin]. */
+  readonly "basin-conflict": { readonly commune: string; readonly first: Basin; readonly second: Basin };
+  readonly "population-invalid": ValueData;
+  // other columns
+  readonly "year-invalid": ValueData;
+  /** `first`: the address of the first identical row. */
+  readonly "duplicate-row": { readonly first: string };
+  readonly "no-rows": NoData;
+  // parameters
+  readonly "param-invalid": ParamData;
+  readonly "param-rate-range": ParamData;
+  readonly "param-negative": ParamData;
+  /** related = [the cap's cell]. */
+  readonly "cost-above-cap": { readonly cost: Cents; readonly cap: Cents };
+  readonly "key-sum-zero": { readonly key: AllocationKey };
+  // the scenarios sheet
+  /** `column`: the column's letters. */
+  readonly "scenario-unnamed": { readonly column: string };
+  /** related = [first]. */
+  readonly "scenario-duplicate-name": { readonly name: string; readonly first: string };
+  readonly "scenario-sheet-unreadable": NoData;
+  // the facilities table and the bonus territoire plan
+  readonly "facility-header-not-found": NoData;
+  readonly "facility-missing-column": { readonly field: FacilityField };
+  /** related = [the first column]. */
+  readonly "facility-duplicate-column": {
+    readonly field: FacilityField;
+    readonly columns: readonly string[];
+  };
+  readonly "facility-name-empty": NoData;
+  readonly "facility-commune-unknown": UnknownNameData;
+  readonly "facility-kind-unknown": ValueData;
+  readonly "facility-operator-kind-unknown": ValueData;
+  readonly "facility-unit-unknown": ValueData;
+  /** `first`: the unit of the first facility of the group; related = [its cell]. */
+  readonly "facility-unit-mixed": {
+    readonly kind: BonusKind;
+    readonly basin: Basin;
+    readonly unit: BonusUnit;
+    readonly first: BonusUnit;
+  };
+  readonly "facility-quantity-invalid": QuantityData;
+  readonly "facility-quantity-negative": QuantityData;
+  /** Numbers of places (not hundredths). */
+  readonly "facility-reserved-above-new": { readonly reserved: number; readonly places: number };
+  readonly "facility-cej-negative": { readonly amount: Cents };
+  readonly "facility-opening-invalid": ValueData;
+  readonly "facility-opening-missing": NoData;
+  readonly "facility-flag-invalid": ValueData;
+  readonly "facility-field-ignored": { readonly field: FacilityField; readonly kind: BonusKind };
+  /** related = [first]. */
+  readonly "facility-duplicate": { readonly name: string; readonly commune: string; readonly first: string };
+  readonly "facility-no-rows": NoData;
+  /** related = the former CEJ cells of the group. */
+  readonly "bonus-no-places": { readonly basin: Basin; readonly kind: BonusKind; readonly amount: Cents };
+  /** `rate` and `floor`: per place, in cents. */
+  readonly "bonus-floor-applied": {
+    readonly basin: Basin;
+    readonly kind: BonusKind;
+    readonly rate: Cents;
+    readonly floor: Cents;
+  };
+}
+
+/** Every problem the engine can report; the sentences live in src/i18n, one place for both languages. */
+export type IssueCode = keyof IssueDataByCode;
+
+/**
+ * One problem of one code, tied to the exact cell it comes from (`Financements!D7`) and to the data
+ * needed to phrase it in French or English.
+ */
+export interface IssueOf<C extends IssueCode> {
+  readonly code: C;
   readonly severity: Severity;
   /** Address with its sheet: `Financements!D7`, `'Paramètres CTG'!B4`. */
   readonly cell: string;
   /** Further cells involved (the other row of a conflict, the first of two identical rows). */
   readonly related?: readonly string[];
   /** Values for the sentence: the text found, the field, suggestions… */
-  readonly data: Readonly<Record<string, string | number | readonly string[]>>;
+  readonly data: IssueDataByCode[C];
+}
+
+/** Every issue, one variant per code: `issue.code === "amount-negative"` narrows `issue.data` to `{ amount }`. */
+export type Issue = { readonly [C in IssueCode]: IssueOf<C> }[IssueCode];
+
+/**
+ * An issue of one code, as an `Issue`. An object literal with a literal code needs no help; an
+ * emitter that takes its code as a type parameter `C` comes here, because TypeScript cannot see that
+ * `IssueOf<C>` is one of the union's variants. Give it one code (or codes sharing one data shape).
+ *
+ * @param issue - the issue
+ * @returns the same object
+ */
+export function issueOf<C extends IssueCode>(issue: IssueOf<C>): Issue {
+  return issue as Issue;
 }
 
 /** One funding row, typed and checked. */

@@ -3,15 +3,38 @@
  * references to the input table and the communes table. Pure.
  */
 
-import { columnLetters, quoteSheet } from "../core/cell";
-import { normalizeName } from "../core/communes";
-import { centsToEuros } from "../core/money";
-import type { ScenarioPlan } from "../core/scenarios";
-import type { Cents, Field, FundingRow, Issue, Lang, Plan } from "../core/types";
-import type { ReportLabels } from "./labels";
+import {
+  columnLetters,
+  quoteSheet,
+  normalizeName,
+  centsToEuros,
+  type ScenarioPlan,
+  type Cents,
+  type Field,
+  type FundingRow,
+  type Issue,
+  type Lang,
+  type Plan,
+} from "../core";
+import type { BasinsColumnWordKey, EngineeringRowWordKey, ReportLabels, ReportSheetWordKey } from "../i18n";
 import type { PrintSetup, ReportSheetKind } from "./model";
+import type { BASINS_LAYOUT, EngineeringRow } from "./schema";
 import { absColumnRange, stringLiteral } from "./sheet-builder";
 import type { BonusReportInput } from "./sheets/bonus-layout";
+
+/** `true` when A and B are the same set of keys. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Agree<T extends true> = T;
+
+/**
+ * Fails to compile when the report names a sheet, a figure or a column that its words (src/i18n, which
+ * cannot import the report) lack, or the words name one the report does not have.
+ */
+export type WordKeysAgree = [
+  Agree<SameKeys<ReportSheetKind, ReportSheetWordKey>>,
+  Agree<SameKeys<EngineeringRow, EngineeringRowWordKey>>,
+  Agree<SameKeys<keyof typeof BASINS_LAYOUT.cols, BasinsColumnWordKey>>,
+];
 
 /** Where the funding table lives, so that formulas can point at it. */
 export interface InputSource {

@@ -7,7 +7,7 @@
  * Pure.
  */
 
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import type { Report, ReportSheet } from "./model";
 
 /** FNV-1a over UTF-16 code units, two 32-bit lanes (64 bits), as 16 hex digits. */

@@ -50,7 +50,9 @@ export {
 } from "./schema";
 export type { EngineeringRow, ParamKey, ParamKind } from "./schema";
 export { formulasKey, formulasKeyOfName, langOfFormulasKey } from "./fingerprint";
-export { reportLabels } from "./labels";
-export type { ReportLabels } from "./labels";
+export { reportLabels } from "../i18n";
+export type { ReportLabels } from "../i18n";
+export { planToJson } from "./plan-json";
+export type { PlanJson } from "./plan-json";
 export { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, wrappedRowHeights } from "./layout";
 export { MONEY_FORMAT, PERCENT_FORMAT, INTEGER_FORMAT, REPORT_STYLES } from "./styles";

@@ -3,7 +3,7 @@
  * rows holding wrapped text. Pure.
  */
 
-import { rangeBounds } from "../core/cell";
+import { rangeBounds } from "../core";
 import type { CellStyle, ReportCell, ReportSheet, StyleName } from "./model";
 
 /** Excel's default column width, in characters. */

@@ -6,7 +6,7 @@
  * leading `=`, exactly as OOXML stores them in `<f>` (Office.js adds the `=`).
  */
 
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 
 /** What a formula is expected to evaluate to: the engine's value (numbers in euros, ratios as fractions). */
 export type Expected = number | string | boolean;

@@ -1,10 +1,10 @@
 /** The summary workbook report, built from a plan: the sheets in order, the names, the styles. */
 
-import { defaultScenario } from "../core/scenarios";
+import { defaultScenario } from "../core";
 import { absRef } from "./sheet-builder";
 import type { BuildReportOptions, Context } from "./context";
 import { formulasKey } from "./fingerprint";
-import { reportLabels } from "./labels";
+import { reportLabels } from "../i18n";
 import type { Report, ReportName, ReportSheetKind } from "./model";
 import {
   COMMUNES_TABLE,

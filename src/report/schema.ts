@@ -6,8 +6,7 @@
  * Rows and columns are 0-based.
  */
 
-import { BASINS } from "../core/types";
-import type { ScenarioField } from "../core/scenarios";
+import { BASINS, type ScenarioField } from "../core";
 import type { ReportSheetKind } from "./model";
 
 /** Name of the sheet-scoped hidden defined name that marks a sheet as the product's. */

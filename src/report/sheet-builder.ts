@@ -1,4 +1,4 @@
-import { a1, columnLetters, quoteSheet } from "../core/cell";
+import { a1, columnLetters, quoteSheet } from "../core";
 import type {
   Expected,
   PrintSetup,

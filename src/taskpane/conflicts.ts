@@ -4,9 +4,7 @@
  * settling them is merge.ts's, in the engine chunk.
  */
 
-import type { PlanParamName } from "../core/params";
-import type { Scenario, ScenarioEdit } from "../core/scenarios";
-import type { Basin } from "../core/types";
+import type { PlanParamName, Scenario, ScenarioEdit, Basin } from "../core";
 import type { ParamFields } from "./model";
 
 /** What the pane has staged and not yet written. */

@@ -7,10 +7,8 @@
  * with the .xlsx code) and hands over to it.
  */
 
-import { COMMUNES } from "../core/communes";
-import { DEMO_HEADERS, demoRows } from "../core/demo";
-import type { Lang } from "../core/types";
-import type { WorkbookSnapshot } from "../workbook/pipeline";
+import { COMMUNES, DEMO_HEADERS, demoRows, type Lang } from "../core";
+import type { WorkbookSnapshot } from "../app";
 import type { FileHost } from "./file-host";
 import type {
   FileWorkbookControls,

@@ -1,19 +1,20 @@
 /**
- * The engine as the pane uses it: the pipeline from a workbook snapshot to a plan and a report.
+ * The engine as the pane uses it: the use-cases from a workbook snapshot to a plan and a report.
  * Loaded with a dynamic import() so that the pane's first paint does not wait for it.
  */
 
 import pkg from "../../package.json";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import { langOfFormulasKey, type Report } from "../report";
 import {
   formulasKeyOf,
-  planFromSnapshot,
+  planWorkbook,
   reportFromResult,
   type PipelineOptions,
   type PipelineResult,
+  type ReadyResult,
   type WorkbookSnapshot,
-} from "../workbook/pipeline";
+} from "../app";
 import { findConflicts, resolveEdits, type Conflict, type Resolutions, type StagedEdits } from "./merge";
 
 /** What the pane calls. */
@@ -21,7 +22,7 @@ export interface Engine {
   /** Reads the funding table and the parameters, and computes the plan. */
   plan(snapshot: WorkbookSnapshot, options: PipelineOptions): PipelineResult;
   /** The report of a result that no error blocks. */
-  report(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): Promise<Report>;
+  report(snapshot: WorkbookSnapshot, result: ReadyResult, lang: Lang): Promise<Report>;
   /** The fingerprint of the formulas a generation would write now, in `lang` (null when blocked). */
   formulasKey(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): string | null;
   /** The conflicts between the pane's staged edits and what changed in the workbook since `base`. */
@@ -35,7 +36,7 @@ export interface Engine {
 }
 
 export const engine: Engine = {
-  plan: (snapshot, options) => planFromSnapshot(snapshot, options),
+  plan: (snapshot, options) => planWorkbook(snapshot, options),
   report: (snapshot, result, lang) => reportFromResult(snapshot, result, { lang, version: pkg.version }),
   formulasKey: (snapshot, result, lang) => formulasKeyOf(snapshot, result, lang),
   langOfFormulasKey: (key) => langOfFormulasKey(key),

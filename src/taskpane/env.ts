@@ -4,7 +4,7 @@
  * Excel the Office adapter gives them (Office's display language and theme).
  */
 
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import type { HostEnvironment } from "./host";
 
 /**

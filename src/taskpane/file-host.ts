@@ -8,15 +8,9 @@
  * hands over to this host when the workbook itself is needed.
  */
 
-import { COMMUNES } from "../core/communes";
-import type { Lang } from "../core/types";
-import type { Report } from "../report";
-import type { WorkbookSnapshot } from "../workbook/pipeline";
-import { demoWorkbook } from "../workbook/xlsx/demo";
-import { openPackage, type XlsxPackage } from "../workbook/xlsx/package";
-import { listSheets, listTables } from "../workbook/xlsx/read";
-import { snapshotPackage } from "../workbook/xlsx/summarize";
-import { applyReport } from "../workbook/xlsx/write";
+import type { WorkbookSnapshot } from "../app";
+import { COMMUNES, type Lang } from "../core";
+import { demoWorkbook, XlsxWorkbook, type XlsxWritten } from "../workbook/xlsx";
 import { DEMO_FILE_NAME } from "./demo-host";
 import type {
   FileWorkbookControls,
@@ -53,15 +47,13 @@ function nextFrame(): Promise<void> {
 export class FileHost implements PaneHost, FileWorkbookControls {
   readonly kind = "file" as const;
   readonly file: FileWorkbookControls = this;
-  private bytes: Uint8Array;
-  private pkg: XlsxPackage;
+  private workbook: XlsxWorkbook;
   private fileName: string;
   private demo: boolean;
   private downloadUrl: string | null = null;
 
   private constructor(bytes: Uint8Array, name: string, demo: boolean) {
-    this.pkg = openPackage(bytes);
-    this.bytes = bytes;
+    this.workbook = new XlsxWorkbook(bytes);
     this.fileName = name;
     this.demo = demo;
   }
@@ -98,77 +90,53 @@ export class FileHost implements PaneHost, FileWorkbookControls {
 
   async open(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const pkg = openPackage(bytes); // throws WorkbookFileError: the workbook held stays as it was
-    this.bytes = bytes;
-    this.pkg = pkg;
+    this.workbook = new XlsxWorkbook(bytes); // throws WorkbookFileError: the workbook held stays as it was
     this.fileName = file.name;
     this.demo = false;
   }
 
   async openDemo(lang: Lang): Promise<void> {
-    const bytes = demoWorkbook(COMMUNES, lang);
-    this.pkg = openPackage(bytes);
-    this.bytes = bytes;
+    this.workbook = new XlsxWorkbook(demoWorkbook(COMMUNES, lang));
     this.fileName = DEMO_FILE_NAME;
     this.demo = true;
   }
 
-  async listInputs(): Promise<InputChoice[]> {
-    const userSheets = listSheets(this.pkg).filter((s) => !s.marked && s.type === "worksheet");
-    const names = new Set(userSheets.map((s) => s.name));
-    const tables: InputChoice[] = listTables(this.pkg)
-      .filter((t) => names.has(t.sheet))
-      .map((t) => ({ kind: "table", name: t.name, sheet: t.sheet }));
-    const sheets: InputChoice[] = userSheets
-      .filter((s) => s.state === "visible")
-      .map((s) => ({ kind: "sheet", name: s.name, sheet: s.name }));
-    return [...tables, ...sheets];
+  listInputs(): Promise<InputChoice[]> {
+    return this.workbook.listInputs();
   }
 
-  async snapshot(choice: InputChoice | null): Promise<WorkbookSnapshot> {
-    if (choice === null) return snapshotPackage(this.pkg);
-    return snapshotPackage(
-      this.pkg,
-      choice.kind === "table" ? { table: choice.name } : { sheet: choice.name },
-    );
+  snapshot(choice: InputChoice | null): Promise<WorkbookSnapshot> {
+    return this.workbook.snapshot(choice);
   }
 
   async generate<S>(
     request: GenerationRequest<S>,
     onProgress: (progress: GenerateProgress) => void,
   ): Promise<GenerationResult<S>> {
-    // The workbook in memory changes only through the pane: read now, it is what the pane saw.
-    const fresh = await this.snapshot(request.choice);
-    const decision = await request.build(fresh);
-    if (decision.kind === "stop") return { kind: "stopped", reason: decision.reason, fresh };
-    return { kind: "written", outcome: await this.write(decision.report, onProgress) };
+    // The workbook in memory changes only through the pane: read now, it is what the pane saw. From
+    // the generation on, the pane works on the workbook as generated (its scenarios, its parameters),
+    // as it would inside Excel; the download offers it.
+    let total = 1;
+    const done = await this.workbook.generate(request, async (progress) => {
+      total = progress.total;
+      onProgress(progress);
+      await nextFrame();
+    });
+    if (done.kind === "stopped") return { kind: "stopped", reason: done.reason, fresh: done.fresh };
+    const outcome = this.offer(done.written);
+    onProgress({ step: "done", done: total, total });
+    return { kind: "written", outcome };
   }
 
-  private async write(
-    report: Report,
-    onProgress: (progress: GenerateProgress) => void,
-  ): Promise<GenerateOutcome> {
-    const total = 3;
-    onProgress({ step: "prepare", done: 0, total });
-    await nextFrame();
-    onProgress({ step: "sheet", done: 1, total });
-    await nextFrame();
-    const output = applyReport(this.bytes, report);
-    // From now on the pane works on the workbook as generated (its scenarios, its parameters), as it
-    // would inside Excel; the download offers it.
-    this.pkg = openPackage(output);
-    this.bytes = output;
-    onProgress({ step: "save", done: 2, total });
-    await nextFrame();
+  /** Offers the generated workbook as a download. */
+  private offer(written: XlsxWritten): GenerateOutcome {
     if (this.downloadUrl !== null) URL.revokeObjectURL(this.downloadUrl);
     // A copy into a plain ArrayBuffer: Blob wants ArrayBuffer-backed views.
-    const url = URL.createObjectURL(new Blob([output.slice().buffer as ArrayBuffer], { type: XLSX_TYPE }));
+    const url = URL.createObjectURL(
+      new Blob([written.bytes.slice().buffer as ArrayBuffer], { type: XLSX_TYPE }),
+    );
     this.downloadUrl = url;
-    onProgress({ step: "done", done: total, total });
-    return {
-      sheets: report.sheets.map((s) => s.name),
-      download: { url, fileName: outputFileName(this.fileName) },
-    };
+    return { sheets: written.sheets, download: { url, fileName: outputFileName(this.fileName) } };
   }
 
   async selectCell(_address: string): Promise<void> {

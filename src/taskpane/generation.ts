@@ -3,9 +3,8 @@
  * generation's own read found it (see merge.ts), planned and turned into a report; or why it stops.
  */
 
-import type { PlanParamName } from "../core/params";
-import type { ColumnMapping, Lang } from "../core/types";
-import type { WorkbookSnapshot } from "../workbook/pipeline";
+import type { PlanParamName, ColumnMapping, Lang } from "../core";
+import type { WorkbookSnapshot } from "../app";
 import type { Engine } from "./engine";
 import type { GenerationDecision } from "./host";
 import type { Conflict, StagedEdits } from "./conflicts";
@@ -41,12 +40,7 @@ export interface GenerationInputs {
  */
 export function trustedInputs(base: WorkbookSnapshot, fresh: WorkbookSnapshot): WorkbookSnapshot {
   if (fresh.complete !== false || base.complete === false) return fresh;
-  return {
-    ...fresh,
-    parameters: base.parameters,
-    communes: base.communes,
-    ...(base.scenarios === undefined ? {} : { scenarios: base.scenarios }),
-  };
+  return { ...fresh, parameters: base.parameters, communes: base.communes, scenarios: base.scenarios };
 }
 
 /**
@@ -76,6 +70,6 @@ export async function decideGeneration(
     lang,
     date: inputs.date,
   });
-  if (result.blocked) return { kind: "stop", reason: { kind: "blocked" } };
+  if (result.status === "blocked") return { kind: "stop", reason: { kind: "blocked" } };
   return { kind: "write", report: await engine.report(now, result, lang) };
 }

@@ -4,50 +4,10 @@
  * never touches Office.js nor the file format: it only sees this interface.
  */
 
-import type { Lang } from "../core/types";
-import type { Report } from "../report";
-import type { WorkbookSnapshot } from "../workbook/pipeline";
+import type { GenerateProgress, GenerationDecision, InputChoice, WorkbookSnapshot } from "../app";
+import type { Lang } from "../core";
 
-/**
- * A place the funding rows can be read from: an Excel table, a sheet's used range, or (inside Excel)
- * the selected range.
- */
-export interface InputChoice {
-  readonly kind: "table" | "sheet" | "selection";
-  /** The table's name, or the sheet's name ("" for the selection). */
-  readonly name: string;
-  /** The sheet that holds it ("" for the selection). */
-  readonly sheet: string;
-}
-
-/**
- * The steps of a generation. The pane phrases them. The file host goes prepare → sheet → save → done;
- * the Office adapter through its own steps (delete … chart, see APPLY_STEPS), then done.
- */
-export type GenerateStep =
-  | "prepare"
-  | "sheet"
-  | "save"
-  | "delete"
-  | "sheets"
-  | "values"
-  | "tables"
-  | "names"
-  | "formulas"
-  | "formats"
-  | "layout"
-  | "chart"
-  | "done";
-
-/** How far a generation has got. */
-export interface GenerateProgress {
-  readonly step: GenerateStep;
-  /** Steps done, out of `total` (0 ≤ done ≤ total). */
-  readonly done: number;
-  readonly total: number;
-  /** The sheet being written, for the `sheet` step. */
-  readonly sheet?: string;
-}
+export type { GenerateProgress, GenerateStep, GenerationDecision, InputChoice } from "../app";
 
 /** What a generation wrote. */
 export interface GenerateOutcome {
@@ -60,10 +20,6 @@ export interface GenerateOutcome {
   /** Inside Excel: what this Excel lacks that the summary would have had (said once, after it). */
   readonly lacking?: readonly ExcelLack[];
 }
-
-/** What the pane decides once it sees the workbook as it is now: write this report, or stop. */
-export type GenerationDecision<S> =
-  { readonly kind: "write"; readonly report: Report } | { readonly kind: "stop"; readonly reason: S };
 
 /** A generation asked of the host. */
 export interface GenerationRequest<S> {
@@ -107,7 +63,7 @@ export interface PaneHost {
   /**
    * What the workbook holds, read from `choice`; null lets the reader find the funding table.
    *
-   * @throws Error with `name === "UsageError"` when there is nothing to read
+   * @throws InputNotFoundError when there is nothing to read
    */
   snapshot(choice: InputChoice | null): Promise<WorkbookSnapshot>;
   /**

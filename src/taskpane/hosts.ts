@@ -4,8 +4,8 @@
  * browser the pane starts on the demo host, which loads the file host when it needs the workbook.
  */
 
-import type { Lang } from "../core/types";
-import type { StartDecision } from "../workbook/office/host";
+import type { Lang } from "../core";
+import type { StartDecision } from "../workbook/office";
 import type { HostEnvironment, PaneHost } from "./host";
 
 /** A host and, inside Office, the language and theme Office asks for. */

@@ -19,7 +19,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import {
   hostedByOffice,
   hostInfoLocale,
@@ -27,7 +27,7 @@ import {
   officeReady,
   readHostSignals,
   startDecision,
-} from "../workbook/office/host";
+} from "../workbook/office";
 import { Header } from "./components/Header";
 import { browserEnvironment, themeForced } from "./env";
 import type { HostEnvironment } from "./host";

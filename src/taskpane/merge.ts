@@ -12,15 +12,23 @@
  * would be a conflict: « Population » (classeur) or « Communes » (volet).
  */
 
-import { cellText, gridAddress, toCell } from "../core/cell";
-import { COMMUNES } from "../core/communes";
-import { DEFAULT_PARAMS, type PlanParamName } from "../core/params";
-import { readCommunesTable } from "../core/reference";
-import { readScenarios, type Scenario, type ScenarioEdit } from "../core/scenarios";
-import type { Basin, Lang } from "../core/types";
+import {
+  cellText,
+  gridAddress,
+  toCell,
+  COMMUNES,
+  DEFAULT_PARAMS,
+  type PlanParamName,
+  readCommunesTable,
+  readScenarios,
+  type Scenario,
+  type ScenarioEdit,
+  type Basin,
+  type Lang,
+} from "../core";
 import { conflictKey, type Conflict, type Resolutions, type StagedEdits } from "./conflicts";
 
-import type { WorkbookSnapshot } from "../workbook/pipeline";
+import type { WorkbookSnapshot } from "../app";
 import { initialParamFields } from "./model";
 
 export { conflictKey };

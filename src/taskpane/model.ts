@@ -4,32 +4,38 @@
  * No React, no Office.js: unit-tested in Node.
  */
 
-import { cellText, columnLetters, parseA1, toCell } from "../core/cell";
-import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../core/messages";
-import { formatMoney, formatRate, parseAmount, parseRate, RATE_SCALE } from "../core/money";
+import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../i18n";
 import {
+  cellText,
+  columnLetters,
+  parseA1,
+  toCell,
+  formatMoney,
+  formatRate,
+  parseAmount,
+  parseRate,
+  RATE_SCALE,
   DEFAULT_PARAMS,
   parseAllocationKey,
   parseCafBase,
   PLAN_PARAM_NAMES,
   type ParamInputs,
   type PlanParamName,
-} from "../core/params";
-import type { Scenario, ScenarioEdit } from "../core/scenarios";
-import type {
-  AllocationKey,
-  Basin,
-  Cents,
-  ColumnMapping,
-  Field,
-  Issue,
-  Lang,
-  PlanParams,
-  Rate,
-  Severity,
-} from "../core/types";
-import { FIELDS } from "../core/types";
-import type { PipelineResult, WorkbookSnapshot } from "../workbook/pipeline";
+  type Scenario,
+  type ScenarioEdit,
+  type AllocationKey,
+  type Basin,
+  type Cents,
+  type ColumnMapping,
+  type Field,
+  type Issue,
+  type Lang,
+  type PlanParams,
+  type Rate,
+  type Severity,
+  FIELDS,
+} from "../core";
+import { scenarioPlans, type PipelineResult, type WorkbookSnapshot } from "../app";
 import type { GenerateProgress, InputChoice } from "./host";
 import { uiText } from "./i18n";
 
@@ -412,8 +418,8 @@ export interface PreviewView {
  * @returns the preview, or null when there is no plan (errors)
  */
 export function previewView(result: PipelineResult, lang: Lang): PreviewView | null {
+  if (result.status === "blocked") return null;
   const plan = result.plan;
-  if (plan === null || result.blocked) return null;
   const t = uiText(lang);
   const m = (c: Cents): string => formatMoney(c, lang);
   const basins: BasinView[] = plan.basins.map((b) => ({
@@ -508,7 +514,7 @@ export function paneView(snapshot: WorkbookSnapshot, result: PipelineResult, lan
     issues,
     errorCount: issues.filter((i) => i.severity === "error").length,
     warningCount: issues.filter((i) => i.severity === "warning").length,
-    blocked: result.blocked,
+    blocked: result.status === "blocked",
     preview: previewView(result, lang),
   };
 }
@@ -638,7 +644,7 @@ export function scenarioViews(
 ): ScenarioView[] {
   const t = uiText(lang);
   const origins = originsOf(edits);
-  const list = result.scenarios ?? [];
+  const list = scenarioPlans(result);
   const baseline = list[0]?.plan.engineering.cuTTC;
   return list.map(({ scenario, plan }, i) => {
     const origin = origins.get(scenario.name.toLowerCase());

@@ -5,8 +5,8 @@
  * itself calls a plain browser starts in browser mode on the demo.
  */
 
-import type { Lang } from "../core/types";
-import type { StartDecision } from "../workbook/office/host";
+import type { Lang } from "../core";
+import type { StartDecision } from "../workbook/office";
 import type { Engine } from "./engine";
 import type { HostEnvironment, PaneHost } from "./host";
 import type { StartedHost } from "./hosts";

@@ -9,10 +9,9 @@
  * languages), so that it follows the language.
  */
 
-import type { PlanParamName } from "../core/params";
-import type { ScenarioEdit } from "../core/scenarios";
-import type { Basin, ColumnMapping, Lang } from "../core/types";
-import type { WorkbookSnapshot } from "../workbook/pipeline";
+import type { PlanParamName, ScenarioEdit, Basin, ColumnMapping, Lang } from "../core";
+import type { WorkbookSnapshot } from "../app";
+import { InputNotFoundError, WorkbookFileError } from "../errors";
 import type { Conflict, StagedEdits } from "./conflicts";
 import type { GenerateOutcome, GenerateProgress, InputChoice } from "./host";
 import { choiceOfSnapshot, watchedSheets, type ParamFields } from "./model";
@@ -417,10 +416,7 @@ export function saidOf(error: unknown): Said {
  * @returns a file problem (its reason), no input found, or another failure (its message)
  */
 export function problemOf(error: unknown): Problem {
-  const e = error as { name?: unknown; reason?: unknown } | null;
-  if (e !== null && typeof e === "object" && e.name === "WorkbookFileError" && typeof e.reason === "string") {
-    return { kind: "file", reason: e.reason };
-  }
-  if (e !== null && typeof e === "object" && e.name === "UsageError") return { kind: "no-input" };
+  if (error instanceof WorkbookFileError) return { kind: "file", reason: error.reason };
+  if (error instanceof InputNotFoundError) return { kind: "no-input" };
   return { kind: "other", message: saidOf(error) };
 }

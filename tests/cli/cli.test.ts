@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main, parseScenarioSpec, type Io, type ScenariosJson } from "../../src/cli/main";
-import type { PlanJson } from "../../src/core/plan-json";
+import type { PlanJson } from "../../src/report/plan-json";
 import type { RawValue } from "../../src/core/types";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
 import { openPackage } from "../../src/workbook/xlsx/package";

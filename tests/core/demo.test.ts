@@ -3,7 +3,7 @@ import { DEMO_HEADERS, DEMO_TOTAL, demoRows } from "../../src/core/demo";
 import { centsFromEuros, sumCents } from "../../src/core/money";
 import { DEFAULT_PARAMS } from "../../src/core/params";
 import { computePlan } from "../../src/core/plan";
-import { planToJson } from "../../src/core/plan-json";
+import { planToJson } from "../../src/report/plan-json";
 import { readFundingTable } from "../../src/core/reader";
 import type { Cents, RawValue } from "../../src/core/types";
 import { COMMUNES_FIXTURE } from "./fixtures";

@@ -8,10 +8,10 @@ import {
   parseQuantity,
   readFacilityTable,
 } from "../../src/core/facilities";
-import { formatIssueLine } from "../../src/core/messages";
+import { formatIssueLine } from "../../src/i18n";
 import { toCell } from "../../src/core/cell";
 import type { Issue, RawGrid, RawValue } from "../../src/core/types";
-import { COMMUNES_FIXTURE, eur } from "./fixtures";
+import { COMMUNES_FIXTURE, dataOf, eur } from "./fixtures";
 
 const ORIGIN = { sheet: "Équipements CTG", topLeft: "A1" };
 const at = (cell: string): string => `'Équipements CTG'!${cell}`;
@@ -197,7 +197,7 @@ describe("readFacilityTable: every problem names its cell, and errors read no fa
 
   it("suggests the commune meant", () => {
     const [issue] = read(sheet(row({ 3: "Montcau" }))).issues;
-    expect(issue?.data.suggestions).toContain("Montceau-les-Mines");
+    expect(dataOf(issue).suggestions).toContain("Montceau-les-Mines");
   });
 
   it("refuses two units in one basin and kind, naming both cells", () => {
@@ -246,7 +246,7 @@ describe("readFacilityTable: every problem names its cell, and errors read no fa
       ["Équipement", "Commune", "Type de bonus"],
       ["A", "Blanzy", "EAJE"],
     ]);
-    expect(missing.issues.map((i) => [i.code, i.data.field])).toEqual([
+    expect(missing.issues.map((i) => [i.code, dataOf(i).field])).toEqual([
       ["facility-missing-column", "capacity"],
       ["facility-missing-column", "formerCej"],
     ]);

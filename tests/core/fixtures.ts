@@ -4,7 +4,7 @@
  */
 
 import { centsFromEuros, parseAmountText } from "../../src/core/money";
-import type { Basin, Cents, Commune, FundingRow } from "../../src/core/types";
+import type { Basin, Cents, Commune, FundingRow, Issue } from "../../src/core/types";
 
 /**
  * The 34 CUCM communes: INSEE code, name, municipal population 2023 (in force in 2026) and the basin
@@ -435,3 +435,11 @@ export const CEJ_ROWS: readonly FundingRow[] = table([
   { commune: "Génelard", domain: "Jeunesse", year: 2020, amount: "21 000,00" },
   { commune: "Marmagne", domain: "Enfance", year: 2019, amount: "17 500,00" },
 ]);
+
+/**
+ * An issue's data as a plain record, to read one key whatever the issue's code (the union of the
+ * codes' data shapes has no key in common).
+ */
+export function dataOf(issue: Issue | undefined): Readonly<Record<string, unknown>> {
+  return (issue?.data ?? {}) as Readonly<Record<string, unknown>>;
+}

@@ -1,4 +1,4 @@
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import {
   DEFAULT_PARAMS,
   PARAM_NAMES,

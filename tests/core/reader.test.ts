@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { parseA1, quoteSheet } from "../../src/core/cell";
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import { DEFAULT_PARAMS } from "../../src/core/params";
 import { computePlan } from "../../src/core/plan";
 import {
@@ -21,7 +21,7 @@ import type {
   Severity,
 } from "../../src/core/types";
 import { FIELDS } from "../../src/core/types";
-import { COMMUNES_FIXTURE, eur } from "./fixtures";
+import { COMMUNES_FIXTURE, dataOf, eur } from "./fixtures";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -355,7 +355,7 @@ describe("readFundingTable: amounts", () => {
   ])("reports an error value (%s) on its cell", (_label, value) => {
     const result = read(sheet1(r1("Torcy", value)));
     expect(found(result)).toEqual([["amount-error-value", "error", "Financements!E2"]]);
-    expect(result.issues[0]?.data.value).toBe(typeof value === "string" ? value : "#DIV/0!");
+    expect(dataOf(result.issues[0]).value).toBe(typeof value === "string" ? value : "#DIV/0!");
   });
 
   it.each<RawValue>([12.345, 0.001, "12,3456", "1 000,0051 €", "0,125"])(
@@ -487,7 +487,7 @@ describe("readFundingTable: communes", () => {
     (value) => {
       const result = read(sheet1(r1(value, 10, "Nord")));
       expect(found(result)).toEqual([["commune-unknown", "error", "Financements!A2"]]);
-      expect(result.issues[0]?.data.suggestions).toEqual([]);
+      expect(dataOf(result.issues[0]).suggestions).toEqual([]);
       expect(result.rows).toEqual([]);
     },
   );
@@ -598,7 +598,7 @@ describe("readFundingTable: INSEE codes", () => {
       ["insee-unknown", "error", "Financements!A4"],
       ["insee-unknown", "error", "Financements!A5"],
     ]);
-    expect(result.issues.slice(1).map((i) => i.data.value)).toEqual(["71999", "#N/A", "Blanzy"]);
+    expect(result.issues.slice(1).map((i) => dataOf(i).value)).toEqual(["71999", "#N/A", "Blanzy"]);
   });
 
   it("accepts a code and a name of the same commune", () => {

@@ -1,4 +1,4 @@
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import { readCommunesTable } from "../../src/core/reference";
 import type { Commune, Issue, RawValue } from "../../src/core/types";
 import { COMMUNES_FIXTURE } from "./fixtures";

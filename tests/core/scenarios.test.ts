@@ -12,7 +12,7 @@ import {
   type Scenario,
 } from "../../src/core/scenarios";
 import type { PlanParams, RawValue } from "../../src/core/types";
-import { CEJ_ROWS, COMMUNES_FIXTURE, eur, table } from "./fixtures";
+import { CEJ_ROWS, COMMUNES_FIXTURE, dataOf, eur, table } from "./fixtures";
 
 const ORIGIN = { sheet: "Scénarios CTG", topLeft: "A1" };
 const CURRENT: PlanParams = { ...DEFAULT_PARAMS, key: "population" };
@@ -101,7 +101,7 @@ describe("readScenarios", () => {
       "71153": ["Est"],
     });
     const { scenarios, issues } = readScenarios(grid, ORIGIN, COMMUNES_FIXTURE, DEFAULT_PARAMS);
-    expect(issues.map((i) => [i.code, i.cell, i.data.param ?? i.data.value])).toEqual([
+    expect(issues.map((i) => [i.code, i.cell, dataOf(i).param ?? dataOf(i).value])).toEqual([
       ["param-invalid", "'Scénarios CTG'!C7", "costHT"],
       ["param-negative", "'Scénarios CTG'!C8", "capHT"],
       ["param-rate-range", "'Scénarios CTG'!C9", "cafRate"],

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main, type Io } from "../../src/cli/main";
-import type { PlanJson } from "../../src/core/plan-json";
+import type { PlanJson } from "../../src/report/plan-json";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { listSheets } from "../../src/workbook/xlsx/read";
 import { BAD_CASES, BAD_DIR } from "../fixtures/make-bad-corpus";

@@ -1,8 +1,8 @@
 // The fault corpus (tests/fixtures/make-bad-corpus.ts) through the engine: snapshotPackage +
-// planFromSnapshot. Nothing crashes: each case ends in the issues it expects, every issue names a cell
+// planWorkbook. Nothing crashes: each case ends in the issues it expects, every issue names a cell
 // of the workbook and can be phrased in both languages, or the case ends in a usage or file error.
 
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import { BAD_CASES } from "../fixtures/make-bad-corpus";
 import {
   brief,
@@ -37,8 +37,8 @@ test.each(RUNNABLE.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     throw new Error(`${c.id}: unexpected ${outcome.error.name}: ${outcome.error.message}`);
   const { result } = outcome;
   expectIssues(result.issues.map(brief), c);
-  expect(result.blocked).toBe(c.expect.exit === 1);
-  expect(result.blocked).toBe(result.issues.some((i) => i.severity === "error"));
+  expect(result.status === "blocked").toBe(c.expect.exit === 1);
+  expect(result.status === "blocked").toBe(result.issues.some((i) => i.severity === "error"));
   for (const issue of result.issues) {
     // Every issue names a cell of the workbook (parameter issues: the parameter, no cell holding it).
     if (PARAMETER_CODES.has(issue.code) && PARAMETER_NAMES.has(issue.cell)) continue;

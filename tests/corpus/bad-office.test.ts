@@ -1,10 +1,10 @@
 // The fault corpus through the Office.js adapter on the strict Excel fake, loaded with the same
 // sheets, values, tables and markers as the file: snapshotExcel (reading what the .xlsx adapter chose:
-// the same table, or the same sheet's used range) + planFromSnapshot give the same origin, the same
+// the same table, or the same sheet's used range) + planWorkbook give the same origin, the same
 // issues at the same cells, the same rows and total, in one request.
 
 import { excelRunner, listInputs, snapshotExcel, type InputChoice } from "../../src/workbook/office";
-import { planFromSnapshot } from "../../src/workbook/pipeline";
+import { planWorkbook } from "../../src/app";
 import { BAD_CASES } from "../fixtures/make-bad-corpus";
 import { brief, expectIssues, fakeOf, RUNNABLE, snapshotOf } from "./corpus-helpers";
 
@@ -27,9 +27,9 @@ test.each(RUNNABLE.filter((c) => c.officeSkip === undefined).map((c) => [c.id, c
     expect(snapshot.input.origin).toEqual(input.origin);
     expect(snapshot.input.table).toBe(input.table);
     expect(snapshot.input.grid.length).toBe(input.grid.length);
-    const result = planFromSnapshot(snapshot);
+    const result = planWorkbook(snapshot);
     expectIssues(result.issues.map(brief), c);
-    expect(result.blocked).toBe(c.expect.exit === 1);
+    expect(result.status === "blocked").toBe(c.expect.exit === 1);
     if (c.expect.exit === 0) {
       if (c.expect.total !== undefined) expect((result.plan?.total ?? NaN) / 100).toBe(c.expect.total);
       if (c.expect.rows !== undefined) expect(result.rows).toHaveLength(c.expect.rows);

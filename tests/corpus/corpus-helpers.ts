@@ -3,10 +3,11 @@
 
 import { a1, parseA1 } from "../../src/core/cell";
 import type { RawValue } from "../../src/core/types";
-import { planFromSnapshot, type PipelineResult, type WorkbookSnapshot } from "../../src/workbook/pipeline";
+import { planWorkbook, type PipelineResult, type WorkbookSnapshot } from "../../src/app";
 import { openPackage, WorkbookFileError } from "../../src/workbook/xlsx/package";
 import { listSheets, listTables, readDefinedNames, readGrid } from "../../src/workbook/xlsx/read";
-import { snapshotPackage, UsageError } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
+import { InputNotFoundError } from "../../src/errors";
 import { createExcelFake, type ExcelFake, type FakeCellInit, type FakeSheetInit } from "../fakes/excel-fake";
 import { BAD_CASES, type BadCase } from "../fixtures/make-bad-corpus";
 
@@ -64,9 +65,10 @@ export function snapshotOf(bytes: Uint8Array): WorkbookSnapshot {
 export function engine(bytes: Uint8Array): EngineOutcome {
   try {
     const snapshot = snapshotOf(bytes);
-    return { kind: "plan", snapshot, result: planFromSnapshot(snapshot) };
+    return { kind: "plan", snapshot, result: planWorkbook(snapshot) };
   } catch (error) {
-    if (error instanceof WorkbookFileError || error instanceof UsageError) return { kind: "usage", error };
+    if (error instanceof WorkbookFileError || error instanceof InputNotFoundError)
+      return { kind: "usage", error };
     throw error;
   }
 }

@@ -1,20 +1,20 @@
 // Fuzzing the reader at the .xlsx level: random grids (numbers, text with XML-special and control
 // characters, booleans, errors, blanks; headers from the synonym lists and junk; sometimes title rows
 // above the header, sometimes an Excel table) written with createWorkbook, then read back with
-// snapshotPackage + planFromSnapshot. Nothing throws; every issue names a cell inside the grid written
+// snapshotPackage + planWorkbook. Nothing throws; every issue names a cell inside the grid written
 // (the parameter issues name their parameter: the workbook holds no parameter cell); a plan foots.
 
 import fc from "fast-check";
 import { parseA1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import { HEADER_SYNONYMS } from "../../src/core/reader";
 import type { Cents, Field, Issue, Plan, RawValue } from "../../src/core/types";
 import { FIELDS } from "../../src/core/types";
-import { planFromSnapshot } from "../../src/workbook/pipeline";
+import { planWorkbook } from "../../src/app";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
 
 const SHEET = "Financements";
 const PARAMETER_CODES = new Set([
@@ -259,7 +259,7 @@ test("random workbooks: the reader never throws, every issue names a cell of the
       ]);
       const width = grid.reduce((w, r) => Math.max(w, r.length), 1);
       const snapshot = snapshotPackage(openPackage(bytes));
-      const result = planFromSnapshot(snapshot);
+      const result = planWorkbook(snapshot);
       const inside = (cell: string): boolean => {
         const p = position(cell);
         return p !== null && p.row < Math.max(grid.length, 1) && p.col < width;
@@ -274,18 +274,18 @@ test("random workbooks: the reader never throws, every issue names a cell of the
         }
         expect(formatIssue(issue, "fr")).not.toMatch(/undefined|NaN/);
       }
-      expect(result.blocked).toBe(result.issues.some((i) => i.severity === "error"));
+      expect(result.status === "blocked").toBe(result.issues.some((i) => i.severity === "error"));
       // Rows read come from the grid, once each, and their amounts make the total.
       const rowNumbers = result.rows.map((r) => r.sheetRow);
       expect(new Set(rowNumbers).size).toBe(rowNumbers.length);
       for (const r of result.rows) expect(inside(r.amountCell)).toBe(true);
       if (result.plan !== null) {
         plans += 1;
-        if (result.blocked) blocked += 1;
+        if (result.status === "blocked") blocked += 1;
         expect(result.plan.rowCount).toBe(result.rows.length);
         expect(sum(result.rows.map((r) => r.amount))).toBe(result.plan.total);
         // A plan blocked by its own error (a negative commune, a key summing to zero) splits nothing.
-        expectFoots(result.plan, !result.blocked);
+        expectFoots(result.plan, result.status !== "blocked");
       }
     }),
     { numRuns: 200, seed: 20261128 },

@@ -5,7 +5,7 @@
 
 import type { Report } from "../../src/report/model";
 import type { GenerateOutcome, GenerateProgress, InputChoice, PaneHost } from "../../src/taskpane/host";
-import type { WorkbookSnapshot } from "../../src/workbook/pipeline";
+import type { WorkbookSnapshot } from "../../src/app";
 
 /**
  * Writes `report` through `host.generate`.

@@ -13,10 +13,11 @@ import {
   formulasKeyOfName,
   langOfFormulasKey,
 } from "../../src/report";
-import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../src/workbook/pipeline";
+import { planWorkbook, reportFromResult, type WorkbookSnapshot } from "../../src/app";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage, summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
+import { summarizeWorkbook } from "../helpers/summarize";
 import { patchCells } from "../helpers/patch-xlsx";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
@@ -29,8 +30,9 @@ async function generated(bytes: Uint8Array, lang: "fr" | "en" = "fr"): Promise<U
 
 /** The fingerprint the workbook would get if generated now, in `lang`. */
 async function keyNow(snapshot: WorkbookSnapshot, lang: "fr" | "en" = "fr"): Promise<string> {
-  const result = planFromSnapshot(snapshot);
-  if (result.blocked) throw new Error(JSON.stringify(result.issues.filter((i) => i.severity === "error")));
+  const result = planWorkbook(snapshot);
+  if (result.status === "blocked")
+    throw new Error(JSON.stringify(result.issues.filter((i) => i.severity === "error")));
   const report = await reportFromResult(snapshot, result, { lang, version: "x", now: NOW });
   return formulasKey(report);
 }

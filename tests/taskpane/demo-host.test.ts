@@ -4,11 +4,12 @@
 
 import { COMMUNES } from "../../src/core/communes";
 import type { Lang } from "../../src/core/types";
-import { planFromSnapshot, reportFromResult } from "../../src/workbook/pipeline";
+import { planWorkbook as planFromSnapshot, reportFromResult } from "../../src/app";
+import { ready } from "../helpers/ready";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
 import { DemoHost, demoSnapshot } from "../../src/taskpane/demo-host";
 import { FileHost } from "../../src/taskpane/file-host";
 import type { GenerateProgress } from "../../src/taskpane/host";
@@ -51,8 +52,8 @@ describe("the demo from its rows", () => {
     const direct = demoSnapshot();
     const zipped = roundTrip("en");
     const options = { lang: "en", version: "test", now: new Date("2026-12-05T12:00:00Z") } as const;
-    expect(await reportFromResult(direct, planFromSnapshot(direct, {}), options)).toEqual(
-      await reportFromResult(zipped, planFromSnapshot(zipped, {}), options),
+    expect(await reportFromResult(direct, ready(planFromSnapshot(direct, {})), options)).toEqual(
+      await reportFromResult(zipped, ready(planFromSnapshot(zipped, {})), options),
     );
   });
 
@@ -89,7 +90,10 @@ describe("the demo from its rows", () => {
         base,
         build: async (fresh) => ({
           kind: "write",
-          report: await reportFromResult(fresh, planFromSnapshot(fresh, {}), { lang: "fr", version: "test" }),
+          report: await reportFromResult(fresh, ready(planFromSnapshot(fresh, {})), {
+            lang: "fr",
+            version: "test",
+          }),
         }),
       },
       (p) => steps.push(p),

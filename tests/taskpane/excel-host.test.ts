@@ -1,15 +1,16 @@
 import { COMMUNES } from "../../src/core/communes";
-import { planFromSnapshot, reportFromResult } from "../../src/workbook/pipeline";
-import { excelRunner } from "../../src/workbook/office";
+import { planWorkbook, reportFromResult } from "../../src/app";
+import { defaultChoice, excelRunner, officeChoice, paneProgress } from "../../src/workbook/office";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
-import { defaultChoice, ExcelPaneHost, officeChoice, paneProgress } from "../../src/taskpane/excel-host";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
+import { ExcelPaneHost } from "../../src/taskpane/excel-host";
 import type { GenerateProgress } from "../../src/taskpane/host";
 import { progressLabel } from "../../src/taskpane/model";
 import { fakeFromXlsx } from "../fakes/from-xlsx";
 import { generateReport } from "../helpers/generate";
+import { ready } from "../helpers/ready";
 
 function hostOn(bytes: Uint8Array): { host: ExcelPaneHost; fake: ReturnType<typeof fakeFromXlsx> } {
   const fake = fakeFromXlsx(bytes);
@@ -36,8 +37,8 @@ describe("the Excel host (on the strict Excel fake)", () => {
   it("writes the report, telling each step, and goes to cells and sheets", async () => {
     const { host, fake } = hostOn(demoWorkbook(COMMUNES, "fr"));
     const snapshot = await host.snapshot({ kind: "table", name: "Financements", sheet: "Financements" });
-    const result = planFromSnapshot(snapshot, {});
-    const report = await reportFromResult(snapshot, result, { lang: "fr", version: "test" });
+    const result = planWorkbook(snapshot, {});
+    const report = await reportFromResult(snapshot, ready(result), { lang: "fr", version: "test" });
     const steps: GenerateProgress[] = [];
     const outcome = await generateReport(host, snapshot, report, (p) => steps.push(p));
     expect(outcome.sheets).toEqual(report.sheets.map((s) => s.name));

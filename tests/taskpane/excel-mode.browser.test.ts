@@ -11,7 +11,7 @@ import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
 import { SCENARIOS_LAYOUT } from "../../src/report";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
-import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { summarizeWorkbook } from "../helpers/summarize";
 import type { FakeInit } from "../fakes/excel-fake";
 import { fakeInitFromXlsx } from "../fakes/from-xlsx";
 import { NEWEST_EXCEL_API, versionAtLeast } from "../../src/workbook/office/api-sets";

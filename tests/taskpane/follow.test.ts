@@ -3,8 +3,8 @@
 
 import { COMMUNES } from "../../src/core/communes";
 import { excelRunner } from "../../src/workbook/office";
-import { planFromSnapshot } from "../../src/workbook/pipeline";
-import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { planWorkbook } from "../../src/app";
+import { summarizeWorkbook } from "../helpers/summarize";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { ExcelPaneHost } from "../../src/taskpane/excel-host";
 import { debouncedRefresh } from "../../src/taskpane/follow";
@@ -91,7 +91,7 @@ describe("following edits on the strict Excel fake", () => {
     const snapshots: number[] = [];
     const refresher = debouncedRefresh(async () => {
       const s = await host.snapshot(CHOICE);
-      snapshots.push(planFromSnapshot(s).plan?.engineering.costHT ?? -1);
+      snapshots.push(planWorkbook(s).plan?.engineering.costHT ?? -1);
     }, 50);
     const stop = await host.watch(sheets, () => refresher.poke());
     expect(fake.stats.syncs - before).toBe(1); // registering: one request

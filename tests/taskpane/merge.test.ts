@@ -8,10 +8,11 @@ import type { Scenario } from "../../src/core/scenarios";
 import { trustedInputs } from "../../src/taskpane/generation";
 import { conflictKey, findConflicts, resolveEdits, type StagedEdits } from "../../src/taskpane/merge";
 import { initialParamFields } from "../../src/taskpane/model";
-import type { WorkbookSnapshot } from "../../src/workbook/pipeline";
+import type { WorkbookSnapshot } from "../../src/app";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage, summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
+import { summarizeWorkbook } from "../helpers/summarize";
 
 const NONE: StagedEdits = { overrides: {}, basinMoves: {}, scenarioEdits: [] };
 let base: WorkbookSnapshot;

@@ -1,12 +1,13 @@
 import { COMMUNES } from "../../src/core/communes";
-import { formatIssue } from "../../src/core/messages";
+import { formatIssue } from "../../src/i18n";
 import { cents, rate } from "../../src/core/money";
 import type { ParamName } from "../../src/core/params";
-import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../src/workbook/pipeline";
+import { planWorkbook, reportFromResult, scenarioPlans, type WorkbookSnapshot } from "../../src/app";
+import { ready } from "../helpers/ready";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
 import { browserEnvironment, langOfTag, themeForced } from "../../src/taskpane/env";
 import { FileHost, outputFileName } from "../../src/taskpane/file-host";
 import type { GenerateProgress } from "../../src/taskpane/host";
@@ -116,7 +117,7 @@ describe("parameter fields", () => {
     const snapshot = demoSnapshot();
     const fields = { ...initialParamFields({}, "fr"), cafRate: "40", key: "equal" };
     const params = paramInputsFromFields(fields, new Set<ParamName>(["cafRate", "key"]), "fr");
-    const result = planFromSnapshot(snapshot, { params });
+    const result = planWorkbook(snapshot, { params });
     const preview = previewView(result, "fr");
     expect(preview?.engineering.find((f) => f.id === "caf")).toEqual({
       id: "caf",
@@ -130,7 +131,7 @@ describe("parameter fields", () => {
 
   it("reports a value typed in the pane at the pane's field, and blocks", () => {
     const fields = { ...initialParamFields({}, "fr"), costHT: "beaucoup" };
-    const result = planFromSnapshot(demoSnapshot(), {
+    const result = planWorkbook(demoSnapshot(), {
       params: paramInputsFromFields(fields, new Set<ParamName>(["costHT"]), "fr"),
     });
     const view = paneView(demoSnapshot(), result, "fr");
@@ -146,7 +147,7 @@ describe("parameter fields", () => {
 
 describe("the demo's view", () => {
   const snapshot = demoSnapshot();
-  const result = planFromSnapshot(snapshot, {});
+  const result = planWorkbook(snapshot, {});
 
   it("shows the rows read, no issue, and the totals", () => {
     const view = paneView(snapshot, result, "fr");
@@ -228,7 +229,7 @@ describe("the demo's view", () => {
     const mapping = withColumn(result.read.mapping, "amount", 4); // the year column as amounts
     expect(mapping.amount).toBe(4);
     expect(mapping.year).toBeUndefined(); // a column feeds one field
-    const other = planFromSnapshot(snapshot, { mapping });
+    const other = planWorkbook(snapshot, { mapping });
     expect(other.plan?.total).not.toBe(result.plan?.total);
   });
 });
@@ -241,7 +242,7 @@ describe("issues", () => {
     ["Montceau-les-Mines", "abc"],
     ["Blanzy", "1 000,00 €"],
   ]);
-  const result = planFromSnapshot(snapshot, {});
+  const result = planWorkbook(snapshot, {});
 
   it("lists errors first, each with its cell and formatIssue's sentence", () => {
     const views = issueViews(result.issues, "fr");
@@ -265,7 +266,7 @@ describe("issues", () => {
       ["Nom", "Valeur"],
       ["Le Creusot", 1000],
     ]);
-    const view = paneView(bad, planFromSnapshot(bad, {}), "fr");
+    const view = paneView(bad, planWorkbook(bad, {}), "fr");
     expect(view.mappingNeedsAttention).toBe(true);
     expect(view.blocked).toBe(true);
   });
@@ -333,8 +334,8 @@ describe("the file host", () => {
     expect(
       (await host.snapshot({ kind: "sheet", name: "Financements", sheet: "Financements" })).input.sheet,
     ).toBe("Financements");
-    const result = planFromSnapshot(snapshot, {});
-    const report = await reportFromResult(snapshot, result, { lang: "fr", version: "test" });
+    const result = planWorkbook(snapshot, {});
+    const report = await reportFromResult(snapshot, ready(result), { lang: "fr", version: "test" });
     const steps: GenerateProgress[] = [];
     const outcome = await generateReport(host, snapshot, report, (p) => steps.push(p));
     expect(steps.map((s) => s.step)).toEqual(["prepare", "sheet", "save", "done"]);
@@ -386,7 +387,7 @@ describe("the workbook's parameters", () => {
 describe("scenarios in the pane", () => {
   const NNB = (text: string): string => text.replace(/[\u00A0\u202F]/g, " ");
   const demo = demoSnapshot();
-  const current = planFromSnapshot(demo).plan?.params;
+  const current = planWorkbook(demo).plan?.params;
   if (current === undefined) throw new Error("no plan");
   const scenario = (name: string, costHT: number, basinOverrides: Record<string, "nord" | "sud"> = {}) => ({
     name,
@@ -404,7 +405,7 @@ describe("scenarios in the pane", () => {
       { kind: "add", scenario: scenario("Brouillon", 1) },
       { kind: "delete", name: "BROUILLON" },
     ] as const;
-    const result = planFromSnapshot(demo, { scenarioEdits: edits, lang: "fr", date: "2026-11-28" });
+    const result = planWorkbook(demo, { scenarioEdits: edits, lang: "fr", date: "2026-11-28" });
     const views = scenarioViews(result, edits, "fr");
     expect(views.map((v) => [v.name, v.status, v.first])).toEqual([
       ["Paramètres actuels", "read", true],
@@ -424,10 +425,10 @@ describe("scenarios in the pane", () => {
   it("renaming or deleting a scenario read from the workbook counts as a change to write", () => {
     const read = [scenario("A", 4_000_000), scenario("B", 4_600_000)];
     const snapshot = { ...demo, scenarios: null };
-    const base = planFromSnapshot(snapshot, {
+    const base = planWorkbook(snapshot, {
       scenarioEdits: read.map((s) => ({ kind: "add", scenario: s }) as const),
     });
-    expect(base.scenarios?.map((s) => s.scenario.name)).toEqual(["Paramètres actuels", "A", "B"]);
+    expect(scenarioPlans(base).map((s) => s.scenario.name)).toEqual(["Paramètres actuels", "A", "B"]);
     const edits = [
       { kind: "rename", from: "A", to: "Alpha" },
       { kind: "delete", name: "B" },
@@ -437,10 +438,13 @@ describe("scenarios in the pane", () => {
     expect(pendingScenarioChanges([])).toBe(0);
     const views = scenarioViews(
       {
-        ...base,
-        scenarios: base.scenarios?.map((s) =>
-          s.scenario.name === "A" ? { ...s, scenario: { ...s.scenario, name: "Alpha" } } : s,
-        ),
+        ...ready(base),
+        scenarios: {
+          kind: "listed",
+          plans: scenarioPlans(base).map((s) =>
+            s.scenario.name === "A" ? { ...s, scenario: { ...s.scenario, name: "Alpha" } } : s,
+          ),
+        },
       },
       edits,
       "en",
@@ -469,7 +473,7 @@ describe("scenarios in the pane", () => {
       cafBase: "ttc",
     });
     const inputs = paramInputsFromFields(fields, new Set(Object.keys(fields) as ParamName[]), "fr");
-    expect(planFromSnapshot(demo, { params: inputs }).plan?.params).toEqual({
+    expect(planWorkbook(demo, { params: inputs }).plan?.params).toEqual({
       ...current,
       costHT: 4_600_000,
       cafBase: "ttc",
@@ -479,7 +483,7 @@ describe("scenarios in the pane", () => {
     expect(eusebe?.basin).toBe("nord");
     expect(movesText({ [eusebe?.insee ?? ""]: "sud" }, COMMUNES, "fr")).toBe("Saint-Eusèbe → Sud");
     expect(movesText({ [eusebe?.insee ?? ""]: "nord" }, COMMUNES, "fr")).toBeNull();
-    const moved = planFromSnapshot(demo, { basinMoves: { [eusebe?.insee ?? ""]: "sud" } });
+    const moved = planWorkbook(demo, { basinMoves: { [eusebe?.insee ?? ""]: "sud" } });
     expect(moved.reference.find((c) => c.name === "Saint-Eusèbe")?.basin).toBe("sud");
   });
 

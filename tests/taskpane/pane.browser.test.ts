@@ -10,11 +10,12 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import type { Lang } from "../../src/core/types";
 import { COMMUNES } from "../../src/core/communes";
-import { planFromSnapshot, reportFromResult } from "../../src/workbook/pipeline";
+import { planWorkbook, reportFromResult } from "../../src/app";
+import { ready } from "../helpers/ready";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { readXlsxValues } from "../helpers/xlsx-values";
 import { axeViolations, initialChunks, median, openPane, paneSuite, READY_MARK, ROOT } from "./pane-browser";
@@ -69,7 +70,7 @@ async function openWorkbook(page: Page, name: string, buffer: Buffer): Promise<v
 /** The sheets the report of the demo workbook writes, in French (built in Node, as the pane builds it). */
 async function demoReportSheets(): Promise<string[]> {
   const snapshot = snapshotPackage(openPackage(demoWorkbook(COMMUNES, "fr")));
-  const report = await reportFromResult(snapshot, planFromSnapshot(snapshot, {}), {
+  const report = await reportFromResult(snapshot, ready(planWorkbook(snapshot, {})), {
     lang: "fr",
     version: "test",
   });

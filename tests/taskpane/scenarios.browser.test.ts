@@ -9,10 +9,11 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
-import { planFromSnapshot } from "../../src/workbook/pipeline";
+import { planWorkbook, scenarioPlans } from "../../src/app";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage, summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
+import { summarizeWorkbook } from "../helpers/summarize";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
 import { readXlsxValues } from "../helpers/xlsx-values";
@@ -162,8 +163,10 @@ test("save, rename, delete and apply scenarios; generating writes them, and Libr
     expect(await page.isVisible('[data-testid="summary-live"]')).toBe(true);
 
     const snapshot = snapshotPackage(openPackage(new Uint8Array(fs.readFileSync(file))));
-    const read = planFromSnapshot(snapshot);
-    expect(read.scenarios?.map((s) => [s.scenario.name, s.scenario.note, s.scenario.params.costHT])).toEqual([
+    const read = planWorkbook(snapshot);
+    expect(
+      scenarioPlans(read).map((s) => [s.scenario.name, s.scenario.note, s.scenario.params.costHT]),
+    ).toEqual([
       ["Paramètres actuels", "", 4_000_000],
       ["Mission 46k", "Mission élargie", 4_600_000],
     ]);
@@ -182,8 +185,8 @@ test("save, rename, delete and apply scenarios; generating writes them, and Libr
       await page.getByRole("button", { name: "Supprimer le scénario « Paramètres actuels »" }).isDisabled(),
     ).toBe(true);
     const second = await generateAndDownload(page, dir);
-    const again = planFromSnapshot(snapshotPackage(openPackage(new Uint8Array(fs.readFileSync(second)))));
-    expect(again.scenarios?.map((s) => s.scenario.name)).toEqual(["Paramètres actuels"]);
+    const again = planWorkbook(snapshotPackage(openPackage(new Uint8Array(fs.readFileSync(second)))));
+    expect(scenarioPlans(again).map((s) => s.scenario.name)).toEqual(["Paramètres actuels"]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -235,7 +238,7 @@ test("applying a scenario that moves a commune: the pane shows its plan; generat
   try {
     const file = await generateAndDownload(page, dir);
     const snapshot = snapshotPackage(openPackage(new Uint8Array(fs.readFileSync(file))));
-    const read = planFromSnapshot(snapshot);
+    const read = planWorkbook(snapshot);
     expect(read.plan?.params.key).toBe("population");
     expect(read.plan?.params.cafBase).toBe("ttc");
     expect(read.reference.find((c) => c.name === "Saint-Eusèbe")?.basin).toBe("sud");

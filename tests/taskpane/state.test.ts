@@ -2,7 +2,8 @@
 // played as actions, with what the pane then holds.
 
 import type { Scenario } from "../../src/core/scenarios";
-import type { WorkbookSnapshot } from "../../src/workbook/pipeline";
+import type { WorkbookSnapshot } from "../../src/app";
+import { InputNotFoundError, WorkbookFileError } from "../../src/errors";
 import type { Conflict, StagedEdits } from "../../src/taskpane/conflicts";
 import type { InputChoice } from "../../src/taskpane/host";
 import {
@@ -37,6 +38,7 @@ function snapshot(
     },
     parameters: {},
     communes: null,
+    scenarios: null,
     taken: { sheets: [sheet], tables: [] },
     ...rest,
   };
@@ -507,12 +509,9 @@ describe("going to a cell or a sheet", () => {
 
 describe("errors as the state keeps them", () => {
   it("keeps a file's reason, « no input », or the message in both languages", () => {
-    const fileError = Object.assign(new Error("not a workbook"), {
-      name: "WorkbookFileError",
-      reason: "not-xlsx",
-    });
-    expect(problemOf(fileError)).toEqual({ kind: "file", reason: "not-xlsx" });
-    const usage = Object.assign(new Error("nothing"), { name: "UsageError" });
+    const fileError = new WorkbookFileError("not-a-zip", "not a workbook");
+    expect(problemOf(fileError)).toEqual({ kind: "file", reason: "not-a-zip" });
+    const usage = new InputNotFoundError("nothing");
     expect(problemOf(usage)).toEqual({ kind: "no-input" });
     expect(problemOf(new Error("boom"))).toEqual({ kind: "other", message: { fr: "boom", en: "boom" } });
     const office = Object.assign(new Error("Excel is busy"), {

@@ -21,10 +21,10 @@ import {
   type BonusReportInput,
   type Report,
 } from "../../src/report";
-import { planFromSnapshot } from "../../src/workbook/pipeline";
+import { planWorkbook, scenarioPlans } from "../../src/app";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
 import { applyReport } from "../../src/workbook/xlsx/write";
 import { bonusInputOf } from "../helpers/bonus-input";
 import { recalcXlsx } from "../helpers/libreoffice";
@@ -47,8 +47,8 @@ function reportOf(
   bytes: Uint8Array,
   params: BonusParams = DEFAULT_BONUS_PARAMS,
 ): { report: Report; bonus: BonusReportInput } {
-  const result = planFromSnapshot(snapshotPackage(openPackage(bytes)));
-  if (result.plan === null || result.source === null) throw new Error(JSON.stringify(result.issues));
+  const result = planWorkbook(snapshotPackage(openPackage(bytes)));
+  if (result.status !== "ready") throw new Error(JSON.stringify(result.issues));
   const bonus = bonusInputOf(bytes, result.reference, params);
   const report = buildReport({
     plan: result.plan,
@@ -57,7 +57,7 @@ function reportOf(
     source: result.source,
     lang: "fr",
     stamp: { generatedAt: "2026-12-05T12:00:00Z", version: "test", inputHash: "x" },
-    scenarios: result.scenarios ?? [],
+    scenarios: scenarioPlans(result),
     bonus,
   });
   return { report, bonus };

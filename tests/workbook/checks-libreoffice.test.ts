@@ -18,10 +18,11 @@ import {
   SCENARIOS_LAYOUT,
   type Report,
 } from "../../src/report";
-import { planFromSnapshot } from "../../src/workbook/pipeline";
+import { planWorkbook, scenarioPlans } from "../../src/app";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage, summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
+import { summarizeWorkbook } from "../helpers/summarize";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
 import { mismatches } from "../helpers/report-values";
@@ -144,7 +145,7 @@ test("every amount at 0: the key sums to zero, nothing is allocated anywhere («
 
   // The engine on the edited workbook: blocked (key-sum-zero), yet its plan is computed; the report
   // built from it is what every live formula must show.
-  const result = planFromSnapshot(snapshotPackage(openPackage(patched), {}, { extended: true }));
+  const result = planWorkbook(snapshotPackage(openPackage(patched)));
   expect(result.issues.map((i) => i.code)).toContain("key-sum-zero");
   if (result.plan === null || result.source === null) throw new Error("no plan");
   expect(result.plan.basins.map((b) => b.engineering.costHT)).toEqual([0, 0]);
@@ -155,7 +156,7 @@ test("every amount at 0: the key sums to zero, nothing is allocated anywhere («
     source: result.source,
     lang: "fr",
     stamp: { generatedAt: "x", version: "test", inputHash: "x" },
-    ...(result.scenarios !== undefined ? { scenarios: result.scenarios } : {}),
+    scenarios: scenarioPlans(result),
   });
   const bad = report.sheets
     .filter((s) => s.kind !== "checks")
@@ -245,7 +246,7 @@ test("in English, the checks say what to fix in English", async () => {
 
 /** The report of a generated workbook as it was written (for its layout). */
 async function buildReportOf(bytes: Uint8Array): Promise<Report> {
-  const result = planFromSnapshot(snapshotPackage(openPackage(bytes), {}, { extended: true }));
+  const result = planWorkbook(snapshotPackage(openPackage(bytes)));
   if (result.plan === null || result.source === null) throw new Error("no plan");
   return buildReport({
     plan: result.plan,
@@ -254,6 +255,6 @@ async function buildReportOf(bytes: Uint8Array): Promise<Report> {
     source: result.source,
     lang: "fr",
     stamp: { generatedAt: "x", version: "test", inputHash: "x" },
-    ...(result.scenarios !== undefined ? { scenarios: result.scenarios } : {}),
+    scenarios: scenarioPlans(result),
   });
 }

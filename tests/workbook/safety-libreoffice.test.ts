@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
-import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { summarizeWorkbook } from "../helpers/summarize";
 import { listSheets, readDefinedNames } from "../../src/workbook/xlsx/read";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { excelLikeWorkbook } from "../fixtures/xlsx-builder";

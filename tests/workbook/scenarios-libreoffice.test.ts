@@ -14,10 +14,10 @@ import { a1 } from "../../src/core/cell";
 import { COMMUNES } from "../../src/core/communes";
 import { main, type Io } from "../../src/cli/main";
 import { SCENARIOS_LAYOUT, type Report } from "../../src/report";
-import { planFromSnapshot, reportFromResult } from "../../src/workbook/pipeline";
+import { planWorkbook, reportFromResult, scenarioPlans } from "../../src/app";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
-import { snapshotPackage } from "../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
 import { convertToPdf, recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
 import { mismatches } from "../helpers/report-values";
@@ -45,9 +45,9 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 
 /** The plan and report a fresh engine run gives on a workbook (as `summarize` computes them). */
 async function engineRun(bytes: Uint8Array) {
-  const snapshot = snapshotPackage(openPackage(bytes), {}, { extended: true });
-  const result = planFromSnapshot(snapshot);
-  if (result.blocked) throw new Error(`errors: ${JSON.stringify(result.issues)}`);
+  const snapshot = snapshotPackage(openPackage(bytes));
+  const result = planWorkbook(snapshot);
+  if (result.status === "blocked") throw new Error(`errors: ${JSON.stringify(result.issues)}`);
   const report: Report = await reportFromResult(snapshot, result, { lang: "fr", version: "test", now: NOW });
   return { result, report };
 }
@@ -99,8 +99,8 @@ test("three scenarios written by the command: LibreOffice's comparison equals th
   expect(run.code).toBe(0);
   const written = new Uint8Array(fs.readFileSync(three));
   const { result, report } = await engineRun(written);
-  const plans = result.scenarios?.map((s) => s.plan) ?? [];
-  expect(result.scenarios?.map((s) => s.scenario.name)).toEqual([
+  const plans = scenarioPlans(result).map((s) => s.plan);
+  expect(scenarioPlans(result).map((s) => s.scenario.name)).toEqual([
     "Paramètres actuels",
     "Coût 46k",
     "Sud élargi",
@@ -143,7 +143,7 @@ test("three scenarios written by the command: LibreOffice's comparison equals th
   const editedValues = readXlsxValues(await recalcXlsx(editedFile, { outDir: dir }));
 
   const fresh = await engineRun(edited);
-  const freshPlans = fresh.result.scenarios?.map((s) => s.plan) ?? [];
+  const freshPlans = scenarioPlans(fresh.result).map((s) => s.plan);
   expect(fresh.result.plan?.params.costHT).toBe(4_200_000);
   expect(freshPlans.map((p) => p.params.costHT)).toEqual([4_000_000, 5_000_000, 4_200_000]);
   expect(freshPlans.map((p) => p.params.key)).toEqual(["communes", "cej", "population"]);

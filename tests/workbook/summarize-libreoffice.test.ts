@@ -9,7 +9,7 @@ import * as path from "path";
 import { COMMUNES } from "../../src/core/communes";
 import { buildReport, type Report } from "../../src/report";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
-import { summarizeWorkbook } from "../../src/workbook/xlsx/summarize";
+import { summarizeWorkbook } from "../helpers/summarize";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
 import { mismatches } from "../helpers/report-values";

@@ -3,9 +3,9 @@
  * `Comparaison scénarios` (a block per basin in each scenario's column), under the zero-key rule.
  */
 
-import type { Plan } from "../../core/types";
+import type { Plan } from "../../core";
 import { keyShare, keyValue } from "../formulas";
-import type { ReportLabels } from "../labels";
+import type { ReportLabels } from "../../i18n";
 import { localAbs, type SheetBuilder } from "../sheet-builder";
 
 /**

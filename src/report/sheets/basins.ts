@@ -1,7 +1,6 @@
 /** `Répartition bassins`: each basin's communes, population, CEJ total, key and allocated amounts. */
 
-import { quoteSheet } from "../../core/cell";
-import { BASINS, type Basin, type BasinPlan } from "../../core/types";
+import { quoteSheet, BASINS, type Basin, type BasinPlan } from "../../core";
 import { communesColumn, euros, printSetup, type Context } from "../context";
 import { basinPart, costTTC, cucmHT, cucmTTC } from "../formulas";
 import type { ReportChart, ReportSheet } from "../model";

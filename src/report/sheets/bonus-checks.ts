@@ -5,10 +5,8 @@
  * COUNTIFS, ROUND only.
  */
 
-import { a1, parseA1, quoteSheet, columnLetters } from "../../core/cell";
-import { BONUS_KIND_LABELS } from "../../core/messages";
-import { centsToEuros } from "../../core/money";
-import { BASINS } from "../../core/types";
+import { a1, parseA1, quoteSheet, columnLetters, centsToEuros, BASINS } from "../../core";
+import { BONUS_KIND_LABELS } from "../../i18n";
 import type { Context } from "../context";
 import { PARAM_VALUE_COL } from "../schema";
 import { stringLiteral } from "../sheet-builder";

@@ -4,9 +4,8 @@
  * by domain and by operator kind; live SUMIFS over the facility rows of `Bonus territoire`.
  */
 
-import { OPERATOR_KIND_LABELS } from "../../core/messages";
-import { centsToEuros } from "../../core/money";
-import type { Cents } from "../../core/types";
+import { OPERATOR_KIND_LABELS } from "../../i18n";
+import { centsToEuros, type Cents } from "../../core";
 import { communesColumn, printSetup, type Context } from "../context";
 import type { ReportSheet } from "../model";
 import { COMMUNES_LAYOUT } from "../schema";

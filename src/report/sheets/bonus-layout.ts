@@ -4,24 +4,28 @@
  * sheet builders, the checks and the names all read this one layout. Pure.
  */
 
-import { columnLetters, parseA1, quoteSheet } from "../../core/cell";
-import { BONUS_PARAM_NOTES, type BonusParamName, type BonusParams } from "../../core/bonus-params";
-import type { BonusPlan } from "../../core/bonus";
-import { BONUS_KIND_LABELS } from "../../core/messages";
-import { rateToFraction, centsToEuros } from "../../core/money";
-import type {
-  Basin,
-  BonusKind,
-  Facility,
-  FacilityField,
-  FacilityReadResult,
-  GridOrigin,
-  Lang,
-  RawGrid,
-  RawValue,
-} from "../../core/types";
-import { BASINS } from "../../core/types";
-import type { ReportLabels } from "../labels";
+import {
+  columnLetters,
+  parseA1,
+  quoteSheet,
+  BONUS_PARAM_NOTES,
+  type BonusParamName,
+  type BonusParams,
+  type BonusPlan,
+  rateToFraction,
+  centsToEuros,
+  type Basin,
+  type BonusKind,
+  type Facility,
+  type FacilityField,
+  type FacilityReadResult,
+  type GridOrigin,
+  type Lang,
+  type RawGrid,
+  type RawValue,
+  BASINS,
+} from "../../core";
+import { BONUS_KIND_LABELS, type ReportLabels } from "../../i18n";
 import { stringLiteral } from "../sheet-builder";
 
 /**

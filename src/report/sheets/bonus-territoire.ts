@@ -5,12 +5,21 @@
  * (src/core/bonus.ts, docs/rules.md § 7) to the cent.
  */
 
-import { quoteSheet } from "../../core/cell";
-import { smoothedPool, type FacilityBonus } from "../../core/bonus";
-import { BONUS_KIND_LABELS, OPERATOR_KIND_LABELS } from "../../core/messages";
-import { addCents, applyRate, centsToEuros, sumCents } from "../../core/money";
-import type { Basin, BonusKind, Cents, Hundredths } from "../../core/types";
-import { BASINS } from "../../core/types";
+import {
+  quoteSheet,
+  smoothedPool,
+  type FacilityBonus,
+  addCents,
+  applyRate,
+  centsToEuros,
+  sumCents,
+  type Basin,
+  type BonusKind,
+  type Cents,
+  type Hundredths,
+  BASINS,
+} from "../../core";
+import { BONUS_KIND_LABELS, OPERATOR_KIND_LABELS } from "../../i18n";
 import { communesColumn, printSetup, type Context } from "../context";
 import type { ReportSheet } from "../model";
 import { COMMUNES_LAYOUT, PARAM_VALUE_COL } from "../schema";

@@ -4,8 +4,7 @@
  * SUM (Excel 2019 and LibreOffice both compute them; nothing volatile, no whole column).
  */
 
-import { a1, columnLetters, quoteSheet } from "../../core/cell";
-import { BASINS } from "../../core/types";
+import { a1, columnLetters, quoteSheet, BASINS } from "../../core";
 import { communesColumn, inputColumn, textAmount, type Context } from "../context";
 import { keyUsable } from "../formulas";
 import type { StyleName } from "../model";

@@ -1,6 +1,6 @@
 /** `Contrôles`: the live checks with what to fix, the headline, the reading's warnings and the stamp. */
 
-import { formatIssue } from "../../core/messages";
+import { formatIssue } from "../../i18n";
 import { describeSource, printSetup, type Context } from "../context";
 import type { ReportSheet } from "../model";
 import { CHECKS_LAYOUT } from "../schema";

@@ -3,11 +3,10 @@
  * outside the reference) with its basin, population and CEJ total, and its basin under each scenario.
  */
 
-import type { Basin, CommuneTotal, Plan } from "../../core/types";
+import { type Basin, type CommuneTotal, type Plan, columnLetters } from "../../core";
 import { communeKey, communesColumn, type Context } from "../context";
 import { COMMUNES_LAYOUT, SCENARIOS_LAYOUT } from "../schema";
 import { absRef, localAbs, stringLiteral, type SheetBuilder } from "../sheet-builder";
-import { columnLetters } from "../../core/cell";
 import { HELPER_BASIN_COL, type ComparisonRows } from "./comparison-layout";
 import type { SynthesisLayout } from "./synthesis";
 

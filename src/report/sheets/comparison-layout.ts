@@ -1,9 +1,7 @@
 /** The rows of `Comparaison scénarios`: blocks of parameters, engineering, basins and differences. */
 
-import { BASINS, type Plan } from "../../core/types";
-import type { ReportLabels } from "../labels";
-import type { Lang } from "../../core/types";
-
+import { BASINS, type Plan, type Lang } from "../../core";
+import type { ReportLabels } from "../../i18n";
 /** The parameters in the order the comparison shows them. */
 export const COMPARED_PARAMS = ["costHT", "capHT", "cafRate", "vatRate", "key", "cafBase"] as const;
 export type ComparedParam = (typeof COMPARED_PARAMS)[number];

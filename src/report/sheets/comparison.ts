@@ -6,9 +6,15 @@
  * `Scénarios CTG`, `Synthèse CEJ` and `CTG_Communes`, with the value of planScenario as expected value.
  */
 
-import { columnLetters, quoteSheet } from "../../core/cell";
-import { rateToFraction } from "../../core/money";
-import { BASINS, type Basin, type Cents, type Plan } from "../../core/types";
+import {
+  columnLetters,
+  quoteSheet,
+  rateToFraction,
+  BASINS,
+  type Basin,
+  type Cents,
+  type Plan,
+} from "../../core";
 import { euros, printSetup, type Context } from "../context";
 import {
   basinPart,

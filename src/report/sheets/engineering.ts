@@ -1,7 +1,6 @@
 /** `Ingénierie CTG`: the mission's cost and funding, and its split per basin read from `Répartition bassins`. */
 
-import { rateToFraction } from "../../core/money";
-import { BASINS, type Cents } from "../../core/types";
+import { rateToFraction, BASINS, type Cents } from "../../core";
 import { euros, printSetup, type Context } from "../context";
 import { cafShare, costTTC, cucmHT, cucmTTC, eligibleBase, eligibleBaseTTC, vatAmount } from "../formulas";
 import type { ReportSheet } from "../model";

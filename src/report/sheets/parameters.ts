@@ -1,6 +1,6 @@
 /** `Paramètres CTG`: the six parameters as named input cells, with their validations. */
 
-import { rateToFraction } from "../../core/money";
+import { rateToFraction } from "../../core";
 import { euros, printSetup, type Context } from "../context";
 import type { ReportSheet } from "../model";
 import { PARAM_KEYS, PARAM_VALUE_COL, PARAMETER_ROWS, type ParamKind } from "../schema";

@@ -1,13 +1,13 @@
 /** `Scénarios CTG`: the scenarios kept in the workbook, one column per scenario, as editable inputs. */
 
-import { columnLetters } from "../../core/cell";
-import { rateToFraction } from "../../core/money";
 import {
+  columnLetters,
+  rateToFraction,
   SCENARIO_FIELD_LABELS,
   serialOfIsoDay,
   type Scenario,
   type ScenarioField,
-} from "../../core/scenarios";
+} from "../../core";
 import { euros, printSetup, type Context } from "../context";
 import type { ReportSheet, ReportValidation } from "../model";
 import { SCENARIOS_LAYOUT, SPARE_SCENARIO_COLUMNS } from "../schema";

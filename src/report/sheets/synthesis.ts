@@ -1,6 +1,6 @@
 /** `Synthèse CEJ`: the CEJ total of each commune (by domain and year when the input has them), live. */
 
-import { BASINS, type Basin, type Cents, type CommuneTotal, type FundingRow } from "../../core/types";
+import { BASINS, type Basin, type Cents, type CommuneTotal, type FundingRow } from "../../core";
 import {
   communeKey,
   communeKeyFields,

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import { uiText } from "../i18n";
 import type { PreviewView } from "../model";
 

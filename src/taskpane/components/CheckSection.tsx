@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import { uiText } from "../i18n";
 import type { IssueView } from "../model";
 

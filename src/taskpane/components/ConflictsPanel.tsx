@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Basin, Lang } from "../../core/types";
+import type { Basin, Lang } from "../../core";
 import { uiText } from "../i18n";
 import { conflictKey, type Conflict, type Resolutions } from "../conflicts";
 

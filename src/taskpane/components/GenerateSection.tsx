@@ -13,7 +13,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import type { GenerateOutcome } from "../host";
 import type { Resolutions } from "../conflicts";
 import { uiText } from "../i18n";

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, Text, ToggleButton, tokens } from "@fluentui/react-components";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import { uiText } from "../i18n";
 
 const useStyles = makeStyles({

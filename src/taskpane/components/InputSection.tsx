@@ -1,6 +1,6 @@
 import { useRef } from "react";
 import { Badge, Button, Caption1, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import type { ColumnMapping, Lang } from "../../core/types";
+import type { ColumnMapping, Lang } from "../../core";
 import type { FileWorkbookControls, InputChoice, PaneHost } from "../host";
 import { uiText } from "../i18n";
 import { inputChoiceKey, inputChoiceLabel, type PaneView } from "../model";

@@ -9,7 +9,7 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import type { ColumnMapping, Field as DataField, Lang } from "../../core/types";
+import type { ColumnMapping, Field as DataField, Lang } from "../../core";
 import { uiText } from "../i18n";
 import { withColumn, type PaneView } from "../model";
 import { useControlStyles } from "./styles";

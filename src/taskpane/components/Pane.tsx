@@ -7,7 +7,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import type { Engine } from "../engine";
 import type { PaneHost } from "../host";
 import { useFileOpening } from "../hooks/useFileOpening";

@@ -1,5 +1,5 @@
 import type { Dispatch } from "react";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import type { PaneHost } from "../host";
 import { uiText, type UiText } from "../i18n";
 import {

@@ -8,9 +8,8 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import { KEY_LABELS } from "../../core/messages";
-import { PLAN_PARAM_NAMES, type PlanParamName } from "../../core/params";
-import { ALLOCATION_KEYS, CAF_BASES, type Lang } from "../../core/types";
+import { KEY_LABELS } from "../../i18n";
+import { PLAN_PARAM_NAMES, type PlanParamName, ALLOCATION_KEYS, CAF_BASES, type Lang } from "../../core";
 import { uiText } from "../i18n";
 import { useControlStyles } from "./styles";
 import { paramKind, type IssueView, type ParamFields } from "../model";

@@ -18,7 +18,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import { uiText } from "../i18n";
 import { scenarioNameProblem, type ScenarioView } from "../model";
 

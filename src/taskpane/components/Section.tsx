@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Card, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import { uiText } from "../i18n";
 
 const useStyles = makeStyles({

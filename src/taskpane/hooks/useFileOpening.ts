@@ -1,5 +1,5 @@
 import { useCallback, type Dispatch } from "react";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import type { PaneHost } from "../host";
 import { problemOf, type PaneAction } from "../state";
 

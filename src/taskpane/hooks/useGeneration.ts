@@ -1,6 +1,7 @@
 import { useCallback, type Dispatch } from "react";
-import type { Lang } from "../../core/types";
-import type { PipelineResult, WorkbookSnapshot } from "../../workbook/pipeline";
+import type { Lang } from "../../core";
+import type { PipelineResult, WorkbookSnapshot } from "../../app";
+import { GenerationInterruptedError } from "../../errors";
 import type { Resolutions, StagedEdits } from "../conflicts";
 import type { Engine } from "../engine";
 import { decideGeneration, type GenerationStop } from "../generation";
@@ -39,7 +40,7 @@ export interface GenerationControls {
 export function useGeneration(deps: GenerationDeps): GenerationControls {
   const { engine, host, lang, state, result, choice, dispatch } = deps;
   const { loaded, edits, mapping, generation } = state;
-  const ready = loaded !== null && result !== null && !result.blocked;
+  const ready = loaded !== null && result !== null && result.status !== "blocked";
 
   const run = useCallback(
     async (base: WorkbookSnapshot, staged: StagedEdits) => {
@@ -67,7 +68,7 @@ export function useGeneration(deps: GenerationDeps): GenerationControls {
           dispatch({ type: "generation-changed", fresh: done.fresh });
         }
       } catch (error) {
-        const interrupted = (error as { code?: unknown } | null)?.code === "GenerationInterrupted";
+        const interrupted = error instanceof GenerationInterruptedError;
         dispatch({ type: "generation-failed", message: saidOf(error), interrupted });
       }
     },

@@ -1,6 +1,5 @@
 import { useCallback, useRef, type Dispatch } from "react";
-import type { PlanParamName } from "../../core/params";
-import type { Lang } from "../../core/types";
+import type { PlanParamName, Lang } from "../../core";
 import type { PaneHost } from "../host";
 import { paneParamOfCell, type IssueView } from "../model";
 import { saidOf, type PaneAction } from "../state";

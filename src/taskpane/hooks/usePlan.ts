@@ -1,7 +1,6 @@
 import { useMemo } from "react";
-import type { PlanParamName } from "../../core/params";
-import type { Lang } from "../../core/types";
-import type { PipelineResult } from "../../workbook/pipeline";
+import type { PlanParamName, Lang } from "../../core";
+import type { PipelineResult } from "../../app";
 import type { Engine } from "../engine";
 import {
   initialParamFields,

@@ -7,7 +7,7 @@
  * documentation does it), which keeps runExcel's retries and explained errors.
  */
 
-import { uniqueCaseless } from "../../core/cell";
+import { uniqueCaseless } from "../../core";
 import { ExcelHostError, type ExcelBatch, type ExcelRunner } from "./excel-host";
 
 /** A change Excel reported on a watched sheet. */

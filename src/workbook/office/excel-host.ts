@@ -6,6 +6,9 @@
  * tests inject a fake `Excel.run` and nothing touches the `Excel` global at import time.
  */
 
+import { ExcelHostError, type HostMessages } from "../../errors";
+import { officeErrorMessages } from "../../i18n";
+
 /** A batch of Excel work: queue operations on the context, sync, read. */
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -33,97 +36,11 @@ export interface RunExcelOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** A sentence in both languages of the product. */
-export interface HostMessages {
-  readonly fr: string;
-  readonly en: string;
-}
-
-/** An Excel failure, explained. `code` is Office's error code (`ItemNotFound`…) or one of the adapter's. */
-export class ExcelHostError extends Error {
-  /** Where Office says it failed (`Worksheet.getItem`…), when it says. */
-  readonly location: string | undefined;
-
-  constructor(
-    readonly code: string,
-    readonly messages: HostMessages,
-    options: { readonly cause?: unknown; readonly location?: string } = {},
-  ) {
-    super(messages.en, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = "ExcelHostError";
-    this.location = options.location;
-  }
-}
+export { ExcelHostError };
+export type { HostMessages };
 
 /** Office's error code while the user is editing a cell: the only one runExcel retries. */
 export const CELL_EDIT_MODE = "InvalidOperationInCellEditMode";
-
-const MESSAGES: Readonly<Record<string, HostMessages>> = {
-  [CELL_EDIT_MODE]: {
-    fr: "Terminez la saisie de la cellule (Entrée ou Échap), puis recommencez.",
-    en: "Finish editing the cell (Enter or Esc), then try again.",
-  },
-  ItemNotFound: {
-    fr: "Une feuille, un tableau ou un nom du classeur est introuvable : il a peut-être été renommé ou supprimé. Actualisez la liste, puis recommencez.",
-    en: "A sheet, table or name of the workbook cannot be found: it may have been renamed or deleted. Refresh the list, then try again.",
-  },
-  AccessDenied: {
-    fr: "Excel refuse la modification : le classeur ou une feuille est peut-être protégé, en lecture seule ou en cours de partage. Levez la protection, puis recommencez.",
-    en: "Excel refused the change: the workbook or a sheet may be protected, read-only or being shared. Remove the protection, then try again.",
-  },
-  GeneralException: {
-    fr: "Excel a rencontré une erreur interne. Enregistrez le classeur, puis recommencez ; si l'erreur persiste, fermez et rouvrez le classeur.",
-    en: "Excel hit an internal error. Save the workbook, then try again; if it persists, close and reopen the workbook.",
-  },
-  RequestPayloadSizeLimitExceeded: {
-    fr: "Trop de données pour un seul envoi à Excel (limite d'Excel sur le web). Réduisez le tableau, ou utilisez Excel pour Windows ou Mac.",
-    en: "Too much data for a single exchange with Excel (Excel on the web's limit). Make the table smaller, or use Excel for Windows or Mac.",
-  },
-  ResponsePayloadSizeLimitExceeded: {
-    fr: "Trop de données à lire en une fois (limite d'Excel sur le web). Réduisez le tableau, ou utilisez Excel pour Windows ou Mac.",
-    en: "Too much data to read at once (Excel on the web's limit). Make the table smaller, or use Excel for Windows or Mac.",
-  },
-  InvalidArgument: {
-    fr: "Excel a refusé une valeur, une formule ou un nom écrit par CTG Planner. Signalez-le avec le classeur si possible.",
-    en: "Excel refused a value, formula or name written by CTG Planner. Please report it, with the workbook if possible.",
-  },
-  ItemAlreadyExists: {
-    fr: "Un nom de feuille, de tableau ou un nom défini est déjà pris dans le classeur. Actualisez, puis recommencez.",
-    en: "A sheet, table or defined name is already taken in the workbook. Refresh, then try again.",
-  },
-  InvalidSelection: {
-    fr: "La sélection n'est pas une plage de cellules (un graphique ou une forme est peut-être sélectionné). Sélectionnez des cellules, puis recommencez.",
-    en: "The selection is not a range of cells (a chart or shape may be selected). Select cells, then try again.",
-  },
-  InvalidOperation: {
-    fr: "Excel a refusé l'opération (feuille masquée, cellules fusionnées ou tableau en travers). Vérifiez le classeur, puis recommencez.",
-    en: "Excel refused the operation (hidden sheet, merged cells or a table in the way). Check the workbook, then try again.",
-  },
-  ApiNotFound: {
-    fr: "Cette version d'Excel ne prend pas en charge une fonction dont CTG Planner a besoin. Mettez Excel à jour.",
-    en: "This version of Excel lacks a feature CTG Planner needs. Update Excel.",
-  },
-  WriteNotSupportedWhenModalDialogOpen: {
-    fr: "Une boîte de dialogue est ouverte dans Excel. Fermez-la, puis recommencez.",
-    en: "A dialog box is open in Excel. Close it, then try again.",
-  },
-  ActivityLimitReached: {
-    fr: "Excel est occupé. Patientez quelques secondes, puis recommencez.",
-    en: "Excel is busy. Wait a few seconds, then try again.",
-  },
-  Conflict: {
-    fr: "Une autre personne modifie le classeur en même temps. Patientez, puis recommencez.",
-    en: "Someone else is editing the workbook at the same time. Wait, then try again.",
-  },
-  Timeout: {
-    fr: "Excel n'a pas répondu à temps. Recommencez.",
-    en: "Excel did not answer in time. Try again.",
-  },
-  ConnectionFailure: {
-    fr: "La connexion avec Excel a échoué. Vérifiez le réseau, puis recommencez.",
-    en: "The connection with Excel failed. Check the network, then try again.",
-  },
-};
 
 /**
  * The sentences for an Office error code (a generic one for codes the adapter does not know).
@@ -132,12 +49,7 @@ const MESSAGES: Readonly<Record<string, HostMessages>> = {
  * @returns the sentences in French and English
  */
 export function messagesFor(code: string): HostMessages {
-  return (
-    MESSAGES[code] ?? {
-      fr: `Excel a renvoyé une erreur (${code}). Recommencez ; si l'erreur persiste, enregistrez, fermez et rouvrez le classeur.`,
-      en: `Excel returned an error (${code}). Try again; if it persists, save, close and reopen the workbook.`,
-    }
-  );
+  return officeErrorMessages(code);
 }
 
 /** An error as Office.js rejects with (OfficeExtension.Error): a string `code`. */

@@ -12,10 +12,9 @@
  * size, its values are read again (one more request).
  */
 
-import { parseA1 } from "../../core/cell";
-import type { RawGrid, RawValue } from "../../core/types";
+import { parseA1, type RawGrid, type RawValue } from "../../core";
 import type { Report } from "../../report";
-import type { WorkbookSnapshot } from "../pipeline";
+import type { WorkbookSnapshot } from "../../app";
 import { type ExcelRunner } from "./excel-host";
 import {
   originOf,

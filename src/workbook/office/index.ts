@@ -1,5 +1,5 @@
 /**
- * The Office.js adapter: reads the open workbook into the pipeline's snapshot and writes the report
+ * The Office.js adapter: reads the open workbook into the application's snapshot and writes the report
  * into it. Every Office.js call of the product lives in this folder.
  */
 
@@ -46,3 +46,4 @@ export {
   jsonBytes,
 } from "./render";
 export type { Band, CellInput, Rect, SheetRender, StyleRects } from "./render";
+export { ExcelWorkbook, defaultChoice, officeChoice, paneProgress } from "./workbook";

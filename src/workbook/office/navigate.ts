@@ -3,6 +3,7 @@
  * `'Paramètres CTG'!B5`), or a sheet.
  */
 
+import { HOST_MESSAGES } from "../../i18n";
 import { ExcelHostError, type ExcelRunner } from "./excel-host";
 import { splitAddress } from "./markers";
 
@@ -17,10 +18,7 @@ import { splitAddress } from "./markers";
 export async function selectCell(run: ExcelRunner, address: string): Promise<void> {
   const parts = splitAddress(address.trim());
   if (parts === null || parts.cells === "") {
-    throw new ExcelHostError("BadAddress", {
-      fr: `Adresse de cellule incomplète : « ${address} » (attendu : Feuille!A1).`,
-      en: `Incomplete cell address: "${address}" (expected: Sheet!A1).`,
-    });
+    throw new ExcelHostError("BadAddress", HOST_MESSAGES.badAddress(address));
   }
   await run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(parts.sheet);

@@ -1,7 +1,7 @@
 /**
  * Reading the open workbook with Office.js: what the user can read from (tables and sheets that are
  * not the product's), and the snapshot the pipeline plans from — the same shape as the .xlsx
- * adapter's (see snapshotPackage in ../xlsx/summarize.ts).
+ * adapter's (see snapshotPackage in ../xlsx/snapshot.ts).
  *
  * When the input is known and fits one response, the snapshot is one request: every load is queued
  * first, then one `context.sync()` (a large input's rows below the first response's bounded window
@@ -14,9 +14,19 @@
  * (deleted meanwhile) starts again without the memory.
  */
 
-import { a1, parseA1, quoteSheet, toCell, uniqueCaseless } from "../../core/cell";
-import type { ParamInputs, PlanParamName } from "../../core/params";
-import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
+import { HOST_MESSAGES } from "../../i18n";
+import {
+  a1,
+  parseA1,
+  quoteSheet,
+  toCell,
+  uniqueCaseless,
+  type ParamInputs,
+  type PlanParamName,
+  type GridOrigin,
+  type RawGrid,
+  type RawValue,
+} from "../../core";
 import {
   COMMUNES_TABLE,
   FORMULAS_KEY_NAME,
@@ -27,7 +37,7 @@ import {
   type Report,
   type ReportSheetKind,
 } from "../../report";
-import type { WorkbookSnapshot } from "../pipeline";
+import type { WorkbookSnapshot } from "../../app";
 import { ExcelHostError, type ExcelRunner } from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";
 
@@ -331,16 +341,8 @@ export function queueAll(
 }
 
 function notFound(kind: "table" | "sheet", name: string, known: readonly string[]): ExcelHostError {
-  const list = known.length === 0 ? "—" : known.join(", ");
-  return kind === "table"
-    ? new ExcelHostError("TableNotFound", {
-        fr: `Le tableau « ${name} » est introuvable (tableaux : ${list}). Actualisez la liste.`,
-        en: `Table "${name}" not found (tables: ${list}). Refresh the list.`,
-      })
-    : new ExcelHostError("SheetNotFound", {
-        fr: `La feuille « ${name} » est introuvable (feuilles : ${list}). Actualisez la liste.`,
-        en: `Sheet "${name}" not found (sheets: ${list}). Refresh the list.`,
-      });
+  const messages = HOST_MESSAGES.notFound(kind, name, known);
+  return new ExcelHostError(kind === "table" ? "TableNotFound" : "SheetNotFound", messages);
 }
 
 /** Everything but the input's values, from a synced Queued. */

@@ -4,7 +4,7 @@
  * rectangles, column widths and row heights in points (the heights computed by the report).
  */
 
-import { a1, rangeBounds } from "../../core/cell";
+import { a1, rangeBounds } from "../../core";
 import { wrappedRowHeights, type CellStyle, type ReportSheet, type StyleName } from "../../report";
 
 /** Bounds of a block of cells, 0-based and inclusive. */

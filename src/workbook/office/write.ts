@@ -15,7 +15,8 @@
  * refuses requests above 5 MB) they are cut into several requests, in order.
  */
 
-import { a1, columnLetters } from "../../core/cell";
+import { HOST_MESSAGES } from "../../i18n";
+import { a1, columnLetters } from "../../core";
 import {
   COMPLETE_COMMENT,
   COMPLETE_NAME,
@@ -36,6 +37,7 @@ import {
   type ExcelRunner,
   type SupportsApi,
 } from "./excel-host";
+import { GenerationInterruptedError } from "../../errors";
 import { sheetMark, splitAddress } from "./markers";
 import { rememberWritten } from "./read";
 import {
@@ -234,11 +236,6 @@ function applyValidation(validation: Excel.DataValidation, v: ReportValidation, 
   };
 }
 
-const ALLOWED_VALUES = {
-  fr: "Valeurs admises (cette version d’Excel n’affiche pas les listes déroulantes) :",
-  en: "Allowed values (this version of Excel shows no drop-down lists):",
-} as const;
-
 /**
  * Without ExcelApi 1.8 (no data validation): the sheet's validations as text, one line per rule
  * below everything else on the sheet (after a blank row), in column A: `B9 : CEJ / Population` for
@@ -257,7 +254,7 @@ function allowedValuesNote(
   for (const v of sheet.validations)
     for (const ref of v.ref.trim().split(/\s+/)) last = Math.max(last, parseRect(ref).r2);
   const lines = [
-    ALLOWED_VALUES[lang],
+    HOST_MESSAGES.allowedValues[lang],
     ...sheet.validations.map((v) => {
       const refs = v.ref.trim().split(/\s+/).join(", ");
       return textInput(`${refs} : ${v.type === "list" ? v.items.join(" / ") : (v.prompt ?? v.error)}`);
@@ -633,21 +630,12 @@ export function preflight(
   needsStructure: boolean,
 ): void {
   if (needsStructure && read.structure !== null && read.structure.protected)
-    throw new ExcelHostError("WorkbookProtected", {
-      fr: "La structure du classeur est protégée : la synthèse ne peut pas ajouter ses feuilles. Levez la protection (Révision > Protéger le classeur), puis recommencez. Rien n'a été écrit.",
-      en: "The workbook's structure is protected: the summary cannot add its sheets. Unprotect it (Review > Protect Workbook), then try again. Nothing was written.",
-    });
+    throw new ExcelHostError("WorkbookProtected", HOST_MESSAGES.workbookProtected);
   for (const ws of marked) {
     if (ws.protection.protected)
-      throw new ExcelHostError("SheetProtected", {
-        fr: `La feuille « ${ws.name} » de la synthèse est protégée. Ôtez sa protection (Révision > Ôter la protection de la feuille), puis recommencez. Rien n'a été écrit.`,
-        en: `The summary sheet "${ws.name}" is protected. Unprotect it (Review > Unprotect Sheet), then try again. Nothing was written.`,
-      });
+      throw new ExcelHostError("SheetProtected", HOST_MESSAGES.sheetProtected(ws.name));
     if (ws.visibility === "VeryHidden")
-      throw new ExcelHostError("SheetVeryHidden", {
-        fr: `La feuille « ${ws.name} » de la synthèse est masquée par une macro (très masquée) : Excel ne peut pas la remplacer. Affichez-la (propriété Visible dans l'éditeur VBA), puis recommencez. Rien n'a été écrit.`,
-        en: `The summary sheet "${ws.name}" is very hidden (by a macro): Excel cannot replace it. Show it (Visible property in the VBA editor), then try again. Nothing was written.`,
-      });
+      throw new ExcelHostError("SheetVeryHidden", HOST_MESSAGES.sheetVeryHidden(ws.name));
   }
 }
 
@@ -676,14 +664,11 @@ export async function writeReport(
     for (const sheet of report.sheets) {
       const tableClash = sheet.tables.find((t) => keptTables.has(t.name.toLowerCase()));
       if (keptSheets.has(sheet.name.toLowerCase()) || tableClash !== undefined) {
-        const fr =
-          tableClash === undefined ? `de feuille « ${sheet.name} »` : `de tableau « ${tableClash.name} »`;
-        const en =
-          tableClash === undefined ? `sheet name "${sheet.name}"` : `table name "${tableClash.name}"`;
-        throw new ExcelHostError("ReportNameTaken", {
-          fr: `Le nom ${fr} est déjà pris dans le classeur. Relisez les données, puis recommencez.`,
-          en: `The ${en} is already taken in the workbook. Read the data again, then try again.`,
-        });
+        const taken =
+          tableClash === undefined
+            ? HOST_MESSAGES.nameTaken("sheet", sheet.name)
+            : HOST_MESSAGES.nameTaken("table", tableClash.name);
+        throw new ExcelHostError("ReportNameTaken", taken);
       }
     }
     const job: WriteJob = { report, read, can, renders, survey, queue: new WriteQueue() };
@@ -706,14 +691,7 @@ export async function writeReport(
       // Some actions may have run (a request is not a transaction): the summary says it is incomplete.
       const code = (err as { code?: unknown } | null)?.code;
       const inner = typeof code === "string" ? messagesFor(code) : { fr: String(err), en: String(err) };
-      throw new ExcelHostError(
-        "GenerationInterrupted",
-        {
-          fr: `La génération s'est arrêtée en cours d'écriture (${inner.fr}) La synthèse est marquée incomplète : relancez la génération.`,
-          en: `The generation stopped while writing (${inner.en}) The summary is marked incomplete: generate again.`,
-        },
-        { cause: err },
-      );
+      throw new GenerationInterruptedError(HOST_MESSAGES.interrupted(inner), { cause: err });
     }
     return {
       deleted: survey.doomed.map((ws) => ws.name),

@@ -17,7 +17,7 @@
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
-import type { Lang } from "../../core/types";
+import type { Lang } from "../../core";
 import type { DefinedNameInfo, SheetType } from "./read";
 import { childElement, childElements, parseXml, rootOf, serializeXml, XmlParseError } from "./xml";
 

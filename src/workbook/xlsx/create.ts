@@ -1,7 +1,5 @@
 import { zipSync } from "fflate";
-import { a1 } from "../../core/cell";
-import type { RawValue } from "../../core/types";
-
+import { a1, type RawValue } from "../../core";
 /** A sheet of a new workbook: rows of values from A1, and optionally an Excel table over part of it. */
 export interface NewSheet {
   readonly name: string;

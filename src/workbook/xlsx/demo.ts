@@ -1,8 +1,14 @@
-import { bonusDemoGrid } from "../../core/bonus-demo";
-import { DEMO_HEADERS, DEMO_TOTAL, demoRows } from "../../core/demo";
-import { FACILITY_SHEET } from "../../core/facilities";
-import { formatMoney } from "../../core/money";
-import type { Commune, Lang, RawValue } from "../../core/types";
+import {
+  bonusDemoGrid,
+  DEMO_HEADERS,
+  DEMO_TOTAL,
+  demoRows,
+  FACILITY_SHEET,
+  formatMoney,
+  type Commune,
+  type Lang,
+  type RawValue,
+} from "../../core";
 import { createWorkbook } from "./create";
 
 /** Options of {@link demoWorkbook}. */

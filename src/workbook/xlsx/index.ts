@@ -26,3 +26,9 @@ export type {
 } from "./read";
 export { applyReport, applyReportToPackage, takenNames, isValidName } from "./write";
 export type { TakenNames } from "./write";
+export { snapshotPackage } from "./snapshot";
+export { XlsxWorkbook } from "./workbook";
+export type { XlsxWritten } from "./workbook";
+export { demoWorkbook } from "./demo";
+export { createWorkbook } from "./create";
+export type { NewSheet } from "./create";

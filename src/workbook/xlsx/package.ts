@@ -20,24 +20,10 @@ import {
   escapeXml,
 } from "./xml";
 
-/** Why a file could not be opened as a workbook. */
-export type WorkbookFileErrorReason = "not-a-zip" | "encrypted" | "not-a-workbook" | "corrupt";
+import { WorkbookFileError } from "../../errors";
 
-/** A file that is not an .xlsx workbook the product can read. */
-export class WorkbookFileError extends Error {
-  /** What is wrong with the file. */
-  readonly reason: WorkbookFileErrorReason;
-
-  /**
-   * @param reason - what is wrong with the file
-   * @param message - details, for logs
-   */
-  constructor(reason: WorkbookFileErrorReason, message: string) {
-    super(message);
-    this.name = "WorkbookFileError";
-    this.reason = reason;
-  }
-}
+export { WorkbookFileError };
+export type { WorkbookFileErrorReason } from "../../errors";
 
 /**
  * An opened package. `parts` is mutable: the writer replaces, adds and deletes parts; entries keep the

@@ -5,8 +5,7 @@
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
-import { a1, columnIndex, rangeBounds } from "../../core/cell";
-import type { GridOrigin, RawGrid, RawValue } from "../../core/types";
+import { a1, columnIndex, rangeBounds, type GridOrigin, type RawGrid, type RawValue } from "../../core";
 import { MARKER_NAME, MARKER_PREFIX, isReportSheetKind, type ReportSheetKind } from "../../report";
 import {
   findPartName,

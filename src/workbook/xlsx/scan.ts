@@ -4,7 +4,7 @@
  * looked at; namespace prefixes (`<x:c>`) are ignored.
  */
 
-import type { RawValue } from "../../core/types";
+import type { RawValue } from "../../core";
 import { decodeEntities, decodeOoxmlEscapes } from "./xml";
 
 // Local names the scanners care about.

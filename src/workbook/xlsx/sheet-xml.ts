@@ -2,7 +2,7 @@
  * The XML of the product's worksheets and tables, written as text in the schema's element order.
  */
 
-import { a1, rangeBounds } from "../../core/cell";
+import { a1, rangeBounds } from "../../core";
 import {
   DEFAULT_ROW_HEIGHT,
   wrappedRowHeights,

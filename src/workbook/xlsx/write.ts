@@ -7,8 +7,7 @@
  */
 
 import type { Document, Element } from "@xmldom/xmldom";
-import { uniqueCaseless } from "../../core/cell";
-import type { Lang } from "../../core/types";
+import { uniqueCaseless, type Lang } from "../../core";
 import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportChart, type ReportSheet } from "../../report";
 import {
   CONTENT_TYPES_PART,

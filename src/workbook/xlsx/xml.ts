@@ -6,6 +6,7 @@
  */
 
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
+import { XmlParseError } from "../../errors";
 
 /** SpreadsheetML main namespace (transitional). */
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -126,21 +127,8 @@ export function escapeCellText(text: string): string {
   return escapeXml(ooxml);
 }
 
-/** Thrown by parseXml when a part is not well-formed XML. */
-export class XmlParseError extends Error {
-  /** Part whose text failed to parse. */
-  readonly part: string;
-
-  /**
-   * @param part - part name
-   * @param message - the parser's message
-   */
-  constructor(part: string, message: string) {
-    super(`${part}: ${message}`);
-    this.name = "XmlParseError";
-    this.part = part;
-  }
-}
+/** Thrown by parseXml when a part is not well-formed XML (defined with the product's other errors). */
+export { XmlParseError };
 
 /**
  * Parses a (small) XML part into a DOM, failing on any error.

@@ -13,12 +13,13 @@ import type {
   FundingRow,
   Issue,
   IssueCode,
+  IssueDataByCode,
   RawGrid,
   RawValue,
   ReadOptions,
   ReadResult,
 } from "../../../src/core/types";
-import { FIELDS } from "../../../src/core/types";
+import { FIELDS, issueOf } from "../../../src/core/types";
 
 /**
  * Header synonyms, normalized (lower case, no accents, words separated by one space). A header maps
@@ -141,13 +142,13 @@ function textOfCell(cell: Cell): string {
   return cell.kind === "date" && Number.isNaN(cell.value.getTime()) ? "#VALUE!" : cellText(cell);
 }
 
-const AMOUNT_CODES: Readonly<Record<AmountProblem, IssueCode>> = {
+const AMOUNT_CODES = {
   empty: "amount-empty",
   "not-a-number": "amount-not-a-number",
   "error-value": "amount-error-value",
   "fraction-of-cent": "amount-fraction-of-cent",
   "too-large": "amount-too-large",
-};
+} as const satisfies Record<AmountProblem, IssueCode>;
 
 interface HeaderGuess {
   readonly mapping: ColumnMapping;
@@ -335,14 +336,16 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
       continue;
     }
     const rowIssues: Issue[] = [];
-    const problem = (
-      code: IssueCode,
+    const problem = <C extends IssueCode>(
+      code: C,
       field: Field,
-      data: Issue["data"],
+      data: IssueDataByCode[C],
       severity: Issue["severity"] = "error",
       related?: readonly string[],
     ): void => {
-      rowIssues.push({ code, severity, cell: addressOf(r, field), ...(related ? { related } : {}), data });
+      rowIssues.push(
+        issueOf({ code, severity, cell: addressOf(r, field), ...(related ? { related } : {}), data }),
+      );
     };
 
     // Basin given on the row.

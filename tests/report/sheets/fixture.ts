@@ -10,16 +10,16 @@ import {
   type ReportSheetKind,
   type ReportValue,
 } from "../../../src/report";
-import { planFromSnapshot } from "../../../src/workbook/pipeline";
+import { planWorkbook } from "../../../src/app";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { openPackage } from "../../../src/workbook/xlsx/package";
-import { snapshotPackage } from "../../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../../src/workbook/xlsx/snapshot";
 import { parseA1 } from "../../../src/core/cell";
 
 /** The build options of the demo workbook, in a language. */
 export function demoOptions(lang: "fr" | "en" = "fr"): BuildReportOptions {
   const snapshot = snapshotPackage(openPackage(demoWorkbook(COMMUNES, lang)));
-  const result = planFromSnapshot(snapshot);
+  const result = planWorkbook(snapshot);
   if (!result.plan || !result.source) throw new Error("demo has errors");
   return {
     plan: result.plan,

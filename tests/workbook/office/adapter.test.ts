@@ -5,7 +5,7 @@
 import { COMMUNES } from "../../../src/core/communes";
 import { DEMO_HEADERS } from "../../../src/core/demo";
 import type { Report, ReportCell, ReportChart, ReportSheet } from "../../../src/report";
-import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../../src/workbook/pipeline";
+import { planWorkbook, reportFromResult, type WorkbookSnapshot } from "../../../src/app";
 import {
   activateSheet,
   applyReportExcel,
@@ -24,7 +24,7 @@ import { createWorkbook } from "../../../src/workbook/xlsx/create";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { openPackage } from "../../../src/workbook/xlsx/package";
 import { readGrid } from "../../../src/workbook/xlsx/read";
-import { snapshotPackage } from "../../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../../src/workbook/xlsx/snapshot";
 import { applyReport } from "../../../src/workbook/xlsx/write";
 import { a1 } from "../../../src/core/cell";
 import {
@@ -52,8 +52,8 @@ function setup(
 }
 
 async function reportOf(snapshot: WorkbookSnapshot): Promise<Report> {
-  const result = planFromSnapshot(snapshot);
-  if (result.blocked) throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
+  const result = planWorkbook(snapshot);
+  if (result.status === "blocked") throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
   return reportFromResult(snapshot, result, { lang: "fr", version: "test", now: NOW });
 }
 
@@ -150,8 +150,8 @@ test("a sheet's used range and the selection are read in one request too", async
   expect(bySheet.input.origin).toEqual({ sheet: "Financements", topLeft: "A1" });
   expect(bySheet.input.grid[3]).toEqual([...DEMO_HEADERS]);
   // Same funding rows, found below the title rows.
-  expect(planFromSnapshot(bySheet).plan?.total).toBe(
-    planFromSnapshot(await snapshotExcel(run, { table: "Financements" })).plan?.total,
+  expect(planWorkbook(bySheet).plan?.total).toBe(
+    planWorkbook(await snapshotExcel(run, { table: "Financements" })).plan?.total,
   );
 
   fake.state.selection = { sheet: fake.state.sheet("Financements"), bounds: { r1: 3, c1: 0, r2: 10, c2: 5 } };
@@ -506,7 +506,7 @@ const COMPARISON = "Comparaison scénarios";
 /** The demo workbook's report with three scenarios: the current parameters, a dearer one, a population key. */
 async function threeScenarioReport(run: ExcelRunner): Promise<Report> {
   const snapshot = await snapshotExcel(run, { table: "Financements" });
-  const result = planFromSnapshot(snapshot, {
+  const result = planWorkbook(snapshot, {
     addScenarios: {
       lang: "fr",
       date: "2026-11-28",
@@ -516,7 +516,7 @@ async function threeScenarioReport(run: ExcelRunner): Promise<Report> {
       ],
     },
   });
-  if (result.blocked) throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
+  if (result.status === "blocked") throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
   return reportFromResult(snapshot, result, { lang: "fr", version: "test", now: NOW });
 }
 

@@ -6,7 +6,7 @@
 
 import { COMMUNES } from "../../../src/core/communes";
 import type { Report } from "../../../src/report/model";
-import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../../src/workbook/pipeline";
+import { planWorkbook, reportFromResult, scenarioPlans, type WorkbookSnapshot } from "../../../src/app";
 import {
   applyReportExcel,
   excelRunner,
@@ -30,8 +30,8 @@ function setup(apiVersion: string): { fake: ExcelFake; run: ExcelRunner } {
 }
 
 async function reportOf(snapshot: WorkbookSnapshot): Promise<Report> {
-  const result = planFromSnapshot(snapshot);
-  if (result.blocked) throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
+  const result = planWorkbook(snapshot);
+  if (result.status === "blocked") throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
   return reportFromResult(snapshot, result, { lang: "fr", version: "test", now: NOW });
 }
 
@@ -82,11 +82,13 @@ test("on ExcelApi 1.7 the next read and a regeneration work as at the newest lev
   const recent = setup(NEWEST_EXCEL_API);
   await generate(old.fake, old.run);
   await generate(recent.fake, recent.run);
-  const readOld = planFromSnapshot(await snapshotExcel(old.run, { table: "Financements" }));
-  const readNew = planFromSnapshot(await snapshotExcel(recent.run, { table: "Financements" }));
+  const readOld = planWorkbook(await snapshotExcel(old.run, { table: "Financements" }));
+  const readNew = planWorkbook(await snapshotExcel(recent.run, { table: "Financements" }));
   expect(readOld.issues).toEqual(readNew.issues);
   expect(readOld.reference).toEqual(readNew.reference);
-  expect(readOld.scenarios?.map((s) => s.scenario)).toEqual(readNew.scenarios?.map((s) => s.scenario));
+  expect(scenarioPlans(readOld).map((s) => s.scenario)).toEqual(
+    scenarioPlans(readNew).map((s) => s.scenario),
+  );
   expect(readOld.plan).toEqual(readNew.plan);
 
   const before = JSON.stringify(

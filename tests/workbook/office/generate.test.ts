@@ -13,7 +13,7 @@ import { decideGeneration, type GenerationStop } from "../../../src/taskpane/gen
 import type { GenerationResult, InputChoice } from "../../../src/taskpane/host";
 import { conflictKey, type StagedEdits } from "../../../src/taskpane/merge";
 import { initialParamFields } from "../../../src/taskpane/model";
-import type { WorkbookSnapshot } from "../../../src/workbook/pipeline";
+import type { WorkbookSnapshot } from "../../../src/app";
 import { excelRunner, ExcelHostError } from "../../../src/workbook/office";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { createExcelFake, type ExcelFake } from "../../fakes/excel-fake";

@@ -6,7 +6,7 @@
 
 import { COMMUNES } from "../../../src/core/communes";
 import type { Report, ReportSheet } from "../../../src/report";
-import { planFromSnapshot, reportFromResult, type WorkbookSnapshot } from "../../../src/workbook/pipeline";
+import { planWorkbook, reportFromResult, type WorkbookSnapshot } from "../../../src/app";
 import { applyReportExcel, excelRunner, snapshotExcel, type ExcelRunner } from "../../../src/workbook/office";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import {
@@ -32,7 +32,7 @@ function setup(): { fake: ExcelFake; run: ExcelRunner } {
 }
 
 async function reportOf(snapshot: WorkbookSnapshot, specs: readonly string[] = []): Promise<Report> {
-  const result = planFromSnapshot(
+  const result = planWorkbook(
     snapshot,
     specs.length === 0
       ? undefined
@@ -48,7 +48,7 @@ async function reportOf(snapshot: WorkbookSnapshot, specs: readonly string[] = [
           },
         },
   );
-  if (result.blocked) throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
+  if (result.status === "blocked") throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
   return reportFromResult(snapshot, result, { lang: "fr", version: "test", now: NOW });
 }
 

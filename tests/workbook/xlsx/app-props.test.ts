@@ -7,7 +7,7 @@ import { COMMUNES } from "../../../src/core/communes";
 import { applyReport, listSheets, openPackage, readDefinedNames } from "../../../src/workbook/xlsx";
 import { appPropertiesXml, namedRangeTitles } from "../../../src/workbook/xlsx/app-props";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
-import { summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
+import { summarizeWorkbook } from "../../helpers/summarize";
 import { excelLikeWorkbook, richTextWorkbook } from "../../fixtures/xlsx-builder";
 import { EXCEL_EN_APP_SHEETS_ONLY, EXCEL_FR_APP, excelInput, NS_EP, NS_VT } from "./excel-saved";
 import { bytesEqual, text, unzip } from "./package-checks";

@@ -13,9 +13,10 @@ import { COMMUNES } from "../../../src/core/communes";
 import type { ScenarioSpec } from "../../../src/core/scenarios";
 import { applyReport, savePackage } from "../../../src/workbook/xlsx";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
-import { snapshotPackage, summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../../src/workbook/xlsx/snapshot";
+import { summarizeWorkbook } from "../../helpers/summarize";
 import { openPackage } from "../../../src/workbook/xlsx/package";
-import { planFromSnapshot } from "../../../src/workbook/pipeline";
+import { planWorkbook } from "../../../src/app";
 import { buildReport, type Report } from "../../../src/report";
 import { bonusInputOf } from "../../helpers/bonus-input";
 import { excelLikeWorkbook, richTextWorkbook } from "../../fixtures/xlsx-builder";
@@ -37,8 +38,8 @@ const NOW = new Date("2026-11-28T12:00:00Z");
 
 /** The report of a workbook with the demo's facilities table, bonus territoire included. */
 function bonusDemoReport(bytes: Uint8Array): Report {
-  const result = planFromSnapshot(snapshotPackage(openPackage(bytes)));
-  if (result.plan === null || result.source === null) throw new Error(JSON.stringify(result.issues));
+  const result = planWorkbook(snapshotPackage(openPackage(bytes)));
+  if (result.status !== "ready") throw new Error(JSON.stringify(result.issues));
   return buildReport({
     plan: result.plan,
     rows: result.rows,

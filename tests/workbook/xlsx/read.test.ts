@@ -17,12 +17,12 @@ import {
 
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { COMMUNES } from "../../../src/core/communes";
-import { formatIssue } from "../../../src/core/messages";
+import { formatIssue } from "../../../src/i18n";
 import type { Issue } from "../../../src/core/types";
 import { excelRunner, snapshotExcel } from "../../../src/workbook/office";
-import { planFromSnapshot } from "../../../src/workbook/pipeline";
+import { planWorkbook } from "../../../src/app";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
-import { snapshotPackage } from "../../../src/workbook/xlsx/summarize";
+import { snapshotPackage } from "../../../src/workbook/xlsx/snapshot";
 import { fakeFromXlsx } from "../../fakes/from-xlsx";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -328,15 +328,15 @@ describe("a funding table whose header row is hidden", () => {
     const bytes = hiddenHeader();
     const snapshot = snapshotPackage(openPackage(bytes));
     expect(snapshot.input.headerHidden).toBe(true);
-    const result = planFromSnapshot(snapshot);
-    expect(result.blocked).toBe(true);
+    const result = planWorkbook(snapshot);
+    expect(result.status === "blocked").toBe(true);
     expect(result.issues.map((i) => [i.code, i.cell])).toEqual([["table-header-hidden", "Financements!A5"]]);
     expect(formatIssue(result.issues[0] as Issue, "fr")).toContain("Affichez-la (onglet Création de tableau");
 
     const fake = fakeFromXlsx(bytes);
     const office = await snapshotExcel(excelRunner({ excelRun: fake.excelRun }), { table: "Financements" });
     expect(office.input.headerHidden).toBe(true);
-    expect(planFromSnapshot(office).issues.map((i) => [i.code, i.cell])).toEqual([
+    expect(planWorkbook(office).issues.map((i) => [i.code, i.cell])).toEqual([
       ["table-header-hidden", "Financements!A5"],
     ]);
   });

@@ -7,8 +7,9 @@ import { COMMUNES } from "../../../src/core/communes";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { openPackage } from "../../../src/workbook/xlsx/package";
 import { listSheets, readDefinedNames, readGrid } from "../../../src/workbook/xlsx/read";
-import { planFromSnapshot } from "../../../src/workbook/pipeline";
-import { snapshotPackage, summarizeWorkbook } from "../../../src/workbook/xlsx/summarize";
+import { planWorkbook, scenarioPlans } from "../../../src/app";
+import { snapshotPackage } from "../../../src/workbook/xlsx/snapshot";
+import { summarizeWorkbook } from "../../helpers/summarize";
 import { SCENARIOS_LAYOUT } from "../../../src/report";
 import { patchCells } from "../../helpers/patch-xlsx";
 
@@ -23,7 +24,7 @@ async function summarize(bytes: Uint8Array, lang: "fr" | "en" = "fr") {
 
 /** The row of a commune on the scenarios sheet, found by its INSEE code in column A. */
 function scenarioRowOf(bytes: Uint8Array, insee: string): number {
-  const snapshot = snapshotPackage(openPackage(bytes), {}, { extended: true });
+  const snapshot = snapshotPackage(openPackage(bytes));
   const grid = snapshot.scenarios?.grid ?? [];
   const row = grid.findIndex((r) => String(r[0]) === insee);
   if (row < 0) throw new Error(`no row for ${insee}`);
@@ -33,13 +34,11 @@ function scenarioRowOf(bytes: Uint8Array, insee: string): number {
 test("a first run writes the single scenario « Paramètres actuels »; the next run reads it back", async () => {
   const first = await summarize(demoWorkbook(COMMUNES, "fr"));
   const pkg = openPackage(first.output);
-  // On by default (both adapters read the scenarios); `extended: false` reads only the original parameters.
-  expect("scenarios" in snapshotPackage(pkg, {}, { extended: false })).toBe(false);
   const snapshot = snapshotPackage(pkg);
   expect(snapshot.scenarios?.origin).toEqual({ sheet: "Scénarios CTG", topLeft: "A1" });
-  const result = planFromSnapshot(snapshot);
+  const result = planWorkbook(snapshot);
   expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
-  expect(result.scenarios?.map((s) => s.scenario)).toEqual([
+  expect(scenarioPlans(result).map((s) => s.scenario)).toEqual([
     {
       name: "Paramètres actuels",
       note: "",
@@ -48,7 +47,7 @@ test("a first run writes the single scenario « Paramètres actuels »; the next
       basinOverrides: {},
     },
   ]);
-  expect(result.scenarios?.[0]?.plan.engineering).toEqual(first.plan?.engineering);
+  expect(scenarioPlans(result)[0]?.plan.engineering).toEqual(first.plan?.engineering);
 });
 
 test("columns added next to the first become scenarios, kept by every later run (also in English)", async () => {
@@ -66,21 +65,21 @@ test("columns added next to the first become scenarios, kept by every later run 
     [a1(eusebe, E)]: "Sud",
   });
   const second = await summarize(edited);
-  const read = planFromSnapshot(snapshotPackage(openPackage(second.output), {}, { extended: true }));
-  const scenarios = read.scenarios?.map((s) => s.scenario) ?? [];
+  const read = planWorkbook(snapshotPackage(openPackage(second.output)));
+  const scenarios = scenarioPlans(read).map((s) => s.scenario);
   expect(scenarios.map((s) => s.name)).toEqual(["Paramètres actuels", "Coût 46k", "Sud élargi"]);
   // Blank cells took the current parameters when read, and are written back filled.
   expect(scenarios[1]?.params).toEqual({ ...first.plan?.params, costHT: 4_600_000 });
   expect(scenarios[2]?.params).toEqual({ ...first.plan?.params, key: "population", cafBase: "ttc" });
   expect(scenarios[2]?.basinOverrides).toEqual({ "71412": "sud" });
   expect(scenarios[2]?.note).toBe("Saint-Eusèbe au sud");
-  const sud = read.scenarios?.[2]?.plan.basins.find((b) => b.basin === "sud");
+  const sud = scenarioPlans(read)[2]?.plan.basins.find((b) => b.basin === "sud");
   expect(sud?.communes).toBe(17);
 
   // A third run, in English, keeps the three scenarios (the sheet is rewritten in English).
   const third = await summarize(second.output, "en");
-  const again = planFromSnapshot(snapshotPackage(openPackage(third.output), {}, { extended: true }));
-  expect(again.scenarios?.map((s) => s.scenario)).toEqual(scenarios);
+  const again = planWorkbook(snapshotPackage(openPackage(third.output)));
+  expect(scenarioPlans(again).map((s) => s.scenario)).toEqual(scenarios);
 });
 
 test("an unreadable scenario cell is an error on its cell: nothing is written", async () => {

@@ -1,4 +1,4 @@
-import type { ReportLabels } from "./labels";
+import type { ReportLabels } from "./report-labels";
 
 /** Every word of the report in English. */
 export const EN: ReportLabels = {

@@ -1,12 +1,61 @@
-import type { AllocationKey, Basin, CafBase, Lang } from "../core/types";
-import { EN } from "./labels-en";
-import { FR } from "./labels-fr";
-import type { ReportSheetKind } from "./model";
-import type { BASINS_LAYOUT, EngineeringRow } from "./schema";
+import type { AllocationKey, Basin, CafBase, Lang } from "../core";
+import { EN } from "./report-labels-en";
+import { FR } from "./report-labels-fr";
+
+/*
+ * The keys of the report's words. The report (src/report, which imports this folder and not the other
+ * way round) names its sheets, figures and columns with these same keys: a key it adds without a word
+ * here fails to compile (report/context.ts: WordKeysAgree).
+ */
+
+/** Every kind of sheet a report holds (report/model.ts: ReportSheetKind). */
+export type ReportSheetWordKey =
+  | "parameters"
+  | "communes"
+  | "synthesis"
+  | "engineering"
+  | "basins"
+  | "checks"
+  | "scenarios"
+  | "comparison"
+  | "bonus"
+  | "bonusCommunes";
+
+/** A figure of `Ingénierie CTG` (report/schema.ts: EngineeringRow). */
+export type EngineeringRowWordKey =
+  | "cost"
+  | "cap"
+  | "eligible"
+  | "cafRate"
+  | "caf"
+  | "cuHT"
+  | "vatRate"
+  | "vat"
+  | "ttc"
+  | "cuTTC"
+  | "cafBase"
+  | "eligibleTTC";
+
+/** A column of `Répartition bassins` (report/schema.ts: BASINS_LAYOUT.cols). */
+export type BasinsColumnWordKey =
+  | "basin"
+  | "communes"
+  | "population"
+  | "year"
+  | "cej"
+  | "cejShare"
+  | "key"
+  | "keyShare"
+  | "cost"
+  | "caf"
+  | "cuHT"
+  | "vat"
+  | "ttc"
+  | "cuTTC";
 
 /** Every word the report writes, in French and English. */
 export interface ReportLabels {
-  readonly sheetNames: Readonly<Record<ReportSheetKind, string>>;
+  readonly sheetNames: Readonly<Record<ReportSheetWordKey, string>>;
   readonly basins: Readonly<Record<Basin, string>>;
   readonly keys: Readonly<Record<AllocationKey, string>>;
   /** The Caf base as the parameter cell holds it (`HT`, `TTC` in both languages: formulas compare to `TTC`). */
@@ -53,7 +102,7 @@ export interface ReportLabels {
     readonly title: string;
     readonly header: readonly [string, string, string];
     /** Label and explanation of each figure, by its row's key. */
-    readonly rows: Readonly<Record<EngineeringRow, readonly [string, string]>>;
+    readonly rows: Readonly<Record<EngineeringRowWordKey, readonly [string, string]>>;
     readonly capWarning: string;
     readonly splitTitle: string;
     readonly splitHeader: readonly string[];
@@ -63,7 +112,7 @@ export interface ReportLabels {
     readonly title: string;
     readonly keyPrefix: string;
     /** The header of each column, by the column's key. */
-    readonly header: Readonly<Record<keyof typeof BASINS_LAYOUT.cols, string>>;
+    readonly header: Readonly<Record<BasinsColumnWordKey, string>>;
     readonly total: string;
     /** What a basin's key share says when the key sums to zero, or has a negative value. */
     readonly keyZero: string;

@@ -1,7 +1,12 @@
-import { formatIssue } from "./messages";
-import { centsToEuros, rateToFraction } from "./money";
-import type { EngineeringSplit, Issue, Lang, Plan } from "./types";
-
+import { formatIssue } from "../i18n";
+import {
+  centsToEuros,
+  rateToFraction,
+  type EngineeringSplit,
+  type Issue,
+  type Lang,
+  type Plan,
+} from "../core";
 /** The plan as the command line's `--json` prints it (version 1: see docs/cli.md). */
 export interface PlanJson {
   readonly version: 1;

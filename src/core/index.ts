@@ -1,0 +1,86 @@
+/**
+ * The public API of src/core: what other folders may import (ESLint's
+ * no-restricted-imports forbids deep imports). Kept up to date by /work/brief/rewrite-imports.mjs.
+ */
+
+export {
+  a1,
+  cellText,
+  columnIndex,
+  columnLetters,
+  gridAddress,
+  parseA1,
+  quoteSheet,
+  rangeBounds,
+  sheetRowNumber,
+  toCell,
+  uniqueCaseless,
+} from "./cell";
+export { COMMUNES, normalizeName } from "./communes";
+export { DEMO_HEADERS, DEMO_TOTAL, demoRows } from "./demo";
+export {
+  RATE_SCALE,
+  centsToEuros,
+  formatMoney,
+  formatRate,
+  parseAmount,
+  parseRate,
+  rateToFraction,
+} from "./money";
+export { DEFAULT_PARAMS, PLAN_PARAM_NAMES, parseAllocationKey, parseCafBase, readParams } from "./params";
+export type { ParamInputs, PlanParamName } from "./params";
+export { computePlanFromColumns } from "./plan";
+export { fieldOfHeader, fundingColumns, readFundingTable } from "./reader";
+export { readCommunesTable } from "./reference";
+export {
+  SCENARIO_FIELD_LABELS,
+  applyScenarioEdits,
+  defaultScenario,
+  mergeScenarios,
+  planScenario,
+  readScenarios,
+  scenarioFromSpec,
+  serialOfIsoDay,
+} from "./scenarios";
+export type { Scenario, ScenarioEdit, ScenarioField, ScenarioPlan, ScenarioSpec } from "./scenarios";
+export { ALLOCATION_KEYS, BASINS, CAF_BASES, FIELDS } from "./types";
+export type {
+  AllocationKey,
+  Basin,
+  BasinPlan,
+  CafBase,
+  Cents,
+  ColumnMapping,
+  Commune,
+  CommuneTotal,
+  Field,
+  FundingRow,
+  GridOrigin,
+  Issue,
+  Lang,
+  Plan,
+  PlanParams,
+  Rate,
+  RawGrid,
+  RawValue,
+  ReadResult,
+  Severity,
+} from "./types";
+export { bonusDemoGrid } from "./bonus-demo";
+export { BONUS_PARAM_NOTES } from "./bonus-params";
+export type { BonusParamName, BonusParams } from "./bonus-params";
+export { smoothedPool } from "./bonus";
+export type { BonusPlan, FacilityBonus } from "./bonus";
+export { FACILITY_SHEET } from "./facilities";
+export { addCents, applyRate, sumCents } from "./money";
+export type { BonusKind, Facility, FacilityField, FacilityReadResult, Hundredths } from "./types";
+export { FACILITY_HEADERS } from "./facilities";
+export type {
+  BonusUnit,
+  Engineering,
+  EngineeringSplit,
+  IssueCode,
+  IssueDataByCode,
+  IssueOf,
+  OperatorKind,
+} from "./types";
