@@ -96,13 +96,11 @@ const initialEnv: HostEnvironment = browserEnvironment(
 );
 if (initialEnv.theme === "dark") loadDarkTheme().catch(() => undefined);
 
-/** The start-up component: follows start-up, then renders the pane with its host. */
-export function Startup({ env, starting }: { env: HostEnvironment; starting: StartStore }) {
-  const styles = useStyles();
+/** Start-up's phase as it goes, with the language and theme it asks for (Office's, once ready). */
+function useStartPhase(env: HostEnvironment, starting: StartStore) {
   const [lang, setLang] = useState<Lang>(env.lang);
   const [theme, setTheme] = useState<"light" | "dark">(env.theme);
   const [started, setStarted] = useState<StartPhase>(starting.get);
-  const [dark, setDark] = useState<Theme | null>(darkTheme);
 
   // Each phase as start-up reaches it; with the pane, Office's language and theme (one render).
   useEffect(() => {
@@ -115,16 +113,22 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
     update();
     return starting.subscribe(update);
   }, [starting]);
+  return { lang, setLang, theme, setTheme, started, setStarted };
+}
 
-  // In a browser, follow the system's light/dark setting unless the URL forces one.
+/** In a browser, follows the system's light/dark setting unless the URL forces one. */
+function useSystemTheme(setTheme: (theme: "light" | "dark") => void): void {
   useEffect(() => {
     if (themeForced(window.location.search) || typeof window.matchMedia !== "function") return;
     const query = window.matchMedia("(prefers-color-scheme: dark)");
     const follow = (): void => setTheme(query.matches ? "dark" : "light");
     query.addEventListener("change", follow);
     return () => query.removeEventListener("change", follow);
-  }, []);
+  }, [setTheme]);
+}
 
+/** The page's language, title and color scheme follow the pane's. */
+function useDocumentSettings(lang: Lang, theme: "light" | "dark"): void {
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = uiText(lang).appTitle;
@@ -132,6 +136,11 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
   useEffect(() => {
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
+}
+
+/** The dark theme's tokens once loaded (null before); a chunk that cannot load fails start-up. */
+function useDarkTheme(theme: "light" | "dark", setStarted: (phase: StartPhase) => void): Theme | null {
+  const [dark, setDark] = useState<Theme | null>(darkTheme);
   useEffect(() => {
     if (theme !== "dark" || dark !== null) return;
     let live = true;
@@ -147,13 +156,64 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
     return () => {
       live = false;
     };
-  }, [theme, dark]);
+  }, [theme, dark, setStarted]);
+  return dark;
+}
+
+/** The start-up screen's body before the pane: connecting (with its stalled notice) or a failure. */
+function StartupBody({
+  started,
+  lang,
+}: {
+  started: Exclude<StartPhase, { status: "ready" | "starting" }>;
+  lang: Lang;
+}) {
+  const t = uiText(lang);
+  return (
+    <main data-testid="startup" data-status={started.status}>
+      {started.status === "connecting" ? (
+        <>
+          <Spinner size="small" label={t.connecting} />
+          {/* Present from the start, so that the notice is read out when it appears. */}
+          <div aria-live="polite">
+            {started.stalled ? (
+              <Suspense fallback={null}>
+                <StartupNotice intent="warning" testId="connect-stalled" text={t.connectStalled} />
+              </Suspense>
+            ) : null}
+          </div>
+        </>
+      ) : (
+        <Suspense fallback={null}>
+          <StartupNotice
+            intent="error"
+            testId="startup-error"
+            text={
+              started.status === "office-failed"
+                ? t.officeFailed
+                : started.status === "not-excel"
+                  ? t.notExcel(started.host)
+                  : t.startFailed(started.message)
+            }
+          />
+        </Suspense>
+      )}
+    </main>
+  );
+}
+
+/** The start-up component: follows start-up, then renders the pane with its host. */
+export function Startup({ env, starting }: { env: HostEnvironment; starting: StartStore }) {
+  const styles = useStyles();
+  const { lang, setLang, theme, setTheme, started, setStarted } = useStartPhase(env, starting);
+  useSystemTheme(setTheme);
+  useDocumentSettings(lang, theme);
+  const dark = useDarkTheme(theme, setStarted);
 
   const onReady = useCallback(() => {
     requestAnimationFrame(() => performance.mark(READY_MARK));
   }, []);
 
-  const t = uiText(lang);
   // Dark asked for and its tokens not there yet: nothing at first (no flash of the light theme), the
   // start-up screen when the theme changes later; never the pane in the wrong theme.
   const waitingForDark = theme === "dark" && dark === null;
@@ -166,7 +226,7 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
   );
   const loading = shell(
     <main data-testid="startup" data-status="starting">
-      <Spinner size="small" label={t.loading} />
+      <Spinner size="small" label={uiText(lang).loading} />
     </main>,
   );
   return (
@@ -189,37 +249,7 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
       ) : started.status === "ready" || started.status === "starting" ? (
         loading
       ) : (
-        shell(
-          <main data-testid="startup" data-status={started.status}>
-            {started.status === "connecting" ? (
-              <>
-                <Spinner size="small" label={t.connecting} />
-                {/* Present from the start, so that the notice is read out when it appears. */}
-                <div aria-live="polite">
-                  {started.stalled ? (
-                    <Suspense fallback={null}>
-                      <StartupNotice intent="warning" testId="connect-stalled" text={t.connectStalled} />
-                    </Suspense>
-                  ) : null}
-                </div>
-              </>
-            ) : (
-              <Suspense fallback={null}>
-                <StartupNotice
-                  intent="error"
-                  testId="startup-error"
-                  text={
-                    started.status === "office-failed"
-                      ? t.officeFailed
-                      : started.status === "not-excel"
-                        ? t.notExcel(started.host)
-                        : t.startFailed(started.message)
-                  }
-                />
-              </Suspense>
-            )}
-          </main>,
-        )
+        shell(<StartupBody started={started} lang={lang} />)
       )}
     </FluentProvider>
   );
