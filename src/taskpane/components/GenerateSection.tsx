@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import {
   Button,
   Caption1,
@@ -16,10 +16,14 @@ import {
 import type { Lang } from "../../core";
 import type { GenerateOutcome } from "../host";
 import type { Resolutions } from "../conflicts";
-import { ConflictsPanel } from "./ConflictsPanel";
 import { uiText } from "../i18n";
 import { progressLabel } from "../model";
 import type { GenerationState } from "../state";
+import { DeferredFallback } from "./Section";
+
+/** Shown only when the workbook changed under the pane's edits: a chunk of its own, fetched on mount. */
+const loadConflictsPanel = () => import(/* webpackChunkName: "conflicts" */ "./ConflictsPanel");
+const ConflictsPanel = lazy(() => loadConflictsPanel().then((m) => ({ default: m.ConflictsPanel })));
 
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -211,12 +215,14 @@ function GenerationStopped(props: GenerateSectionProps) {
   }
   if (state.status === "conflicts") {
     return (
-      <ConflictsPanel
-        lang={lang}
-        conflicts={state.conflicts}
-        onSettle={(r) => props.onSettle?.(r)}
-        onCancel={() => props.onCancelConflicts?.()}
-      />
+      <Suspense fallback={<DeferredFallback lang={lang} />}>
+        <ConflictsPanel
+          lang={lang}
+          conflicts={state.conflicts}
+          onSettle={(r) => props.onSettle?.(r)}
+          onCancel={() => props.onCancelConflicts?.()}
+        />
+      </Suspense>
     );
   }
   return null;
@@ -228,6 +234,10 @@ export function GenerateSection(props: GenerateSectionProps) {
   const styles = useStyles();
   const t = uiText(lang);
   const resultRef = useRef<HTMLDivElement>(null);
+  // The conflicts panel downloads while nothing else does, so that it shows at once when needed.
+  useEffect(() => {
+    loadConflictsPanel().catch(() => undefined);
+  }, []);
   useEffect(() => {
     if (state.status === "done" || state.status === "failed" || state.status === "changed")
       resultRef.current?.focus();

@@ -1,23 +1,11 @@
 import { useRef } from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  Caption1,
-  Field,
-  makeStyles,
-  Select,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
-import type { ColumnMapping, Field as DataField, Lang } from "../../core";
+import { Badge, Button, Caption1, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import type { ColumnMapping, Lang } from "../../core";
 import type { FileWorkbookControls, InputChoice, PaneHost } from "../host";
 import { uiText } from "../i18n";
-import { inputChoiceKey, inputChoiceLabel, withColumn, type PaneView } from "../model";
-import { Section } from "./Section";
+import { inputChoiceKey, inputChoiceLabel, type PaneView } from "../model";
+import type { DeferredSections } from "./deferred-sections";
+import { DeferredFallback, Section } from "./Section";
 import { useControlStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -40,10 +28,6 @@ const useStyles = makeStyles({
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
   },
-  mapping: { display: "grid", gap: tokens.spacingVerticalS },
-  accordionHeader: { margin: 0 },
-  accordionButton: { paddingLeft: 0, paddingRight: 0, fontWeight: tokens.fontWeightSemibold },
-  panel: { margin: 0, paddingBottom: tokens.spacingVerticalS },
 });
 
 export interface InputSectionProps {
@@ -55,6 +39,8 @@ export interface InputSectionProps {
   mapping: ColumnMapping;
   mappingOpen: boolean;
   busy: boolean;
+  /** The sections loaded after the figures (the column mapping's accordion is one), null until then. */
+  deferred: DeferredSections | null;
   onMappingOpenChange(open: boolean): void;
   onChoose(choice: InputChoice): void;
   onMapping(mapping: ColumnMapping): void;
@@ -171,59 +157,6 @@ function InputChoiceField({
   );
 }
 
-/** Which column holds what: one dropdown per field, in an accordion the pane opens when needed. */
-function MappingAccordion(props: InputSectionProps & { view: PaneView }) {
-  const { lang, view, mapping } = props;
-  const styles = useStyles();
-  const controls = useControlStyles();
-  const t = uiText(lang);
-  return (
-    <Accordion
-      collapsible
-      openItems={props.mappingOpen ? ["mapping"] : []}
-      onToggle={(_, data) => props.onMappingOpenChange(data.openItems.includes("mapping"))}
-    >
-      <AccordionItem value="mapping">
-        <AccordionHeader
-          as="h3"
-          className={styles.accordionHeader}
-          button={{ className: styles.accordionButton }}
-          expandIconPosition="end"
-        >
-          {t.mappingTitle}
-        </AccordionHeader>
-        <AccordionPanel className={styles.panel}>
-          <div className={styles.mapping}>
-            <Caption1>{t.mappingHint}</Caption1>
-            {view.mapping.map((row) => (
-              <Field className={controls.field} key={row.field} label={row.label} required={row.required}>
-                <Select
-                  className={controls.select}
-                  select={{ className: controls.selectElement }}
-                  data-field={row.field}
-                  value={row.column === undefined ? "" : String(row.column)}
-                  disabled={props.busy}
-                  onChange={(_, data) => {
-                    if (data.value === "") return;
-                    props.onMapping(withColumn(mapping, row.field as DataField, Number(data.value)));
-                  }}
-                >
-                  {row.column === undefined ? <option value="">{t.noColumn}</option> : null}
-                  {view.columns.map((c) => (
-                    <option key={c.index} value={String(c.index)}>
-                      {c.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            ))}
-          </div>
-        </AccordionPanel>
-      </AccordionItem>
-    </Accordion>
-  );
-}
-
 /** 1. The workbook and its funding table: which table, which column holds what, rows read. */
 export function InputSection(props: InputSectionProps) {
   const { lang, host, view } = props;
@@ -261,7 +194,19 @@ export function InputSection(props: InputSectionProps) {
           </Button>
         ) : null}
       </div>
-      {view === null ? null : <MappingAccordion {...props} view={view} />}
+      {view === null ? null : props.deferred === null ? (
+        <DeferredFallback lang={lang} />
+      ) : (
+        <props.deferred.MappingAccordion
+          lang={lang}
+          view={view}
+          mapping={props.mapping}
+          open={props.mappingOpen}
+          busy={props.busy}
+          onOpenChange={props.onMappingOpenChange}
+          onMapping={props.onMapping}
+        />
+      )}
     </Section>
   );
 }

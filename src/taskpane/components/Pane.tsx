@@ -15,6 +15,7 @@ import { useFollowWorkbook } from "../hooks/useFollowWorkbook";
 import { useGeneration } from "../hooks/useGeneration";
 import { useNavigation } from "../hooks/useNavigation";
 import { usePlan } from "../hooks/usePlan";
+import { useDeferredSections } from "../hooks/useDeferredSections";
 import { useReadyOnce } from "../hooks/useReadyOnce";
 import { useWorkbookRead } from "../hooks/useWorkbookRead";
 import { uiText, type UiText } from "../i18n";
@@ -105,6 +106,8 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     dispatch,
   );
   useReadyOnce(view !== null, onReady);
+  // After the figures: the other sections (busy for assistive technologies until they are there).
+  const deferred = useDeferredSections(view !== null);
   const files = useFileOpening(host, lang, dispatch);
   const navigation = useNavigation(host, lang, dispatch);
   const generationControls = useGeneration({
@@ -120,7 +123,11 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
   return (
     <div className={styles.root}>
       <Header lang={lang} mode={host.kind} onLangChange={onLangChange} />
-      <main className={styles.main} data-ready={view === null ? "false" : "true"} aria-busy={busy}>
+      <main
+        className={styles.main}
+        data-ready={view === null ? "false" : "true"}
+        aria-busy={busy || (view !== null && deferred === null)}
+      >
         <InputSection
           lang={lang}
           host={host}
@@ -130,6 +137,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
           mapping={planned.result?.read.mapping ?? {}}
           mappingOpen={state.mappingOpen}
           busy={busy}
+          deferred={deferred}
           onMappingOpenChange={(open) => dispatch({ type: "mapping-toggled", open })}
           onChoose={(c) => dispatch({ type: "input-chosen", choice: c })}
           onReread={() => dispatch({ type: "reread" })}
@@ -149,6 +157,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
             navigation={navigation}
             generation={generationControls}
             dispatch={dispatch}
+            deferred={deferred}
           />
         )}
       </main>

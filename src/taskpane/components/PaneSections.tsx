@@ -1,5 +1,4 @@
-import { lazy, Suspense, type Dispatch } from "react";
-import { Spinner } from "@fluentui/react-components";
+import type { Dispatch } from "react";
 import type { Lang } from "../../core";
 import type { PaneHost } from "../host";
 import { uiText, type UiText } from "../i18n";
@@ -14,18 +13,9 @@ import type { GenerationControls } from "../hooks/useGeneration";
 import type { Navigation } from "../hooks/useNavigation";
 import type { Planned } from "../hooks/usePlan";
 import { isBusy, type Loaded, type Note, type PaneAction, type PaneState } from "../state";
-import { CheckBadges, CheckSection } from "./CheckSection";
-import { GenerateSection } from "./GenerateSection";
-import { ParamsSection } from "./ParamsSection";
+import type { DeferredSections } from "./deferred-sections";
 import { PreviewSection } from "./PreviewSection";
-import { Section } from "./Section";
-
-/** Below the fold, with Fluent's dialog: loaded after the first paint, in a chunk of its own. */
-const ScenariosSection = lazy(() =>
-  import(/* webpackChunkName: "scenarios" */ "./ScenariosSection").then((m) => ({
-    default: m.ScenariosSection,
-  })),
-);
+import { DeferredFallback, Section } from "./Section";
 
 /** A note after a click on a cell or a sheet, in the pane's language. */
 function noteText(note: Note | null, kind: PaneHost["kind"], lang: Lang, t: UiText): string {
@@ -49,30 +39,36 @@ export interface PaneSectionsProps {
   readonly navigation: Navigation;
   readonly generation: GenerationControls;
   readonly dispatch: Dispatch<PaneAction>;
+  /** Sections 2, 3, 5 and 6, loaded after the figures (null until then: their fallbacks show). */
+  readonly deferred: DeferredSections | null;
 }
 
 /** 2. The parameters: the pane's fields over the workbook's. */
-function ParamsCard({ lang, state, loaded, planned, navigation, dispatch }: PaneSectionsProps) {
+function ParamsCard({ lang, state, loaded, planned, navigation, dispatch, deferred }: PaneSectionsProps) {
   const t = uiText(lang);
   return (
     <Section id="params" number={2} title={t.sections.params}>
-      <ParamsSection
-        lang={lang}
-        fields={planned.fields}
-        edited={planned.edited}
-        workbookSheet={parametersSheet(loaded.snapshot.parameters)}
-        fieldErrors={planned.fieldErrors}
-        busy={isBusy(state)}
-        fieldRef={navigation.fieldRef}
-        onChange={(param, text) => dispatch({ type: "param-edited", param, text })}
-        onReset={() => dispatch({ type: "params-reset" })}
-      />
+      {deferred === null ? (
+        <DeferredFallback lang={lang} />
+      ) : (
+        <deferred.ParamsSection
+          lang={lang}
+          fields={planned.fields}
+          edited={planned.edited}
+          workbookSheet={parametersSheet(loaded.snapshot.parameters)}
+          fieldErrors={planned.fieldErrors}
+          busy={isBusy(state)}
+          fieldRef={navigation.fieldRef}
+          onChange={(param, text) => dispatch({ type: "param-edited", param, text })}
+          onReset={() => dispatch({ type: "params-reset" })}
+        />
+      )}
     </Section>
   );
 }
 
 /** 3. The check: errors and warnings, each going to its cell. */
-function CheckCard({ lang, hostKind, state, planned, navigation }: PaneSectionsProps) {
+function CheckCard({ lang, hostKind, state, planned, navigation, deferred }: PaneSectionsProps) {
   const t = uiText(lang);
   const { view } = planned;
   return (
@@ -80,21 +76,29 @@ function CheckCard({ lang, hostKind, state, planned, navigation }: PaneSectionsP
       id="check"
       number={3}
       title={t.sections.check}
-      extra={<CheckBadges lang={lang} errors={view.errorCount} warnings={view.warningCount} />}
+      extra={
+        deferred === null ? undefined : (
+          <deferred.CheckBadges lang={lang} errors={view.errorCount} warnings={view.warningCount} />
+        )
+      }
     >
-      <CheckSection
-        lang={lang}
-        issues={view.issues}
-        current={state.currentIssue}
-        status={noteText(state.cellNote, hostKind, lang, t)}
-        onGo={(issue, cell) => void navigation.go(issue, cell)}
-      />
+      {deferred === null ? (
+        <DeferredFallback lang={lang} />
+      ) : (
+        <deferred.CheckSection
+          lang={lang}
+          issues={view.issues}
+          current={state.currentIssue}
+          status={noteText(state.cellNote, hostKind, lang, t)}
+          onGo={(issue, cell) => void navigation.go(issue, cell)}
+        />
+      )}
     </Section>
   );
 }
 
 /** 5. The scenarios: saved, renamed, deleted, applied in the pane (written at the next generation). */
-function ScenariosCard({ lang, state, planned, dispatch }: PaneSectionsProps) {
+function ScenariosCard({ lang, state, planned, dispatch, deferred }: PaneSectionsProps) {
   const t = uiText(lang);
   const plan = planned.result?.plan ?? null;
   const apply = (view: ScenarioView): void =>
@@ -106,8 +110,10 @@ function ScenariosCard({ lang, state, planned, dispatch }: PaneSectionsProps) {
     });
   return (
     <Section id="scenarios" number={5} title={t.sections.scenarios}>
-      <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-        <ScenariosSection
+      {deferred === null ? (
+        <DeferredFallback lang={lang} />
+      ) : (
+        <deferred.ScenariosSection
           lang={lang}
           scenarios={planned.scenarios}
           pending={pendingScenarioChanges(state.edits.scenarioEdits)}
@@ -124,7 +130,7 @@ function ScenariosCard({ lang, state, planned, dispatch }: PaneSectionsProps) {
           onApply={apply}
           onUndo={() => dispatch({ type: "scenarios-undone" })}
         />
-      </Suspense>
+      )}
     </Section>
   );
 }
@@ -139,25 +145,30 @@ function GenerateCard({
   navigation,
   generation,
   dispatch,
+  deferred,
 }: PaneSectionsProps) {
   const t = uiText(lang);
   return (
     <Section id="generate" number={6} title={t.sections.generate}>
-      <GenerateSection
-        lang={lang}
-        summary={planned.summary}
-        blocked={planned.view.blocked}
-        warningCount={planned.view.warningCount}
-        acknowledged={state.acknowledged}
-        onAcknowledge={(value) => dispatch({ type: "warnings-acknowledged", value })}
-        state={state.generation}
-        onGenerate={generation.generate}
-        onSheet={(name) => void navigation.showSheet(name)}
-        sheetNote={noteText(state.sheetNote, hostKind, lang, t)}
-        incomplete={loaded.snapshot.complete === false}
-        onSettle={generation.settle}
-        onCancelConflicts={generation.cancel}
-      />
+      {deferred === null ? (
+        <DeferredFallback lang={lang} />
+      ) : (
+        <deferred.GenerateSection
+          lang={lang}
+          summary={planned.summary}
+          blocked={planned.view.blocked}
+          warningCount={planned.view.warningCount}
+          acknowledged={state.acknowledged}
+          onAcknowledge={(value) => dispatch({ type: "warnings-acknowledged", value })}
+          state={state.generation}
+          onGenerate={generation.generate}
+          onSheet={(name) => void navigation.showSheet(name)}
+          sheetNote={noteText(state.sheetNote, hostKind, lang, t)}
+          incomplete={loaded.snapshot.complete === false}
+          onSettle={generation.settle}
+          onCancelConflicts={generation.cancel}
+        />
+      )}
     </Section>
   );
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
-import { Card, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Card, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import type { Lang } from "../../core";
+import { uiText } from "../i18n";
 
 const useStyles = makeStyles({
   card: { gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
@@ -58,4 +60,9 @@ export function Section({
       </Card>
     </section>
   );
+}
+
+/** In place of a section's body while the sections loaded after the figures are on their way. */
+export function DeferredFallback({ lang }: { lang: Lang }) {
+  return <Spinner size="tiny" label={uiText(lang).loading} />;
 }
