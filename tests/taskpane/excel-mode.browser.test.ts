@@ -56,6 +56,12 @@ async function paneInExcel(apiVersion: string = LEVEL): Promise<{ page: Page; er
   await page.waitForSelector('main[data-ready="true"]', { timeout: 30_000 }).catch(async (e: unknown) => {
     throw new Error(`${String(e)}\n${errors.join("\n")}\n${(await page.textContent("body")) ?? ""}`);
   });
+  // The sections that do not show figures load just after them (issue 13): wait for the whole pane.
+  await page.waitForFunction(
+    () => document.querySelector('main[data-ready="true"]')?.getAttribute("aria-busy") === "false",
+    undefined,
+    { timeout: 30_000 },
+  );
   return { page, errors };
 }
 
