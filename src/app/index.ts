@@ -3,7 +3,7 @@
  * the Office adapters implement. The command, the pane's hosts and the benchmarks come in here.
  */
 
-export type { InputSnapshot, SheetGrid, WorkbookSnapshot } from "./snapshot";
+export type { FacilitySnapshot, InputSnapshot, NamedValue, SheetGrid, WorkbookSnapshot } from "./snapshot";
 export type {
   GenerateProgress,
   GenerateStep,

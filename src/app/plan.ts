@@ -267,6 +267,8 @@ export function planWorkbook(snapshot: WorkbookSnapshot, options: PipelineOption
               plan: planScenario(columns, scenario, reference.communes),
             })),
           },
+    // The facilities table and the bonus parameters are read here from issue #14's next step on.
+    bonus: null,
   };
   return hasError(issues)
     ? withBase(base, { status: "blocked" as const, ...planned })

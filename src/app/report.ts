@@ -41,6 +41,7 @@ function buildOptions(
     stamp,
     taken: snapshot.taken,
     scenarios: result.scenarios.kind === "listed" ? result.scenarios.plans : [],
+    ...(result.bonus === null ? {} : { bonus: result.bonus }),
   };
 }
 

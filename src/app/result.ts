@@ -4,7 +4,7 @@
  */
 
 import type { ScenarioPlan, Commune, FundingRow, Issue, Plan, ReadResult } from "../core";
-import type { InputSource } from "../report";
+import type { BonusReportInput, InputSource } from "../report";
 
 /**
  * The scenarios a generation writes: the default one (the plan's parameters, « Paramètres actuels »)
@@ -28,6 +28,11 @@ export interface Planned {
   /** Where the input's mapped columns are, for the report's formulas. */
   readonly source: InputSource;
   readonly scenarios: ScenarioSet;
+  /**
+   * The bonus territoire (issue #14): the facilities table as read with no error, its parameters and
+   * the engine's plan; null when the workbook has no facilities table (or an empty one).
+   */
+  readonly bonus: BonusReportInput | null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * reader, Office.js) and every use-case starts from. Types only.
  */
 
-import type { ParamInputs, GridOrigin, RawGrid } from "../core";
+import type { ParamInputs, GridOrigin, RawGrid, RawValue } from "../core";
 /** A block of cells read from the workbook, and where its top-left cell is. */
 export interface SheetGrid {
   readonly grid: RawGrid;
@@ -22,6 +22,19 @@ export interface InputSnapshot {
   readonly origin: GridOrigin;
   /** A table whose header row is hidden: its grid has no header, so its columns cannot be read. */
   readonly headerHidden?: boolean;
+}
+
+/** The facilities table `Équipements CTG` (issue #14) as read from the workbook, header row first. */
+export interface FacilitySnapshot extends SheetGrid {
+  readonly sheet: string;
+  /** The Excel table's name (`Equipements_CTG`), or null for a plain range. */
+  readonly table: string | null;
+}
+
+/** A value read behind a workbook name, and the cell it came from (`'Paramètres CTG'!C13`). */
+export interface NamedValue {
+  readonly value: RawValue;
+  readonly cell: string;
 }
 
 /** What a workbook holds that the product reads. */
@@ -48,6 +61,16 @@ export interface WorkbookSnapshot {
    * false when it was interrupted (the pane asks to generate again), null or absent when unknown.
    */
   readonly complete?: boolean | null;
+  /**
+   * The facilities table of the bonus territoire (issue #14), or null when the workbook has none;
+   * left out by an adapter that does not read it yet (read as null).
+   */
+  readonly facilities?: FacilitySnapshot | null;
+  /**
+   * The values behind the bonus parameter names of a previous run (`CTG_B_DebutNord`…), keyed by the
+   * workbook name, with their cells; empty or absent when there is none (the defaults apply).
+   */
+  readonly bonusParameters?: Readonly<Record<string, NamedValue>>;
   /** Sheet and table names of the user's own (not the product's). */
   readonly taken: { readonly sheets: readonly string[]; readonly tables: readonly string[] };
 }
