@@ -11,7 +11,9 @@
  * are read through `getItem` once a request has seen them in the workbook's collections: the runner
  * remembers which exist; a snapshot finding more than it remembered reads them in a second request
  * (the first snapshot of a session on a workbook with a previous run's sheets), one finding fewer
- * (deleted meanwhile) starts again without the memory.
+ * (deleted meanwhile) starts again without the memory. The user's facilities table of the bonus
+ * territoire (`Équipements CTG`, issue #14) is read the same way: once the runner knows where it is,
+ * within a bounded window in the first request (its rows below the window in blocks).
  */
 
 import { HOST_MESSAGES } from "../../i18n";
@@ -972,11 +974,17 @@ async function snapshotRead(
  * - the parameters of a previous run (names `CTG_CoutHT`… pointing at the product's parameters
  *   sheet), its communes table, its scenarios sheet, the fingerprint of the formulas it wrote (the
  *   workbook name `CTG_Empreinte`, null when absent or not a string constant), and the names the
- *   user's sheets and tables take.
+ *   user's sheets and tables take;
+ * - the bonus territoire's (issue #14): the facilities table `Équipements CTG` (see facilityRefOf;
+ *   left out when there is none), and the value and cell of every workbook name `CTG_B_…` on the
+ *   product's parameters sheet (left out when there is none).
  *
  * One request (one `context.sync()`) for an input that fits one response; two on a session's first
- * read of a workbook a previous run wrote into (its objects are read once the collections show them,
- * never through a null object: see the top of this file).
+ * read of a workbook a previous run wrote into, or holding a facilities table (its objects are read
+ * once the collections show them, never through a null object: see the top of this file). A
+ * facilities table the runner knows of takes up to 500 KB estimated of the first response (781 rows
+ * of 16 columns at 40 bytes a cell; its rows below in blocks of 2 MB), and the input's window that
+ * much less: the values of the first response stay within 4 MB estimated.
  *
  * The input's size is not known before the first request, and Excel on the web refuses a response
  * above 5 MB (ResponsePayloadSizeLimitExceeded) — a refused response is a wasted round trip. So the

@@ -23,6 +23,7 @@ import {
   type ApplyResult,
   type ExcelRunner,
 } from "../../../src/workbook/office";
+import { facilityRefOf, isFacilityInput } from "../../../src/workbook/office/read";
 import { demoWorkbook, DEMO_FACILITY_TABLE } from "../../../src/workbook/xlsx/demo";
 import { openPackage } from "../../../src/workbook/xlsx/package";
 import { readDefinedNames, readGrid, readTableGrid } from "../../../src/workbook/xlsx/read";
@@ -112,6 +113,27 @@ function expectWithinLimits(fake: ExcelFake): void {
 
 // ---------------------------------------------------------------------------------------------
 // The snapshot
+
+test("where the facilities table is: a table Equipements_CTG anywhere, else the first table on Équipements CTG, else its cells", () => {
+  const onSheet = { name: "Tableau1", sheet: FACILITIES };
+  const named = { name: "equipements_ctg", sheet: "Autre" };
+  const funding = { name: "Financements", sheet: "Financements" };
+  expect(facilityRefOf([funding, onSheet, named], ["Financements", FACILITIES, "Autre"])).toEqual({
+    kind: "table",
+    name: "equipements_ctg",
+  });
+  const lower = { name: "Tableau1", sheet: "équipements ctg" };
+  expect(facilityRefOf([funding, lower], ["Financements", "équipements ctg"])).toEqual({
+    kind: "table",
+    name: "Tableau1",
+  });
+  expect(facilityRefOf([funding], ["Financements", FACILITIES])).toEqual({ kind: "sheet", name: FACILITIES });
+  expect(facilityRefOf([funding], ["Financements"])).toBeNull();
+  expect(isFacilityInput(onSheet)).toBe(true);
+  expect(isFacilityInput(named)).toBe(true);
+  expect(isFacilityInput({ name: FACILITIES, sheet: FACILITIES })).toBe(true);
+  expect(isFacilityInput(funding)).toBe(false);
+});
 
 describe("the snapshot reads the facilities table", () => {
   it("as the .xlsx reader gives it: header row first, origin at its header; found in the first response, read in a second on a session's first read, in the one request after", async () => {
