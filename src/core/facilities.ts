@@ -25,6 +25,9 @@ import { FACILITY_FIELDS, issueOf } from "./types";
 /** The sheet the facilities table lives on. */
 export const FACILITY_SHEET = "Équipements CTG";
 
+/** The name of the facilities table (an Excel table on {@link FACILITY_SHEET}), as the demo writes it. */
+export const FACILITY_TABLE = "CTG_Equipements";
+
 /**
  * The facilities table's headers as the product writes them (the demo's table, the messages): the
  * French names, which the reader recognises among its synonyms.
