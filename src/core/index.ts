@@ -79,7 +79,7 @@ export { readBonusParams } from "./bonus-params-read";
 export type { BonusParamInputs } from "./bonus-params-read";
 export { computeBonusPlan, smoothedPool } from "./bonus";
 export type { BonusPlan, FacilityBonus } from "./bonus";
-export { FACILITY_SHEET, FACILITY_TABLE, readFacilityTable } from "./facilities";
+export { FACILITY_SHEET, FACILITY_TABLE, isFacilityTable, readFacilityTable } from "./facilities";
 export { addCents, applyRate, sumCents } from "./money";
 export type { BonusKind, Facility, FacilityField, FacilityReadResult, Hundredths } from "./types";
 export { FACILITY_HEADERS } from "./facilities";
