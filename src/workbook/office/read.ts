@@ -19,7 +19,10 @@
 import { HOST_MESSAGES } from "../../i18n";
 import {
   a1,
+  BONUS_NAME_PREFIX,
   FACILITY_SHEET,
+  FACILITY_TABLE,
+  isFacilityTable,
   parseA1,
   quoteSheet,
   toCell,
@@ -88,12 +91,6 @@ const SCENARIOS_CANDIDATES = (["fr", "en"] as const).flatMap((lang) => {
   return [name, `${name} (2)`, `${name} (3)`];
 });
 
-/** Prefix of the bonus territoire's parameter names on `Paramètres CTG` (`CTG_B_DebutNord`…, issue #14). */
-const BONUS_NAME_PREFIX = "CTG_B_";
-
-/** Names the facilities table goes by wherever it is: the documented one, and the demo's. */
-const FACILITY_TABLES = ["Equipements_CTG", "CTG_Equipements"];
-
 /** Where the facilities table of the bonus territoire is: an Excel table, or a sheet's cells. */
 export interface FacilityRef {
   readonly kind: "table" | "sheet";
@@ -101,9 +98,9 @@ export interface FacilityRef {
 }
 
 /**
- * Where the facilities table `Équipements CTG` (issue #14) is among the user's tables and sheets: a
- * table named `Equipements_CTG` (or the demo's `CTG_Equipements`), else the first table on the sheet
- * `Équipements CTG`, else that sheet's cells; null when there is none.
+ * Where the facilities table `Équipements CTG` (issue #14) is among the user's tables and sheets, as
+ * the .xlsx adapter finds it: the table named `CTG_Equipements` (FACILITY_TABLE), else the first
+ * table on the sheet `Équipements CTG`, else that sheet's cells; null when there is none.
  *
  * @param tables - the user's tables (not on the product's sheets), in workbook order
  * @param sheets - the user's sheet names
@@ -113,25 +110,22 @@ export function facilityRefOf(
   tables: readonly { readonly name: string; readonly sheet: string }[],
   sheets: readonly string[],
 ): FacilityRef | null {
-  const named = new Set(FACILITY_TABLES.map((n) => n.toLowerCase()));
-  const table = tables.find((t) => named.has(t.name.toLowerCase()));
+  const table =
+    tables.find((t) => t.name.toLowerCase() === FACILITY_TABLE.toLowerCase()) ??
+    tables.find((t) => isFacilityTable(t.name, t.sheet));
   if (table !== undefined) return { kind: "table", name: table.name };
-  const sheet = sheets.find((s) => s.toLowerCase() === FACILITY_SHEET.toLowerCase());
-  if (sheet === undefined) return null;
-  const onSheet = tables.find((t) => t.sheet === sheet);
-  return onSheet === undefined ? { kind: "sheet", name: sheet } : { kind: "table", name: onSheet.name };
+  return sheets.includes(FACILITY_SHEET) ? { kind: "sheet", name: FACILITY_SHEET } : null;
 }
 
 /**
- * Whether a table or sheet is the facilities table's (never the funding input): a table of
- * facilityRefOf's names, any table on the sheet `Équipements CTG`, or that sheet.
+ * Whether a table or sheet is the facilities table's (never the funding input): the table
+ * `CTG_Equipements`, any table on the sheet `Équipements CTG`, or that sheet.
  *
  * @param input - a table (its name and sheet) or a sheet (its name twice)
  * @returns true when it holds the facilities
  */
 export function isFacilityInput(input: { readonly name: string; readonly sheet: string }): boolean {
-  const sheet = input.sheet.toLowerCase() === FACILITY_SHEET.toLowerCase();
-  return sheet || FACILITY_TABLES.some((n) => n.toLowerCase() === input.name.toLowerCase());
+  return isFacilityTable(input.name, input.sheet);
 }
 
 export interface SheetFacts {
@@ -275,13 +269,12 @@ function existingProduct(q: Queued, sheets: readonly SheetFacts[]): ProductKnown
   const userTables = q.tables.items
     .filter((t) => user.has(t.worksheet.name))
     .map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-  const prefix = BONUS_NAME_PREFIX.toLowerCase();
   return {
     params: hasParameters
       ? Object.values(PLAN_PARAM_CELL_NAMES).filter((n) => names.has(n.toLowerCase()))
       : [],
     bonus: hasParameters
-      ? q.names.items.map((n) => n.name).filter((n) => n.toLowerCase().startsWith(prefix))
+      ? q.names.items.map((n) => n.name).filter((n) => n.startsWith(BONUS_NAME_PREFIX))
       : [],
     facilities: facilityRefOf(userTables, userSheets),
     communes: COMMUNES_CANDIDATES.filter((n) => {
@@ -306,10 +299,9 @@ export function rememberWritten(run: ExcelRunner, report: Report): void {
   const params = new Set(Object.values(PLAN_PARAM_CELL_NAMES).map((n) => n.toLowerCase()));
   const communes = new Set(COMMUNES_CANDIDATES.map((n) => n.toLowerCase()));
   const scenarios = new Set(SCENARIOS_CANDIDATES.map((n) => n.toLowerCase()));
-  const prefix = BONUS_NAME_PREFIX.toLowerCase();
   knownOf.set(run, {
     params: report.names.map((n) => n.name).filter((n) => params.has(n.toLowerCase())),
-    bonus: report.names.map((n) => n.name).filter((n) => n.toLowerCase().startsWith(prefix)),
+    bonus: report.names.map((n) => n.name).filter((n) => n.startsWith(BONUS_NAME_PREFIX)),
     // The user's facilities table, which no generation writes, stays where it was seen.
     facilities: knownOf.get(run)?.facilities ?? null,
     communes: report.sheets
@@ -606,7 +598,6 @@ export function snapshotOf(
   facilities: FacilitySnapshot | null,
 ): WorkbookSnapshot {
   const product = new Set(sheets.filter((s) => s.marked).map((s) => s.name));
-  const bonus = bonusParamsOf(q, sheets);
   // As the .xlsx adapter's takenNames: the user's sheets, tables and defined names.
   const taken = {
     sheets: sheets.filter((s) => !s.marked).map((s) => s.name),
@@ -636,9 +627,8 @@ export function snapshotOf(
     scenarios: scenariosOf(q, sheets),
     formulasKey: formulasKeyOf(q),
     complete: completeOf(q),
-    // Left out when there is none, as the .xlsx adapter does (both snapshots compare equal).
-    ...(facilities === null ? {} : { facilities }),
-    ...(Object.keys(bonus).length === 0 ? {} : { bonusParameters: bonus }),
+    facilities,
+    bonusParameters: bonusParamsOf(q, sheets),
   };
 }
 
@@ -976,8 +966,8 @@ async function snapshotRead(
  *   workbook name `CTG_Empreinte`, null when absent or not a string constant), and the names the
  *   user's sheets and tables take;
  * - the bonus territoire's (issue #14): the facilities table `Équipements CTG` (see facilityRefOf;
- *   left out when there is none), and the value and cell of every workbook name `CTG_B_…` on the
- *   product's parameters sheet (left out when there is none).
+ *   null when there is none), and the value and cell of every workbook name `CTG_B_…` on the
+ *   product's parameters sheet (empty when there is none).
  *
  * One request (one `context.sync()`) for an input that fits one response; two on a session's first
  * read of a workbook a previous run wrote into, or holding a facilities table (its objects are read

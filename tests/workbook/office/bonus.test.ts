@@ -8,13 +8,14 @@
 // action leaves the previous summary or one marked incomplete, which the next generation completes.
 
 import { COMMUNES } from "../../../src/core/communes";
-import { computeBonusPlan } from "../../../src/core/bonus";
-import { DEFAULT_BONUS_PARAMS } from "../../../src/core/bonus-params";
-import { readFacilityTable } from "../../../src/core/facilities";
 import { a1, parseA1 } from "../../../src/core/cell";
-import type { Commune } from "../../../src/core/types";
-import type { BonusReportInput, Report } from "../../../src/report";
+import type { Report } from "../../../src/report";
 import { planWorkbook, reportFromResult, type WorkbookSnapshot } from "../../../src/app";
+import { engine } from "../../../src/taskpane/engine";
+import { ExcelPaneHost } from "../../../src/taskpane/excel-host";
+import { decideGeneration, type GenerationStop } from "../../../src/taskpane/generation";
+import type { InputChoice } from "../../../src/taskpane/host";
+import type { StagedEdits } from "../../../src/taskpane/merge";
 import {
   applyReportExcel,
   ExcelWorkbook,
@@ -27,6 +28,7 @@ import { facilityRefOf, isFacilityInput } from "../../../src/workbook/office/rea
 import { demoWorkbook, DEMO_FACILITY_TABLE } from "../../../src/workbook/xlsx/demo";
 import { openPackage } from "../../../src/workbook/xlsx/package";
 import { readDefinedNames, readGrid, readTableGrid } from "../../../src/workbook/xlsx/read";
+import { snapshotPackage } from "../../../src/workbook/xlsx/snapshot";
 import { applyReport } from "../../../src/workbook/xlsx/write";
 import {
   createExcelFake,
@@ -47,6 +49,8 @@ const DEMO = demoWorkbook(COMMUNES, "fr", { facilities: true });
 const FACILITIES = "Équipements CTG";
 const FUNDING = { kind: "table", name: "Financements", sheet: "Financements" } as const;
 const BONUS_SHEETS = ["Bonus territoire", "Bonus par commune"];
+const PANE_TABLE: InputChoice = { kind: "table", name: "Financements", sheet: "Financements" };
+const NO_EDITS: StagedEdits = { overrides: {}, basinMoves: {}, scenarioEdits: [] };
 
 function runnerOf(fake: ExcelFake): ExcelRunner {
   return excelRunner({ excelRun: fake.excelRun, sleep: noSleep });
@@ -57,25 +61,12 @@ function setup(options: FakeOptions = {}): { fake: ExcelFake; run: ExcelRunner }
   return { fake, run: runnerOf(fake) };
 }
 
-/** The bonus input of a snapshot's facilities table, read as the pipeline reads it, default parameters. */
-function bonusOf(snapshot: WorkbookSnapshot, reference: readonly Commune[]): BonusReportInput {
-  const table = snapshot.facilities;
-  if (table === null || table === undefined) throw new Error("no facilities table in the snapshot");
-  const read = readFacilityTable(table.grid, { origin: table.origin, communes: reference, headerRow: 0 });
-  if (read.facilities.length === 0) throw new Error(JSON.stringify(read.issues));
-  const plan = computeBonusPlan(read.facilities, reference, DEFAULT_BONUS_PARAMS);
-  return { read, grid: table.grid, origin: table.origin, params: DEFAULT_BONUS_PARAMS, plan };
-}
-
-/**
- * The report of a snapshot with its bonus territoire: the pipeline's when it plans one, else the
- * snapshot's facilities table read here (the pipeline's reading of it comes with the app layer).
- */
+/** The report of a snapshot, with the bonus territoire the pipeline plans from its facilities table. */
 async function reportOf(snapshot: WorkbookSnapshot): Promise<Report> {
   const result = planWorkbook(snapshot);
   if (result.status === "blocked") throw new Error(`blocked: ${JSON.stringify(result.issues)}`);
-  const ready = result.bonus !== null ? result : { ...result, bonus: bonusOf(snapshot, result.reference) };
-  return reportFromResult(snapshot, ready, { lang: "fr", version: "test", now: NOW });
+  if (result.bonus === null) throw new Error("no bonus territoire planned");
+  return reportFromResult(snapshot, result, { lang: "fr", version: "test", now: NOW });
 }
 
 /** A generation as the pane asks it of the port: the report built from the workbook as read now. */
@@ -114,16 +105,15 @@ function expectWithinLimits(fake: ExcelFake): void {
 // ---------------------------------------------------------------------------------------------
 // The snapshot
 
-test("where the facilities table is: a table Equipements_CTG anywhere, else the first table on Équipements CTG, else its cells", () => {
+test("where the facilities table is: the table CTG_Equipements anywhere, else the first table on Équipements CTG, else its cells", () => {
   const onSheet = { name: "Tableau1", sheet: FACILITIES };
-  const named = { name: "equipements_ctg", sheet: "Autre" };
+  const named = { name: "ctg_equipements", sheet: "Autre" };
   const funding = { name: "Financements", sheet: "Financements" };
   expect(facilityRefOf([funding, onSheet, named], ["Financements", FACILITIES, "Autre"])).toEqual({
     kind: "table",
-    name: "equipements_ctg",
+    name: "ctg_equipements",
   });
-  const lower = { name: "Tableau1", sheet: "équipements ctg" };
-  expect(facilityRefOf([funding, lower], ["Financements", "équipements ctg"])).toEqual({
+  expect(facilityRefOf([funding, onSheet], ["Financements", FACILITIES])).toEqual({
     kind: "table",
     name: "Tableau1",
   });
@@ -465,3 +455,68 @@ test("applyReportExcel alone: the bonus report in one write request under 4 MB e
   for (const bytes of result.requestBytes) expect(bytes).toBeLessThanOrEqual(4_000_000);
   expectWithinLimits(fake);
 });
+
+// ---------------------------------------------------------------------------------------------
+// End to end: the pipeline plans the bonus from the Office snapshot
+
+test("both adapters read the demo with facilities into the same snapshot, before and after a summary", async () => {
+  const { run } = setup();
+  expect(await snapshotExcel(run, { table: "Financements" })).toEqual(
+    snapshotPackage(openPackage(DEMO), { table: "Financements" }),
+  );
+  const summarized = applyReport(DEMO, await reportOf(snapshotPackage(openPackage(DEMO))));
+  const fake = fakeFromXlsx(summarized, LIMITS);
+  const snapshot = await snapshotExcel(runnerOf(fake), { table: "Financements" });
+  expect(Object.keys(snapshot.bonusParameters ?? {})).toHaveLength(34);
+  expect(snapshot).toEqual(snapshotPackage(openPackage(summarized), { table: "Financements" }));
+});
+
+describe.each(["1.7", "1.12"])(
+  "the pane's generation of the demo with facilities (ExcelApi %s)",
+  (apiVersion) => {
+    it("writes Bonus territoire, Bonus par commune and the 34 names from the pipeline's plan, as the .xlsx writer; read back, the pipeline plans the same bonus", async () => {
+      const fake = fakeFromXlsx(DEMO, { ...LIMITS, apiVersion });
+      const host = new ExcelPaneHost(runnerOf(fake), { supports: fake.supports });
+      const base = await host.snapshot(PANE_TABLE);
+      const planned = planWorkbook(base);
+      if (planned.status === "blocked") throw new Error(JSON.stringify(planned.issues));
+      expect(planned.bonus).not.toBeNull();
+      fake.resetStats();
+      const done = await host.generate<GenerationStop>(
+        {
+          choice: PANE_TABLE,
+          base,
+          build: (fresh) =>
+            decideGeneration(
+              { engine, base, edits: NO_EDITS, mapping: undefined, lang: "fr", date: "2026-12-05" },
+              fresh,
+            ),
+        },
+        () => undefined,
+      );
+      expect(done.kind).toBe("written");
+      expectWithinLimits(fake);
+      for (const name of BONUS_SHEETS) expect(fake.state.sheetNames()).toContain(name);
+      expect(fake.state.names.filter((n) => n.name.startsWith("CTG_B_"))).toHaveLength(34);
+      expect(fake.state.names.find((n) => n.name === "CTG_Complet")?.formula).toBe("=TRUE");
+      // The fake calculates no formula: the values it holds (the parameters and the facilities' own
+      // cells) are the engine's inputs; every formula is the .xlsx writer's (LibreOffice computes those to
+      // the engine's values, tests/workbook/bonus-libreoffice.test.ts).
+      const report = await reportOf(await snapshotExcel(runnerOf(fake), { table: "Financements" }));
+      for (const name of [...BONUS_SHEETS, "Paramètres CTG"].filter(
+        (n) => apiVersion !== "1.7" || n !== "Paramètres CTG",
+      )) {
+        expect({ name, cells: [...heldCells(fake.state, name)].sort() }).toEqual({
+          name,
+          cells: [...xlsxHeld(report, name)].sort(),
+        });
+      }
+      const read = await snapshotExcel(runnerOf(fake), { table: "Financements" });
+      const again = planWorkbook(read);
+      if (again.status === "blocked" || again.bonus === null || planned.bonus === null)
+        throw new Error("no bonus");
+      expect(again.bonus.plan).toEqual(planned.bonus.plan);
+      console.log(`pane generation with the bonus (ExcelApi ${apiVersion}): ${traffic(fake)}`);
+    });
+  },
+);
