@@ -2,7 +2,7 @@ import { cellText, gridAddress, gridAddresser, parseA1, toCell } from "./cell";
 import { findCommuneByInsee, matchCommune, normalizeName, type CommuneMatch } from "./communes";
 import { cellKey, DuplicateRows, fmix, mix, numberHash } from "./duplicates";
 import { columnsOfRows, rowsOfColumns } from "./funding-columns";
-import { ColumnsBuilder, ReadColumns, Shapes } from "./read-columns";
+import { ColumnsBuilder, ReadColumns, ReadShape, Shapes } from "./read-columns";
 import { centsFromEuros, MAX_CENTS, parseAmount, type AmountProblem } from "./money";
 import type {
   Basin,
@@ -894,17 +894,29 @@ class RowReader {
     );
     if (found >= 0) return found;
     const c = this.commune;
-    return shapes.add(h, {
-      commune: c?.name ?? this.keptName ?? "",
-      insee: c?.insee ?? null,
-      basinGiven: basin.basin,
-      domain: domain.domain,
-      action: action.value === "" ? null : action.value,
-      year: year.year,
-      keys: { commune: commune.text, insee: insee.text, domain: domain.text, year: year.text },
-      communeKey: this.communeKey ?? "",
-      cellIds: [commune.keyId, insee.keyId, basin.keyId, domain.keyId, action.keyId, year.keyId],
-    });
+    const shape = new ReadShape(
+      c?.name ?? this.keptName ?? "",
+      c?.insee ?? null,
+      basin.basin,
+      domain.domain,
+      action.value === "" ? null : action.value,
+      year.year,
+      this.communeKey ?? "",
+      commune.text,
+      insee.text,
+      domain.text,
+      year.text,
+    );
+    return shapes.add(
+      h,
+      commune.keyId,
+      insee.keyId,
+      basin.keyId,
+      domain.keyId,
+      action.keyId,
+      year.keyId,
+      shape,
+    );
   }
 
   private addressOf(r: number, c: number): string {
