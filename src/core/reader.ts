@@ -212,7 +212,12 @@ function headerTexts(row: readonly RawValue[] | undefined): string[] {
 
 /** Whether a raw value is an empty cell (what `toCell` gives `empty` for), without making the cell. */
 function isEmptyValue(v: RawValue): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (typeof v === "string") {
+    // A printable ASCII first character is no blank: no trimmed copy needed to know it.
+    const c = v.charCodeAt(0);
+    return !(c > 32 && c < 127) && v.trim() === "";
+  }
+  return v === null || v === undefined;
 }
 
 function isBlankRow(row: readonly RawValue[] | undefined): boolean {
