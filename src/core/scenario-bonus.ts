@@ -116,9 +116,10 @@ export const SCENARIO_BONUS_LABELS: Readonly<
 /** New EAJE places a scenario adds in a commune. */
 export interface AddedPlaces {
   readonly insee: string;
-  /** Whole places (at least 1). */
-  readonly places: number;
-  readonly opening: YearMonth;
+  /** Whole places; null when the cell is blank but an opening is given (kept to be written back). */
+  readonly places: number | null;
+  /** Null only with 0 places. */
+  readonly opening: YearMonth | null;
   /** Where they were given: the scenario's places cell, or the `--scenario` key. */
   readonly cell: string;
 }
@@ -230,19 +231,20 @@ export function readScenarioBonus(cells: ScenarioBonusCells): { bonus: ScenarioB
   return { bonus: { values, places }, issues };
 }
 
-/** One commune's added places, or null (none, or an issue). */
+/**
+ * One commune's added places, or null (nothing given, or an issue). Places left blank with an opening,
+ * or 0 places, are kept as 0 places (the user's cells are written back as they were).
+ */
 function readAddedPlaces(
   p: ScenarioBonusCells["places"][number],
   textOk: boolean,
   issues: Issue[],
 ): AddedPlaces | null {
   const placesCell = toCell(p.places.value);
-  if (placesCell.kind === "empty") return null;
-  const n =
-    placesCell.kind === "number" || (textOk && placesCell.kind === "text")
-      ? Number(placesCell.kind === "number" ? placesCell.value : placesCell.value.trim())
-      : NaN;
-  if (!Number.isInteger(n) || n < 0 || n > 100_000) {
+  const openingCell = toCell(p.opening.value);
+  if (placesCell.kind === "empty" && openingCell.kind === "empty") return null;
+  const n = placesCell.kind === "empty" ? null : wholePlaces(placesCell, textOk);
+  if (placesCell.kind !== "empty" && n === null) {
     issues.push({
       code: "scenario-places-invalid",
       severity: "error",
@@ -251,9 +253,9 @@ function readAddedPlaces(
     });
     return null;
   }
-  if (n === 0) return null;
-  const openingCell = toCell(p.opening.value);
   if (openingCell.kind === "empty") {
+    // (Both blank returned above: the places cell holds a number here.)
+    if (n === null || n === 0) return { insee: p.insee, places: 0, opening: null, cell: p.places.cell };
     issues.push({
       code: "scenario-opening-missing",
       severity: "error",
@@ -275,6 +277,13 @@ function readAddedPlaces(
     return null;
   }
   return { insee: p.insee, places: n, opening, cell: p.places.cell };
+}
+
+/** A whole number of places ≥ 0 (a number cell; text too on the command line), or null. */
+function wholePlaces(cell: Cell, textOk: boolean): number | null {
+  const n =
+    cell.kind === "number" ? cell.value : textOk && cell.kind === "text" ? Number(cell.value.trim()) : NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 100_000 ? n : null;
 }
 
 /**
@@ -324,7 +333,7 @@ function cellsOf(cell: string): Readonly<Record<FacilityField, string>> {
  *
  * @param places - the added places
  * @param communes - the reference under the scenario (its basins)
- * @returns one facility per entry whose commune is in the reference
+ * @returns one facility per entry with places, whose commune is in the reference
  */
 export function addedPlacesFacilities(
   places: readonly AddedPlaces[],
@@ -332,7 +341,7 @@ export function addedPlacesFacilities(
 ): Facility[] {
   return places.flatMap((p) => {
     const commune = communes.find((c) => c.insee === p.insee);
-    if (commune === undefined) return [];
+    if (commune === undefined || p.places === null || p.places === 0 || p.opening === null) return [];
     const facility: Facility = {
       sheetRow: 0,
       name: "",

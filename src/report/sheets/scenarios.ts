@@ -181,7 +181,8 @@ function writeBonusColumn(ctx: Context, s: SheetBuilder, sc: Scenario, c: number
   for (const p of sc.bonus?.places ?? []) {
     const i = reference.findIndex((x) => x.insee === p.insee);
     if (i < 0) continue;
-    s.number(B.firstPlaces + i, c, p.places, "input");
+    if (p.places !== null) s.number(B.firstPlaces + i, c, p.places, "input");
+    if (p.opening === null) continue;
     const { year, month } = p.opening;
     const serial = serialOfIsoDay(`${year}-${String(month).padStart(2, "0")}-01`);
     if (month === 1 || serial === null) s.number(B.firstOpening + i, c, year, "input");
