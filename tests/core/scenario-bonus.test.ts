@@ -11,6 +11,7 @@ import { readFacilityTable } from "../../src/core/facilities";
 import { cents, rate } from "../../src/core/money";
 import { DEFAULT_PARAMS } from "../../src/core/params";
 import {
+  addedPlacesFacilities,
   SCENARIO_BONUS_FIELDS,
   SCENARIO_BONUS_LABELS,
   scenarioBonusParams,
@@ -162,6 +163,21 @@ describe("the bonus rows of Scénarios CTG", () => {
       ]),
     );
   });
+});
+
+test("an opening without places, and 0 places, are kept (written back as they were) and add nothing", () => {
+  const grid = sheet([{ name: "Rien" }], { [MONTCEAU]: [0], [FIRST]: [] }, { [FIRST]: [2026] });
+  const { scenarios, issues } = read(grid);
+  expect(issues).toEqual([]);
+  expect(
+    scenarios[0]?.bonus?.places.map(({ insee, places, opening }) => ({ insee, places, opening })),
+  ).toEqual(
+    [
+      { insee: FIRST, places: null, opening: { year: 2026, month: 1 } },
+      { insee: MONTCEAU, places: 0, opening: null },
+    ].sort((a, b) => rowOf(grid, a.insee) - rowOf(grid, b.insee)),
+  );
+  expect(addedPlacesFacilities(scenarios[0]?.bonus?.places ?? [], COMMUNES_FIXTURE)).toEqual([]);
 });
 
 describe("a scenario's bonus plan", () => {
