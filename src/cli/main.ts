@@ -365,8 +365,8 @@ const isBonusField = (f: SpecKey): f is ScenarioBonusField =>
 const isRateField = (f: ScenarioBonusField): boolean => SCENARIO_BONUS_KIND[f] === "rate";
 
 /**
- * `places=Montceau-les-Mines:30:2024,Blanzy:12:09/2025`: per commune, the places added and their
- * opening (a year, or a date), separated by `:`.
+ * `places=Montceau-les-Mines:30:2024,Blanzy:12:2025`: per commune, the places added and their
+ * opening year, separated by `:`.
  *
  * @param value - the key's value
  * @param cell - where it was given, for the issues
@@ -378,7 +378,7 @@ function parsePlaces(value: string, cell: string): SpecPlaces[] | string {
     if (item === "") continue;
     const parts = item.split(":").map((x) => x.trim());
     if (parts.length !== 3 || parts.some((p) => p === ""))
-      return `--scenario: places "${item}" is not COMMUNE:PLACES:OPENING (e.g. Montceau-les-Mines:30:2024)`;
+      return `--scenario: places "${item}" is not COMMUNE:PLACES:YEAR (e.g. Montceau-les-Mines:30:2024)`;
     const [commune, places, opening] = parts as [string, string, string];
     out.push({ commune, places, opening, cell });
   }

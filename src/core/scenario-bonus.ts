@@ -6,14 +6,13 @@
  *
  * How added places are planned: each commune's added places are one extra EAJE facility of that
  * commune (capacity 0, no former CEJ, not in a QPV/ZRR, no reserved place), in the basin the scenario
- * gives the commune. It is paid as any new place: the rate of the CUCM's tranche, pro rata in the
- * opening year as the pro-rata rule says (a year alone opens in January: the whole year), and it
+ * gives the commune, opening in January of the opening year the scenario gives. It is paid as any new
+ * place: the rate of the CUCM's tranche, under the pro-rata rule (January: the whole year), and it
  * counts in its basin's trajectoire (places at the end of the base and target years). With capacity 0
  * it takes no share of the smoothed pools, so the existing facilities' amounts are unchanged.
  */
 
 import { cellText, toCell } from "./cell";
-import { parseOpening } from "./facilities";
 import { centsFromEuros, parseAmount, parseRate, rateFromFraction } from "./money";
 import type { BonusParams } from "./bonus-params";
 import type {
@@ -92,7 +91,7 @@ export const SCENARIO_BONUS_LABELS: Readonly<
     newPlaceRate3: "Bonus : place nouvelle tranche 3",
     floorEaje: "Bonus : plancher EAJE par place",
     places: "Places EAJE ajoutées par commune",
-    opening: "Ouverture des places ajoutées (année ou date)",
+    opening: "Année d'ouverture des places ajoutées",
   },
   en: {
     title: "Bonus territoire (blank = CTG Parameters)",
@@ -109,7 +108,7 @@ export const SCENARIO_BONUS_LABELS: Readonly<
     newPlaceRate3: "Bonus: new place tranche 3",
     floorEaje: "Bonus: EAJE floor per place",
     places: "EAJE places added per commune",
-    opening: "Opening of the added places (year or date)",
+    opening: "Opening year of the added places",
   },
 };
 
@@ -199,7 +198,7 @@ export interface ScenarioBonusCells {
 /**
  * Reads a scenario's bonus cells: each filled value cell as {@link parseScenarioBonusValue} reads it
  * (else `scenario-bonus-invalid` on the cell), each commune's places (whole, ≥ 0; else
- * `scenario-places-invalid`) with their opening (a year 2000–2100 or a date; else
+ * `scenario-places-invalid`) with their opening year (2000–2100; else
  * `scenario-opening-invalid`; places without an opening: `scenario-opening-missing`). An opening
  * without places is ignored.
  *
@@ -265,8 +264,7 @@ function readAddedPlaces(
     });
     return null;
   }
-  const liveOk = openingCell.kind === "number" || openingCell.kind === "date";
-  const opening = liveOk || textOk ? parseOpening(openingCell) : null;
+  const opening = openingYear(openingCell, textOk);
   if (opening === null) {
     issues.push({
       code: "scenario-opening-invalid",
@@ -277,6 +275,21 @@ function readAddedPlaces(
     return null;
   }
   return { insee: p.insee, places: n, opening, cell: p.places.cell };
+}
+
+/**
+ * The opening of added places: a year 2000–2100 (a number cell; a text year on the command line),
+ * opening in January. A year alone keeps the comparison's formulas in the project's vocabulary (no
+ * date function); a month of opening needs a facility row in `Équipements CTG`.
+ */
+function openingYear(cell: Cell, textOk: boolean): YearMonth | null {
+  const n =
+    cell.kind === "number"
+      ? cell.value
+      : textOk && cell.kind === "text" && /^\s*\d{4}\s*$/.test(cell.value)
+        ? Number(cell.value)
+        : NaN;
+  return Number.isInteger(n) && n >= 2000 && n <= 2100 ? { year: n, month: 1 } : null;
 }
 
 /** A whole number of places ≥ 0 (a number cell; text too on the command line), or null. */

@@ -434,15 +434,15 @@ const ISSUE_SENTENCES: IssueSentences = {
   },
   "scenario-opening-invalid": {
     fr: (d) =>
-      `Ouverture des places ajoutées à ${d.commune} : ${fr.q(d.value)} non reconnue ; saisissez une année entre 2000 et 2100 (ex. 2024) ou une date (ex. 01/09/2024), comme nombre ou date (pas comme texte).`,
+      `Année d'ouverture des places ajoutées à ${d.commune} : ${fr.q(d.value)} n'est pas une année ; saisissez une année entre 2000 et 2100 (ex. 2024), comme nombre (pas comme texte ni comme date). Pour une ouverture en cours d'année, décrivez l'équipement dans « Équipements CTG ».`,
     en: (d) =>
-      `Opening of the places added in ${d.commune}: ${en.q(d.value)} not recognised; enter a year between 2000 and 2100 (e.g. 2024) or a date (e.g. 01/09/2024), as a number or a date (not as text).`,
+      `Opening year of the places added in ${d.commune}: ${en.q(d.value)} is not a year; enter a year between 2000 and 2100 (e.g. 2024), as a number (not as text or a date). For an opening during the year, describe the facility in « Équipements CTG ».`,
   },
   "scenario-opening-missing": {
     fr: (d) =>
-      `${d.places} places EAJE ajoutées à ${d.commune} sans ouverture : saisissez l'année (ex. 2024) ou la date d'ouverture (ex. 01/09/2024) dans la ligne de la commune du bloc « ${SCENARIO_BONUS_LABELS.fr.opening} ».`,
+      `${d.places} places EAJE ajoutées à ${d.commune} sans année d'ouverture : saisissez l'année (ex. 2024) dans la ligne de la commune du bloc « ${SCENARIO_BONUS_LABELS.fr.opening} ».`,
     en: (d) =>
-      `${d.places} EAJE places added in ${d.commune} without an opening: enter the opening year (e.g. 2024) or date (e.g. 01/09/2024) in the commune's row of the block "${SCENARIO_BONUS_LABELS.en.opening}".`,
+      `${d.places} EAJE places added in ${d.commune} without an opening year: enter the year (e.g. 2024) in the commune's row of the block "${SCENARIO_BONUS_LABELS.en.opening}".`,
   },
   "facility-header-not-found": {
     fr: () =>

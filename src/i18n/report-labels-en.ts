@@ -155,14 +155,14 @@ export const EN: ReportLabels = {
     amountError: "Enter an amount in euros, zero or more, or leave blank.",
     rateError: "Enter a rate between 0% and 100%, or leave blank.",
     bonusNote:
-      "A blank cell takes the bonus territoire parameter of \"CTG Parameters\". Places added in a commune are one more crèche (EAJE) in its basin: paid at the rate of the CUCM's tranche, pro rata in the opening year (a year alone: opening in January), counted in the basin's trajectoire.",
+      "A blank cell takes the bonus territoire parameter of \"CTG Parameters\". Places added in a commune are one more crèche (EAJE) in its basin: paid at the rate of the CUCM's tranche, from January of the opening year (for an opening during the year, describe the facility in « Équipements CTG »), counted in the basin's trajectoire.",
     placesHeader: "Places",
-    openingHeader: "Opening",
+    openingHeader: "Year",
     yearError: "Enter a year between 2000 and 2100, or leave blank.",
     durationError: "Enter 4 or 5 (years), or leave blank.",
     trancheError: "Enter a tranche number from 1 to 3, or leave blank.",
     placesError: "Enter a whole number of places, zero or more, or leave blank.",
-    openingError: "Enter a year (2024) or a date (01/09/2024), or leave blank.",
+    openingError: "Enter a year between 2000 and 2100 (e.g. 2024), or leave blank.",
   },
   comparison: {
     title: "Scenario comparison",

@@ -151,14 +151,14 @@ export const FR: ReportLabels = {
     amountError: "Saisissez un montant positif ou nul, en euros, ou laissez vide.",
     rateError: "Saisissez un taux entre 0 % et 100 %, ou laissez vide.",
     bonusNote:
-      "Une cellule vide reprend le paramètre du bonus territoire de « Paramètres CTG ». Les places ajoutées à une commune sont une crèche (EAJE) de plus dans son bassin : payées au taux de la tranche de la CUCM, au prorata l'année d'ouverture (une année seule : ouverture en janvier), comptées dans la trajectoire du bassin.",
+      "Une cellule vide reprend le paramètre du bonus territoire de « Paramètres CTG ». Les places ajoutées à une commune sont une crèche (EAJE) de plus dans son bassin : payées au taux de la tranche de la CUCM, à partir de janvier de l'année d'ouverture (pour une ouverture en cours d'année, décrivez l'équipement dans « Équipements CTG »), comptées dans la trajectoire du bassin.",
     placesHeader: "Places",
-    openingHeader: "Ouverture",
+    openingHeader: "Année",
     yearError: "Saisissez une année entre 2000 et 2100, ou laissez vide.",
     durationError: "Saisissez 4 ou 5 (années), ou laissez vide.",
     trancheError: "Saisissez un numéro de tranche de 1 à 3, ou laissez vide.",
     placesError: "Saisissez un nombre entier de places, positif ou nul, ou laissez vide.",
-    openingError: "Saisissez une année (2024) ou une date (01/09/2024), ou laissez vide.",
+    openingError: "Saisissez une année entre 2000 et 2100 (ex. 2024), ou laissez vide.",
   },
   comparison: {
     title: "Comparaison des scénarios",

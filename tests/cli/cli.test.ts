@@ -372,11 +372,11 @@ test("parseScenarioSpec: pairs separated by ;, keys in English or French, commun
   expect(parseScenarioSpec("name=A;oops")).toMatch(/not key=value/);
 });
 
-test("parseScenarioSpec: the bonus keys (issue 14), French or English, and the added places COMMUNE:PLACES:OPENING", () => {
+test("parseScenarioSpec: the bonus keys (issue 14), French or English, and the added places COMMUNE:PLACES:YEAR", () => {
   const cell = (k: string): string => `--scenario "M" ${k}`;
   expect(
     parseScenarioSpec(
-      "name=M;places=Montceau-les-Mines:30:2024, Blanzy:12:09/2025;début-sud=2025;revalo-1=2;tranche=3",
+      "name=M;places=Montceau-les-Mines:30:2024, Blanzy:12:2025;début-sud=2025;revalo-1=2;tranche=3",
     ),
   ).toEqual({
     name: "M",
@@ -390,9 +390,9 @@ test("parseScenarioSpec: the bonus keys (issue 14), French or English, and the a
       },
       places: [
         { commune: "Montceau-les-Mines", places: "30", opening: "2024", cell: cell("places") },
-        { commune: "Blanzy", places: "12", opening: "09/2025", cell: cell("places") },
+        { commune: "Blanzy", places: "12", opening: "2025", cell: cell("places") },
       ],
     },
   });
-  expect(parseScenarioSpec("name=M;places=Montceau:30")).toMatch(/COMMUNE:PLACES:OPENING/);
+  expect(parseScenarioSpec("name=M;places=Montceau:30")).toMatch(/COMMUNE:PLACES:YEAR/);
 });

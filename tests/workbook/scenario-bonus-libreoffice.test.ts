@@ -111,10 +111,10 @@ test("the scenario's places and opening cells edited: the comparison recalculate
   const report = reportOf(DEMO, [PLUS30]);
   const output = applyReport(DEMO, report);
   const B = scenarioBonusRows(COMMUNES.length);
-  // 12 places opening on 1 September 2025 (serial 45 901), in the scenario's column D.
+  // 12 places opening in 2025, tranche 3, in the scenario's column D.
   const edited = patchCells(output, L.sheetNames.scenarios, {
     [a1(B.firstPlaces + MONTCEAU, 3)]: 12,
-    [a1(B.firstOpening + MONTCEAU, 3)]: 45901,
+    [a1(B.firstOpening + MONTCEAU, 3)]: 2025,
     [a1(B.field.tranche, 3)]: 3,
   });
   const values = await recalc(edited, "plus12");
@@ -126,6 +126,7 @@ test("the scenario's places and opening cells edited: the comparison recalculate
   const cmp = values.get(L.sheetNames.comparison) ?? new Map();
   const rows = comparisonRows(diffFigures(L, "fr").length, 5).bonus;
   if (rows === null) throw new Error("no bonus rows");
-  // 2025: 12 places × 3 600 € (tranche 3) × 4/12 = 14 400 € more in the Sud at least.
-  expect(cmp.get(a1(rows.diffFirst + 6 + 1, 2)) as number).toBeGreaterThanOrEqual(14_400);
+  // 2024: no place yet, tranche 3 changes no existing place: 0; 2025: 12 × 3 600 € = 43 200 € more at least.
+  expect(cmp.get(a1(rows.diffFirst + 6, 2))).toBe(0);
+  expect(cmp.get(a1(rows.diffFirst + 6 + 1, 2)) as number).toBeGreaterThanOrEqual(43_200);
 }, 240_000);

@@ -289,22 +289,8 @@ function writeAddedPlacesRow(
   s.formula(r, fc.newPlaces, `IF(${places}="",0,${places})`, given?.places ?? 0, "exact", "integer");
   const o = scenarioCell(ctx, B.firstOpening + i, k);
   const opening = given?.opening ?? null;
-  s.formula(
-    r,
-    fc.openingYear,
-    `IF(${o}="","",IF(${o}>2100,YEAR(${o}),${o}))`,
-    opening?.year ?? "",
-    "exact",
-    "year",
-  );
-  s.formula(
-    r,
-    fc.openingMonth,
-    `IF(${o}="","",IF(${o}>2100,MONTH(${o}),1))`,
-    opening?.month ?? "",
-    "exact",
-    "integer",
-  );
+  s.formula(r, fc.openingYear, `IF(${o}="","",${o})`, opening?.year ?? "", "exact", "year");
+  s.formula(r, fc.openingMonth, `IF(${o}="","",1)`, opening?.month ?? "", "exact", "integer");
   s.text(r, fc.priorityArea, L.no, "text");
   layout.years.forEach((y, j) => writeFacilityYear(env, at.added, r, y, j));
 }

@@ -169,7 +169,7 @@ function writeBonusValue(s: SheetBuilder, r: number, c: number, kind: ScenarioBo
   else s.number(r, c, v, "input");
 }
 
-/** A scenario's bonus values, added places and their openings (a year alone for January, else a date). */
+/** A scenario's bonus values, added places and their opening years. */
 function writeBonusColumn(ctx: Context, s: SheetBuilder, sc: Scenario, c: number): void {
   const reference = ctx.plan.communesReference;
   const B = scenarioBonusRows(reference.length);
@@ -182,11 +182,7 @@ function writeBonusColumn(ctx: Context, s: SheetBuilder, sc: Scenario, c: number
     const i = reference.findIndex((x) => x.insee === p.insee);
     if (i < 0) continue;
     if (p.places !== null) s.number(B.firstPlaces + i, c, p.places, "input");
-    if (p.opening === null) continue;
-    const { year, month } = p.opening;
-    const serial = serialOfIsoDay(`${year}-${String(month).padStart(2, "0")}-01`);
-    if (month === 1 || serial === null) s.number(B.firstOpening + i, c, year, "input");
-    else s.number(B.firstOpening + i, c, serial, "day");
+    if (p.opening !== null) s.number(B.firstOpening + i, c, p.opening.year, "input");
   }
 }
 
@@ -222,9 +218,8 @@ function bonusValidations(ctx: Context, lastCol: number): ReportValidation[] {
     {
       type: "decimal",
       ref: cols(B.firstOpening, B.firstOpening + n - 1),
-      // A year, or a date up to 31/12/2100 (serial 73 415).
       min: 2000,
-      max: 73_415,
+      max: 2100,
       error: W.openingError,
       prompt: W.openingError,
     },

@@ -25,7 +25,7 @@ const MONTCEAU = "71306";
 
 const PLUS30: Scenario["bonus"] = {
   values: { tranche: 3, uplift1: 20_000 },
-  places: [{ insee: MONTCEAU, places: 30, opening: { year: 2024, month: 9 }, cell: "x" }],
+  places: [{ insee: MONTCEAU, places: 30, opening: { year: 2024, month: 1 }, cell: "x" }],
 };
 
 function report(withBonus: boolean): { report: Report; scenarios: Scenario[] } {
@@ -74,7 +74,7 @@ function gridOf(sheet: ReportSheet): RawValue[][] {
 const cellOf = (sheet: ReportSheet, row: number, col: number) =>
   sheet.cells.find((c) => c.row === row && c.col === col)?.value;
 
-test("Scénarios CTG: the bonus rows written read back as the same scenarios (a September opening as a date)", () => {
+test("Scénarios CTG: the bonus rows written read back as the same scenarios (the opening year a number)", () => {
   const { report: r, scenarios } = report(true);
   const sheet = sheetOf(r, "scenarios");
   const read = readScenarios(gridOf(sheet), { sheet: sheet.name, topLeft: "A1" }, COMMUNES, DEFAULT_PARAMS);
@@ -82,7 +82,7 @@ test("Scénarios CTG: the bonus rows written read back as the same scenarios (a 
   expect(read.scenarios.map((s) => s.bonus?.values)).toEqual([{}, PLUS30?.values]);
   expect(
     read.scenarios[1]?.bonus?.places.map(({ insee, places, opening }) => ({ insee, places, opening })),
-  ).toEqual([{ insee: MONTCEAU, places: 30, opening: { year: 2024, month: 9 } }]);
+  ).toEqual([{ insee: MONTCEAU, places: 30, opening: { year: 2024, month: 1 } }]);
   expect(scenarios).toHaveLength(2);
 });
 
@@ -117,9 +117,9 @@ test("the comparison's bonus rows: per basin and year the engine's plan of each 
       expect(same?.kind === "formula" && same.expected).toBe(0);
     });
   });
-  // Tranche 3 (3 600 €), September 2024: 30 × 3 600 × 4/12 = 36 000 € the first year, 108 000 € after.
+  // Tranche 3 (3 600 €), from January 2024: 30 × 3 600 = 108 000 € a year.
   const added = plan.facilities[plan.facilities.length - 1];
-  expect(added?.years.slice(0, 2).map((y) => y.newPlaces)).toEqual([3_600_000, 10_800_000]);
+  expect(added?.years.slice(0, 2).map((y) => y.newPlaces)).toEqual([10_800_000, 10_800_000]);
   // Every formula: no volatile function, no whole-column reference.
   for (const c of sheet.cells) {
     if (c.value.kind !== "formula") continue;
@@ -136,11 +136,9 @@ test("the working block reads the scenario's cells: blank takes the CTG_B_* name
   expect(formulas).toContain(
     `IF('Scénarios CTG'!$D$${tranche}="",CTG_B_TrancheCUCM,'Scénarios CTG'!$D$${tranche})`,
   );
-  expect(
-    formulas.some((f) =>
-      /^IF\('Scénarios CTG'!\$D\$\d+="","",IF\('Scénarios CTG'!\$D\$\d+>2100,YEAR\(/.test(f),
-    ),
-  ).toBe(true);
+  const opening =
+    scenarioBonusRows(COMMUNES.length).firstOpening + 1 + COMMUNES.findIndex((c) => c.insee === MONTCEAU);
+  expect(formulas).toContain(`IF('Scénarios CTG'!$D$${opening}="","",'Scénarios CTG'!$D$${opening})`);
 });
 
 test("without a facilities table the comparison has no bonus row, and Scénarios CTG none unless a scenario carries them", () => {
