@@ -25,6 +25,9 @@ import { FACILITY_FIELDS, issueOf } from "./types";
 /** The sheet the facilities table lives on. */
 export const FACILITY_SHEET = "Équipements CTG";
 
+/** The Excel table a generation writes, empty, on FACILITY_SHEET when the workbook has neither. */
+export const FACILITY_TABLE = "Equipements_CTG";
+
 /**
  * The facilities table's headers as the product writes them (the demo's table, the messages): the
  * French names, which the reader recognises among its synonyms.
@@ -267,11 +270,22 @@ function headerTexts(row: readonly RawValue[] | undefined): string[] {
   });
 }
 
+/**
+ * Whether a header row is a facilities table's: it names the facility, commune and kind columns. Such
+ * a table names a commune and an amount (`Montant CEJ`) too, and is not a funding table.
+ *
+ * @param headers - the header texts
+ * @returns true for a facilities header
+ */
+export function isFacilityHeader(headers: readonly string[]): boolean {
+  const fields = new Set(headers.map(facilityFieldOfHeader));
+  return fields.has("facility") && fields.has("commune") && fields.has("kind");
+}
+
 /** The first of the top 50 rows naming the facility, commune and kind columns. */
 function findHeaderRow(grid: RawGrid): number {
   for (let r = 0; r < Math.min(grid.length, 50); r += 1) {
-    const fields = new Set(headerTexts(grid[r]).map(facilityFieldOfHeader));
-    if (fields.has("facility") && fields.has("commune") && fields.has("kind")) return r;
+    if (isFacilityHeader(headerTexts(grid[r]))) return r;
   }
   return -1;
 }
@@ -291,7 +305,8 @@ export interface FacilityReadOptions {
  * name their cell. Communes are matched to the reference (name, short form or INSEE code); a facility
  * outside the reference has no basin, hence no CTG: an error.
  *
- * Any error leaves `facilities` empty: the caller writes nothing while an error remains.
+ * Any error leaves `facilities` empty: the caller writes nothing while an error remains. A table
+ * without a facility (the empty one a generation writes) gives no facility and no issue.
  *
  * @param grid - the raw values, row-major
  * @param options - where the grid lives and the reference communes
@@ -314,11 +329,8 @@ export function readFacilityTable(grid: RawGrid, options: FacilityReadOptions): 
     issues.push(...row.issues);
     if (facility !== null) facilities.push(facility);
   }
+  // No facility and no error: an empty table (as a generation writes it), which is no issue.
   if (issues.some((i) => i.severity === "error")) return none;
-  if (facilities.length === 0) {
-    issues.push({ code: "facility-no-rows", severity: "error", cell: at(headerRow, 0), data: {} });
-    return none;
-  }
   return { headerRow, headers, mapping, facilities, issues };
 }
 

@@ -197,7 +197,6 @@ export interface IssueDataByCode {
   readonly "facility-field-ignored": { readonly field: FacilityField; readonly kind: BonusKind };
   /** related = [first]. */
   readonly "facility-duplicate": { readonly name: string; readonly commune: string; readonly first: string };
-  readonly "facility-no-rows": NoData;
   /** related = the former CEJ cells of the group. */
   readonly "bonus-no-places": { readonly basin: Basin; readonly kind: BonusKind; readonly amount: Cents };
   /** `rate` and `floor`: per place, in cents. */

@@ -497,12 +497,6 @@ const ISSUE_SENTENCES: IssueSentences = {
     en: (d) =>
       `Facility ${en.q(d.name)} in ${en.q(d.commune)} is already at ${d.first}: it would be counted twice; delete the duplicate row or give it another name.`,
   },
-  "facility-no-rows": {
-    fr: () =>
-      "Aucun équipement sous l'en-tête : saisissez une ligne par équipement avec son nom, sa commune, son type de bonus, sa capacité et son montant CEJ.",
-    en: () =>
-      "No facility below the header: enter one row per facility with its name, commune, bonus kind, capacity and CEJ amount.",
-  },
   "bonus-no-places": {
     fr: (d) =>
       `Les ${fr.kind(d.kind)} du bassin ${fr.basin(d.basin)} ont ${fr.money(d.amount)} de CEJ mais aucune capacité : le montant ne peut pas être lissé ; saisissez leur capacité de référence.`,

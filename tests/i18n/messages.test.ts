@@ -138,7 +138,6 @@ const EXAMPLES: Record<IssueCode, Issue> = {
     { name: "Crèche Les Lutins", commune: "Blanzy", first: "'Équipements CTG'!A3" },
     { severity: "warning", related: ["'Équipements CTG'!A3"] },
   ),
-  "facility-no-rows": issue("facility-no-rows", {}),
   "bonus-no-places": issue("bonus-no-places", { basin: "nord", kind: "alsh", amount: cents(1_000_000) }),
   "bonus-floor-applied": issue(
     "bonus-floor-applied",

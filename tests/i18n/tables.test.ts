@@ -72,7 +72,6 @@ const SAMPLES: { readonly [C in IssueCode]: IssueDataByCode[C] } = {
   "facility-flag-invalid": { value: "Peut-être" },
   "facility-field-ignored": { field: "reservedPlaces", kind: "rpe" },
   "facility-duplicate": { name: "RPE Nord", commune: "Torcy", first: "'Équipements CTG'!A5" },
-  "facility-no-rows": {},
   "bonus-no-places": { basin: "sud", kind: "laep", amount: cents(250_000) },
   "bonus-floor-applied": { basin: "nord", kind: "alsh", rate: cents(4_000), floor: cents(5_000) },
 };
