@@ -25,8 +25,20 @@ import { FACILITY_FIELDS, issueOf } from "./types";
 /** The sheet the facilities table lives on. */
 export const FACILITY_SHEET = "Équipements CTG";
 
-/** The Excel table a generation writes, empty, on FACILITY_SHEET when the workbook has neither. */
-export const FACILITY_TABLE = "Equipements_CTG";
+/** The name of the facilities table (an Excel table on {@link FACILITY_SHEET}), as the demo writes it. */
+export const FACILITY_TABLE = "CTG_Equipements";
+
+/**
+ * Whether a table is the facilities table: named {@link FACILITY_TABLE} or on {@link FACILITY_SHEET}.
+ * The adapters read it as the facilities, never as the funding rows.
+ *
+ * @param name - the table's name
+ * @param sheet - the sheet that holds it
+ * @returns true for the facilities table
+ */
+export function isFacilityTable(name: string, sheet: string): boolean {
+  return name.toLowerCase() === FACILITY_TABLE.toLowerCase() || sheet === FACILITY_SHEET;
+}
 
 /**
  * The facilities table's headers as the product writes them (the demo's table, the messages): the
@@ -272,7 +284,8 @@ function headerTexts(row: readonly RawValue[] | undefined): string[] {
 
 /**
  * Whether a header row is a facilities table's: it names the facility, commune and kind columns. Such
- * a table names a commune and an amount (`Montant CEJ`) too, and is not a funding table.
+ * a table names a commune and an amount (`Montant CEJ`) too, and is not a funding table, whatever its
+ * name or its sheet's.
  *
  * @param headers - the header texts
  * @returns true for a facilities header
@@ -305,8 +318,7 @@ export interface FacilityReadOptions {
  * name their cell. Communes are matched to the reference (name, short form or INSEE code); a facility
  * outside the reference has no basin, hence no CTG: an error.
  *
- * Any error leaves `facilities` empty: the caller writes nothing while an error remains. A table
- * without a facility (the empty one a generation writes) gives no facility and no issue.
+ * Any error leaves `facilities` empty: the caller writes nothing while an error remains.
  *
  * @param grid - the raw values, row-major
  * @param options - where the grid lives and the reference communes
@@ -329,8 +341,11 @@ export function readFacilityTable(grid: RawGrid, options: FacilityReadOptions): 
     issues.push(...row.issues);
     if (facility !== null) facilities.push(facility);
   }
-  // No facility and no error: an empty table (as a generation writes it), which is no issue.
   if (issues.some((i) => i.severity === "error")) return none;
+  if (facilities.length === 0) {
+    issues.push({ code: "facility-no-rows", severity: "error", cell: at(headerRow, 0), data: {} });
+    return none;
+  }
   return { headerRow, headers, mapping, facilities, issues };
 }
 

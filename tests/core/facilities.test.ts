@@ -259,8 +259,7 @@ describe("readFacilityTable: every problem names its cell, and errors read no fa
         data: { field: "formerCej", columns: ["Montant CEJ", "CEJ 2020"] },
       }),
     ]);
-    // A table without a facility (as a generation writes it, empty): no facility, and no issue.
-    expect(read(sheet([], [null, ""]))).toMatchObject({ headerRow: 1, facilities: [], issues: [] });
+    expect(codes(read(sheet([], [null, ""])).issues)).toEqual([["facility-no-rows", "error", at("A2")]]);
     expect(
       codes(
         readFacilityTable([HEADERS], { origin: ORIGIN, communes: COMMUNES_FIXTURE, headerRow: 3 }).issues,

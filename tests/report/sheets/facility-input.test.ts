@@ -18,6 +18,10 @@ import { toCell } from "../../../src/core/cell";
 import { COMMUNES } from "../../../src/core/communes";
 import { FACILITY_FIELDS, type RawValue } from "../../../src/core/types";
 import { FACILITY_INPUT_LAYOUT, formulasKey, type ReportInputSheet } from "../../../src/report";
+import { planWorkbook } from "../../../src/app";
+import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
+import { openPackage } from "../../../src/workbook/xlsx/package";
+import { snapshotPackage } from "../../../src/workbook/xlsx/snapshot";
 import { demoReport } from "./fixture";
 
 function inputSheet(lang: "fr" | "en"): ReportInputSheet {
@@ -61,13 +65,19 @@ describe.each(["fr", "en"] as const)("in %s", (lang) => {
     ]);
     expect(sheet.cells.filter((c) => c.row > L.headerRow)).toEqual([]);
     const grid: RawValue[][] = [sheet.tables[0]?.columns.slice() ?? [], new Array<RawValue>(14).fill(null)];
-    const read = readFacilityTable(grid, {
-      origin: { sheet: FACILITY_SHEET, topLeft: `A${L.headerRow + 1}` },
-      communes: COMMUNES,
-      headerRow: 0,
-    });
-    expect(read).toMatchObject({ facilities: [], issues: [] });
+    const origin = { sheet: FACILITY_SHEET, topLeft: `A${L.headerRow + 1}` };
+    const read = readFacilityTable(grid, { origin, communes: COMMUNES, headerRow: 0 });
+    expect(read.facilities).toEqual([]);
     expect(Object.keys(read.mapping).sort()).toEqual([...FACILITY_FIELDS].sort());
+    // Through the app layer, as a generation reads it: no facility, no issue, no bonus.
+    const snapshot = snapshotPackage(openPackage(demoWorkbook(COMMUNES, lang)));
+    const result = planWorkbook({
+      ...snapshot,
+      facilities: { grid, origin, sheet: FACILITY_SHEET, table: FACILITY_TABLE },
+    });
+    expect(result.status).toBe("ready");
+    expect(result.issues.filter((i) => /^(facility|bonus)-/.test(i.code))).toEqual([]);
+    expect(result.status === "ready" ? result.bonus : "blocked").toBeNull();
   });
 
   test("list validations hold words the reader accepts; numbers and dates where it reads them", () => {
