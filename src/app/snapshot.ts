@@ -27,7 +27,7 @@ export interface InputSnapshot {
 /** The facilities table `Équipements CTG` (issue #14) as read from the workbook, header row first. */
 export interface FacilitySnapshot extends SheetGrid {
   readonly sheet: string;
-  /** The Excel table's name (`Equipements_CTG`), or null for a plain range. */
+  /** The Excel table's name (`CTG_Equipements`), or null for a plain range. */
   readonly table: string | null;
 }
 

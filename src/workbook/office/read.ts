@@ -302,8 +302,9 @@ export function rememberWritten(run: ExcelRunner, report: Report): void {
   knownOf.set(run, {
     params: report.names.map((n) => n.name).filter((n) => params.has(n.toLowerCase())),
     bonus: report.names.map((n) => n.name).filter((n) => n.startsWith(BONUS_NAME_PREFIX)),
-    // The user's facilities table, which no generation writes, stays where it was seen.
-    facilities: knownOf.get(run)?.facilities ?? null,
+    // The user's facilities table stays where it was seen; when there was none, the generation wrote
+    // the empty one (the report's input sheet, written only when absent).
+    facilities: knownOf.get(run)?.facilities ?? writtenFacilities(report),
     communes: report.sheets
       .filter((s) => s.kind === "communes")
       .flatMap((s) => s.tables.map((t) => t.name))
@@ -312,6 +313,12 @@ export function rememberWritten(run: ExcelRunner, report: Report): void {
       .filter((s) => s.kind === "scenarios" && scenarios.has(s.name.toLowerCase()))
       .map((s) => s.name),
   });
+}
+
+/** The facilities table of the input sheet a report writes when the workbook has none. */
+function writtenFacilities(report: Report): FacilityRef | null {
+  const table = report.inputSheets?.find((s) => s.kind === "facilities")?.tables[0];
+  return table === undefined ? null : { kind: "table", name: table.name };
 }
 
 /** What `existing` has that `known` has not. */
