@@ -20,6 +20,7 @@ export {
   UNIT_LABELS,
 } from "./messages";
 export { reportLabels } from "./report-labels";
+export { REPORT_SHEET_NAMES } from "./report-sheet-names";
 export type {
   BasinsColumnWordKey,
   EngineeringRowWordKey,

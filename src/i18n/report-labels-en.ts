@@ -1,19 +1,9 @@
 import type { ReportLabels } from "./report-labels";
+import { REPORT_SHEET_NAMES } from "./report-sheet-names";
 
 /** Every word of the report in English. */
 export const EN: ReportLabels = {
-  sheetNames: {
-    parameters: "CTG Parameters",
-    communes: "CTG Communes",
-    synthesis: "CEJ Summary",
-    engineering: "CTG Engineering",
-    basins: "Basin Allocation",
-    checks: "Checks",
-    scenarios: "CTG Scenarios",
-    comparison: "Scenario comparison",
-    bonus: "Bonus territoire",
-    bonusCommunes: "Bonus by commune",
-  },
+  sheetNames: REPORT_SHEET_NAMES.en,
   basins: { nord: "North", sud: "South" },
   keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Equal shares" },
   cafBases: { ht: "HT", ttc: "TTC" },

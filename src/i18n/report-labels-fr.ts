@@ -1,19 +1,9 @@
 import type { ReportLabels } from "./report-labels";
+import { REPORT_SHEET_NAMES } from "./report-sheet-names";
 
 /** Every word of the report in French, the users' language. */
 export const FR: ReportLabels = {
-  sheetNames: {
-    parameters: "Paramètres CTG",
-    communes: "Communes CTG",
-    synthesis: "Synthèse CEJ",
-    engineering: "Ingénierie CTG",
-    basins: "Répartition bassins",
-    checks: "Contrôles",
-    scenarios: "Scénarios CTG",
-    comparison: "Comparaison scénarios",
-    bonus: "Bonus territoire",
-    bonusCommunes: "Bonus par commune",
-  },
+  sheetNames: REPORT_SHEET_NAMES.fr,
   basins: { nord: "Nord", sud: "Sud" },
   keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Parts égales" },
   cafBases: { ht: "HT", ttc: "TTC" },

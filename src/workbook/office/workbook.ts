@@ -1,6 +1,8 @@
 /**
  * The Office.js adapter behind the workbook port: the workbook open in Excel. Also what only a
  * workbook open in Excel can do (select a cell, show a sheet, follow edits), for the pane's host.
+ * The writer (generate.ts, write.ts, render.ts) is imported when a generation starts, so that a
+ * bundle reading the workbook (the pane, until its figures show) does not carry it.
  */
 
 import { fieldOfHeader } from "../../core";
@@ -17,7 +19,6 @@ import type {
 import { InputNotFoundError } from "../../errors";
 import { watchSheets } from "./events";
 import type { ExcelRunner } from "./excel-host";
-import { generateExcel } from "./generate";
 import { activateSheet, selectCell } from "./navigate";
 import { listInputs, snapshotExcel, type InputChoice as OfficeChoice, type InputList } from "./read";
 import type { ApplyOptions, ApplyProgress, ApplyResult } from "./write";
@@ -106,6 +107,7 @@ export class ExcelWorkbook implements WorkbookPort<ApplyResult> {
   ): Promise<GenerationOutcome<S, ApplyResult>> {
     const choice = officeChoice(await this.chosen(request.choice));
     const base = request.base ?? (await snapshotExcel(this.run, choice));
+    const { generateExcel } = await import(/* webpackChunkName: "excel-writer" */ "./generate");
     const done = await generateExcel(
       this.run,
       { choice, base, build: (fresh) => request.build(fresh) },
