@@ -1,4 +1,5 @@
 import type { ReportLabels } from "./report-labels";
+import { REPORT_CHOICES } from "./report-choices";
 import { REPORT_SHEET_NAMES } from "./report-sheet-names";
 
 /** Every word of the report in English. */
@@ -7,8 +8,8 @@ export const EN: ReportLabels = {
   basins: { nord: "North", sud: "South" },
   keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Equal shares" },
   cafBases: { ht: "HT", ttc: "TTC" },
-  yes: "Yes",
-  no: "No",
+  yes: REPORT_CHOICES.en.yes,
+  no: REPORT_CHOICES.en.no,
   ok: "OK",
   gap: "Mismatch",
   regenerate: "Regenerate",
@@ -277,7 +278,7 @@ export const EN: ReportLabels = {
       rpeMission: "RPE: amount per « mission renforcée »",
       proRata: "Pro rata of the opening year",
     },
-    proRata: { months: "Twelfths", "full-year": "Whole year" },
+    proRata: REPORT_CHOICES.en.proRata,
     paramError: "Value out of range: see the Explanation column.",
     territoire: {
       title: "CTG bonus territoire by facility and year",
