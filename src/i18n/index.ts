@@ -23,6 +23,7 @@ export {
 export { reportLabels } from "./report-labels";
 export { facilityInputLabels } from "./facility-input";
 export type { FacilityColumnWords, FacilityInputLabels } from "./facility-input";
+export { REPORT_SHEET_NAMES } from "./report-sheet-names";
 export type {
   BasinsColumnWordKey,
   EngineeringRowWordKey,

@@ -30,9 +30,7 @@ import {
   type ScenarioBonusField,
   type ScenarioBonusKind,
 } from "../core";
-import { EN } from "./report-labels-en";
-import { FR } from "./report-labels-fr";
-import type { ReportLabels } from "./report-labels";
+import { REPORT_CHOICES, type ReportChoices } from "./report-choices";
 /** Names of the funding table's fields, as shown to the user. */
 export const FIELD_LABELS: Readonly<Record<Lang, Readonly<Record<Field, string>>>> = {
   fr: {
@@ -188,8 +186,8 @@ interface Kit {
   readonly param: (p: PlanParamName) => string;
   /** « Plancher par place (CTG_B_PlancherEAJE) » / "Floor per place (CTG_B_PlancherEAJE)". */
   readonly bonusParam: (d: { readonly param: BonusParamName; readonly name: string }) => string;
-  /** The report's words of this language (yes, no, the pro-rata rules). */
-  readonly report: ReportLabels;
+  /** The report's choice words of this language (yes, no, the pro-rata rules). */
+  readonly report: ReportChoices;
   /** « (vouliez-vous dire « A » ou « B » ?) » after an unknown name, or "" without suggestions. */
   readonly hint: (suggestions: readonly string[]) => string;
 }
@@ -208,7 +206,7 @@ function kit(lang: Lang): Kit {
     unit: (u) => word(UNIT_LABELS[lang], u),
     param: (p) => word(PARAM_WORDS[lang], p),
     bonusParam: (d) => `${word(BONUS_PARAM_WORDS[lang], d.param)} (${d.name})`,
-    report: lang === "fr" ? FR : EN,
+    report: REPORT_CHOICES[lang],
     hint: (suggestions) =>
       suggestions.length === 0
         ? ""
@@ -671,9 +669,9 @@ const ISSUE_SENTENCES: IssueSentences = {
   },
   "bonus-param-pro-rata": {
     fr: (d) =>
-      `${fr.bonusParam(d)} : ${fr.q(d.value)} non reconnu ; choisissez ${fr.list(Object.values(fr.report.bonus.proRata))}.`,
+      `${fr.bonusParam(d)} : ${fr.q(d.value)} non reconnu ; choisissez ${fr.list(Object.values(fr.report.proRata))}.`,
     en: (d) =>
-      `${en.bonusParam(d)}: ${en.q(d.value)} not recognised; choose ${en.list(Object.values(en.report.bonus.proRata))}.`,
+      `${en.bonusParam(d)}: ${en.q(d.value)} not recognised; choose ${en.list(Object.values(en.report.proRata))}.`,
   },
   "bonus-no-places": {
     fr: (d) =>

@@ -1,24 +1,15 @@
 import type { ReportLabels } from "./report-labels";
+import { REPORT_CHOICES } from "./report-choices";
+import { REPORT_SHEET_NAMES } from "./report-sheet-names";
 
 /** Every word of the report in English. */
 export const EN: ReportLabels = {
-  sheetNames: {
-    parameters: "CTG Parameters",
-    communes: "CTG Communes",
-    synthesis: "CEJ Summary",
-    engineering: "CTG Engineering",
-    basins: "Basin Allocation",
-    checks: "Checks",
-    scenarios: "CTG Scenarios",
-    comparison: "Scenario comparison",
-    bonus: "Bonus territoire",
-    bonusCommunes: "Bonus by commune",
-  },
+  sheetNames: REPORT_SHEET_NAMES.en,
   basins: { nord: "North", sud: "South" },
   keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Equal shares" },
   cafBases: { ht: "HT", ttc: "TTC" },
-  yes: "Yes",
-  no: "No",
+  yes: REPORT_CHOICES.en.yes,
+  no: REPORT_CHOICES.en.no,
   ok: "OK",
   gap: "Mismatch",
   regenerate: "Regenerate",
@@ -304,7 +295,7 @@ export const EN: ReportLabels = {
       rpeMission: "RPE: amount per « mission renforcée »",
       proRata: "Pro rata of the opening year",
     },
-    proRata: { months: "Twelfths", "full-year": "Whole year" },
+    proRata: REPORT_CHOICES.en.proRata,
     paramError: "Value out of range: see the Explanation column.",
     territoire: {
       title: "CTG bonus territoire by facility and year",

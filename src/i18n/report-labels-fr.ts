@@ -1,24 +1,15 @@
 import type { ReportLabels } from "./report-labels";
+import { REPORT_CHOICES } from "./report-choices";
+import { REPORT_SHEET_NAMES } from "./report-sheet-names";
 
 /** Every word of the report in French, the users' language. */
 export const FR: ReportLabels = {
-  sheetNames: {
-    parameters: "Paramètres CTG",
-    communes: "Communes CTG",
-    synthesis: "Synthèse CEJ",
-    engineering: "Ingénierie CTG",
-    basins: "Répartition bassins",
-    checks: "Contrôles",
-    scenarios: "Scénarios CTG",
-    comparison: "Comparaison scénarios",
-    bonus: "Bonus territoire",
-    bonusCommunes: "Bonus par commune",
-  },
+  sheetNames: REPORT_SHEET_NAMES.fr,
   basins: { nord: "Nord", sud: "Sud" },
   keys: { cej: "CEJ", population: "Population", communes: "Communes", equal: "Parts égales" },
   cafBases: { ht: "HT", ttc: "TTC" },
-  yes: "Oui",
-  no: "Non",
+  yes: REPORT_CHOICES.fr.yes,
+  no: REPORT_CHOICES.fr.no,
   ok: "OK",
   gap: "Écart",
   regenerate: "À régénérer",
@@ -301,7 +292,7 @@ export const FR: ReportLabels = {
       rpeMission: "RPE : montant par mission renforcée",
       proRata: "Prorata de l'année d'ouverture",
     },
-    proRata: { months: "Douzièmes", "full-year": "Année entière" },
+    proRata: REPORT_CHOICES.fr.proRata,
     paramError: "Valeur hors des bornes : voir la colonne Explication.",
     territoire: {
       title: "Bonus territoire CTG par équipement et par année",

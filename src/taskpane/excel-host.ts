@@ -1,11 +1,12 @@
 /**
  * The pane's host inside Excel: a thin layer over the Office.js adapter's workbook (src/workbook/office),
- * which makes every Office.js call. Loaded with a dynamic import() once Office.onReady says Excel.
+ * which makes every Office.js call. Loaded with a dynamic import() once Office.onReady says Excel; the
+ * adapter's writer is a chunk of its own (excel-writer.ts), loaded when a generation starts.
  */
 
 import {
   excelRunner,
-  ExcelWorkbook,
+  ExcelWorkbookReader,
   officeEnvironment,
   type ApplyOptions,
   type ExcelRunner,
@@ -18,14 +19,17 @@ import type { StartedHost } from "./hosts";
 /** The open Excel workbook. */
 export class ExcelPaneHost implements PaneHost {
   readonly kind = "excel" as const;
-  private readonly workbook: ExcelWorkbook;
+  private readonly workbook: ExcelWorkbookReader;
 
   /**
    * @param run - the Excel runner (excelRunner())
    * @param options - `supports`: Office's requirement-set check (tests inject the fake's)
    */
-  constructor(run: ExcelRunner, options: ApplyOptions = {}) {
-    this.workbook = new ExcelWorkbook(run, options);
+  constructor(
+    private readonly run: ExcelRunner,
+    private readonly options: ApplyOptions = {},
+  ) {
+    this.workbook = new ExcelWorkbookReader(run);
   }
 
   listInputs(): Promise<InputChoice[]> {
@@ -40,7 +44,8 @@ export class ExcelPaneHost implements PaneHost {
     request: GenerationRequest<S>,
     onProgress: (progress: GenerateProgress) => void,
   ): Promise<GenerationResult<S>> {
-    const done = await this.workbook.generate(request, onProgress);
+    const { ExcelWorkbook } = await import(/* webpackChunkName: "excel-writer" */ "./excel-writer");
+    const done = await new ExcelWorkbook(this.run, this.options).generate(request, onProgress);
     if (done.kind === "stopped") return { kind: "stopped", reason: done.reason, fresh: done.fresh };
     const result = done.written;
     const total = Math.max(1, result.requestBytes.length);

@@ -106,7 +106,8 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
     dispatch,
   );
   useReadyOnce(view !== null, onReady);
-  // After the figures: the other sections (busy for assistive technologies until they are there).
+  // After the figures: the other sections and the report's code for the summary's state (busy for
+  // assistive technologies until they are there).
   const deferred = useDeferredSections(view !== null);
   const files = useFileOpening(host, lang, dispatch);
   const navigation = useNavigation(host, lang, dispatch);
@@ -126,7 +127,7 @@ export function Pane({ host, engine, lang, onLangChange, onReady }: PaneProps) {
       <main
         className={styles.main}
         data-ready={view === null ? "false" : "true"}
-        aria-busy={busy || (view !== null && deferred === null)}
+        aria-busy={busy || (view !== null && (deferred === null || planned.summaryPending))}
       >
         <InputSection
           lang={lang}

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { PlanParamName, Lang } from "../../core";
 import type { PipelineResult } from "../../app";
 import type { Engine } from "../engine";
@@ -27,29 +27,78 @@ export interface Planned {
   readonly view: PaneView | null;
   readonly scenarios: readonly ScenarioView[];
   readonly summary: SummaryState;
+  /** A workbook is read but the report's code (for `summary`) is not loaded yet. */
+  readonly summaryPending: boolean;
   /** Errors on the pane's own fields, by parameter. */
   readonly fieldErrors: Partial<Record<PlanParamName, IssueView>>;
   /** The warnings shown (their ids): new ones ask for a new acknowledgement. */
   readonly warnings: string;
 }
 
+/** Tries again after a failed load (a dropped connection on Excel on the web), at most this often. */
+const RETRY_MS = 2000;
+
+/**
+ * The report's code (the summary's fingerprint needs it), asked for once the figures are painted (a
+ * frame, then a task, after `shown` first holds), so that the figures never wait for it.
+ *
+ * @param engine - the engine
+ * @param shown - the figures are shown
+ * @returns whether the report's code is loaded
+ */
+function useReportLoaded(engine: Engine, shown: boolean): boolean {
+  const [ready, setReady] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!shown || ready) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        engine.loadReport().then(
+          () => {
+            if (live) setReady(true);
+          },
+          () => {
+            timer = setTimeout(() => {
+              if (live) setAttempt((n) => n + 1);
+            }, RETRY_MS);
+          },
+        );
+      }, 0);
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [engine, shown, ready, attempt]);
+  return ready;
+}
+
 /**
  * The summary in the workbook: do its formulas still cover the inputs as they are now? Judged on the
  * workbook without the pane's own edits (those wait for the next generation): the result itself when
- * there are none, else one more plan per read (not per keystroke).
+ * there are none, else one more plan per read (not per keystroke). Null until the report's code is
+ * loaded (after the figures).
  */
-function useSummary(engine: Engine, state: PaneState, result: PipelineResult | null): SummaryState {
+function useSummary(
+  engine: Engine,
+  state: PaneState,
+  result: PipelineResult | null,
+  reportLoaded: boolean,
+): SummaryState {
   const { loaded, mapping } = state;
   const workbookResult = hasPaneEdits(state.edits) ? null : result;
   return useMemo((): SummaryState => {
     const stored = loaded?.snapshot.formulasKey;
-    if (loaded === null || typeof stored !== "string") return null;
+    if (loaded === null || typeof stored !== "string" || !reportLoaded) return null;
     const storedLang = engine.langOfFormulasKey(stored);
     if (storedLang === null) return "stale";
     const base = workbookResult ?? engine.plan(loaded.snapshot, mapping === null ? {} : { mapping });
     const now = engine.formulasKey(loaded.snapshot, base, storedLang);
-    return now === null ? null : now === stored ? "live" : "stale";
-  }, [engine, loaded, mapping, workbookResult]);
+    return now === null || now === undefined ? null : now === stored ? "live" : "stale";
+  }, [engine, loaded, mapping, workbookResult, reportLoaded]);
 }
 
 /**
@@ -87,7 +136,8 @@ export function usePlan(engine: Engine, state: PaneState, lang: Lang): Planned {
     () => (result === null ? [] : scenarioViews(result, scenarioEdits, lang)),
     [result, scenarioEdits, lang],
   );
-  const summary = useSummary(engine, state, result);
+  const reportLoaded = useReportLoaded(engine, result !== null);
+  const summary = useSummary(engine, state, result, reportLoaded);
   const view = useMemo(
     () => (loaded === null || result === null ? null : paneView(loaded.snapshot, result, lang)),
     [loaded, result, lang],
@@ -103,5 +153,6 @@ export function usePlan(engine: Engine, state: PaneState, lang: Lang): Planned {
     .filter((i) => i.severity === "warning")
     .map((i) => i.id)
     .join("|");
-  return { fields, edited, result, view, scenarios, summary, fieldErrors, warnings };
+  const summaryPending = loaded !== null && !reportLoaded;
+  return { fields, edited, result, view, scenarios, summary, summaryPending, fieldErrors, warnings };
 }

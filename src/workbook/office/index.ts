@@ -46,4 +46,5 @@ export {
   jsonBytes,
 } from "./render";
 export type { Band, CellInput, Rect, SheetRender, StyleRects } from "./render";
-export { ExcelWorkbook, defaultChoice, fundingCandidates, officeChoice, paneProgress } from "./workbook";
+export { ExcelWorkbook, paneProgress } from "./workbook";
+export { ExcelWorkbookReader, defaultChoice, fundingCandidates, officeChoice } from "./reader";

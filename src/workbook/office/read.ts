@@ -16,7 +16,7 @@
  * within a bounded window in the first request (its rows below the window in blocks).
  */
 
-import { HOST_MESSAGES } from "../../i18n";
+import { HOST_MESSAGES, REPORT_SHEET_NAMES } from "../../i18n";
 import {
   a1,
   BONUS_NAME_PREFIX,
@@ -39,7 +39,6 @@ import {
   PLAN_PARAM_CELL_NAMES,
   COMPLETE_NAME,
   formulasKeyOfName,
-  reportLabels,
   type Report,
   type ReportSheetKind,
 } from "../../report";
@@ -87,7 +86,7 @@ const COMMUNES_CANDIDATES = [COMMUNES_TABLE, `${COMMUNES_TABLE}2`, `${COMMUNES_T
 
 /** Candidate names of a previous run's scenarios sheet, French and English (the builder adds " (2)"… when taken). */
 const SCENARIOS_CANDIDATES = (["fr", "en"] as const).flatMap((lang) => {
-  const name = reportLabels(lang).sheetNames.scenarios;
+  const name = REPORT_SHEET_NAMES[lang].scenarios;
   return [name, `${name} (2)`, `${name} (3)`];
 });
 
