@@ -204,7 +204,11 @@ test("the demo report is written in one read and one write request, every reques
   ]);
   expect(fake.state.calculationSuspendedSyncs).toBe(1);
   expect(fake.state.screenUpdatingSuspendedSyncs).toBe(1);
-  expect(fake.state.sheetNames()).toEqual(["Financements", ...report.sheets.map((s) => s.name)]);
+  expect(fake.state.sheetNames()).toEqual([
+    "Financements",
+    "Équipements CTG",
+    ...report.sheets.map((s) => s.name),
+  ]);
   console.log(
     `demo report: ${fake.stats.syncs} requests (1 read + ${result.writeRequests} write), request bytes ${fake.stats.requestBytes.join(" / ")}`,
   );
@@ -359,7 +363,7 @@ test("a re-run rewrites only the product's sheets; a user's sheet named like one
   const user: FakeSheetInit = { name: "Synthèse CEJ", cells: { A1: "mes notes", B2: 42 } };
   const { fake, run } = setup({}, [user]);
   const first = await snapshotExcel(run, { table: "Financements" });
-  expect(first.taken.sheets).toEqual(["Financements", "Synthèse CEJ"]);
+  expect(first.taken.sheets).toEqual(["Financements", "Équipements CTG", "Synthèse CEJ"]);
   const report1 = await reportOf(first);
   expect(report1.sheets.map((s) => s.name)).toContain("Synthèse CEJ (2)");
   await applyReportExcel(run, report1, undefined, { supports: fake.supports });
@@ -392,12 +396,17 @@ test("a re-run rewrites only the product's sheets; a user's sheet named like one
   expect([...result.reused].sort()).toEqual(report1.sheets.map((s) => s.name).sort());
   expect(fake.state.sheetNames()).toEqual([
     "Financements",
+    "Équipements CTG",
     "Synthèse CEJ",
     ...report2.sheets.map((s) => s.name),
   ]);
   expect(fake.state.sheet("Synthèse CEJ").cell("A1").value).toBe("mes notes");
   expect(fake.state.sheet("Synthèse CEJ").cell("B2").value).toBe(42);
-  expect(fake.state.tables.map((t) => t.name).sort()).toEqual(["CTG_Communes", "Financements"]);
+  expect(fake.state.tables.map((t) => t.name).sort()).toEqual([
+    "CTG_Communes",
+    "CTG_Equipements",
+    "Financements",
+  ]);
   expect(fake.state.names.map((n) => n.name)).toEqual(report2.names.map((n) => n.name));
 });
 
@@ -405,12 +414,18 @@ test("a re-run works when only the product's sheets are visible (a placeholder k
   const { fake, run } = setup();
   const report = await reportOf(await snapshotExcel(run, { table: "Financements" }));
   await applyReportExcel(run, report, undefined, { supports: fake.supports });
+  // The demo's two sheets of its own (funding, facilities) hidden: only the product's are visible.
   fake.state.sheet("Financements").visibility = "Hidden";
+  fake.state.sheet("Équipements CTG").visibility = "Hidden";
   fake.state.activeSheet = fake.state.sheet("Synthèse CEJ");
   const again = await reportOf(await snapshotExcel(run, { table: "Financements" }));
   const result = await applyReportExcel(run, again, undefined, { supports: fake.supports });
   expect(result.writeRequests).toBe(1);
-  expect(fake.state.sheetNames()).toEqual(["Financements", ...again.sheets.map((s) => s.name)]);
+  expect(fake.state.sheetNames()).toEqual([
+    "Financements",
+    "Équipements CTG",
+    ...again.sheets.map((s) => s.name),
+  ]);
   // The active sheet was the product's: the first new sheet takes its place.
   expect(fake.state.activeSheet?.name).toBe(again.sheets[0]?.name);
   // The sheets were reused (made visible first): no placeholder was needed.
@@ -429,7 +444,11 @@ test("a re-run works when only the product's sheets are visible (a placeholder k
   expect(fake.stats.syncs).toBe(2);
   expect([...retired.deleted].sort()).toEqual(again.sheets.map((s) => s.name).sort());
   expect(retired.reused).toEqual([]);
-  expect(fake.state.sheetNames()).toEqual(["Financements", ...again.sheets.map((s) => s.name)]);
+  expect(fake.state.sheetNames()).toEqual([
+    "Financements",
+    "Équipements CTG",
+    ...again.sheets.map((s) => s.name),
+  ]);
   expect(fake.state.activeSheet?.name).toBe(again.sheets[0]?.name);
 });
 
@@ -447,7 +466,7 @@ test("a report whose sheet name the user has taken since the read is refused bef
     messages: { fr: expect.stringContaining("Contrôles") },
   });
   expect(fake.stats.syncs).toBe(1);
-  expect(fake.state.sheetNames()).toEqual(["Financements", "Contrôles"]);
+  expect(fake.state.sheetNames()).toEqual(["Financements", "Équipements CTG", "Contrôles"]);
 });
 
 test("writes above the request limit are cut into several requests, with the same result", async () => {
@@ -620,7 +639,7 @@ test("report charts: no chart without ExcelApi 1.7, no axis format without 1.8; 
       applyReportExcel(fresh.run, r, undefined, { supports: fresh.fake.supports }),
     ).rejects.toThrow(/chart|series|colour|sheet/);
     expect(fresh.fake.stats.syncs).toBe(1); // the read only
-    expect(fresh.fake.state.sheetNames()).toEqual(["Financements"]);
+    expect(fresh.fake.state.sheetNames()).toEqual(["Financements", "Équipements CTG"]);
   }
 });
 

@@ -255,7 +255,12 @@ test("a product sheet moved or hidden by the user comes back in the report's ord
   state.addSheet("Notes");
   await applyReportExcel(run, await currentReport(run), undefined, { supports: fake.supports });
   // The block starts where the first product sheet was (now first), then the user's sheets.
-  expect(state.sheetNames()).toEqual([...report.sheets.map((s) => s.name), "Financements", "Notes"]);
+  expect(state.sheetNames()).toEqual([
+    ...report.sheets.map((s) => s.name),
+    "Financements",
+    "Équipements CTG",
+    "Notes",
+  ]);
   expect(state.sheet(SYNTHESIS).visibility).toBe("Visible");
 });
 
