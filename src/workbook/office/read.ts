@@ -17,8 +17,6 @@
 import { HOST_MESSAGES } from "../../i18n";
 import {
   a1,
-  FACILITY_SHEET,
-  isFacilityTable,
   parseA1,
   quoteSheet,
   toCell,
@@ -119,18 +117,15 @@ export async function listInputs(run: ExcelRunner): Promise<InputList> {
     const sheets = sheetFacts(worksheets);
     const product = new Set(sheets.filter((s) => s.marked).map((s) => s.name));
     return {
-      // The facilities table (issue #14) is never the funding input: not listed, as in the .xlsx adapter.
       tables: tables.items
-        .filter((t) => !product.has(t.worksheet.name) && !isFacilityTable(t.name, t.worksheet.name))
+        .filter((t) => !product.has(t.worksheet.name))
         .map((t) => ({
           name: t.name,
           sheet: t.worksheet.name,
           rowCount: t.rows.count,
           headers: t.columns.items.map((c) => c.name),
         })),
-      sheets: sheets
-        .filter((s) => !s.marked && s.visible && s.name !== FACILITY_SHEET)
-        .map((s) => ({ name: s.name })),
+      sheets: sheets.filter((s) => !s.marked && s.visible).map((s) => ({ name: s.name })),
       productSheets: sheets.filter((s) => s.marked).map((s) => ({ name: s.name, kind: s.kind })),
     };
   });

@@ -4,6 +4,7 @@
 
 import { COMMUNES } from "../../../src/core/communes";
 import { DEMO_HEADERS } from "../../../src/core/demo";
+import { bonusDemoGrid } from "../../../src/core/bonus-demo";
 import type { Report, ReportCell, ReportChart, ReportSheet } from "../../../src/report";
 import { planWorkbook, reportFromResult, type WorkbookSnapshot } from "../../../src/app";
 import {
@@ -708,10 +709,19 @@ test("listInputs: the user's tables and visible sheets, and the product's sheets
   const list = await listInputs(run);
   expect(fake.stats.syncs).toBe(1);
   const rowCount = snapshot.input.grid.length - 1;
+  // Every table and visible sheet of the user's, the demo's facilities table among them (issue #14:
+  // the workbook leaves it out of the funding candidates, not this raw list).
+  const facilities = bonusDemoGrid(COMMUNES);
   expect(list.tables).toEqual([
     { name: "Financements", sheet: "Financements", rowCount, headers: [...DEMO_HEADERS] },
+    {
+      name: "CTG_Equipements",
+      sheet: "Équipements CTG",
+      rowCount: facilities.length - 1,
+      headers: facilities[0],
+    },
   ]);
-  expect(list.sheets).toEqual([{ name: "Financements" }]);
+  expect(list.sheets).toEqual([{ name: "Financements" }, { name: "Équipements CTG" }]);
   expect(list.productSheets.map((s) => s.kind)).toEqual([
     "parameters",
     "communes",
