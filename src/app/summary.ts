@@ -12,6 +12,7 @@ import {
   type Issue,
   type Lang,
   type Plan,
+  type BonusPlan,
 } from "../core";
 import type { InputSource } from "../report";
 import { planWorkbook, type PipelineOptions } from "./plan";
@@ -42,6 +43,8 @@ export interface BlockedSummary {
   readonly plan: Plan | null;
   readonly rows: readonly FundingRow[];
   readonly issues: readonly Issue[];
+  /** The bonus territoire plan when the plan is there and the facilities were read with no error, else null. */
+  readonly bonus: BonusPlan | null;
   readonly written: null;
 }
 
@@ -58,6 +61,10 @@ export interface WrittenSummary<Written> {
   readonly written: Written;
   /** The scenarios written, with their plans (the default one when the workbook held none). */
   readonly scenarios: readonly ScenarioPlan[];
+  /** The bonus territoire written (issue #14); null when the workbook has no facilities table. */
+  readonly bonus: BonusPlan | null;
+  /** The sheet the facilities were read from (`Équipements CTG`), null without a bonus. */
+  readonly bonusSource: string | null;
 }
 
 export type SummaryResult<Written> = BlockedSummary | WrittenSummary<Written>;
@@ -84,7 +91,15 @@ function scenariosOf(plan: Plan, scenarios: ScenarioSet, options: ReadOptions): 
 }
 
 function blockedSummary(result: BlockedResult): BlockedSummary {
-  return { status: "blocked", plan: result.plan, rows: result.rows, issues: result.issues, written: null };
+  const bonus = result.plan === null ? null : (result.bonus?.plan ?? null);
+  return {
+    status: "blocked",
+    plan: result.plan,
+    rows: result.rows,
+    issues: result.issues,
+    bonus,
+    written: null,
+  };
 }
 
 /**
@@ -123,6 +138,8 @@ export async function generateSummary<Written>(
     source: result.source,
     written: done.written,
     scenarios: scenariosOf(result.plan, result.scenarios, options),
+    bonus: result.bonus?.plan ?? null,
+    bonusSource: result.bonus?.origin.sheet ?? null,
   };
 }
 

@@ -18,10 +18,11 @@ import {
   type Issue,
   type Lang,
   type Plan,
+  type BonusPlan,
   BASINS,
 } from "../core";
 import { cliText, formatIssueLine } from "../i18n";
-import { planToJson, type PlanJson, reportLabels } from "../report";
+import { bonusToJson, planToJson, type BonusJson, type PlanJson, reportLabels } from "../report";
 import { generateSummary, listScenarios, type InputRef } from "../app";
 import { InputNotFoundError, WorkbookFileError } from "../errors";
 import { demoWorkbook, XlsxWorkbook } from "../workbook/xlsx";
@@ -81,6 +82,17 @@ function printSummary(io: Io, plan: Plan, what: string, lang: Lang): void {
   io.out(t.engineering(plan.engineering));
   for (const b of plan.basins) io.out(`  ${t.basin(b, plan.params.key)}`);
 }
+
+/** The bonus territoire in a short paragraph: facilities, years, total; each basin by year; « à moyens constants ». */
+function printBonus(io: Io, bonus: BonusPlan, where: string, lang: Lang): void {
+  const t = cliText(lang);
+  io.out(t.bonus(bonus, where));
+  for (const b of bonus.byBasin) io.out(`  ${t.bonusBasin(bonus, b)}`);
+  io.out(`  ${t.constantMeans(bonus)}`);
+}
+
+/** The JSON of `summarize --json` (version 1): the plan, and the bonus territoire (null without facilities). */
+export type SummaryJson = PlanJson & { readonly bonus: BonusJson | null };
 
 function printIssues(io: Io, issues: readonly Issue[], lang: Lang): void {
   const warnings = issues.filter((i) => i.severity === "warning");
@@ -235,13 +247,20 @@ async function summarize(argv: string[], io: Io): Promise<number> {
     }),
   );
   if (result === null) return 2;
-  if (v.json) io.out(JSON.stringify(planToJson(result.plan, result.issues, lang), null, 2));
+  if (v.json) {
+    const json: SummaryJson = {
+      ...planToJson(result.plan, result.issues, lang),
+      bonus: bonusToJson(result.bonus),
+    };
+    io.out(JSON.stringify(json, null, 2));
+  }
   const human: Io = v.json ? { out: io.err, err: io.err } : io;
   printIssues(human, result.issues, lang);
   if (result.status === "blocked") return 1;
   const what =
     result.source.table !== null ? `${result.source.table} (${result.source.sheet})` : result.source.sheet;
   printSummary(human, result.plan, what, lang);
+  if (result.bonus !== null) printBonus(human, result.bonus, result.bonusSource ?? "", lang);
   human.out(cliText(lang).scenarios(result.scenarios.map((sc) => sc.scenario.name)));
   try {
     await writeAtomically(output, result.written.bytes);

@@ -58,6 +58,8 @@ export { formulasKey, formulasKeyOfName, langOfFormulasKey } from "./fingerprint
 export { reportLabels } from "../i18n";
 export type { ReportLabels } from "../i18n";
 export { planToJson } from "./plan-json";
+export { bonusToJson, moneyJson } from "./bonus-json";
+export type { BonusJson, FacilityBonusJson, MoneyJson } from "./bonus-json";
 export type { PlanJson } from "./plan-json";
 export { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, wrappedRowHeights } from "./layout";
 export { MONEY_FORMAT, PERCENT_FORMAT, INTEGER_FORMAT, REPORT_STYLES } from "./styles";

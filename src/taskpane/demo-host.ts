@@ -7,7 +7,16 @@
  * with the .xlsx code) and hands over to it.
  */
 
-import { COMMUNES, DEMO_HEADERS, demoRows, type Lang } from "../core";
+import {
+  bonusDemoGrid,
+  COMMUNES,
+  DEMO_HEADERS,
+  demoRows,
+  FACILITY_SHEET,
+  FACILITY_TABLE,
+  type Lang,
+  type RawValue,
+} from "../core";
 import type { WorkbookSnapshot } from "../app";
 import type { FileHost } from "./file-host";
 import type {
@@ -27,6 +36,21 @@ export const DEMO_FILE_NAME = "demo.xlsx";
 const DEMO_SHEET = "Financements";
 const DEMO_TABLE = "Financements";
 const DEMO_TOP_LEFT = "A4";
+// And the facilities table (issue #14): `CTG_Equipements` on `Équipements CTG`, its header row 4 too.
+const DEMO_FACILITIES_TOP_LEFT = "A4";
+
+/** A date as the .xlsx reader gives it: its serial number (days since 30 December 1899, UTC). */
+const serialOf = (v: RawValue): RawValue => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v);
+
+/** The demo's facilities table as the .xlsx reader finds it. */
+function demoFacilities(): NonNullable<WorkbookSnapshot["facilities"]> {
+  return {
+    sheet: FACILITY_SHEET,
+    table: FACILITY_TABLE,
+    grid: bonusDemoGrid(COMMUNES).map((row) => row.map(serialOf)),
+    origin: { sheet: FACILITY_SHEET, topLeft: DEMO_FACILITIES_TOP_LEFT },
+  };
+}
 
 /**
  * What the .xlsx reader finds in the demo workbook, made from its rows.
@@ -34,7 +58,11 @@ const DEMO_TOP_LEFT = "A4";
  * @returns a fresh snapshot (the caller may keep it)
  */
 export function demoSnapshot(): WorkbookSnapshot {
-  const taken = { sheets: [DEMO_SHEET], tables: [DEMO_TABLE], definedNames: [] as string[] };
+  const taken = {
+    sheets: [DEMO_SHEET, FACILITY_SHEET],
+    tables: [DEMO_TABLE, FACILITY_TABLE],
+    definedNames: [] as string[],
+  };
   return {
     input: {
       sheet: DEMO_SHEET,
@@ -49,7 +77,7 @@ export function demoSnapshot(): WorkbookSnapshot {
     scenarios: null,
     formulasKey: null,
     complete: null,
-    facilities: null,
+    facilities: demoFacilities(),
     bonusParameters: {},
   };
 }

@@ -4,13 +4,17 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, parseScenarioSpec, type Io, type ScenariosJson } from "../../src/cli/main";
+import { main, parseScenarioSpec, type Io, type ScenariosJson, type SummaryJson } from "../../src/cli/main";
+import { bonusDemoGrid } from "../../src/core/bonus-demo";
+import { COMMUNES } from "../../src/core/communes";
+import { DEMO_HEADERS, demoRows } from "../../src/core/demo";
 import type { PlanJson } from "../../src/report/plan-json";
 import type { RawValue } from "../../src/core/types";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { listSheets } from "../../src/workbook/xlsx/read";
 import { readXlsxCells } from "../helpers/xlsx-values";
+import { bonusInputOf } from "../helpers/bonus-input";
 
 let dir: string;
 beforeEach(() => {
@@ -49,6 +53,7 @@ test("demo then summarize: exit 0, default output name, a short summary", async 
   expect(r.out).toContain("Bassin Nord");
   expect(r.out).toContain(`Écrit : ${at("demo.ctg.xlsx")}`);
   const sheets = listSheets(openPackage(new Uint8Array(fs.readFileSync(at("demo.ctg.xlsx")))));
+  // The demo holds the facilities table (issue #14): the bonus territoire's two sheets are written.
   expect(sheets.map((s) => s.name)).toEqual([
     "Financements",
     "Équipements CTG", // the facilities input sheet (issue #14), empty, the user's
@@ -57,13 +62,15 @@ test("demo then summarize: exit 0, default output name, a short summary", async 
     "Synthèse CEJ",
     "Ingénierie CTG",
     "Répartition bassins",
+    "Bonus territoire",
+    "Bonus par commune",
     "Scénarios CTG",
     "Comparaison scénarios",
     "Contrôles",
   ]);
-  // The input file itself is untouched.
+  // The input file itself is untouched: its two sheets, funding and facilities.
   expect(fs.readFileSync(at("demo.xlsx")).length).toBeGreaterThan(0);
-  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("demo.xlsx"))))).length).toBe(1);
+  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("demo.xlsx"))))).length).toBe(2);
 });
 
 test("--json prints the plan alone on stdout, amounts in euros and rates as fractions", async () => {
@@ -192,8 +199,8 @@ test("--in-place rewrites the input; parameters from flags are written and read 
   expect(second.engineering.costHT).toBe(46000);
   expect(second.engineering.cafRate).toBe(0.4);
   expect(second.key).toBe("population");
-  // Still one set of product sheets, and one facilities input sheet (issue #14).
-  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(10);
+  // Still one set of product sheets: the demo's two sheets and the product's ten (bonus included).
+  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(12);
 });
 
 test("--lang en writes English sheets", async () => {
@@ -396,4 +403,88 @@ test("parseScenarioSpec: the bonus keys (issue 14), French or English, and the a
     },
   });
   expect(parseScenarioSpec("name=M;places=Montceau:30")).toMatch(/COMMUNE:PLACES:YEAR/);
+});
+
+describe("the bonus territoire (issue #14)", () => {
+  /** A workbook with the demo's funding table and the given facilities table (header first). */
+  function withFacilities(name: string, facilities: RawValue[][]): string {
+    const file = at(name);
+    fs.writeFileSync(
+      file,
+      createWorkbook([
+        {
+          name: "Financements",
+          rows: [[...DEMO_HEADERS], ...demoRows(COMMUNES)],
+          table: { name: "Financements", headerRow: 0 },
+        },
+        { name: "Équipements CTG", rows: facilities, table: { name: "CTG_Equipements", headerRow: 0 } },
+      ]),
+    );
+    return file;
+  }
+
+  test("--json's bonus is the engine's plan of the demo, in cents and euro strings", async () => {
+    await run("demo", "-o", at("demo.xlsx"));
+    const r = await run("summarize", at("demo.xlsx"), "--json", "-o", at("out.xlsx"));
+    expect(r.code).toBe(0);
+    const bonus = (JSON.parse(r.out) as SummaryJson).bonus;
+    if (bonus === null) throw new Error("no bonus in the JSON");
+    const expected = bonusInputOf(new Uint8Array(fs.readFileSync(at("demo.xlsx"))), COMMUNES).plan;
+    const money = (c: number) => ({ cents: c, euros: (c / 100).toFixed(2) });
+    expect(bonus.years).toEqual(expected.years);
+    expect(bonus.total).toEqual(money(expected.total));
+    expect(bonus.byYear).toEqual(
+      expected.years.map((year, i) => ({ year, amount: money(expected.byYear[i] ?? 0) })),
+    );
+    expect(bonus.basins.map((b) => [b.basin, b.total.cents, b.byYear.map((y) => y.amount.cents)])).toEqual(
+      expected.byBasin.map((b) => [b.key, b.total, b.byYear]),
+    );
+    expect(bonus.facilities).toHaveLength(expected.facilities.length);
+    bonus.facilities.forEach((f, i) => {
+      const e = expected.facilities[i];
+      expect(f.name).toBe(e?.facility.name);
+      expect(f.payee).toEqual({ name: e?.facility.operator, kind: e?.facility.operatorKind });
+      expect(f.cell).toBe(`'Équipements CTG'!A${(e?.facility.sheetRow ?? 0).toString()}`);
+      expect(f.years.map((y) => [y.year, y.total.cents, y.existing.cents, y.newPlaces.cents])).toEqual(
+        e?.years.map((y) => [y.year, y.total, y.existing, y.newPlaces]),
+      );
+    });
+    expect(
+      bonus.reconciliation.map((c) => [c.insee, c.formerCej.cents, c.years.map((y) => y.difference.cents)]),
+    ).toEqual(expected.reconciliation.map((c) => [c.insee, c.formerCej, c.years.map((y) => y.difference)]));
+    expect(bonus.constantMeans.ok).toBe(true);
+    expect(bonus.constantMeans.checks.map((c) => c.difference.cents)).toEqual(
+      expected.constantMeans.map((c) => c.difference),
+    );
+    // The human paragraph (on stderr with --json).
+    expect(r.err).toContain(`Bonus territoire : ${expected.facilities.length} équipements (Équipements CTG)`);
+    expect(r.err).toContain("À moyens constants : oui");
+  });
+
+  test("--json's bonus is null without a facilities table", async () => {
+    const file = fundingFile("small.xlsx", [["Le Creusot", "Nord", 1000]]);
+    const r = await run("summarize", file, "--json", "-o", at("out.xlsx"));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as SummaryJson).bonus).toBeNull();
+    expect(r.err).not.toContain("Bonus territoire");
+  });
+
+  test("a bad facility row gives a cell-exact error and writes nothing", async () => {
+    const grid = bonusDemoGrid(COMMUNES);
+    (grid[2] as RawValue[])[3] = "Paris"; // sheet row 3, column D: an unknown commune
+    (grid[4] as RawValue[])[7] = -12; // sheet row 5, column H: negative places
+    const file = withFacilities("bad.xlsx", grid);
+    const r = await run("summarize", file, "--json", "-o", at("out.xlsx"));
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as SummaryJson;
+    expect(json.bonus).toBeNull();
+    expect(json.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell])).toEqual([
+      ["facility-commune-unknown", "'Équipements CTG'!D3"],
+      ["facility-quantity-negative", "'Équipements CTG'!H5"],
+    ]);
+    expect(r.err).toMatch(/^'Équipements CTG'!D3: Commune inconnue .*Paris/m);
+    expect(r.err).toMatch(/^'Équipements CTG'!H5: .*-12/m);
+    expect(fs.existsSync(at("out.xlsx"))).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual(["bad.xlsx"]);
+  });
 });

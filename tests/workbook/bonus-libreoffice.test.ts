@@ -26,6 +26,7 @@ import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
 import { applyReport } from "../../src/workbook/xlsx/write";
+import { main, type SummaryJson } from "../../src/cli/main";
 import { bonusInputOf } from "../helpers/bonus-input";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
@@ -211,4 +212,40 @@ test("an unknown commune, an unknown kind and a negative capacity: Contrôles na
   expect(fix(L.bonus.checks.placesPositive)).toBe(
     `Quantité négative à la ligne ${f3.sheetRow} de « Équipements CTG » : saisissez 0 ou plus.`,
   );
+}, 240_000);
+
+test("end to end: the command's demo (its facilities table on by default), summarized by the command and recalculated by LibreOffice, equals the engine's bonus to the cent", async () => {
+  const demoFile = path.join(dir, "cli-demo.xlsx");
+  const output = path.join(dir, "cli-demo.ctg.xlsx");
+  const out: string[] = [];
+  const io = { out: (t: string) => out.push(t), err: () => undefined };
+  expect(await main(["demo", "-o", demoFile], io)).toBe(0);
+  out.length = 0;
+  expect(await main(["summarize", demoFile, "--json", "-o", output], io)).toBe(0);
+  const json = JSON.parse(out.join("\n")) as SummaryJson;
+  const demoBytes = new Uint8Array(fs.readFileSync(demoFile));
+  const { report, bonus } = reportOf(demoBytes);
+  const engine = bonus.plan;
+  expect(json.bonus?.total.cents).toBe(engine.total);
+  const values = readXlsxValues(await recalcXlsx(output, { outDir: dir }));
+  // Every formula of the bonus sheets, as LibreOffice computes them in the file the command wrote.
+  expect(differences(report, values, ["bonus", "bonusCommunes"])).toEqual([]);
+  expect(redChecks(values)).toEqual([]);
+  const sheet = values.get("Bonus territoire") ?? new Map<string, CellValue>();
+  const layout = bonusLayout(bonus);
+  const cents = (v: CellValue | undefined): number => Math.round(Number(v) * 100);
+  // Per basin and year, and the total: LibreOffice's figures are the engine's and the JSON's.
+  engine.byBasin.forEach((t, i) =>
+    t.byYear.forEach((c, j) => expect(cents(sheet.get(a1(layout.basins.first + i, 1 + j)))).toBe(c)),
+  );
+  expect(cents(sheet.get(a1(layout.basins.total, 1 + engine.years.length)))).toBe(engine.total);
+  // Per facility and year.
+  engine.facilities.forEach((f, i) =>
+    f.years.forEach((y, j) =>
+      expect(cents(sheet.get(a1(layout.facilities.first + i, layout.facilities.cols.total(j))))).toBe(
+        y.total,
+      ),
+    ),
+  );
+  expect(json.bonus?.facilities.map((f) => f.total.cents)).toEqual(engine.facilities.map((f) => f.total));
 }, 240_000);

@@ -198,7 +198,9 @@ test("the comparison chart: LibreOffice reads it (its re-saved chart holds our s
         .replace(/&apos;/g, "'")
         .replace(/&quot;/g, '"'),
     );
-  expect(chartParts).toHaveLength(2);
+  // The basins', the comparison's and (the demo's facilities table, issue #14) the bonus territoire's.
+  expect(chartParts).toHaveLength(3);
+  expect(chartParts.filter((x) => x.includes("'Bonus territoire'!"))).toHaveLength(1);
   const xml = chartParts.find((x) => x.includes("'Comparaison scénarios'!")) ?? "";
   const basinsXml = chartParts.find((x) => x.includes("'Répartition bassins'!")) ?? "";
   const basinsChart = report.sheets.find((s) => s.kind === "basins")?.charts?.[0];

@@ -15,8 +15,8 @@ import { createWorkbook } from "./create";
 /** Options of {@link demoWorkbook}. */
 export interface DemoOptions {
   /**
-   * Add the facilities table `Équipements CTG` (issue #14). Off by default until the pipeline reads
-   * it (the pane and the command would otherwise list it as a funding table and write no bonus).
+   * Add the facilities table `Équipements CTG` (issue #14): on by default (the summary then writes the
+   * bonus territoire); `false` gives the funding table alone.
    */
   readonly facilities?: boolean;
 }
@@ -26,13 +26,13 @@ export const DEMO_FACILITY_TABLE = FACILITY_TABLE;
 
 /**
  * The built-in demo workbook: the 13 CEJ communes of the source article with illustrative amounts
- * totalling exactly 1 350 000,00 €, in an Excel table named `Financements` below two title rows; with
- * `facilities`, the facilities table `Équipements CTG` too (issue #14): clearly fictitious facilities of
- * those communes whose former CEJ amounts are their 2020 funding (see bonusDemoRows).
+ * totalling exactly 1 350 000,00 €, in an Excel table named `Financements` below two title rows, and
+ * (unless `facilities` is false) the facilities table `Équipements CTG` (issue #14): clearly fictitious
+ * facilities of those communes whose former CEJ amounts are their 2020 funding (see bonusDemoRows).
  *
  * @param communes - the reference
  * @param lang - the language of the title rows (the table's headers stay French, as users write them)
- * @param options - whether to add the facilities table
+ * @param options - whether to add the facilities table (default: yes)
  * @returns the .xlsx bytes
  */
 export function demoWorkbook(
@@ -66,7 +66,7 @@ export function demoWorkbook(
     titleRows: [0],
     columnWidths: [28, 12, 12, 34, 9, 16],
   };
-  if (options.facilities !== true) return createWorkbook([funding]);
+  if (options.facilities === false) return createWorkbook([funding]);
   return createWorkbook([
     funding,
     {

@@ -115,23 +115,28 @@ test("the comparison sheet carries a clustered column chart (Caf and CUCM TTC pe
   const files = unzipSync(again.output);
   const names = Object.keys(files);
   // Issue 11: the basins chart is declared in the report too, on `Répartition bassins` (before the
-  // comparison in the workbook): chart1 and drawing1 are the basins', chart2 and drawing2 the comparison's.
+  // comparison in the workbook): chart1 and drawing1 are the basins'. Issue 14: the demo's facilities
+  // table adds the bonus territoire's chart (chart2, on `Bonus territoire`, before the scenarios);
+  // chart3 and drawing3 are the comparison's.
   expect(names.filter((n) => /^xl\/charts\/.*\.xml$/.test(n))).toEqual([
     "xl/charts/chart1.xml",
     "xl/charts/chart2.xml",
+    "xl/charts/chart3.xml",
   ]);
   expect(names.filter((n) => /^xl\/drawings\/[^/]*\.xml$/.test(n))).toEqual([
     "xl/drawings/drawing1.xml",
     "xl/drawings/drawing2.xml",
+    "xl/drawings/drawing3.xml",
   ]);
+  expect(strFromU8(files["xl/charts/chart2.xml"] ?? new Uint8Array())).toContain("'Bonus territoire'!");
   const types = strFromU8(files["[Content_Types].xml"] ?? new Uint8Array());
   expect(types).toContain(
-    'PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
+    'PartName="/xl/charts/chart3.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
   );
   expect(types).toContain(
-    'PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"',
+    'PartName="/xl/drawings/drawing3.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"',
   );
-  const chart = strFromU8(files["xl/charts/chart2.xml"] ?? new Uint8Array());
+  const chart = strFromU8(files["xl/charts/chart3.xml"] ?? new Uint8Array());
   expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
   expect([...chart.matchAll(/<c:ser>/g)]).toHaveLength(4);
   expect(chart).toContain("<c:v>Caf Nord</c:v>");
@@ -148,7 +153,7 @@ test("the comparison sheet carries a clustered column chart (Caf and CUCM TTC pe
   const rels = strFromU8(
     files[(sheet?.partPath ?? "").replace(/([^/]+)$/, "_rels/$1.rels")] ?? new Uint8Array(),
   );
-  expect(rels).toContain('Target="../drawings/drawing2.xml"');
+  expect(rels).toContain('Target="../drawings/drawing3.xml"');
   // The basins chart: Caf and CUCM TTC of each basin, from the cells of `Répartition bassins`.
   const basins = strFromU8(files["xl/charts/chart1.xml"] ?? new Uint8Array());
   expect(basins).toContain("<a:t>Participation Caf et CUCM TTC par bassin</a:t>");
