@@ -354,8 +354,8 @@ export const FR: ReportLabels = {
       reconciliationTitle: "Rapprochement : bonus versé − ancien CEJ de la commune",
       reconciliationNote:
         "Le lissage déplace de l'argent entre communes d'un même bassin, jamais hors du bassin : la première année, la somme des écarts est ce qui est nouveau (places, missions).",
-      toCommune: (year) => `${year} : à la commune ou au CCAS`,
-      toOthers: (year) => `${year} : aux autres gestionnaires`,
+      toCommune: (year) => `${year} : commune/CCAS`,
+      toOthers: (year) => `${year} : autres gestionnaires`,
       difference: (year) => `${year} : écart`,
       byDomainTitle: "Par domaine",
       domain: "Domaine",
@@ -365,7 +365,7 @@ export const FR: ReportLabels = {
     },
     checks: {
       constantMeans: (basin, kind) =>
-        `À moyens constants, bassin ${basin}, ${kind} : bonus existant de la 1re année de la CTG = anciens CEJ lus`,
+        `À moyens constants (${basin}, ${kind}) : bonus existant 1re année = anciens CEJ`,
       communesKnown: "Chaque équipement est dans une commune de « Communes CTG »",
       kindsKnown: "Chaque équipement a un type de bonus connu (EAJE, RPE, LAEP, ALSH, Autre)",
       placesPositive: "Aucune capacité, place ou mission négative dans « Équipements CTG »",
