@@ -272,8 +272,8 @@ export const EN: ReportLabels = {
       duration: (basin) => `${basin} basin CTG: length (4 or 5 years)`,
       referenceYear: "Reference year (last CEJ year)",
       floor: (kind) => `Floor per place and year: ${kind}`,
-      uplift: (year) => `Uplift in ${year}`,
-      upliftKind: (kind) => `Uplift applies to ${kind}`,
+      uplift: (year) => `Uplift rate in ${year}`,
+      upliftKind: (kind) => `Uplift applied: ${kind}`,
       newPlaceRate: (tranche) => `New EAJE place: tranche ${tranche} rate`,
       tranche: "The CUCM's tranche",
       priorityAreaRate: "New place in a QPV or ZRR",
@@ -371,7 +371,7 @@ export const EN: ReportLabels = {
       paramsInRange: "The bonus territoire parameters are in range",
       fix: {
         constantMeans:
-          "The first year's existing bonus no longer equals the former CEJ read at generation: a floor, a first-year uplift, a CEJ amount without reference capacity, or a CEJ amount edited since (check it, then generate again). See the smoothed rates on the bonus sheet.",
+          "CEJ edited (generate again), CEJ with no capacity, floor or year-one uplift: see the bonus sheet's smoothed rates.",
         communesKnown: [
           "Unknown commune at",
           ': type the name of a commune of "CTG Communes" or its INSEE code.',

@@ -269,8 +269,8 @@ export const FR: ReportLabels = {
       duration: (basin) => `CTG du bassin ${basin} : durée (4 ou 5 ans)`,
       referenceYear: "Année de référence (dernière année des CEJ)",
       floor: (kind) => `Plancher par place et par an : ${kind}`,
-      uplift: (year) => `Revalorisation en ${year}`,
-      upliftKind: (kind) => `Revalorisation appliquée aux ${kind}`,
+      uplift: (year) => `Taux de revalorisation en ${year}`,
+      upliftKind: (kind) => `Revalorisation appliquée : ${kind}`,
       newPlaceRate: (tranche) => `Place nouvelle EAJE : taux de la tranche ${tranche}`,
       tranche: "Tranche de la CUCM",
       priorityAreaRate: "Place nouvelle en QPV ou ZRR",
@@ -373,7 +373,7 @@ export const FR: ReportLabels = {
       paramsInRange: "Les paramètres du bonus territoire sont dans leurs bornes",
       fix: {
         constantMeans:
-          "Le bonus existant de la 1re année n'égale plus les anciens CEJ lus à la génération : un plancher, une revalorisation dès la 1re année, un montant CEJ sans capacité de référence, ou un montant CEJ modifié depuis (vérifiez-le, puis régénérez). Voir « Bonus territoire » (taux lissés).",
+          "CEJ modifié (régénérez), CEJ sans capacité, plancher ou revalorisation en 1re année : voir « Bonus territoire ».",
         communesKnown: [
           "Commune inconnue en",
           " : saisissez le nom d'une commune de « Communes CTG » ou son code INSEE.",
