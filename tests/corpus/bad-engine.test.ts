@@ -2,11 +2,11 @@
 // planWorkbook. Nothing crashes: each case ends in the issues it expects, every issue names a cell
 // of the workbook and can be phrased in both languages, or the case ends in a usage or file error.
 
-import { readFacilityTable } from "../../src/core/facilities";
+import { FACILITY_TABLE, readFacilityTable } from "../../src/core/facilities";
 import { formatIssue } from "../../src/i18n";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { readTableGrid } from "../../src/workbook/xlsx/read";
-import { BAD_CASES, FACILITY_CASES, FACILITY_TABLE, type FacilityCase } from "../fixtures/make-bad-corpus";
+import { BAD_CASES, FACILITY_CASES, type FacilityCase } from "../fixtures/make-bad-corpus";
 import {
   brief,
   engine,
