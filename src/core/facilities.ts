@@ -282,11 +282,23 @@ function headerTexts(row: readonly RawValue[] | undefined): string[] {
   });
 }
 
+/**
+ * Whether a header row is a facilities table's: it names the facility, commune and kind columns. Such
+ * a table names a commune and an amount (`Montant CEJ`) too, and is not a funding table, whatever its
+ * name or its sheet's.
+ *
+ * @param headers - the header texts
+ * @returns true for a facilities header
+ */
+export function isFacilityHeader(headers: readonly string[]): boolean {
+  const fields = new Set(headers.map(facilityFieldOfHeader));
+  return fields.has("facility") && fields.has("commune") && fields.has("kind");
+}
+
 /** The first of the top 50 rows naming the facility, commune and kind columns. */
 function findHeaderRow(grid: RawGrid): number {
   for (let r = 0; r < Math.min(grid.length, 50); r += 1) {
-    const fields = new Set(headerTexts(grid[r]).map(facilityFieldOfHeader));
-    if (fields.has("facility") && fields.has("commune") && fields.has("kind")) return r;
+    if (isFacilityHeader(headerTexts(grid[r]))) return r;
   }
   return -1;
 }

@@ -90,7 +90,14 @@ export { readBonusParams } from "./bonus-params-read";
 export type { BonusParamInputs } from "./bonus-params-read";
 export { computeBonusPlan, smoothedPool } from "./bonus";
 export type { BonusPlan, FacilityBonus } from "./bonus";
-export { FACILITY_SHEET, FACILITY_TABLE, isFacilityTable, readFacilityTable } from "./facilities";
+export {
+  FACILITY_SHEET,
+  FACILITY_TABLE,
+  isFacilityHeader,
+  isFacilityTable,
+  readFacilityTable,
+} from "./facilities";
+export { FACILITY_FIELDS } from "./types";
 export { addCents, applyRate, sumCents } from "./money";
 export type { BonusKind, Facility, FacilityField, FacilityReadResult, Hundredths } from "./types";
 export { FACILITY_HEADERS } from "./facilities";

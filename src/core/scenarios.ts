@@ -639,6 +639,17 @@ export type ScenarioEdit =
   | { readonly kind: "delete"; readonly name: string };
 
 /**
+ * A scenario saved under the name of one already there keeps that one's bonus territoire settings
+ * when it brings none (the task pane saves the plan's parameters and basin moves only): saving must
+ * not lose what the workbook's `Scénarios CTG` says of the bonus.
+ */
+function keepingBonus(list: readonly Scenario[], scenario: Scenario): Scenario {
+  if (scenario.bonus !== undefined) return scenario;
+  const old = list.find((s) => s.name.toLowerCase() === scenario.name.toLowerCase());
+  return old?.bonus === undefined ? scenario : { ...scenario, bonus: old.bonus };
+}
+
+/**
  * The scenarios after the user's edits, in order.
  *
  * @param scenarios - the scenarios read
@@ -652,7 +663,7 @@ export function applyScenarioEdits(
   let list = [...scenarios];
   const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
   for (const edit of edits) {
-    if (edit.kind === "add") list = mergeScenarios(list, [edit.scenario]);
+    if (edit.kind === "add") list = mergeScenarios(list, [keepingBonus(list, edit.scenario)]);
     else if (edit.kind === "rename")
       list = list.map((s) => (same(s.name, edit.from) ? { ...s, name: edit.to } : s));
     else list = list.filter((s) => !same(s.name, edit.name));

@@ -21,6 +21,8 @@ export {
   UNIT_LABELS,
 } from "./messages";
 export { reportLabels } from "./report-labels";
+export { facilityInputLabels } from "./facility-input";
+export type { FacilityColumnWords, FacilityInputLabels } from "./facility-input";
 export type {
   BasinsColumnWordKey,
   EngineeringRowWordKey,

@@ -9,9 +9,13 @@ export type { BuildReportOptions, InputSource, ReportStamp } from "./context";
 export type { BonusReportInput } from "./sheets/bonus-layout";
 export { bonusLayout, bonusNames, bonusParamRows, BONUS_PARAMS_TITLE_ROW } from "./sheets/bonus-layout";
 export { isReportSheetKind } from "./model";
+export { FACILITY_INPUT_LAYOUT } from "./sheets/facility-input";
 export type {
   CellStyle,
   Expected,
+  InputSheetKind,
+  ReportInputSheet,
+  SheetContent,
   PrintSetup,
   Report,
   ReportCell,

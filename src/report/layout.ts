@@ -4,7 +4,7 @@
  */
 
 import { rangeBounds } from "../core";
-import type { CellStyle, ReportCell, ReportSheet, StyleName } from "./model";
+import type { CellStyle, ReportCell, SheetContent, StyleName } from "./model";
 
 /** Excel's default column width, in characters. */
 export const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -28,7 +28,7 @@ function shownText(cell: ReportCell): string | null {
  * @returns the height in points of each such row (0-based row → points)
  */
 export function wrappedRowHeights(
-  sheet: ReportSheet,
+  sheet: SheetContent,
   palette: Readonly<Record<StyleName, CellStyle>>,
 ): Map<number, number> {
   const widthOf = (col: number): number => sheet.columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;

@@ -98,9 +98,15 @@ export type ReportValidation =
       readonly items: readonly string[];
       readonly prompt?: string;
       readonly error: string;
+      /**
+       * The list only suggests: any other value is accepted without an alert (a facility's domain is
+       * free text). Absent: only the listed values are accepted.
+       */
+      readonly allowOthers?: boolean;
     }
   | {
-      readonly type: "decimal";
+      /** A number (`decimal`), a whole number (`whole`) or a date (`date`: min and max as Excel serials). */
+      readonly type: "decimal" | "whole" | "date";
       readonly ref: string;
       readonly min: number;
       readonly max?: number;
@@ -200,8 +206,8 @@ export interface ReportChart {
   readonly valueFormat: string;
 }
 
-export interface ReportSheet {
-  readonly kind: ReportSheetKind;
+/** What a sheet holds, whoever owns it once written (see ReportSheet and ReportInputSheet). */
+export interface SheetContent {
   readonly name: string;
   readonly cells: readonly ReportCell[];
   /** Column widths in characters, from column A. */
@@ -218,6 +224,24 @@ export interface ReportSheet {
   readonly charts?: readonly ReportChart[];
 }
 
+/** A sheet of the product: marked with its kind, replaced by every generation. */
+export interface ReportSheet extends SheetContent {
+  readonly kind: ReportSheetKind;
+}
+
+/** The input sheets the product offers to write: the facilities table of the bonus territoire (issue #14). */
+export type InputSheetKind = "facilities";
+
+/**
+ * A sheet of the user's input that the product writes once, empty and documented, when the workbook
+ * lacks it: written only when no sheet has its name and no table has the name of one of its tables
+ * (compared as Excel does, case-insensitively). It is the user's from then on: never marked, never
+ * replaced, cleared or deleted by a later generation.
+ */
+export interface ReportInputSheet extends SheetContent {
+  readonly kind: InputSheetKind;
+}
+
 /** A workbook-level defined name: `CTG_CoutHT` → `'Paramètres CTG'!$B$4`. */
 export interface ReportName {
   readonly name: string;
@@ -229,6 +253,8 @@ export interface ReportName {
 export interface Report {
   readonly lang: Lang;
   readonly sheets: readonly ReportSheet[];
+  /** Input sheets written only when absent (see ReportInputSheet); absent or empty: none. */
+  readonly inputSheets?: readonly ReportInputSheet[];
   readonly names: readonly ReportName[];
   readonly styles: Readonly<Record<StyleName, CellStyle>>;
   /**

@@ -25,6 +25,7 @@ import { buildChecks } from "./sheets/checks";
 import { buildCommunes } from "./sheets/communes";
 import { buildComparison } from "./sheets/comparison";
 import { buildEngineering } from "./sheets/engineering";
+import { buildFacilityInput } from "./sheets/facility-input";
 import { buildParameters } from "./sheets/parameters";
 import { buildScenarios } from "./sheets/scenarios";
 import { buildSynthesis } from "./sheets/synthesis";
@@ -93,5 +94,13 @@ export function buildReport(options: BuildReportOptions): Report {
     ref: `"${formulasKey({ lang, sheets })}"`,
     comment: L.formulasKeyComment,
   });
-  return { lang, sheets, names: reportNames, styles: REPORT_STYLES, marker: MARKER_PREFIX };
+  return {
+    lang,
+    sheets,
+    // Written by the adapters only when the workbook has no facilities sheet or table (issue #14).
+    inputSheets: [buildFacilityInput(ctx)],
+    names: reportNames,
+    styles: REPORT_STYLES,
+    marker: MARKER_PREFIX,
+  };
 }

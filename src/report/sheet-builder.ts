@@ -4,7 +4,7 @@ import type {
   PrintSetup,
   ReportCell,
   ReportChart,
-  ReportSheet,
+  SheetContent,
   ReportStatusFormat,
   ReportTable,
   ReportValidation,
@@ -34,10 +34,10 @@ export function stringLiteral(text: string): string {
 }
 
 /**
- * Accumulates the cells and settings of one report sheet. Setting a cell twice is a programming
- * mistake and throws.
+ * Accumulates the cells and settings of one report sheet (a product sheet, or an input sheet: K is
+ * its kind). Setting a cell twice is a programming mistake and throws.
  */
-export class SheetBuilder {
+export class SheetBuilder<K extends string = ReportSheetKind> {
   private readonly cells = new Map<string, ReportCell>();
   private readonly widths: number[] = [];
   private readonly merges: string[] = [];
@@ -48,7 +48,7 @@ export class SheetBuilder {
   private readonly charts: ReportChart[] = [];
 
   constructor(
-    readonly kind: ReportSheetKind,
+    readonly kind: K,
     readonly name: string,
   ) {}
 
@@ -120,7 +120,7 @@ export class SheetBuilder {
     return this;
   }
 
-  build(print: PrintSetup, tabColor?: string): ReportSheet {
+  build(print: PrintSetup, tabColor?: string): SheetContent & { readonly kind: K } {
     const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
     return {
       kind: this.kind,

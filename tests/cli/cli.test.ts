@@ -51,6 +51,7 @@ test("demo then summarize: exit 0, default output name, a short summary", async 
   const sheets = listSheets(openPackage(new Uint8Array(fs.readFileSync(at("demo.ctg.xlsx")))));
   expect(sheets.map((s) => s.name)).toEqual([
     "Financements",
+    "Équipements CTG", // the facilities input sheet (issue #14), empty, the user's
     "Paramètres CTG",
     "Communes CTG",
     "Synthèse CEJ",
@@ -191,8 +192,8 @@ test("--in-place rewrites the input; parameters from flags are written and read 
   expect(second.engineering.costHT).toBe(46000);
   expect(second.engineering.cafRate).toBe(0.4);
   expect(second.key).toBe("population");
-  // Still one set of product sheets.
-  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(9);
+  // Still one set of product sheets, and one facilities input sheet (issue #14).
+  expect(listSheets(openPackage(new Uint8Array(fs.readFileSync(at("again.xlsx"))))).length).toBe(10);
 });
 
 test("--lang en writes English sheets", async () => {

@@ -5,6 +5,7 @@ import { cents, rate } from "../../src/core/money";
 import { DEFAULT_PARAMS } from "../../src/core/params";
 import { computePlan } from "../../src/core/plan";
 import {
+  applyScenarioEdits,
   defaultScenario,
   planScenario,
   readScenarios,
@@ -217,4 +218,46 @@ test("serialOfIsoDay: Excel's 1900 date system", () => {
   expect(serialOfIsoDay("1900-03-01")).toBe(61);
   expect(serialOfIsoDay("2026-02-30")).toBeNull();
   expect(serialOfIsoDay("28/11/2026")).toBeNull();
+});
+
+describe("applyScenarioEdits", () => {
+  const bonus = {
+    values: { tranche: 3 },
+    places: [{ insee: "71306", places: 30, opening: { year: 2024, month: 1 }, cell: "'Scénarios CTG'!C60" }],
+  };
+  const withBonus: Scenario = {
+    ...defaultScenario(DEFAULT_PARAMS, "fr", "2026-12-05"),
+    name: "Montceau +30",
+    bonus,
+  };
+
+  it("keeps the bonus settings of a scenario saved again under its name from the pane (which sets none)", () => {
+    const saved: Scenario = { ...withBonus, name: "MONTCEAU +30", note: "revu", bonus: undefined };
+    const [only, ...rest] = applyScenarioEdits([withBonus], [{ kind: "add", scenario: saved }]);
+    expect(rest).toEqual([]);
+    expect(only?.note).toBe("revu");
+    expect(only?.bonus).toEqual(bonus);
+  });
+
+  it("takes the bonus settings a saved scenario brings, and gives none to a new name", () => {
+    const other = { values: { tranche: 1 }, places: [] };
+    const replaced = applyScenarioEdits(
+      [withBonus],
+      [{ kind: "add", scenario: { ...withBonus, bonus: other } }],
+    );
+    expect(replaced.map((s) => s.bonus)).toEqual([other]);
+    const added = applyScenarioEdits(
+      [withBonus],
+      [{ kind: "add", scenario: { ...withBonus, name: "Autre", bonus: undefined } }],
+    );
+    expect(added.map((s) => [s.name, s.bonus])).toEqual([
+      ["Montceau +30", bonus],
+      ["Autre", undefined],
+    ]);
+  });
+
+  it("keeps the bonus settings through a rename", () => {
+    const renamed = applyScenarioEdits([withBonus], [{ kind: "rename", from: "Montceau +30", to: "M30" }]);
+    expect(renamed.map((s) => [s.name, s.bonus])).toEqual([["M30", bonus]]);
+  });
 });

@@ -12,6 +12,7 @@ import { summarizeWorkbook } from "../helpers/summarize";
 import { listSheets, readDefinedNames } from "../../src/workbook/xlsx/read";
 import { openPackage } from "../../src/workbook/xlsx/package";
 import { excelLikeWorkbook } from "../fixtures/xlsx-builder";
+import { FACILITY_SHEET } from "../../src/core/facilities";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
 import { readXlsxValues } from "../helpers/xlsx-values";
@@ -59,7 +60,11 @@ async function summarizeAndCheck(bytes: Uint8Array, label: string): Promise<Uint
   const pkgIn = openPackage(bytes);
   const pkgOut = openPackage(output);
   const userSheets = listSheets(pkgOut).filter((s) => !s.marked);
-  expect(userSheets.map((s) => [s.name, s.state])).toEqual(listSheets(pkgIn).map((s) => [s.name, s.state]));
+  // The user's sheets, then the facilities input sheet (issue #14) the workbook lacked, unmarked.
+  expect(userSheets.map((s) => [s.name, s.state])).toEqual([
+    ...listSheets(pkgIn).map((s) => [s.name, s.state]),
+    [FACILITY_SHEET, "visible"],
+  ]);
   expect(userSheets.some((s) => s.state === "hidden")).toBe(true);
   const userNames = (p: typeof pkgIn) =>
     readDefinedNames(p)

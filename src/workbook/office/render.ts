@@ -5,7 +5,7 @@
  */
 
 import { a1, rangeBounds } from "../../core";
-import { wrappedRowHeights, type CellStyle, type ReportSheet, type StyleName } from "../../report";
+import { wrappedRowHeights, type CellStyle, type SheetContent, type StyleName } from "../../report";
 
 /** Bounds of a block of cells, 0-based and inclusive. */
 export interface Rect {
@@ -216,7 +216,7 @@ function splitRows(
  * @returns what the writer sends
  */
 export function renderSheet(
-  sheet: ReportSheet,
+  sheet: SheetContent,
   palette: Readonly<Record<StyleName, CellStyle>>,
   bandBytes = Infinity,
 ): SheetRender {
@@ -230,7 +230,7 @@ export function renderSheet(
 }
 
 /** The rectangle the sheet's cells span, or null when it has none. */
-function cellBounds(sheet: ReportSheet): Rect | null {
+function cellBounds(sheet: SheetContent): Rect | null {
   let r1 = Infinity;
   let c1 = Infinity;
   let r2 = -1;
@@ -262,7 +262,7 @@ interface Grids {
  * @throws Error on a number that is not finite
  */
 function fillGrids(
-  sheet: ReportSheet,
+  sheet: SheetContent,
   palette: Readonly<Record<StyleName, CellStyle>>,
   bounds: Rect,
   finalFormats: Map<string, string>,
@@ -346,7 +346,7 @@ function cutBands(grids: Grids, bandBytes: number): Band[] {
  *
  * @throws Error on a style that is not in the palette
  */
-function styleRects(sheet: ReportSheet, palette: Readonly<Record<StyleName, CellStyle>>): StyleRects[] {
+function styleRects(sheet: SheetContent, palette: Readonly<Record<StyleName, CellStyle>>): StyleRects[] {
   const styleCells = new Map<StyleName, { row: number; col: number }[]>();
   for (const cell of sheet.cells) {
     if (cell.style === undefined) continue;
@@ -366,7 +366,7 @@ function styleRects(sheet: ReportSheet, palette: Readonly<Record<StyleName, Cell
 }
 
 /** Column widths in points, grouped into runs of equal width. */
-function columnWidths(sheet: ReportSheet): { c1: number; c2: number; points: number }[] {
+function columnWidths(sheet: SheetContent): { c1: number; c2: number; points: number }[] {
   const widths: { c1: number; c2: number; points: number }[] = [];
   sheet.columnWidths.forEach((w, c) => {
     if (!Number.isFinite(w) || w <= 0) return;

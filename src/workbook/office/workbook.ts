@@ -3,7 +3,7 @@
  * workbook open in Excel can do (select a cell, show a sheet, follow edits), for the pane's host.
  */
 
-import { fieldOfHeader } from "../../core";
+import { fieldOfHeader, isFacilityHeader } from "../../core";
 import type {
   GenerateProgress,
   GenerationOutcome,
@@ -28,10 +28,10 @@ import {
 } from "./read";
 import type { ApplyOptions, ApplyProgress, ApplyResult } from "./write";
 
-/** Whether a table's headers name a commune (or INSEE) column and an amount column. */
+/** Whether a table's headers name a commune (or INSEE) column and an amount column, and are no facilities table's. */
 function looksLikeFunding(headers: readonly string[]): boolean {
   const fields = new Set(headers.map(fieldOfHeader));
-  return (fields.has("commune") || fields.has("insee")) && fields.has("amount");
+  return (fields.has("commune") || fields.has("insee")) && fields.has("amount") && !isFacilityHeader(headers);
 }
 
 /**

@@ -22,13 +22,11 @@ import {
   COMPLETE_NAME,
   MARKER_NAME,
   MARKER_PREFIX,
-  type CellStyle,
   type Report,
   type ReportChart,
   type ReportSheet,
   type ReportSheetKind,
   type ReportTable,
-  type ReportValidation,
 } from "../../report";
 import {
   ExcelHostError,
@@ -38,6 +36,14 @@ import {
   type SupportsApi,
 } from "./excel-host";
 import { GenerationInterruptedError } from "../../errors";
+import {
+  absentInputSheets,
+  queueInputAdds,
+  queueInputFormats,
+  queueInputTables,
+  queueInputValues,
+} from "./input-sheets";
+import { applyLook, applyValidation, formulaString, headerFooterText, validationRule } from "./look";
 import { sheetMark, splitAddress } from "./markers";
 import { rememberWritten } from "./read";
 import {
@@ -95,6 +101,8 @@ export interface ApplyResult {
   readonly reused: readonly string[];
   /** The report's sheets, written (reused or added). */
   readonly added: readonly string[];
+  /** The report's input sheets the workbook lacked, written (Report.inputSheets); the others untouched. */
+  readonly inputSheets: readonly string[];
   /** Write requests sent (the read before them is one more). */
   readonly writeRequests: number;
   /** Estimated size of each write request, in bytes. */
@@ -135,106 +143,6 @@ const ACTION_BYTES = 300;
 
 const STATUS_OK = { font: "#006100", fill: "#C6EFCE" };
 const STATUS_BAD = { font: "#9C0006", fill: "#FFC7CE" };
-const VALIDATION_TITLE = "CTG Planner";
-const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
-const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Header/footer text: `&` doubled (it starts Excel's codes), clipped. */
-function headerFooterText(text: string, room: number): string {
-  return clip(text, room).replace(/&/g, "&&");
-}
-
-function formulaString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** Sets a style's look (everything but the number format) on a range's format. */
-function applyLook(format: Excel.RangeFormat, look: CellStyle, indent: boolean): void {
-  if (look.bold !== undefined) format.font.bold = look.bold;
-  if (look.italic !== undefined) format.font.italic = look.italic;
-  if (look.size !== undefined) format.font.size = look.size;
-  if (look.color !== undefined) format.font.color = `#${look.color}`;
-  if (look.fill !== undefined) format.fill.color = `#${look.fill}`;
-  if (look.hAlign !== undefined) format.horizontalAlignment = H_ALIGN[look.hAlign];
-  if (look.vAlign !== undefined) format.verticalAlignment = V_ALIGN[look.vAlign];
-  if (look.wrap !== undefined) format.wrapText = look.wrap;
-  if (look.indent !== undefined && indent) format.indentLevel = look.indent;
-  if (look.unlocked === true) format.protection.locked = false;
-  const edge = (
-    index:
-      | Excel.BorderIndex
-      | "EdgeTop"
-      | "EdgeBottom"
-      | "EdgeLeft"
-      | "EdgeRight"
-      | "InsideVertical"
-      | "InsideHorizontal",
-    style: "Continuous" | "Double",
-  ): void => {
-    const border = format.borders.getItem(index);
-    border.style = style;
-    if (style === "Continuous") border.weight = "Thin";
-  };
-  switch (look.border) {
-    case "box":
-      for (const index of [
-        "EdgeTop",
-        "EdgeBottom",
-        "EdgeLeft",
-        "EdgeRight",
-        "InsideVertical",
-        "InsideHorizontal",
-      ] as const)
-        edge(index, "Continuous");
-      break;
-    case "bottom":
-      edge("EdgeBottom", "Continuous");
-      edge("InsideHorizontal", "Continuous");
-      break;
-    case "top":
-      edge("EdgeTop", "Continuous");
-      edge("InsideHorizontal", "Continuous");
-      break;
-    case "double-top":
-      edge("EdgeTop", "Double");
-      edge("InsideHorizontal", "Double");
-      break;
-    case undefined:
-      break;
-  }
-}
-
-function validationRule(v: ReportValidation, where: string): Excel.DataValidationRule {
-  if (v.type === "list") {
-    for (const item of v.items)
-      if (item.includes(","))
-        throw new Error(`${where}: a list validation item cannot hold a comma: "${item}"`);
-    const source = v.items.join(",");
-    if (source.length > 255) throw new Error(`${where}: list validation longer than Excel's 255 characters`);
-    return { list: { inCellDropDown: true, source } };
-  }
-  return v.max === undefined
-    ? { decimal: { formula1: v.min, operator: "GreaterThanOrEqualTo" } }
-    : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
-}
-
-function applyValidation(validation: Excel.DataValidation, v: ReportValidation, where: string): void {
-  validation.rule = validationRule(v, where);
-  validation.ignoreBlanks = true;
-  if (v.prompt !== undefined && v.prompt !== "") {
-    validation.prompt = { showPrompt: true, title: VALIDATION_TITLE, message: clip(v.prompt, 255) };
-  }
-  validation.errorAlert = {
-    showAlert: true,
-    style: "Stop",
-    title: VALIDATION_TITLE,
-    message: clip(v.error, 255),
-  };
-}
 
 /**
  * Without ExcelApi 1.8 (no data validation): the sheet's validations as text, one line per rule
@@ -528,7 +436,7 @@ export function applySettings(
   onProgress: ((progress: ApplyProgress) => void) | undefined,
 ): WriteSettings {
   const limit = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const bandBytes = Math.max(1_000, Math.floor(limit / 3) - ACTION_BYTES);
+  const bandBytes = bandBytesOf(limit);
   return {
     can,
     renders: report.sheets.map((s) => renderSheet(s, report.styles, bandBytes)),
@@ -536,6 +444,11 @@ export function applySettings(
     limit,
     onProgress,
   };
+}
+
+/** The largest band of values a write carries, under a request size limit. */
+function bandBytesOf(limit: number): number {
+  return Math.max(1_000, Math.floor(limit / 3) - ACTION_BYTES);
 }
 
 /** What the write needs to know of the workbook, queued in the generation's one read. */
@@ -672,11 +585,16 @@ export async function writeReport(
       }
     }
     const job: WriteJob = { report, read, can, renders, survey, queue: new WriteQueue() };
+    const inputs = absentInputSheets(read, report, bandBytesOf(limit));
     const keptByName = queueDeletes(job);
+    queueInputAdds(job.queue, read, inputs);
     queueSheets(job);
+    queueInputValues(job.queue, inputs);
     queueValues(job);
+    queueInputTables(job.queue, inputs);
     queueTablesAndNames(job, keptByName);
     queueFormulas(job);
+    queueInputFormats(job.queue, inputs, can);
     report.sheets.forEach((sheet, k) => queueFormats(job, sheet, renders[k]));
     queueLayout(job);
     const charts = queueCharts(job);
@@ -697,6 +615,7 @@ export async function writeReport(
       deleted: survey.doomed.map((ws) => ws.name),
       reused: survey.reusedNames,
       added: report.sheets.map((s) => s.name),
+      inputSheets: inputs.map((i) => i.sheet.name),
       writeRequests: requests.length,
       requestBytes: requests.map((r) => r.reduce((n, o) => n + o.bytes, 0)),
       pageLayout: can.layout,

@@ -8,7 +8,7 @@ import {
   wrappedRowHeights,
   type CellStyle,
   type ReportCell,
-  type ReportSheet,
+  type SheetContent,
   type ReportStatusFormat,
   type ReportTable,
   type ReportValidation,
@@ -88,7 +88,7 @@ function cellXml(cell: ReportCell, ctx: SheetContext, where: string): string {
   }
 }
 
-function sheetViewsXml(sheet: ReportSheet, selected: boolean): string {
+function sheetViewsXml(sheet: SheetContent, selected: boolean): string {
   const tab = selected ? ' tabSelected="1"' : "";
   const rows = sheet.freeze?.rows ?? 0;
   const cols = sheet.freeze?.cols ?? 0;
@@ -145,6 +145,7 @@ function validationXml(v: ReportValidation, where: string): string {
       : ` showInputMessage="1" promptTitle="${VALIDATION_TITLE}" prompt="${escapeXml(clip(v.prompt, 255))}"`;
   const error = ` showErrorMessage="1" errorStyle="stop" errorTitle="${VALIDATION_TITLE}" error="${escapeXml(clip(v.error, 255))}"`;
   if (v.type === "list") {
+    // A list that only suggests (allowOthers) shows no alert: any other value is kept as typed.
     for (const item of v.items) {
       if (item.includes(","))
         throw new Error(`${where}: a list validation item cannot hold a comma: "${item}"`);
@@ -152,7 +153,7 @@ function validationXml(v: ReportValidation, where: string): string {
     const list = formulaString(v.items.join(","));
     if (list.length > 257) throw new Error(`${where}: list validation longer than Excel's 255 characters`);
     return (
-      `<dataValidation type="list" allowBlank="1"${prompt}${error} sqref="${sqref(v.ref)}">` +
+      `<dataValidation type="list" allowBlank="1"${prompt}${v.allowOthers === true ? "" : error} sqref="${sqref(v.ref)}">` +
       `<formula1>${escapeXml(list)}</formula1></dataValidation>`
     );
   }
@@ -160,7 +161,7 @@ function validationXml(v: ReportValidation, where: string): string {
   const formulas =
     `<formula1>${numberText(v.min, where)}</formula1>` +
     (v.max === undefined ? "" : `<formula2>${numberText(v.max, where)}</formula2>`);
-  return `<dataValidation type="decimal"${range} allowBlank="1"${prompt}${error} sqref="${sqref(v.ref)}">${formulas}</dataValidation>`;
+  return `<dataValidation type="${v.type}"${range} allowBlank="1"${prompt}${error} sqref="${sqref(v.ref)}">${formulas}</dataValidation>`;
 }
 
 /** Header/footer text: `&` doubled, clipped to Excel's 255 characters with the codes. */
@@ -168,7 +169,7 @@ function headerFooterText(text: string, room: number): string {
   return clip(text, Math.max(0, room)).replace(/&/g, "&&");
 }
 
-function headerFooterXml(sheet: ReportSheet): string {
+function headerFooterXml(sheet: SheetContent): string {
   const header =
     sheet.print.headerText === "" ? "" : `&C&"-,Bold"${headerFooterText(sheet.print.headerText, 120)}`;
   const footer = `&L${headerFooterText(sheet.print.footerText, 120)}&RPage &P / &N`;
@@ -182,7 +183,7 @@ function headerFooterXml(sheet: ReportSheet): string {
  * @param sheet - the report sheet
  * @throws Error on the first problem
  */
-export function checkSheet(sheet: ReportSheet): void {
+export function checkSheet(sheet: SheetContent): void {
   const seen = new Set<number>();
   const byPos = new Map<number, ReportCell>();
   for (const cell of sheet.cells) {
@@ -229,7 +230,7 @@ export function checkSheet(sheet: ReportSheet): void {
  * @param ctx - styles, table relationships, selection
  * @returns the part's XML
  */
-export function worksheetXml(sheet: ReportSheet, ctx: SheetContext): string {
+export function worksheetXml(sheet: SheetContent, ctx: SheetContext): string {
   const where = `sheet "${sheet.name}"`;
   const { sheetData, dimension } = sheetDataXml(sheet, ctx, where);
   const sheetPr =
@@ -279,7 +280,7 @@ export function worksheetXml(sheet: ReportSheet, ctx: SheetContext): string {
  * rows) and the `<dimension>` reference of its cells.
  */
 function sheetDataXml(
-  sheet: ReportSheet,
+  sheet: SheetContent,
   ctx: SheetContext,
   where: string,
 ): { readonly sheetData: string; readonly dimension: string } {

@@ -16,6 +16,7 @@ import {
   type ParamInputs,
   type PlanParamName,
   fieldOfHeader,
+  isFacilityHeader,
 } from "../../core";
 import { InputNotFoundError } from "../../errors";
 import type { NamedValue, WorkbookSnapshot } from "../../app";
@@ -32,10 +33,10 @@ import {
 } from "./read";
 import { takenNames } from "./write";
 
-/** Whether a header row names a commune (or INSEE) column and an amount column. */
+/** Whether a header row names a commune (or INSEE) column and an amount column, and is no facilities table's. */
 function looksLikeFundingHeader(headers: readonly string[]): boolean {
   const fields = new Set(headers.map(fieldOfHeader));
-  return (fields.has("commune") || fields.has("insee")) && fields.has("amount");
+  return (fields.has("commune") || fields.has("insee")) && fields.has("amount") && !isFacilityHeader(headers);
 }
 
 function unquoteSheet(s: string): string {

@@ -8,7 +8,15 @@
 
 import type { Document, Element } from "@xmldom/xmldom";
 import { uniqueCaseless, type Lang } from "../../core";
-import { MARKER_NAME, MARKER_PREFIX, type Report, type ReportChart, type ReportSheet } from "../../report";
+import {
+  MARKER_NAME,
+  MARKER_PREFIX,
+  type Report,
+  type ReportChart,
+  type ReportInputSheet,
+  type ReportSheet,
+  type SheetContent,
+} from "../../report";
 import {
   CONTENT_TYPES_PART,
   CT_RELATIONSHIPS,
@@ -152,7 +160,11 @@ export function isValidName(name: string): boolean {
   return true;
 }
 
-function checkReport(report: Report, taken: ReturnType<typeof namesTaken>): void {
+function checkReport(
+  report: Report,
+  taken: ReturnType<typeof namesTaken>,
+  inputs: readonly ReportInputSheet[],
+): void {
   const sheetNames = new Set(taken.sheets.map((s) => s.toLowerCase()));
   const tableNames = new Set(taken.tables.map((s) => s.toLowerCase()));
   const reportNames = new Set<string>();
@@ -172,7 +184,7 @@ function checkReport(report: Report, taken: ReturnType<typeof namesTaken>): void
   for (const name of reportNames) {
     if (tableNames.has(name)) throw new Error(`defined name "${name}" collides with a table of the workbook`);
   }
-  for (const sheet of report.sheets) {
+  for (const sheet of [...inputs, ...report.sheets]) {
     checkSheetName(sheet.name);
     if (sheetNames.has(sheet.name.toLowerCase()))
       throw new Error(`sheet name "${sheet.name}" is already taken in the workbook`);
@@ -305,6 +317,28 @@ class Rels {
   }
 }
 
+/**
+ * The report's input sheets the workbook lacks: no sheet of its name, no table and no defined name
+ * of one of its tables' names (case-insensitive, as Excel compares them). A sheet the workbook has,
+ * whatever it holds, is the user's and stays as it is.
+ */
+function absentInputSheets(
+  pkg: XlsxPackage,
+  sheets: readonly SheetInfo[],
+  names: readonly DefinedNameInfo[],
+  report: Report,
+): ReportInputSheet[] {
+  const sheetNames = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const used = new Set([
+    ...tablesOf(pkg, sheets).flatMap((t) => [t.name.toLowerCase(), t.displayName.toLowerCase()]),
+    ...names.map((n) => n.name.toLowerCase()),
+  ]);
+  return (report.inputSheets ?? []).filter(
+    (input) =>
+      !sheetNames.has(input.name.toLowerCase()) && !input.tables.some((t) => used.has(t.name.toLowerCase())),
+  );
+}
+
 function quoteSheetAlways(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
@@ -330,17 +364,18 @@ export function applyReportToPackage(pkg: XlsxPackage, report: Report): void {
 function writeReport(pkg: XlsxPackage, report: Report): void {
   const prefixes = [...new Set([MARKER_PREFIX, report.marker])];
   const taken = namesTaken(pkg, prefixes);
-  checkReport(report, taken);
-
   const wb = readWorkbookParts(pkg);
   const { doc, root } = wb;
   const sheets = sheetsOf(pkg, wb, prefixes);
   const namesBefore = definedNamesOf(root);
-  const move = sheetMoves(sheets, report.sheets.length);
+  const inputs = absentInputSheets(pkg, sheets, namesBefore, report);
+  checkReport(report, taken, inputs);
+  const move = sheetMoves(sheets, report.sheets.length, inputs.length);
   const relNs = relNamespace(root);
   const w: Writing = {
     pkg,
     report,
+    inputs,
     doc,
     root,
     wbDir: folderOf(pkg.workbookPath),
@@ -380,6 +415,8 @@ function writeReport(pkg: XlsxPackage, report: Report): void {
 interface Writing {
   readonly pkg: XlsxPackage;
   readonly report: Report;
+  /** The report's input sheets the workbook lacks, written before the report's sheets. */
+  readonly inputs: readonly ReportInputSheet[];
   /** The workbook part. */
   readonly doc: Document;
   readonly root: Element;
@@ -399,6 +436,8 @@ interface SheetMoves {
   /** Positions of the product's sheets, removed. */
   readonly removedIndex: ReadonlySet<number>;
   readonly keptCount: number;
+  /** The input sheets added (after the kept sheets, before the report's). */
+  readonly inputCount: number;
   /** The number of sheets after the write. */
   readonly total: number;
   /** Old position → new position of the sheets that stay (-1 for removed ones). */
@@ -406,15 +445,15 @@ interface SheetMoves {
 }
 
 /** @throws Error when the workbook would be left without any sheet */
-function sheetMoves(sheets: readonly SheetInfo[], added: number): SheetMoves {
+function sheetMoves(sheets: readonly SheetInfo[], added: number, inputCount: number): SheetMoves {
   const removedIndex = new Set(sheets.flatMap((s, i) => (s.marked ? [i] : [])));
   const keptCount = sheets.length - removedIndex.size;
-  const total = keptCount + added;
+  const total = keptCount + inputCount + added;
   if (total === 0) throw new Error("the workbook would be left without any sheet");
   const newIndex: number[] = [];
   let next = 0;
   sheets.forEach((_s, i) => newIndex.push(removedIndex.has(i) ? -1 : next++));
-  return { sheets, removedIndex, keptCount, total, newIndex };
+  return { sheets, removedIndex, keptCount, inputCount, total, newIndex };
 }
 
 /** The namespace of the first `<sheet>`'s `id` attribute (the relationships namespace by default). */
@@ -499,7 +538,7 @@ function updateBookViews(w: Writing, move: SheetMoves): boolean {
     let activeTab: number;
     if (mappedActive !== undefined && mappedActive >= 0) activeTab = mappedActive;
     else if (w.report.sheets.length > 0) {
-      activeTab = keptCount;
+      activeTab = keptCount + move.inputCount;
       selectNew = true;
     } else activeTab = Math.max(0, newIndex[firstVisibleKept] ?? 0);
     if (view.hasAttribute("activeTab") || activeTab !== 0) view.setAttribute("activeTab", String(activeTab));
@@ -602,7 +641,7 @@ function appendSheets(
     nextTableId: Math.max(0, ...tablesOf(pkg, remaining).map((t) => t.id)) + 1,
   };
   let namesEl = childElement(root, "definedNames");
-  if (!namesEl && report.sheets.length + report.names.length > 0) {
+  if (!namesEl && report.sheets.length + report.names.length + w.inputs.length > 0) {
     namesEl = createElementLike(doc, root, "definedNames");
     insertInOrder(root, namesEl, AFTER_DEFINED_NAMES);
   }
@@ -615,16 +654,20 @@ function appendSheets(
     namesEl.appendChild(el);
   };
 
-  report.sheets.forEach((sheet: ReportSheet, k) => {
-    const index = move.keptCount + k;
-    const partPath = writeSheetParts(w, sheet, ids, { ...into, selected: into.selectNew && k === 0 });
+  const addSheet = (sheet: SheetContent, selected: boolean): void => {
+    const partPath = writeSheetParts(w, sheet, ids, { ...into, selected });
     const rId = w.wbRels.add(`${REL_TYPE}/worksheet`, relativeTarget(pkg.workbookPath, partPath));
     const el = createElementLike(doc, into.sheetsEl, "sheet");
     el.setAttribute("name", sheet.name);
     el.setAttribute("sheetId", String(ids.nextSheetId++));
     el.setAttributeNS(w.relNs, `${w.relPrefix}:id`, rId);
     into.sheetsEl.appendChild(el);
-
+  };
+  // The input sheets carry no marker: the user's from now on, a re-run keeps them as they are.
+  for (const input of w.inputs) addSheet(input, false);
+  report.sheets.forEach((sheet: ReportSheet, k) => {
+    const index = move.keptCount + move.inputCount + k;
+    addSheet(sheet, into.selectNew && k === 0);
     addName(MARKER_NAME, `"${report.marker}:${sheet.kind}"`, { localSheetId: String(index), hidden: "1" });
     const area = sheet.print.printArea;
     if (area !== undefined) {
@@ -661,7 +704,7 @@ function relationshipsXml(rels: readonly string[]): string {
  */
 function writeSheetParts(
   w: Writing,
-  sheet: ReportSheet,
+  sheet: SheetContent,
   ids: Allocation,
   look: { readonly styles: WrittenStyles; readonly selected: boolean },
 ): string {

@@ -4,6 +4,8 @@
 
 import { COMMUNES } from "../../../src/core/communes";
 import { DEMO_HEADERS } from "../../../src/core/demo";
+import { FACILITY_HEADERS, FACILITY_SHEET, FACILITY_TABLE } from "../../../src/core/facilities";
+import { FACILITY_FIELDS } from "../../../src/core/types";
 import type { Report, ReportCell, ReportChart, ReportSheet } from "../../../src/report";
 import { planWorkbook, reportFromResult, type WorkbookSnapshot } from "../../../src/app";
 import {
@@ -204,7 +206,12 @@ test("the demo report is written in one read and one write request, every reques
   ]);
   expect(fake.state.calculationSuspendedSyncs).toBe(1);
   expect(fake.state.screenUpdatingSuspendedSyncs).toBe(1);
-  expect(fake.state.sheetNames()).toEqual(["Financements", ...report.sheets.map((s) => s.name)]);
+  // The facilities input sheet (issue #14), which the workbook lacked, comes before the product's.
+  expect(fake.state.sheetNames()).toEqual([
+    "Financements",
+    FACILITY_SHEET,
+    ...report.sheets.map((s) => s.name),
+  ]);
   console.log(
     `demo report: ${fake.stats.syncs} requests (1 read + ${result.writeRequests} write), request bytes ${fake.stats.requestBytes.join(" / ")}`,
   );
@@ -379,8 +386,9 @@ test("a re-run rewrites only the product's sheets; a user's sheet named like one
   ]);
   expect(second.parameters.costHT?.cell).toBe("'Paramètres CTG'!B5");
   expect(second.communes?.origin).toEqual({ sheet: "Communes CTG", topLeft: "A4" });
-  expect(second.taken.sheets).toEqual(first.taken.sheets);
-  expect(second.taken.tables).toEqual(first.taken.tables);
+  // The facilities input sheet written by the first run is the user's now.
+  expect(second.taken.sheets).toEqual([...first.taken.sheets, FACILITY_SHEET]);
+  expect(second.taken.tables).toEqual([...first.taken.tables, FACILITY_TABLE]);
   const report2 = await reportOf(second);
   expect(report2.sheets.map((s) => s.name)).toEqual(report1.sheets.map((s) => s.name));
 
@@ -393,11 +401,16 @@ test("a re-run rewrites only the product's sheets; a user's sheet named like one
   expect(fake.state.sheetNames()).toEqual([
     "Financements",
     "Synthèse CEJ",
+    FACILITY_SHEET,
     ...report2.sheets.map((s) => s.name),
   ]);
   expect(fake.state.sheet("Synthèse CEJ").cell("A1").value).toBe("mes notes");
   expect(fake.state.sheet("Synthèse CEJ").cell("B2").value).toBe(42);
-  expect(fake.state.tables.map((t) => t.name).sort()).toEqual(["CTG_Communes", "Financements"]);
+  expect(fake.state.tables.map((t) => t.name).sort()).toEqual([
+    "CTG_Communes",
+    FACILITY_TABLE,
+    "Financements",
+  ]);
   expect(fake.state.names.map((n) => n.name)).toEqual(report2.names.map((n) => n.name));
 });
 
@@ -406,11 +419,16 @@ test("a re-run works when only the product's sheets are visible (a placeholder k
   const report = await reportOf(await snapshotExcel(run, { table: "Financements" }));
   await applyReportExcel(run, report, undefined, { supports: fake.supports });
   fake.state.sheet("Financements").visibility = "Hidden";
+  fake.state.sheet(FACILITY_SHEET).visibility = "Hidden"; // the user's too (written by the first run)
   fake.state.activeSheet = fake.state.sheet("Synthèse CEJ");
   const again = await reportOf(await snapshotExcel(run, { table: "Financements" }));
   const result = await applyReportExcel(run, again, undefined, { supports: fake.supports });
   expect(result.writeRequests).toBe(1);
-  expect(fake.state.sheetNames()).toEqual(["Financements", ...again.sheets.map((s) => s.name)]);
+  expect(fake.state.sheetNames()).toEqual([
+    "Financements",
+    FACILITY_SHEET,
+    ...again.sheets.map((s) => s.name),
+  ]);
   // The active sheet was the product's: the first new sheet takes its place.
   expect(fake.state.activeSheet?.name).toBe(again.sheets[0]?.name);
   // The sheets were reused (made visible first): no placeholder was needed.
@@ -429,7 +447,11 @@ test("a re-run works when only the product's sheets are visible (a placeholder k
   expect(fake.stats.syncs).toBe(2);
   expect([...retired.deleted].sort()).toEqual(again.sheets.map((s) => s.name).sort());
   expect(retired.reused).toEqual([]);
-  expect(fake.state.sheetNames()).toEqual(["Financements", ...again.sheets.map((s) => s.name)]);
+  expect(fake.state.sheetNames()).toEqual([
+    "Financements",
+    FACILITY_SHEET,
+    ...again.sheets.map((s) => s.name),
+  ]);
   expect(fake.state.activeSheet?.name).toBe(again.sheets[0]?.name);
 });
 
@@ -691,8 +713,15 @@ test("listInputs: the user's tables and visible sheets, and the product's sheets
   const rowCount = snapshot.input.grid.length - 1;
   expect(list.tables).toEqual([
     { name: "Financements", sheet: "Financements", rowCount, headers: [...DEMO_HEADERS] },
+    // The facilities input table the generation wrote (issue #14): the user's, empty.
+    {
+      name: FACILITY_TABLE,
+      sheet: FACILITY_SHEET,
+      rowCount: 1,
+      headers: FACILITY_FIELDS.map((f) => FACILITY_HEADERS[f]),
+    },
   ]);
-  expect(list.sheets).toEqual([{ name: "Financements" }]);
+  expect(list.sheets).toEqual([{ name: "Financements" }, { name: FACILITY_SHEET }]);
   expect(list.productSheets.map((s) => s.kind)).toEqual([
     "parameters",
     "communes",

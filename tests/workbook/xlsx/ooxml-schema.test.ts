@@ -11,7 +11,8 @@ import { strFromU8, strToU8 } from "fflate";
 import { parseScenarioSpec } from "../../../src/cli/main";
 import { COMMUNES } from "../../../src/core/communes";
 import type { ScenarioSpec } from "../../../src/core/scenarios";
-import { applyReport, savePackage } from "../../../src/workbook/xlsx";
+import { applyReport, listSheets, listTables, savePackage } from "../../../src/workbook/xlsx";
+import { FACILITY_SHEET, FACILITY_TABLE } from "../../../src/core/facilities";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
 import { snapshotPackage } from "../../../src/workbook/xlsx/snapshot";
 import { summarizeWorkbook } from "../../helpers/summarize";
@@ -306,6 +307,23 @@ describe("every part the writer produces or changes validates", () => {
     const demoParts = unzip(demo);
     expect(invalid(validateParts(demoParts, [...demoParts.keys()].filter(isXmlPart)))).toEqual([]);
     expect(crossPartProblems(demo, ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])).toEqual([]);
+  });
+
+  test("the facilities input sheet (issue 14), French and English: its worksheet with its validations, its table", async () => {
+    for (const lang of ["fr", "en"] as const) {
+      const demo = demoWorkbook(COMMUNES, lang);
+      const result = await summarizeWorkbook(demo, { lang, version: "test", now: NOW });
+      if (result.output === null) throw new Error("summarize wrote nothing");
+      const written = validateWritten(demo, result.output, SUMMARY_PARTS);
+      const pkg = openPackage(result.output);
+      const sheet = listSheets(pkg).find((x) => x.name === FACILITY_SHEET)?.partPath ?? "";
+      const table = listTables(pkg).find((t) => t.name === FACILITY_TABLE)?.partPath ?? "";
+      // Both were among the parts validated, and the sheet holds every kind of validation it writes.
+      expect(written).toEqual(expect.arrayContaining([sheet, table]));
+      const xml = strFromU8(unzip(result.output).get(sheet) ?? new Uint8Array());
+      for (const type of ["list", "decimal", "whole", "date"]) expect(xml).toContain(`type="${type}"`);
+      expect(invalid(validateParts(unzip(result.output), [sheet, table]))).toEqual([]);
+    }
   });
 
   test("hand-made reports on odd packages: a prefixed (x:) workbook without styles, tricky texts", () => {
