@@ -280,8 +280,8 @@ export const EN: ReportLabels = {
       duration: (basin) => `${basin} basin CTG: length (4 or 5 years)`,
       referenceYear: "Reference year (last CEJ year)",
       floor: (kind) => `Floor per place and year: ${kind}`,
-      uplift: (year) => `Uplift in ${year}`,
-      upliftKind: (kind) => `Uplift applies to ${kind}`,
+      uplift: (year) => `Uplift rate in ${year}`,
+      upliftKind: (kind) => `Uplift applied: ${kind}`,
       newPlaceRate: (tranche) => `New EAJE place: tranche ${tranche} rate`,
       tranche: "The CUCM's tranche",
       priorityAreaRate: "New place in a QPV or ZRR",
@@ -300,7 +300,7 @@ export const EN: ReportLabels = {
     territoire: {
       title: "CTG bonus territoire by facility and year",
       subtitle:
-        "Paid to each facility's operator. Recalculated live from « Équipements CTG » and the parameters sheet; its assumptions are to be confirmed with the Caf.",
+        'Paid to each facility\'s operator. Recalculated live from "Équipements CTG" and the parameters sheet; its assumptions are to be confirmed with the Caf.',
       basinTitle: "Plan by basin and year",
       basin: "Basin",
       total: "Total",
@@ -360,8 +360,8 @@ export const EN: ReportLabels = {
       reconciliationTitle: "Reconciliation: bonus paid − the commune's former CEJ",
       reconciliationNote:
         "Smoothing moves money between the communes of a basin, never out of it: in year one, the differences add up to what is new (places, missions).",
-      toCommune: (year) => `${year}: to the commune or CCAS`,
-      toOthers: (year) => `${year}: to other operators`,
+      toCommune: (year) => `${year}: commune/CCAS`,
+      toOthers: (year) => `${year}: other operators`,
       difference: (year) => `${year}: difference`,
       byDomainTitle: "By domain",
       domain: "Domain",
@@ -371,21 +371,21 @@ export const EN: ReportLabels = {
     },
     checks: {
       constantMeans: (basin, kind) =>
-        `Constant means, ${basin} basin, ${kind}: existing bonus of the CTG's first year = former CEJ`,
-      communesKnown: "Every facility is in a commune of « Communes CTG »",
+        `Constant means (${basin}, ${kind}): existing bonus in year one = former CEJ`,
+      communesKnown: 'Every facility is in a commune of "CTG Communes"',
       kindsKnown: "Every facility has a known bonus kind (EAJE, RPE, LAEP, ALSH, Other)",
-      placesPositive: "No negative capacity, place or mission in « Équipements CTG »",
+      placesPositive: 'No negative capacity, place or mission in "Équipements CTG"',
       yearsShown: "Every CTG year is shown on the bonus sheet",
       paramsInRange: "The bonus territoire parameters are in range",
       fix: {
         constantMeans:
-          "The first year's existing bonus no longer equals the former CEJ read at generation: a floor, a first-year uplift, a CEJ amount without reference capacity, or a CEJ amount edited since (check it, then generate again). See the smoothed rates on the bonus sheet.",
+          "CEJ edited (generate again), CEJ with no capacity, floor or year-one uplift: see the bonus sheet's smoothed rates.",
         communesKnown: [
           "Unknown commune at",
-          ": type the name of a commune of « Communes CTG » or its INSEE code.",
+          ': type the name of a commune of "CTG Communes" or its INSEE code.',
         ],
         kindsKnown: ["Unknown bonus kind at", ": choose EAJE, RPE, LAEP, ALSH or Other."],
-        placesPositive: ["Negative quantity on row", " of « Équipements CTG »: type 0 or more."],
+        placesPositive: ["Negative quantity on row", ' of "Équipements CTG": type 0 or more.'],
         yearsShown: "A CTG starts or ends outside the bonus sheet's years: generate the summary again.",
         paramsInRange: ["Fix", " (see the Explanation column of the parameters sheet)."],
       },

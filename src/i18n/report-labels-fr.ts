@@ -277,8 +277,8 @@ export const FR: ReportLabels = {
       duration: (basin) => `CTG du bassin ${basin} : durée (4 ou 5 ans)`,
       referenceYear: "Année de référence (dernière année des CEJ)",
       floor: (kind) => `Plancher par place et par an : ${kind}`,
-      uplift: (year) => `Revalorisation en ${year}`,
-      upliftKind: (kind) => `Revalorisation appliquée aux ${kind}`,
+      uplift: (year) => `Taux de revalorisation en ${year}`,
+      upliftKind: (kind) => `Revalorisation appliquée : ${kind}`,
       newPlaceRate: (tranche) => `Place nouvelle EAJE : taux de la tranche ${tranche}`,
       tranche: "Tranche de la CUCM",
       priorityAreaRate: "Place nouvelle en QPV ou ZRR",
@@ -362,8 +362,8 @@ export const FR: ReportLabels = {
       reconciliationTitle: "Rapprochement : bonus versé − ancien CEJ de la commune",
       reconciliationNote:
         "Le lissage déplace de l'argent entre communes d'un même bassin, jamais hors du bassin : la première année, la somme des écarts est ce qui est nouveau (places, missions).",
-      toCommune: (year) => `${year} : à la commune ou au CCAS`,
-      toOthers: (year) => `${year} : aux autres gestionnaires`,
+      toCommune: (year) => `${year} : commune/CCAS`,
+      toOthers: (year) => `${year} : autres gestionnaires`,
       difference: (year) => `${year} : écart`,
       byDomainTitle: "Par domaine",
       domain: "Domaine",
@@ -373,7 +373,7 @@ export const FR: ReportLabels = {
     },
     checks: {
       constantMeans: (basin, kind) =>
-        `À moyens constants, bassin ${basin}, ${kind} : bonus existant de la 1re année de la CTG = anciens CEJ lus`,
+        `À moyens constants (${basin}, ${kind}) : bonus existant 1re année = anciens CEJ`,
       communesKnown: "Chaque équipement est dans une commune de « Communes CTG »",
       kindsKnown: "Chaque équipement a un type de bonus connu (EAJE, RPE, LAEP, ALSH, Autre)",
       placesPositive: "Aucune capacité, place ou mission négative dans « Équipements CTG »",
@@ -381,7 +381,7 @@ export const FR: ReportLabels = {
       paramsInRange: "Les paramètres du bonus territoire sont dans leurs bornes",
       fix: {
         constantMeans:
-          "Le bonus existant de la 1re année n'égale plus les anciens CEJ lus à la génération : un plancher, une revalorisation dès la 1re année, un montant CEJ sans capacité de référence, ou un montant CEJ modifié depuis (vérifiez-le, puis régénérez). Voir « Bonus territoire » (taux lissés).",
+          "CEJ modifié (régénérez), CEJ sans capacité, plancher ou revalorisation en 1re année : voir « Bonus territoire ».",
         communesKnown: [
           "Commune inconnue en",
           " : saisissez le nom d'une commune de « Communes CTG » ou son code INSEE.",

@@ -64,7 +64,8 @@ export function buildBonusCommunes(ctx: Context): ReportSheet {
   const reconciliation = writeReconciliation(env, byCommune.total + 2, byCommune.first);
   writeBreakdowns(env, reconciliation.total + 2);
   const n = layout.years.length;
-  const widths = [13, 26, 10, 16, ...Array.from({ length: 3 * n + 1 }, () => 17)];
+  // INSEE code, commune (`Sanvignes-les-Mines`), basin, then amounts up to `1 234 567,89 €`.
+  const widths = [11, 24, 9, 14, ...Array.from({ length: 3 * n + 1 }, (_, c) => (c === n ? 16 : 15))];
   s.widthsFrom(widths);
   return s.build(printSetup(ctx, "bonusCommunes", [byCommune.header + 1, byCommune.header + 1]), "70AD47");
 }
@@ -249,7 +250,11 @@ function writeBreakdowns(env: CommunesEnv, top: number): void {
   );
 }
 
-/** A breakdown block at row `r` (title, header, one row per key) by facility column `column`; returns the next block's row. */
+/**
+ * A breakdown block at row `r` (title, header, one row per key) by facility column `column`, its label
+ * in the commune column and its years under the years of the block per commune; returns the next
+ * block's row.
+ */
 function writeBreakdown(
   env: CommunesEnv,
   r: number,
@@ -260,22 +265,29 @@ function writeBreakdown(
 ): number {
   const { s, years, fc, fcol } = env;
   const n = years.length;
+  const [at, first] = [1, 4];
   s.text(r, 0, title, "textBold");
-  s.text(r + 1, 0, label, "header");
-  years.forEach((y, j) => s.text(r + 1, 1 + j, String(y), "header"));
-  s.text(r + 1, 1 + n, env.ctx.L.bonus.communes.total, "header");
+  s.text(r + 1, at, label, "header");
+  years.forEach((y, j) => s.text(r + 1, first + j, String(y), "header"));
+  s.text(r + 1, first + n, env.ctx.L.bonus.communes.total, "header");
   rows.forEach((x, i) => {
     const row = r + 2 + i;
-    s.text(row, 0, x.shown, "text");
+    s.text(row, at, x.shown, "text");
     years.forEach((_, j) =>
       s.money(
         row,
-        1 + j,
+        first + j,
         `SUMIFS(${fcol(fc.total(j))},${fcol(column)},${equalsCriterion(x.key)})`,
         euros(x.byYear[j] ?? (0 as Cents)),
       ),
     );
-    s.money(row, 1 + n, `SUM(${localAbs(row, 1)}:${localAbs(row, n)})`, euros(x.total), "moneyBold");
+    s.money(
+      row,
+      first + n,
+      `SUM(${localAbs(row, first)}:${localAbs(row, first + n - 1)})`,
+      euros(x.total),
+      "moneyBold",
+    );
   });
   return r + rows.length + 3;
 }

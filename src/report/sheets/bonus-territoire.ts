@@ -6,6 +6,7 @@
  */
 
 import {
+  columnLetters,
   quoteSheet,
   smoothedPool,
   type FacilityBonus,
@@ -44,6 +45,7 @@ import {
   type BonusLayout,
   type BonusRefs,
   type BonusReportInput,
+  type FacilityCols,
 } from "./bonus-layout";
 
 const euros = centsToEuros;
@@ -155,12 +157,23 @@ export function buildBonusTerritoire(ctx: Context): ReportSheet {
   bonus.plan.facilities.forEach((fb, i) => writeFacility(env, fb, layout.facilities.first + i));
   writeFacilityTotals(s, ctx, bonus, layout);
   const F = layout.facilities;
-  const fc = F.cols;
-  const widths = Array.from({ length: fc.negative + 1 }, (_, c) =>
-    c === 0 ? 42 : c === 1 ? 34 : c < 16 ? 14 : c >= fc.line ? 11 : 15,
+  s.widthsFrom(columnWidths(F.cols));
+  // Printed: the plan, the chart, the pools, the trajectoire and each facility's bonus per year; the
+  // working columns after « Total » (existing, new places, trajectoire, missions, flags) stay on screen.
+  const printArea = `A1:${columnLetters(F.cols.allYears)}${F.total + 1}`;
+  return s.build(printSetup(ctx, "bonus", [F.header + 1, F.header + 1], printArea), "70AD47");
+}
+
+/**
+ * Widths in characters: each column holds a facility field and, above, a money or count of the plan,
+ * pool or trajectoire blocks, so every one fits `1 234 567,89 €`-sized amounts; the names and the
+ * communes (`Sanvignes-les-Mines`) are shown whole.
+ */
+function columnWidths(fc: FacilityCols): number[] {
+  const read = [46, 32, 13, 19, 13, 13, 15, 14];
+  return Array.from({ length: fc.negative + 1 }, (_, c) =>
+    c < read.length ? (read[c] ?? 13) : c === fc.allYears ? 15 : c >= fc.line ? 11 : 14,
   );
-  s.widthsFrom(widths);
-  return s.build(printSetup(ctx, "bonus", [F.header + 1, F.header + 1]), "70AD47");
 }
 
 /** The plan per basin and year: a SUMIFS over the facility rows each, a total per basin and per year. */
