@@ -20,6 +20,7 @@ const FR = {
     `CTG ${basin} : ${from} à ${to} (${years} ans)`,
   basinsTitle: "Par bassin et par année",
   basinsCaption: "Bonus territoire par bassin et par année de CTG",
+  outsideNote: "« — » : année hors de la CTG du bassin.",
   basin: "Bassin",
   totalRow: "Total",
   outsideTerm: "hors CTG",
@@ -37,7 +38,7 @@ const FR = {
   showAll: (n: number) => `Afficher les ${n} communes`,
   constantOkTitle: "À moyens constants",
   constantOk:
-    "La première année de chaque CTG, le bonus des places existantes égale l'ancien CEJ, au centime, dans chaque bassin et pour chaque type.",
+    "La première année de chaque CTG, le bonus des places existantes égale l'ancien CEJ, au centime, par bassin et par type.",
   constantNotOkTitle: "Pas à moyens constants",
   constantLine: (
     basin: string,
@@ -65,6 +66,7 @@ const EN: BonusPaneText = {
   term: (basin, from, to, years) => `${basin} CTG: ${from} to ${to} (${years} years)`,
   basinsTitle: "By basin and year",
   basinsCaption: "Bonus territoire by basin and CTG year",
+  outsideNote: '"—": a year outside the basin\'s CTG.',
   basin: "Basin",
   totalRow: "Total",
   outsideTerm: "outside the CTG",
@@ -81,7 +83,7 @@ const EN: BonusPaneText = {
   showAll: (n) => `Show all ${n} communes`,
   constantOkTitle: "At constant means",
   constantOk:
-    "In the first year of each CTG, the bonus of the existing places equals the former CEJ, to the cent, in each basin and for each kind.",
+    "In the first year of each CTG, the existing places' bonus equals the former CEJ, to the cent, by basin and kind.",
   constantNotOkTitle: "Not at constant means",
   constantLine: (basin, kind, yearOne, former, difference, why) =>
     `${basin}, ${kind}: ${yearOne} in the first year for ${former} of CEJ (${difference})${why === "" ? "" : `; ${why}`}.`,

@@ -56,6 +56,8 @@ export interface BonusView {
   readonly years: readonly number[];
   /** Nord, Sud, then the total. */
   readonly rows: readonly BonusRowView[];
+  /** Whether a basin's row has a year outside its CTG (the table then says what « — » means). */
+  readonly outside: boolean;
   readonly communes: readonly CommuneView[];
   readonly constantMeans: ConstantMeansView;
 }
@@ -142,6 +144,7 @@ function constantMeansView(plan: BonusPlan, lang: Lang): ConstantMeansView {
  */
 export function bonusView(plan: BonusPlan, lang: Lang): BonusView {
   const w = bonusPaneText(lang);
+  const rows = basinRows(plan, lang);
   return {
     total: formatMoney(plan.total, lang),
     summary: w.summary(plan.facilities.length, plan.reconciliation.length),
@@ -150,7 +153,8 @@ export function bonusView(plan: BonusPlan, lang: Lang): BonusView {
       return w.term(BASIN_LABELS[lang][basin], startYear, startYear + duration - 1, duration);
     }),
     years: plan.years,
-    rows: basinRows(plan, lang),
+    rows,
+    outside: rows.some((r) => r.values.includes(null)),
     communes: communeViews(plan, lang),
     constantMeans: constantMeansView(plan, lang),
   };

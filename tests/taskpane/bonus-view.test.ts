@@ -114,6 +114,7 @@ describe("the bonus territoire section's view (worked example)", () => {
     expect(view.rows.map((r) => r.label)).toEqual(["Nord", "Sud", "Total"]);
     expect(view.rows[0]?.values).toEqual(Array(5).fill(fr("300 000,00 €")));
     expect(view.rows[1]?.values).toEqual([null, ...Array(4).fill(fr("23 229,00 €"))]);
+    expect(view.outside).toBe(true);
     expect(view.rows[2]?.values).toEqual([fr("300 000,00 €"), ...Array(4).fill(fr("323 229,00 €"))]);
     const en = bonusView(plan, "en");
     expect(en.rows.map((r) => r.label)).toEqual(["North", "South", "Total"]);
@@ -167,6 +168,7 @@ describe("the bonus territoire section's view (the demo's facilities)", () => {
   it.each(["fr", "en"] as const)("shows the engine's totals per basin and year to the cent (%s)", (lang) => {
     const view = bonusView(plan, lang);
     expect(view.years).toEqual(plan.years);
+    expect(view.outside).toBe(false);
     for (const [b, basin] of (["nord", "sud"] as const).entries()) {
       const expected = plan.years.map((_, i) =>
         plan.facilities.filter((f) => f.basin === basin).reduce((s, f) => s + (f.years[i]?.total ?? 0), 0),

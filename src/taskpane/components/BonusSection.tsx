@@ -73,6 +73,15 @@ const useStyles = makeStyles({
   communeName: { fontWeight: tokens.fontWeightSemibold },
   panel: { margin: 0, paddingBottom: tokens.spacingVerticalS },
   showAll: { alignSelf: "flex-start" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
 /** How many communes show before « show all ». */
@@ -89,7 +98,9 @@ function BasinTable({ lang, view }: { lang: Lang; view: BonusView }) {
       </Text>
       <div className={styles.scroller} role="region" aria-label={w.basinsCaption} tabIndex={0}>
         <Table size="small" className={styles.table} data-testid="bonus-basin-table">
-          <caption className={styles.caption}>{w.basinsCaption}</caption>
+          <caption className={styles.caption}>
+            {view.outside ? `${w.basinsCaption}. ${w.outsideNote}` : w.basinsCaption}
+          </caption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.stick}>{w.basin}</TableHeaderCell>
@@ -110,7 +121,12 @@ function BasinTable({ lang, view }: { lang: Lang; view: BonusView }) {
                 <TableCell className={styles.stick}>{row.label}</TableCell>
                 {row.values.map((v, i) => (
                   <TableCell key={view.years[i]} className={styles.num}>
-                    {v ?? <span title={w.outsideTerm}>—</span>}
+                    {v ?? (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className={styles.hidden}>{w.outsideTerm}</span>
+                      </>
+                    )}
                   </TableCell>
                 ))}
               </TableRow>
