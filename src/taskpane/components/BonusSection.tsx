@@ -34,6 +34,13 @@ const useStyles = makeStyles({
   scroller: {
     overflowX: "auto",
     maxWidth: "100%",
+    // A shadow at the right edge while more years lie beyond it: the cover scrolls with the table
+    // (`local`) and hides the shadow (`scroll`, fixed to the edge) once the last year is in view.
+    backgroundImage: `linear-gradient(to left, ${tokens.colorNeutralBackground1} 40%, transparent), linear-gradient(to left, ${tokens.colorNeutralStroke1}, transparent)`,
+    backgroundPosition: "right center, right center",
+    backgroundRepeat: "no-repeat",
+    backgroundSize: "28px 100%, 10px 100%",
+    backgroundAttachment: "local, scroll",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   table: { tableLayout: "auto", width: "auto", minWidth: "100%" },
