@@ -37,6 +37,7 @@ import {
   FIELDS,
 } from "../core";
 import type { InputSource } from "../report";
+import { bonusStep } from "./bonus";
 import type { BlockedResult, PipelineResult, Planned } from "./result";
 import type { InputSnapshot, WorkbookSnapshot } from "./snapshot";
 
@@ -224,7 +225,8 @@ const hasError = (list: readonly Issue[]): boolean => list.some((i) => i.severit
 
 /**
  * From a workbook snapshot to the plan: reads the reference, the funding table, the parameters and
- * the scenarios, computes the plan, and gathers every issue.
+ * the scenarios, computes the plan and, when the workbook has a facilities table, the bonus
+ * territoire (see bonusStep), and gathers every issue.
  *
  * @param snapshot - what the workbook holds
  * @param options - the user's parameters, mapping, added scenarios and the pane's edits
@@ -243,7 +245,14 @@ export function planWorkbook(snapshot: WorkbookSnapshot, options: PipelineOption
   const paramInputs: ParamInputs = { ...snapshot.parameters, ...(options.params ?? {}) };
   const params = readParams(paramInputs);
   const scenarioInputs = readScenarioInputs(snapshot, reference, params.params, options);
-  const issues: Issue[] = [...reference.issues, ...read.issues, ...params.issues, ...scenarioInputs.issues];
+  const bonus = bonusStep(snapshot, reference.communes);
+  const issues: Issue[] = [
+    ...reference.issues,
+    ...read.issues,
+    ...params.issues,
+    ...scenarioInputs.issues,
+    ...bonus.issues,
+  ];
   const base = { read, reference, issues };
   if (hasError(issues) || read.headerRow < 0)
     return withBase(base, { status: "blocked" as const, plan: null });
@@ -267,8 +276,7 @@ export function planWorkbook(snapshot: WorkbookSnapshot, options: PipelineOption
               plan: planScenario(columns, scenario, reference.communes),
             })),
           },
-    // The facilities table and the bonus parameters are read here from issue #14's next step on.
-    bonus: null,
+    bonus: bonus.bonus,
   };
   return hasError(issues)
     ? withBase(base, { status: "blocked" as const, ...planned })

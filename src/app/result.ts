@@ -18,7 +18,7 @@ interface ResultBase {
   readonly read: ReadResult;
   readonly reference: readonly Commune[];
   readonly rows: readonly FundingRow[];
-  /** Every issue: reference, reader, parameters, scenarios, plan. */
+  /** Every issue: reference, reader, parameters, scenarios, plan, bonus territoire. */
   readonly issues: readonly Issue[];
 }
 

@@ -240,3 +240,48 @@ export function checkBonusParams(params: BonusParams): void {
   if (params.rpeFlat !== null) amount(params.rpeFlat, "RPE flat amount");
   amount(params.rpeMission, "RPE mission amount");
 }
+
+/** The kinds whose existing places are smoothed (every kind but the RPE, paid a flat amount). */
+export const SMOOTHED_KINDS: readonly BonusKind[] = ["eaje", "laep", "alsh", "autre"];
+
+/** What a bonus parameter cell holds: how it is read, styled, validated and checked. */
+export type BonusParamKind =
+  "year" | "duration" | "amount" | "amountOrBlank" | "rate" | "tranche" | "yesNo" | "proRata";
+
+/** Every bonus parameter name begins so (`CTG_B_DebutNord`). */
+export const BONUS_NAME_PREFIX = "CTG_B_";
+
+const KIND_NAME: Readonly<Record<BonusKind, string>> = {
+  eaje: "EAJE",
+  rpe: "RPE",
+  laep: "LAEP",
+  alsh: "ALSH",
+  autre: "Autre",
+};
+const BASIN_NAME: Readonly<Record<Basin, string>> = { nord: "Nord", sud: "Sud" };
+
+/**
+ * The workbook names of the bonus parameter cells on `Paramètres CTG`: the report writes them, the
+ * reader (readBonusParams) reads them back. Lists (uplifts, tranches, trajectoire steps) are numbered
+ * from 1 in the order the report writes them (uplifts by year, steps by threshold).
+ */
+export const bonusNames = {
+  start: (b: Basin): string => `CTG_B_Debut${BASIN_NAME[b]}`,
+  duration: (b: Basin): string => `CTG_B_Duree${BASIN_NAME[b]}`,
+  referenceYear: "CTG_B_AnneeRef",
+  floor: (k: BonusKind): string => `CTG_B_Plancher${KIND_NAME[k]}`,
+  uplift: (i: number): string => `CTG_B_Revalo${i + 1}`,
+  upliftKind: (k: BonusKind): string => `CTG_B_Revalo${KIND_NAME[k]}`,
+  newPlaceRate: (i: number): string => `CTG_B_Tranche${i + 1}`,
+  tranche: "CTG_B_TrancheCUCM",
+  priorityAreaRate: "CTG_B_TauxQPV",
+  reservedPlaceRate: "CTG_B_TauxReserve",
+  trajectoireBaseYear: "CTG_B_TrajDepart",
+  trajectoireTargetYear: "CTG_B_TrajArrivee",
+  trajectoireFirstYear: "CTG_B_TrajDebut",
+  threshold: (i: number): string => `CTG_B_TrajSeuil${i + 1}`,
+  perPlace: (i: number): string => `CTG_B_TrajMontant${i + 1}`,
+  rpeFlat: "CTG_B_ForfaitRPE",
+  rpeMission: "CTG_B_Mission",
+  proRata: "CTG_B_Prorata",
+} as const;

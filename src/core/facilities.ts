@@ -25,6 +25,21 @@ import { FACILITY_FIELDS, issueOf } from "./types";
 /** The sheet the facilities table lives on. */
 export const FACILITY_SHEET = "Équipements CTG";
 
+/** The name of the facilities table (an Excel table on {@link FACILITY_SHEET}), as the demo writes it. */
+export const FACILITY_TABLE = "CTG_Equipements";
+
+/**
+ * Whether a table is the facilities table: named {@link FACILITY_TABLE} or on {@link FACILITY_SHEET}.
+ * The adapters read it as the facilities, never as the funding rows.
+ *
+ * @param name - the table's name
+ * @param sheet - the sheet that holds it
+ * @returns true for the facilities table
+ */
+export function isFacilityTable(name: string, sheet: string): boolean {
+  return name.toLowerCase() === FACILITY_TABLE.toLowerCase() || sheet === FACILITY_SHEET;
+}
+
 /**
  * The facilities table's headers as the product writes them (the demo's table, the messages): the
  * French names, which the reader recognises among its synonyms.

@@ -67,11 +67,19 @@ export type {
   Severity,
 } from "./types";
 export { bonusDemoGrid } from "./bonus-demo";
-export { BONUS_PARAM_NOTES } from "./bonus-params";
-export type { BonusParamName, BonusParams } from "./bonus-params";
-export { smoothedPool } from "./bonus";
+export {
+  BONUS_NAME_PREFIX,
+  BONUS_PARAM_NOTES,
+  DEFAULT_BONUS_PARAMS,
+  SMOOTHED_KINDS,
+  bonusNames,
+} from "./bonus-params";
+export type { BonusParamKind, BonusParamName, BonusParams } from "./bonus-params";
+export { readBonusParams } from "./bonus-params-read";
+export type { BonusParamInputs } from "./bonus-params-read";
+export { computeBonusPlan, smoothedPool } from "./bonus";
 export type { BonusPlan, FacilityBonus } from "./bonus";
-export { FACILITY_SHEET } from "./facilities";
+export { FACILITY_SHEET, FACILITY_TABLE, isFacilityTable, readFacilityTable } from "./facilities";
 export { addCents, applyRate, sumCents } from "./money";
 export type { BonusKind, Facility, FacilityField, FacilityReadResult, Hundredths } from "./types";
 export { FACILITY_HEADERS } from "./facilities";

@@ -1,3 +1,4 @@
+import type { BonusParamName } from "./bonus-params";
 import type { PlanParamName } from "./params";
 
 /**
@@ -106,6 +107,15 @@ export interface ParamData extends ValueData {
   readonly param: PlanParamName;
 }
 
+/**
+ * A bonus parameter's cell (issue #14) that does not hold a possible value: `name` is its workbook name
+ * (`CTG_B_DebutNord`), `param` the parameter it sets.
+ */
+export interface BonusParamData extends ValueData {
+  readonly name: string;
+  readonly param: BonusParamName;
+}
+
 /** A quantity of the facilities table that is not a number (`whole`: 1 when only whole places fit). */
 export interface QuantityData extends ValueData {
   readonly field: FacilityField;
@@ -198,6 +208,15 @@ export interface IssueDataByCode {
   /** related = [first]. */
   readonly "facility-duplicate": { readonly name: string; readonly commune: string; readonly first: string };
   readonly "facility-no-rows": NoData;
+  // the bonus parameters on `Paramètres CTG`
+  readonly "bonus-param-invalid": BonusParamData;
+  readonly "bonus-param-negative": BonusParamData;
+  readonly "bonus-param-rate-range": BonusParamData;
+  readonly "bonus-param-year": BonusParamData;
+  readonly "bonus-param-duration": BonusParamData;
+  readonly "bonus-param-tranche": BonusParamData;
+  readonly "bonus-param-yes-no": BonusParamData;
+  readonly "bonus-param-pro-rata": BonusParamData;
   /** related = the former CEJ cells of the group. */
   readonly "bonus-no-places": { readonly basin: Basin; readonly kind: BonusKind; readonly amount: Cents };
   /** `rate` and `floor`: per place, in cents. */

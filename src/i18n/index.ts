@@ -16,6 +16,7 @@ export {
   KEY_LABELS,
   OPERATOR_KIND_LABELS,
   PARAM_WORDS,
+  BONUS_PARAM_WORDS,
   quote,
   UNIT_LABELS,
 } from "./messages";

@@ -9,6 +9,7 @@ import {
   columnLetters,
   formatMoney,
   type PlanParamName,
+  type BonusParamName,
   type AllocationKey,
   type Basin,
   type BonusKind,
@@ -24,6 +25,9 @@ import {
   type OperatorKind,
   FACILITY_HEADERS,
 } from "../core";
+import { EN } from "./report-labels-en";
+import { FR } from "./report-labels-fr";
+import type { ReportLabels } from "./report-labels";
 /** Names of the funding table's fields, as shown to the user. */
 export const FIELD_LABELS: Readonly<Record<Lang, Readonly<Record<Field, string>>>> = {
   fr: {
@@ -83,6 +87,46 @@ export const PARAM_WORDS: Readonly<Record<Lang, Readonly<Record<PlanParamName, s
   },
 };
 
+/** Names of the bonus territoire parameters inside sentences (issue #14). */
+export const BONUS_PARAM_WORDS: Readonly<Record<Lang, Readonly<Record<BonusParamName, string>>>> = {
+  fr: {
+    ctg: "Début ou durée de la CTG",
+    referenceYear: "Année de référence",
+    floor: "Plancher par place",
+    uplifts: "Revalorisation annuelle",
+    upliftKinds: "Type revalorisé",
+    newPlaceRates: "Montant par place nouvelle de la tranche",
+    tranche: "Tranche de la CUCM",
+    priorityAreaRate: "Montant par place nouvelle en QPV ou ZRR",
+    reservedPlaceRate: "Montant par place réservataire",
+    trajectoireBaseYear: "Année de départ du bonus trajectoire",
+    trajectoireTargetYear: "Année d'arrivée du bonus trajectoire",
+    trajectoireFirstYear: "Première année du bonus trajectoire",
+    trajectoire: "Bonus trajectoire (seuil ou montant par place)",
+    rpeFlat: "Forfait RPE",
+    rpeMission: "Montant par mission renforcée d'un RPE",
+    proRata: "Prorata de l'année d'ouverture",
+  },
+  en: {
+    ctg: "CTG start or length",
+    referenceYear: "Reference year",
+    floor: "Floor per place",
+    uplifts: "Annual uplift",
+    upliftKinds: "Kind uplifted",
+    newPlaceRates: "New-place rate of the tranche",
+    tranche: "The CUCM's tranche",
+    priorityAreaRate: "New-place rate in a QPV or ZRR",
+    reservedPlaceRate: "Reserved-place rate",
+    trajectoireBaseYear: "Base year of the bonus trajectoire",
+    trajectoireTargetYear: "Target year of the bonus trajectoire",
+    trajectoireFirstYear: "First year of the bonus trajectoire",
+    trajectoire: "Bonus trajectoire (threshold or amount per place)",
+    rpeFlat: "RPE flat amount",
+    rpeMission: "Amount per reinforced mission of an RPE",
+    proRata: "Pro rata of the opening year",
+  },
+};
+
 /** Column headers the reader recognizes, to suggest when a column is missing. */
 export const HEADER_HINTS: Readonly<Record<Lang, Readonly<Record<Field, readonly string[]>>>> = {
   fr: {
@@ -137,6 +181,10 @@ interface Kit {
   readonly kind: (k: BonusKind) => string;
   readonly unit: (u: BonusUnit) => string;
   readonly param: (p: PlanParamName) => string;
+  /** « Plancher par place (CTG_B_PlancherEAJE) » / "Floor per place (CTG_B_PlancherEAJE)". */
+  readonly bonusParam: (d: { readonly param: BonusParamName; readonly name: string }) => string;
+  /** The report's words of this language (yes, no, the pro-rata rules). */
+  readonly report: ReportLabels;
   /** « (vouliez-vous dire « A » ou « B » ?) » after an unknown name, or "" without suggestions. */
   readonly hint: (suggestions: readonly string[]) => string;
 }
@@ -154,6 +202,8 @@ function kit(lang: Lang): Kit {
     kind: (k) => word(BONUS_KIND_LABELS[lang], k),
     unit: (u) => word(UNIT_LABELS[lang], u),
     param: (p) => word(PARAM_WORDS[lang], p),
+    bonusParam: (d) => `${word(BONUS_PARAM_WORDS[lang], d.param)} (${d.name})`,
+    report: lang === "fr" ? FR : EN,
     hint: (suggestions) =>
       suggestions.length === 0
         ? ""
@@ -195,6 +245,24 @@ function paramHow(p: PlanParamName, lang: Lang): string {
   return lang === "fr"
     ? "saisissez un pourcentage (ex. 50 %) avec au plus quatre décimales"
     : "enter a percentage (e.g. 50%) with at most four decimals";
+}
+
+/** How to fix a bonus parameter that does not read (an amount, a rate, or either for the trajectoire). */
+function bonusParamHow(p: BonusParamName, lang: Lang): string {
+  const amount =
+    lang === "fr"
+      ? "saisissez un montant en euros, positif ou nul (ex. 2 600,00)"
+      : "enter an amount in euros, zero or more (e.g. 2,600.00)";
+  const rate =
+    lang === "fr"
+      ? "saisissez un pourcentage de 0 % à 100 % (ex. 2 %)"
+      : "enter a percentage from 0% to 100% (e.g. 2%)";
+  if (p === "uplifts") return rate;
+  if (p === "trajectoire")
+    return lang === "fr"
+      ? "saisissez un pourcentage pour un seuil (ex. 4 %), un montant en euros pour un montant par place (ex. 100,00)"
+      : "enter a percentage for a threshold (e.g. 4%), an amount in euros for an amount per place (e.g. 100.00)";
+  return amount;
 }
 
 const ISSUE_SENTENCES: IssueSentences = {
@@ -502,6 +570,51 @@ const ISSUE_SENTENCES: IssueSentences = {
       "Aucun équipement sous l'en-tête : saisissez une ligne par équipement avec son nom, sa commune, son type de bonus, sa capacité et son montant CEJ.",
     en: () =>
       "No facility below the header: enter one row per facility with its name, commune, bonus kind, capacity and CEJ amount.",
+  },
+  "bonus-param-invalid": {
+    fr: (d) =>
+      `${fr.bonusParam(d)} : ${fr.q(d.value)} n'est pas une valeur possible ; ${bonusParamHow(d.param, "fr")}.`,
+    en: (d) => `${en.bonusParam(d)}: ${en.q(d.value)} is not a valid value; ${bonusParamHow(d.param, "en")}.`,
+  },
+  "bonus-param-negative": {
+    fr: (d) => `${fr.bonusParam(d)} : ${fr.q(d.value)} est négatif ; saisissez un montant positif ou nul.`,
+    en: (d) => `${en.bonusParam(d)}: ${en.q(d.value)} is negative; enter an amount of zero or more.`,
+  },
+  "bonus-param-rate-range": {
+    fr: (d) =>
+      `${fr.bonusParam(d)} : ${fr.q(d.value)} est hors de 0 % à 100 % ; saisissez un pourcentage (ex. 2 %). Un nombre sans % est lu comme une fraction (0,02 = 2 %).`,
+    en: (d) =>
+      `${en.bonusParam(d)}: ${en.q(d.value)} is outside 0% to 100%; enter a percentage (e.g. 2%). A number without % is read as a fraction (0.02 = 2%).`,
+  },
+  "bonus-param-year": {
+    fr: (d) =>
+      `${fr.bonusParam(d)} : ${fr.q(d.value)} n'est pas une année ; saisissez une année entière entre 2000 et 2100 (ex. 2024).`,
+    en: (d) =>
+      `${en.bonusParam(d)}: ${en.q(d.value)} is not a year; enter a whole year between 2000 and 2100 (e.g. 2024).`,
+  },
+  "bonus-param-duration": {
+    fr: (d) =>
+      `${fr.bonusParam(d)} : une CTG dure 4 ou 5 ans, pas ${fr.q(d.value)} ; saisissez 4 ou 5 (la durée signée avec la Caf).`,
+    en: (d) =>
+      `${en.bonusParam(d)}: a CTG lasts 4 or 5 years, not ${en.q(d.value)}; enter 4 or 5 (the length signed with the Caf).`,
+  },
+  "bonus-param-tranche": {
+    fr: (d) =>
+      `${fr.bonusParam(d)} : ${fr.q(d.value)} n'est pas une des tranches ; saisissez le numéro d'une tranche dont le montant par place est donné (ex. 2).`,
+    en: (d) =>
+      `${en.bonusParam(d)}: ${en.q(d.value)} is not one of the tranches; enter the number of a tranche whose rate is given (e.g. 2).`,
+  },
+  "bonus-param-yes-no": {
+    fr: (d) =>
+      `${fr.bonusParam(d)} : ${fr.q(d.value)} non reconnu ; choisissez ${fr.list([fr.report.yes, fr.report.no])}.`,
+    en: (d) =>
+      `${en.bonusParam(d)}: ${en.q(d.value)} not recognised; choose ${en.list([en.report.yes, en.report.no])}.`,
+  },
+  "bonus-param-pro-rata": {
+    fr: (d) =>
+      `${fr.bonusParam(d)} : ${fr.q(d.value)} non reconnu ; choisissez ${fr.list(Object.values(fr.report.bonus.proRata))}.`,
+    en: (d) =>
+      `${en.bonusParam(d)}: ${en.q(d.value)} not recognised; choose ${en.list(Object.values(en.report.bonus.proRata))}.`,
   },
   "bonus-no-places": {
     fr: (d) =>

@@ -49,6 +49,8 @@ export function demoSnapshot(): WorkbookSnapshot {
     scenarios: null,
     formulasKey: null,
     complete: null,
+    facilities: null,
+    bonusParameters: {},
   };
 }
 

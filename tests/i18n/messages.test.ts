@@ -139,6 +139,46 @@ const EXAMPLES: Record<IssueCode, Issue> = {
     { severity: "warning", related: ["'Équipements CTG'!A3"] },
   ),
   "facility-no-rows": issue("facility-no-rows", {}),
+  "bonus-param-invalid": issue("bonus-param-invalid", {
+    name: "CTG_B_Tranche1",
+    param: "newPlaceRates",
+    value: "abc",
+  }),
+  "bonus-param-negative": issue("bonus-param-negative", {
+    name: "CTG_B_Mission",
+    param: "rpeMission",
+    value: "-3229",
+  }),
+  "bonus-param-rate-range": issue("bonus-param-rate-range", {
+    name: "CTG_B_TrajSeuil1",
+    param: "trajectoire",
+    value: "2",
+  }),
+  "bonus-param-year": issue("bonus-param-year", {
+    name: "CTG_B_AnneeRef",
+    param: "referenceYear",
+    value: "20",
+  }),
+  "bonus-param-duration": issue("bonus-param-duration", {
+    name: "CTG_B_DureeNord",
+    param: "ctg",
+    value: "3",
+  }),
+  "bonus-param-tranche": issue("bonus-param-tranche", {
+    name: "CTG_B_TrancheCUCM",
+    param: "tranche",
+    value: "0",
+  }),
+  "bonus-param-yes-no": issue("bonus-param-yes-no", {
+    name: "CTG_B_RevaloALSH",
+    param: "upliftKinds",
+    value: "x",
+  }),
+  "bonus-param-pro-rata": issue("bonus-param-pro-rata", {
+    name: "CTG_B_Prorata",
+    param: "proRata",
+    value: "y",
+  }),
   "bonus-no-places": issue("bonus-no-places", { basin: "nord", kind: "alsh", amount: cents(1_000_000) }),
   "bonus-floor-applied": issue(
     "bonus-floor-applied",

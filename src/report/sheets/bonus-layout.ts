@@ -9,12 +9,14 @@ import {
   parseA1,
   quoteSheet,
   BONUS_PARAM_NOTES,
+  bonusNames,
+  SMOOTHED_KINDS,
+  type BonusParamKind,
   type BonusParamName,
   type BonusParams,
   type BonusPlan,
   rateToFraction,
   centsToEuros,
-  type Basin,
   type BonusKind,
   type Facility,
   type FacilityField,
@@ -41,13 +43,6 @@ export interface BonusReportInput {
   readonly plan: BonusPlan;
 }
 
-/** The kinds whose existing places are smoothed (every kind but the RPE, paid a flat amount). */
-export const SMOOTHED_KINDS: readonly BonusKind[] = ["eaje", "laep", "alsh", "autre"];
-
-/** What a bonus parameter cell holds, for its style, validation and check. */
-export type BonusParamKind =
-  "year" | "duration" | "amount" | "amountOrBlank" | "rate" | "tranche" | "yesNo" | "proRata";
-
 /** One row of the bonus parameters on `Paramètres CTG`. */
 export interface BonusParamRow {
   readonly row: number;
@@ -63,15 +58,6 @@ export interface BonusParamRow {
 /** Row of the bonus section's title on `Paramètres CTG` (the parameters follow from the next row). */
 export const BONUS_PARAMS_TITLE_ROW = 11;
 
-const KIND_NAME: Readonly<Record<BonusKind, string>> = {
-  eaje: "EAJE",
-  rpe: "RPE",
-  laep: "LAEP",
-  alsh: "ALSH",
-  autre: "Autre",
-};
-const BASIN_NAME: Readonly<Record<Basin, string>> = { nord: "Nord", sud: "Sud" };
-
 /** The uplifts in the order the engine applies them (by year, stable). */
 export function sortedUplifts(params: BonusParams): BonusParams["uplifts"] {
   return [...params.uplifts].sort((a, b) => a.year - b.year);
@@ -82,27 +68,9 @@ export function sortedSteps(params: BonusParams): BonusParams["trajectoire"] {
   return [...params.trajectoire].sort((a, b) => a.threshold - b.threshold);
 }
 
-/** The workbook names of the bonus parameter cells. */
-export const bonusNames = {
-  start: (b: Basin): string => `CTG_B_Debut${BASIN_NAME[b]}`,
-  duration: (b: Basin): string => `CTG_B_Duree${BASIN_NAME[b]}`,
-  referenceYear: "CTG_B_AnneeRef",
-  floor: (k: BonusKind): string => `CTG_B_Plancher${KIND_NAME[k]}`,
-  uplift: (i: number): string => `CTG_B_Revalo${i + 1}`,
-  upliftKind: (k: BonusKind): string => `CTG_B_Revalo${KIND_NAME[k]}`,
-  newPlaceRate: (i: number): string => `CTG_B_Tranche${i + 1}`,
-  tranche: "CTG_B_TrancheCUCM",
-  priorityAreaRate: "CTG_B_TauxQPV",
-  reservedPlaceRate: "CTG_B_TauxReserve",
-  trajectoireBaseYear: "CTG_B_TrajDepart",
-  trajectoireTargetYear: "CTG_B_TrajArrivee",
-  trajectoireFirstYear: "CTG_B_TrajDebut",
-  threshold: (i: number): string => `CTG_B_TrajSeuil${i + 1}`,
-  perPlace: (i: number): string => `CTG_B_TrajMontant${i + 1}`,
-  rpeFlat: "CTG_B_ForfaitRPE",
-  rpeMission: "CTG_B_Mission",
-  proRata: "CTG_B_Prorata",
-} as const;
+/** The names of the bonus parameter cells, and the smoothed kinds: core owns them (the reader reads them back). */
+export { bonusNames, SMOOTHED_KINDS };
+export type { BonusParamKind };
 
 /** A parameter row as {@link BONUS_PARAM_TABLE} gives it: the note comes from its source's. */
 interface BonusParamSpec {

@@ -4,6 +4,7 @@ import {
   DEMO_TOTAL,
   demoRows,
   FACILITY_SHEET,
+  FACILITY_TABLE,
   formatMoney,
   type Commune,
   type Lang,
@@ -21,7 +22,7 @@ export interface DemoOptions {
 }
 
 /** The name of the demo's facilities table. */
-export const DEMO_FACILITY_TABLE = "CTG_Equipements";
+export const DEMO_FACILITY_TABLE = FACILITY_TABLE;
 
 /**
  * The built-in demo workbook: the 13 CEJ communes of the source article with illustrative amounts

@@ -1,20 +1,24 @@
 /**
  * What a workbook file holds that the product reads (the same snapshot as the Office adapter's, see
  * snapshotExcel): where the funding rows are (a table, a sheet's used range, found when not given),
- * the parameters, communes and scenarios of a previous run, and the names already taken.
+ * the parameters, communes and scenarios of a previous run, the facilities table and the bonus
+ * parameters (issue #14), and the names already taken.
  */
 
 import {
+  BONUS_NAME_PREFIX,
   cellText,
+  FACILITY_SHEET,
+  FACILITY_TABLE,
+  isFacilityTable,
   parseA1,
   toCell,
   type ParamInputs,
   type PlanParamName,
   fieldOfHeader,
-  type RawValue,
 } from "../../core";
 import { InputNotFoundError } from "../../errors";
-import type { WorkbookSnapshot } from "../../app";
+import type { NamedValue, WorkbookSnapshot } from "../../app";
 import { FORMULAS_KEY_NAME, PLAN_PARAM_CELL_NAMES, formulasKeyOfName, COMPLETE_NAME } from "../../report";
 import type { XlsxPackage } from "./package";
 import {
@@ -67,9 +71,10 @@ function locateInput(pkg: XlsxPackage, options: { table?: string; sheet?: string
     const t = tables.find((x) => x.sheet === s.name && looksLikeFundingHeader(x.columns));
     return t ? asTable(t) : { kind: "sheet", sheet: s.name, read: readGrid(pkg, s.name) };
   }
-  const t = tables.find((x) => looksLikeFundingHeader(x.columns));
+  // The facilities table has a commune and an amount (« Montant CEJ ») column too: never the funding rows.
+  const t = tables.find((x) => !isFacilityTable(x.name, x.sheet) && looksLikeFundingHeader(x.columns));
   if (t) return asTable(t);
-  const visible = userSheets.filter((s) => s.state === "visible");
+  const visible = userSheets.filter((s) => s.state === "visible" && s.name !== FACILITY_SHEET);
   if (visible.length === 0) {
     throw new InputNotFoundError(
       "the workbook has no sheet of its own to read (only CTG Planner's sheets, or none)",
@@ -104,36 +109,96 @@ function readScenariosGrid(pkg: XlsxPackage): WorkbookSnapshot["scenarios"] {
   return { grid: read.grid, origin: read.origin };
 }
 
-/** Parameters from a previous run's `Paramètres CTG`, through its names. */
-function readParamInputs(
-  pkg: XlsxPackage,
-  cellNames: Readonly<Partial<Record<PlanParamName, string>>>,
-): ParamInputs {
-  const inputs: Partial<Record<PlanParamName, { value: RawValue; cell: string }>> = {};
-  const names = readDefinedNames(pkg).filter((n) => n.localSheetId === undefined);
-  const grids = new Map<string, GridRead>();
+/** A workbook name's single cell on the product's `Paramètres CTG`: the sheet as written, and the cell. */
+interface NamedCell {
+  readonly name: string;
+  /** The sheet as the name writes it (quoted when it must be). */
+  readonly quoted: string;
+  readonly sheet: string;
+  readonly col: string;
+  readonly row: number;
+}
+
+/** The cells of the given workbook-level names that point into a product parameters sheet. */
+function namedParameterCells(pkg: XlsxPackage, wanted: (name: string) => boolean): NamedCell[] {
   const productSheets = new Set(
     listSheets(pkg)
       .filter((s) => s.productKind === "parameters")
       .map((s) => s.name),
   );
-  for (const [param, name] of Object.entries(cellNames) as [PlanParamName, string][]) {
-    const def = names.find((n) => n.name === name);
-    const m = def ? /^(.*)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(def.value) : null;
+  const cells: NamedCell[] = [];
+  for (const def of readDefinedNames(pkg)) {
+    if (def.localSheetId !== undefined || !wanted(def.name)) continue;
+    const m = /^(.*)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(def.value);
     if (!m || m[1] === undefined || m[2] === undefined || m[3] === undefined) continue;
     const sheet = unquoteSheet(m[1]);
-    if (!productSheets.has(sheet)) continue;
-    let g = grids.get(sheet);
+    if (productSheets.has(sheet))
+      cells.push({ name: def.name, quoted: m[1], sheet, col: m[2], row: Number(m[3]) });
+  }
+  return cells;
+}
+
+/** The value behind each named cell, keyed by the name, with its cell (`'Paramètres CTG'!B4`). */
+function namedValues(pkg: XlsxPackage, cells: readonly NamedCell[]): Map<string, NamedValue> {
+  const grids = new Map<string, GridRead>();
+  const lastRow = Math.max(20, ...cells.map((c) => c.row));
+  const values = new Map<string, NamedValue>();
+  for (const c of cells) {
+    let g = grids.get(c.sheet);
     if (!g) {
-      g = readGrid(pkg, sheet, "A1:C20");
-      grids.set(sheet, g);
+      g = readGrid(pkg, c.sheet, `A1:C${lastRow}`);
+      grids.set(c.sheet, g);
     }
     const top = parseA1(g.origin.topLeft);
-    const at = parseA1(`${m[2]}${m[3]}`);
+    const at = parseA1(`${c.col}${c.row}`);
     const value = g.grid[at.row - top.row]?.[at.col - top.col] ?? null;
-    inputs[param] = { value, cell: `${m[1]}!${m[2]}${m[3]}` };
+    values.set(c.name, { value, cell: `${c.quoted}!${c.col}${c.row}` });
+  }
+  return values;
+}
+
+/** Parameters from a previous run's `Paramètres CTG`, through its names. */
+function readParamInputs(
+  pkg: XlsxPackage,
+  cellNames: Readonly<Partial<Record<PlanParamName, string>>>,
+): ParamInputs {
+  const inputs: Partial<Record<PlanParamName, NamedValue>> = {};
+  const wanted = new Set(Object.values(cellNames));
+  const values = namedValues(
+    pkg,
+    namedParameterCells(pkg, (name) => wanted.has(name)),
+  );
+  for (const [param, name] of Object.entries(cellNames) as [PlanParamName, string][]) {
+    const value = values.get(name);
+    if (value !== undefined) inputs[param] = value;
   }
   return inputs;
+}
+
+/** The bonus parameters of a previous run (issue #14): every `CTG_B_*` name on `Paramètres CTG`. */
+function readBonusParamInputs(pkg: XlsxPackage): Record<string, NamedValue> {
+  const cells = namedParameterCells(pkg, (name) => name.startsWith(BONUS_NAME_PREFIX));
+  return Object.fromEntries(namedValues(pkg, cells));
+}
+
+/**
+ * The facilities table `Équipements CTG` (issue #14): the table named `CTG_Equipements`, else a table
+ * on the sheet `Équipements CTG`, else that sheet's used range; null when the workbook has none.
+ */
+function readFacilitiesGrid(pkg: XlsxPackage): WorkbookSnapshot["facilities"] {
+  const userSheets = listSheets(pkg).filter((s) => !s.marked && s.type === "worksheet");
+  const tables = listTables(pkg).filter((t) => userSheets.some((s) => s.name === t.sheet));
+  const table =
+    tables.find((t) => t.name.toLowerCase() === FACILITY_TABLE.toLowerCase()) ??
+    tables.find((t) => isFacilityTable(t.name, t.sheet));
+  if (table !== undefined) {
+    const read = readTableGrid(pkg, table.name);
+    return { sheet: read.sheet, table: table.name, grid: read.grid, origin: read.origin };
+  }
+  const sheet = userSheets.find((s) => s.name === FACILITY_SHEET);
+  if (sheet === undefined) return null;
+  const read = readGrid(pkg, sheet.name);
+  return { sheet: sheet.name, table: null, grid: read.grid, origin: read.origin };
 }
 
 /** The fingerprint of the formulas the last generation wrote (the name `CTG_Empreinte`), or null. */
@@ -177,5 +242,7 @@ export function snapshotPackage(
     scenarios: readScenariosGrid(pkg),
     formulasKey: readFormulasKey(pkg),
     complete: readComplete(pkg),
+    facilities: readFacilitiesGrid(pkg),
+    bonusParameters: readBonusParamInputs(pkg),
   };
 }

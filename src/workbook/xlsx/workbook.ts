@@ -13,6 +13,7 @@ import type {
   WorkbookPort,
   WorkbookSnapshot,
 } from "../../app";
+import { FACILITY_SHEET, isFacilityTable } from "../../core";
 import { openPackage, type XlsxPackage } from "./package";
 import { listSheets, listTables } from "./read";
 import { snapshotPackage } from "./snapshot";
@@ -51,15 +52,16 @@ export class XlsxWorkbook implements WorkbookPort<XlsxWritten> {
     return this.current;
   }
 
+  /** The user's tables and visible sheets, but the facilities table and its sheet (never funding rows). */
   async listInputs(): Promise<InputChoice[]> {
     const pkg = this.pkg;
     const userSheets = listSheets(pkg).filter((s) => !s.marked && s.type === "worksheet");
     const names = new Set(userSheets.map((s) => s.name));
     const tables: InputChoice[] = listTables(pkg)
-      .filter((t) => names.has(t.sheet))
+      .filter((t) => names.has(t.sheet) && !isFacilityTable(t.name, t.sheet))
       .map((t) => ({ kind: "table", name: t.name, sheet: t.sheet }));
     const sheets: InputChoice[] = userSheets
-      .filter((s) => s.state === "visible")
+      .filter((s) => s.state === "visible" && s.name !== FACILITY_SHEET)
       .map((s) => ({ kind: "sheet", name: s.name, sheet: s.name }));
     return [...tables, ...sheets];
   }
