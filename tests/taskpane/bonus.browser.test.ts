@@ -21,8 +21,9 @@ const SHOTS = path.join(ROOT, "docs", "screenshots");
 
 const suite = paneSuite();
 
-/** The engine's plan of the demo's facilities, as the pane's demo holds them. */
-const plan = bonusInputOf(demoWorkbook(COMMUNES, "fr", { facilities: true }), COMMUNES).plan;
+/** The demo workbook with its facilities table, and the engine's plan of those facilities. */
+const DEMO = demoWorkbook(COMMUNES, "fr", { facilities: true });
+const plan = bonusInputOf(DEMO, COMMUNES).plan;
 
 const plain = (s: string | null): string => (s ?? "").replace(/[\u00A0\u202F]/g, " ").trim();
 const money = (c: number, lang: Lang): string => plain(formatMoney(c as never, lang));
@@ -92,9 +93,15 @@ function workbookWithBadFacility(): Uint8Array {
   ]);
 }
 
+/** Opens the demo workbook with its facilities table, and waits for the bonus section's figures. */
+async function openDemoWithFacilities(page: Page): Promise<void> {
+  await openWorkbook(page, "demo-equipements.xlsx", DEMO);
+  await page.waitForSelector('[data-testid="bonus-total"]');
+}
+
 test("the demo's facilities: the engine's totals per basin and year, each commune, green", async () => {
   const { page, errors } = await openPane(await suite.context(), suite.url(), "?lang=fr");
-  await page.waitForSelector('[data-testid="bonus-total"]');
+  await openDemoWithFacilities(page);
   expect(await page.locator("h2").allTextContents()).toEqual([
     "Données",
     "Paramètres",
@@ -182,7 +189,7 @@ test.each(combos)(
     });
     try {
       const { page, errors } = await openPane(c, suite.url(), `?lang=${lang}&theme=${theme}`);
-      await page.waitForSelector('[data-testid="bonus-total"]');
+      await openDemoWithFacilities(page);
       // The page never scrolls sideways: only the basin table does, inside its region.
       const widths = await page.evaluate(() => [
         document.documentElement.scrollWidth,
