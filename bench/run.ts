@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(WORK, { recursive: true });
 
   const rows: Row[] = [];
-  if (runs("engine")) await part("engine", "≤ 3×", rows, () => benchEngine(options, log));
+  if (runs("engine")) await part("engine", "≤ 10×", rows, () => benchEngine(options, log));
   if (runs("office"))
     await part("Office adapter", "2 requests; ≤ 4 MB", rows, () => benchOffice(options, log));
   if (runs("xlsx") || runs("libreoffice") || runs("memory")) {

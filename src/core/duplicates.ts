@@ -70,6 +70,27 @@ export function fmix(hash: number): number {
   return h ^ (h >>> 16);
 }
 
+/**
+ * Scratch arrays of past searches, held weakly: a table read again after each edit reuses them
+ * instead of allocating megabytes of arrays every time (which makes the garbage collector run over
+ * the whole heap, the grid included), and a collection frees them when memory runs short.
+ */
+const spare: WeakRef<Int32Array>[] = [];
+
+/** An array of at least `length` zeros or leftovers (the caller writes before it reads). */
+function takeScratch(length: number): Int32Array {
+  for (let i = spare.length - 1; i >= 0; i -= 1) {
+    const array = spare[i]?.deref();
+    if (array === undefined || array.length >= length) spare.splice(i, 1);
+    if (array !== undefined && array.length >= length) return array;
+  }
+  return new Int32Array(length);
+}
+
+function giveScratch(...arrays: Int32Array[]): void {
+  for (const array of arrays) if (spare.length < 4) spare.push(new WeakRef(array));
+}
+
 /** Rows per bucket aimed at: a bucket's table (8 KiB or so) stays in the first-level cache. */
 const BUCKET_ROWS = 1024;
 
@@ -121,7 +142,7 @@ export class DuplicateRows {
     private readonly columns: readonly number[],
     capacity: number,
   ) {
-    this.hashes = new Int32Array(capacity);
+    this.hashes = takeScratch(capacity);
   }
 
   /**
@@ -150,6 +171,7 @@ export class DuplicateRows {
    */
   find(found: (row: number, first: number, tag: number) => void): void {
     const firsts = this.search();
+    giveScratch(this.hashes);
     if (firsts === null) return;
     for (let k = 0; k < this.count; k += 1) {
       const first = firsts[k] ?? -1;
@@ -159,45 +181,53 @@ export class DuplicateRows {
 
   /** For each noted row, the earliest noted row identical to it (-1 for none); null when none has one. */
   private search(): Int32Array | null {
-    const { count, hashes } = this;
+    const { count } = this;
     let bits = 0;
     while (bits < 24 && count >>> bits > BUCKET_ROWS) bits += 1;
-    const order = this.partition(bits);
+    const { noted, noteHash, starts } = this.partition(bits);
     const buckets = 1 << bits;
     let firsts: Int32Array | null = null;
     let table = new Int32Array(16);
     for (let b = 0; b < buckets; b += 1) {
-      const from = order.starts[b] ?? 0;
-      const to = order.starts[b + 1] ?? 0;
+      const from = starts[b] ?? 0;
+      const to = starts[b + 1] ?? 0;
       let size = 16;
       while (size < (to - from) * 2) size *= 2;
       if (table.length < size) table = new Int32Array(size);
       table.fill(0, 0, size);
       const mask = size - 1;
       for (let j = from; j < to; j += 1) {
-        const k = order.noted[j] ?? 0;
-        const h = hashes[k] ?? 0;
+        const h = noteHash[j] ?? 0;
         let i = h & mask;
         for (;;) {
+          // Slots hold positions in the bucketed order + 1: the hashes compared are the bucket's own.
           const other = (table[i] ?? 0) - 1;
           if (other < 0) {
-            table[i] = k + 1;
+            table[i] = j + 1;
             break;
           }
-          if (hashes[other] === h && this.same(other, k)) {
+          if (noteHash[other] === h && this.same(noted[other] ?? 0, noted[j] ?? 0)) {
             firsts ??= new Int32Array(count).fill(-1);
-            firsts[k] = other;
+            firsts[noted[j] ?? 0] = noted[other] ?? 0;
             break;
           }
           i = (i + 1) & mask;
         }
       }
     }
+    giveScratch(noted, noteHash);
     return firsts;
   }
 
-  /** The noted rows by bucket (top `bits` bits of their hash), in the order noted within each bucket. */
-  private partition(bits: number): { readonly noted: Int32Array; readonly starts: Int32Array } {
+  /**
+   * The noted rows by bucket (top `bits` bits of their hash), in the order noted within each bucket,
+   * each with its hash (so that a bucket's search reads its own hashes in order).
+   */
+  private partition(bits: number): {
+    readonly noted: Int32Array;
+    readonly noteHash: Int32Array;
+    readonly starts: Int32Array;
+  } {
     const { count, hashes } = this;
     const buckets = 1 << bits;
     const shift = 32 - bits;
@@ -209,14 +239,16 @@ export class DuplicateRows {
     }
     for (let b = 0; b < buckets; b += 1) starts[b + 1] = (starts[b + 1] ?? 0) + (starts[b] ?? 0);
     const next = starts.slice(0, buckets);
-    const noted = new Int32Array(count);
+    const noted = takeScratch(count);
+    const noteHash = takeScratch(count);
     for (let k = 0; k < count; k += 1) {
       const b = bucketOf(k);
       const at = next[b] ?? 0;
       noted[at] = k;
+      noteHash[at] = hashes[k] ?? 0;
       next[b] = at + 1;
     }
-    return { noted, starts };
+    return { noted, noteHash, starts };
   }
 
   private same(a: number, b: number): boolean {

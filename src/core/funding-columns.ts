@@ -12,9 +12,15 @@ import type { Basin, FundingColumns, FundingRow } from "./types";
  * @returns the same rows as columns
  */
 export function columnsOfRows(rows: readonly FundingRow[]): FundingColumns {
+  const sheetRows = Int32Array.from(rows, (r) => r.sheetRow);
   return {
     length: rows.length,
-    sheetRow: Int32Array.from(rows, (r) => r.sheetRow),
+    inSheetOrder: sheetRows.every((s, i) => i === 0 || s >= (sheetRows[i - 1] ?? s)),
+    sheetRow: (i) => {
+      const s = sheetRows[i];
+      if (s === undefined) throw new RangeError(`no funding row ${i}`);
+      return s;
+    },
     amount: Float64Array.from(rows, (r) => r.amount),
     shape: Int32Array.from(rows, (_, i) => i),
     shapes: rows,
@@ -71,7 +77,11 @@ export function withBasinsMoved(
     return b === undefined ? s : { ...s, basinGiven: b };
   });
   return {
-    ...columns,
+    length: columns.length,
+    inSheetOrder: columns.inSheetOrder,
+    sheetRow: (i) => columns.sheetRow(i),
+    amount: columns.amount,
+    shape: columns.shape,
     shapes,
     amountCell: (i) => columns.amountCell(i),
     row: (i) => {

@@ -39,7 +39,7 @@ export const NO_DOMAIN = "";
 
 const ZERO = cents(0);
 
-/** One commune's totals while the rows are gathered. */
+/** One commune's totals once the rows are gathered. */
 interface CommuneAcc {
   /** Its index among the communes, in order of first appearance. */
   index: number;
@@ -51,8 +51,8 @@ interface CommuneAcc {
   first: number;
   total: number;
   /** Totals by domain slot and by year slot (order of first appearance). */
-  readonly byDomain: number[];
-  readonly byYear: number[];
+  byDomain: ArrayLike<number>;
+  byYear: ArrayLike<number>;
 }
 
 function newAcc(name: string, insee: string | null, first: number): CommuneAcc {
@@ -70,11 +70,6 @@ function newAcc(name: string, insee: string | null, first: number): CommuneAcc {
 function split(costHT: Cents, caf: Cents, vat: Cents): EngineeringSplit {
   const costTTC = addCents(costHT, vat);
   return { costHT, caf, vat, cuHT: subCents(costHT, caf), costTTC, cuTTC: subCents(costTTC, caf) };
-}
-
-/** Adds an amount to one slot of a list of running totals. */
-function addAt(totals: number[], index: number, amount: number): void {
-  totals[index] = (totals[index] ?? 0) + amount;
 }
 
 /** Sum of an integer list, kept exact as a number (populations and counts are small). */
@@ -207,47 +202,105 @@ interface Gathered {
 /**
  * Groups rows by commune, and totals each commune by domain (in order of first appearance) and by
  * year (in order of first appearance here, ascending in the result), adding in the order of the rows.
- * What a row's shape gives (its commune, domain and year slots) is worked out at the shape's first row.
+ * What a row's shape gives (its commune, domain and year slots) is worked out at the shape's first row,
+ * in a first pass; the second adds the amounts up in typed arrays, with no object per row.
  */
 function gatherRows(columns: FundingColumns, communes: readonly Commune[]): Gathered {
-  const groupOf = new CommuneGroups(columns, communes);
-  const domains: string[] = [];
-  const domainSlot = new Map<string, number>();
-  const yearsSeen: number[] = [];
-  const yearSlot = new Map<number, number>();
-  const n = columns.shapes.length;
-  const groupOfShape = new Int32Array(n).fill(-1);
-  const domainOfShape = new Int32Array(n);
-  const yearOfShape = new Int32Array(n);
-  let hasDomain = false;
-  const { sheetRow, amount, shape, shapes } = columns;
-  const groups = groupOf.groups;
-  for (let i = 0; i < columns.length; i += 1) {
+  const slots = new ShapeSlots(columns, communes);
+  const { length, shape } = columns;
+  const groupOfShape = slots.group;
+  for (let i = 0; i < length; i += 1) {
     const code = shape[i] ?? 0;
-    let g = groupOfShape[code] ?? -1;
-    if (g < 0) {
-      const s = shapes[code];
-      if (s === undefined) throw new RangeError(`no shape for row ${i}`);
-      g = groupOf.find(i, s);
-      groupOfShape[code] = g;
-      if (s.domain !== null) hasDomain = true;
-      domainOfShape[code] = slotOf(domainSlot, domains, s.domain ?? NO_DOMAIN);
-      yearOfShape[code] = s.year === null ? -1 : slotOf(yearSlot, yearsSeen, s.year);
-    }
-    const acc = groups[g] as CommuneAcc;
-    if (acc.basinGiven === null) acc.basinGiven = shapes[code]?.basinGiven ?? null;
-    acc.rowCount += 1;
-    if ((sheetRow[i] ?? 0) < (sheetRow[acc.first] ?? 0)) acc.first = i;
-    const cents = amount[i] ?? 0;
-    acc.total += cents;
-    addAt(acc.byDomain, domainOfShape[code] ?? 0, cents);
-    const yi = yearOfShape[code] ?? -1;
-    if (yi >= 0) addAt(acc.byYear, yi, cents);
+    if ((groupOfShape[code] ?? -1) < 0) slots.meet(i, code);
   }
-  if (!hasDomain) domains.length = 0;
-  const years = [...yearsSeen].sort((a, b) => a - b);
-  const yearSlots = years.map((y) => yearSlot.get(y) ?? 0);
-  return { groups, byInsee: groupOf.byInsee, domains, years, yearSlots };
+  const groups = slots.groupOf.groups;
+  addRows(columns, slots, groups);
+  const { domains } = slots;
+  if (!slots.hasDomain) domains.length = 0;
+  const years = [...slots.yearsSeen].sort((a, b) => a - b);
+  const yearSlots = years.map((y) => slots.yearSlot.get(y) ?? 0);
+  return { groups, byInsee: slots.groupOf.byInsee, domains, years, yearSlots };
+}
+
+/** What each shape of the rows gives: its commune's group, its domain slot and its year slot. */
+class ShapeSlots {
+  readonly groupOf: CommuneGroups;
+  readonly group: Int32Array;
+  readonly domain: Int32Array;
+  readonly year: Int32Array;
+  readonly domains: string[] = [];
+  readonly domainSlot = new Map<string, number>();
+  readonly yearsSeen: number[] = [];
+  readonly yearSlot = new Map<number, number>();
+  hasDomain = false;
+
+  constructor(
+    private readonly columns: FundingColumns,
+    communes: readonly Commune[],
+  ) {
+    this.groupOf = new CommuneGroups(columns, communes);
+    const n = columns.shapes.length;
+    this.group = new Int32Array(n).fill(-1);
+    this.domain = new Int32Array(n);
+    this.year = new Int32Array(n);
+  }
+
+  /**
+   * Works out a shape at its first row.
+   *
+   * @param i - the row
+   * @param code - its shape's index
+   */
+  meet(i: number, code: number): void {
+    const s = this.columns.shapes[code];
+    if (s === undefined) throw new RangeError(`no shape for row ${i}`);
+    const g = this.groupOf.find(i, s);
+    this.group[code] = g;
+    const acc = this.groupOf.groups[g];
+    if (acc !== undefined && acc.basinGiven === null) acc.basinGiven = s.basinGiven;
+    if (s.domain !== null) this.hasDomain = true;
+    this.domain[code] = slotOf(this.domainSlot, this.domains, s.domain ?? NO_DOMAIN);
+    this.year[code] = s.year === null ? -1 : slotOf(this.yearSlot, this.yearsSeen, s.year);
+  }
+}
+
+/** Adds every row's amount to its commune's totals, in the order of the rows. */
+function addRows(columns: FundingColumns, slots: ShapeSlots, groups: readonly CommuneAcc[]): void {
+  const g = groups.length;
+  const nd = slots.domains.length;
+  const ny = slots.yearsSeen.length;
+  const total = new Float64Array(g);
+  const rowCount = new Float64Array(g);
+  const byDomain = new Float64Array(g * nd);
+  const byYear = new Float64Array(g * ny);
+  const { length, amount, shape } = columns;
+  const { group, domain, year } = slots;
+  for (let i = 0; i < length; i += 1) {
+    const code = shape[i] ?? 0;
+    const k = group[code] ?? 0;
+    rowCount[k] = (rowCount[k] ?? 0) + 1;
+    const cents = amount[i] ?? 0;
+    total[k] = (total[k] ?? 0) + cents;
+    const d = k * nd + (domain[code] ?? 0);
+    byDomain[d] = (byDomain[d] ?? 0) + cents;
+    const yi = year[code] ?? -1;
+    if (yi >= 0) byYear[k * ny + yi] = (byYear[k * ny + yi] ?? 0) + cents;
+  }
+  // A commune's first row is its first in order, unless the rows are not in the order of the sheet.
+  const first = Int32Array.from(groups, (acc) => acc.first);
+  if (!columns.inSheetOrder) {
+    for (let i = 0; i < length; i += 1) {
+      const k = group[shape[i] ?? 0] ?? 0;
+      if (columns.sheetRow(i) < columns.sheetRow(first[k] ?? 0)) first[k] = i;
+    }
+  }
+  groups.forEach((acc, k) => {
+    acc.rowCount = rowCount[k] ?? 0;
+    acc.first = first[k] ?? 0;
+    acc.total = total[k] ?? 0;
+    acc.byDomain = byDomain.subarray(k * nd, (k + 1) * nd);
+    acc.byYear = byYear.subarray(k * ny, (k + 1) * ny);
+  });
 }
 
 /** The slot of a value in a list of distinct values, added at the end when new. */

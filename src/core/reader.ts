@@ -2,7 +2,7 @@ import { cellText, gridAddress, gridAddresser, parseA1, toCell } from "./cell";
 import { findCommuneByInsee, matchCommune, normalizeName, type CommuneMatch } from "./communes";
 import { cellKey, DuplicateRows, fmix, mix, numberHash } from "./duplicates";
 import { columnsOfRows, rowsOfColumns } from "./funding-columns";
-import { ColumnsBuilder, ReadColumns, Shapes } from "./read-columns";
+import { ColumnsBuilder, ReadColumns, ReadShape, Shapes } from "./read-columns";
 import { centsFromEuros, MAX_CENTS, parseAmount, type AmountProblem } from "./money";
 import type {
   Basin,
@@ -212,7 +212,12 @@ function headerTexts(row: readonly RawValue[] | undefined): string[] {
 
 /** Whether a raw value is an empty cell (what `toCell` gives `empty` for), without making the cell. */
 function isEmptyValue(v: RawValue): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (typeof v === "string") {
+    // A printable ASCII first character is no blank: no trimmed copy needed to know it.
+    const c = v.charCodeAt(0);
+    return !(c > 32 && c < 127) && v.trim() === "";
+  }
+  return v === null || v === undefined;
 }
 
 function isBlankRow(row: readonly RawValue[] | undefined): boolean {
@@ -282,6 +287,9 @@ interface CommuneFacts extends CellFacts {
   nameKey: string | null;
   /** The shape of the last row read with this cell, and that row's other cells (a cache). */
   last: LastShape | null;
+  /** The INSEE cell of the last row read with this cell, when a primitive, and its facts (a cache). */
+  pairRaw: RawValue;
+  pair: InseeFacts | null;
 }
 
 interface LastShape {
@@ -363,6 +371,30 @@ function yearOfCell(cell: Cell): number | null {
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : null;
 }
 
+/** Names and codes looked up in a reference, by what the cell said. */
+interface Lookups {
+  readonly matches: Map<string, CommuneMatch>;
+  readonly codes: Map<string, Commune | null>;
+}
+
+/** Distinct names or codes remembered per reference at most (a column of free text stays bounded). */
+const MAX_LOOKUPS = 10_000;
+
+/**
+ * The lookups of each reference, kept between readings: the pane reads the same table again after
+ * each edit, and the communes' names are then matched once, not at every reading.
+ */
+const LOOKUPS = new WeakMap<readonly Commune[], Lookups>();
+
+function lookupsOf(communes: readonly Commune[]): Lookups {
+  let lookups = LOOKUPS.get(communes);
+  if (lookups === undefined || lookups.matches.size + lookups.codes.size > MAX_LOOKUPS) {
+    lookups = { matches: new Map(), codes: new Map() };
+    LOOKUPS.set(communes, lookups);
+  }
+  return lookups;
+}
+
 /** The readers of each field's cells for one reading, sharing the ids of the comparison keys. */
 function columnReaders(communes: readonly Commune[], facts: FactTables) {
   const ids = new Map<string, number>();
@@ -375,11 +407,19 @@ function columnReaders(communes: readonly Commune[], facts: FactTables) {
     }
     return id;
   };
-  const matches = new Map<string, CommuneMatch>();
+  const { matches, codes } = lookupsOf(communes);
   const matchOf = (value: string): CommuneMatch => {
     const match = matches.get(value) ?? matchCommune(value, communes);
     matches.set(value, match);
     return match;
+  };
+  const communeOfCode = (value: string): Commune | null => {
+    let commune = codes.get(value);
+    if (commune === undefined) {
+      commune = findCommuneByInsee(value, communes) ?? null;
+      codes.set(value, commune);
+    }
+    return commune;
   };
   return {
     keyIds,
@@ -397,12 +437,14 @@ function columnReaders(communes: readonly Commune[], facts: FactTables) {
         match,
         nameKey: null,
         last: null,
+        pairRaw: null,
+        pair: null,
       };
     }),
     insee: memoized<InseeFacts>(facts.insee, (raw, cell, id) => {
       const notText = isNotText(cell);
       const value = notText ? textOfCell(cell) : textOf(cell);
-      const commune = value === "" || notText ? null : (findCommuneByInsee(value, communes) ?? null);
+      const commune = value === "" || notText ? null : communeOfCode(value);
       return { id, keyId: keyIds(raw), text: textOfCell(cell), value, commune };
     }),
     basin: memoized<BasinFacts>(facts.basin, (raw, cell, id) => {
@@ -648,7 +690,7 @@ class RowReader {
     if (!basinCell.empty && basinCell.basin === null)
       this.problem("basin-invalid", r, cols.basin, { value: basinCell.text });
     const communeCell = readers.commune(cols.commune >= 0 ? raw[cols.commune] : undefined);
-    const inseeCell = readers.insee(cols.insee >= 0 ? raw[cols.insee] : undefined);
+    const inseeCell = this.inseeFacts(communeCell, cols.insee >= 0 ? raw[cols.insee] : undefined);
     this.resolveCommune(r, communeCell, inseeCell, basinCell);
     this.checkBasin(r, basinCell.basin);
     const yearCell = readers.year(cols.year >= 0 ? raw[cols.year] : undefined);
@@ -679,6 +721,18 @@ class RowReader {
     );
     this.out.push(this.topRow + r + 1, this.amount, this.fromText, shape);
     this.columnPrefix(this.cols.communeCell); // throws as the address did, when there is none
+  }
+
+  /** The facts of a row's INSEE cell: most often those of the last row with the same commune cell. */
+  private inseeFacts(communeCell: CommuneFacts, inseeRaw: RawValue | undefined): InseeFacts {
+    const { pair } = communeCell;
+    if (pair !== null && communeCell.pairRaw === inseeRaw) return pair;
+    const facts = this.readers.insee(inseeRaw);
+    if (inseeRaw === null || typeof inseeRaw !== "object") {
+      communeCell.pairRaw = inseeRaw;
+      communeCell.pair = facts;
+    }
+    return facts;
   }
 
   /** The commune of the row, by INSEE code and/or by name (sets `commune`, `keptName`, `communeKey`). */
@@ -894,17 +948,29 @@ class RowReader {
     );
     if (found >= 0) return found;
     const c = this.commune;
-    return shapes.add(h, {
-      commune: c?.name ?? this.keptName ?? "",
-      insee: c?.insee ?? null,
-      basinGiven: basin.basin,
-      domain: domain.domain,
-      action: action.value === "" ? null : action.value,
-      year: year.year,
-      keys: { commune: commune.text, insee: insee.text, domain: domain.text, year: year.text },
-      communeKey: this.communeKey ?? "",
-      cellIds: [commune.keyId, insee.keyId, basin.keyId, domain.keyId, action.keyId, year.keyId],
-    });
+    const shape = new ReadShape(
+      c?.name ?? this.keptName ?? "",
+      c?.insee ?? null,
+      basin.basin,
+      domain.domain,
+      action.value === "" ? null : action.value,
+      year.year,
+      this.communeKey ?? "",
+      commune.text,
+      insee.text,
+      domain.text,
+      year.text,
+    );
+    return shapes.add(
+      h,
+      commune.keyId,
+      insee.keyId,
+      basin.keyId,
+      domain.keyId,
+      action.keyId,
+      year.keyId,
+      shape,
+    );
   }
 
   private addressOf(r: number, c: number): string {

@@ -304,12 +304,14 @@ export type FundingRowShape = Pick<FundingRow, "commune" | "insee" | "basinGiven
 export interface FundingColumns {
   /** Number of rows. */
   readonly length: number;
-  /** 1-based row number in the sheet, by row. */
-  readonly sheetRow: Int32Array;
-  /** Amount in cents, by row. */
-  readonly amount: Float64Array;
-  /** Index into `shapes`, by row. */
-  readonly shape: Int32Array;
+  /** Whether the rows' sheet rows never decrease with their index (the reader's rows). */
+  readonly inSheetOrder: boolean;
+  /** 1-based row number in the sheet of row `i`. */
+  sheetRow(i: number): number;
+  /** Amount in cents, by row (32-bit when every amount fits). */
+  readonly amount: Int32Array | Float64Array;
+  /** Index into `shapes`, by row (16-bit when there are fewer than 65 536 shapes). */
+  readonly shape: Uint16Array | Int32Array;
   readonly shapes: readonly FundingRowShape[];
   /** Address of row `i`'s amount cell (`Financements!E7`), made on demand. */
   amountCell(i: number): string;
