@@ -33,9 +33,9 @@
  *   sheet and for the edits a test emits (`emitChanged`), never before the sync that registered them.
  *
  * Every sync is counted (`stats.syncs`: requests sent; `stats.syncCalls`: every call, empty or not),
- * with the JSON size of the request (object paths and actions, payload arrays included) and of the
- * response (loaded values). Formulas are not calculated: a formula cell's value is the one given in
- * the initial workbook, else empty.
+ * with the JSON size of the request (object paths and actions, payload arrays included), its number
+ * of actions, and the JSON size of the response (loaded values). Formulas are not calculated: a
+ * formula cell's value is the one given in the initial workbook, else empty.
  */
 
 import { a1 } from "../../src/core/cell";
@@ -152,6 +152,8 @@ export interface FakeStats {
   syncCalls: number;
   /** JSON size of each request sent, in bytes. */
   requestBytes: number[];
+  /** Actions (loads, sets, calls) of each request sent. */
+  requestActions: number[];
   /** JSON size of each response (the loaded values), in bytes. */
   responseBytes: number[];
   /** `run` invocations. */
@@ -238,6 +240,7 @@ class FakeContext {
     };
     const size = byteSize(request);
     this.fake.stats.requestBytes.push(size);
+    this.fake.stats.requestActions.push(actions.length);
     if (this.fake.options.maxRequestBytes !== undefined && size > this.fake.options.maxRequestBytes) {
       fail("RequestPayloadSizeLimitExceeded", `request of ${size} bytes exceeds the limit`);
     }
@@ -3169,7 +3172,14 @@ function envApiVersion(): string | undefined {
 }
 
 class ExcelFakeCore {
-  readonly stats: FakeStats = { syncs: 0, syncCalls: 0, requestBytes: [], responseBytes: [], runs: 0 };
+  readonly stats: FakeStats = {
+    syncs: 0,
+    syncCalls: 0,
+    requestBytes: [],
+    requestActions: [],
+    responseBytes: [],
+    runs: 0,
+  };
   readonly failures: InjectedFailure[] = [];
   /** A failure armed at the k-th action sent from now (0-based), every request counted. */
   actionFailure: { remaining: number; failure: InjectedFailure } | null = null;
@@ -3439,6 +3449,7 @@ function fakeOn(state: FakeWorkbookState, options: FakeOptions): ExcelFake {
       core.stats.syncCalls = 0;
       core.stats.runs = 0;
       core.stats.requestBytes.length = 0;
+      core.stats.requestActions.length = 0;
       core.stats.responseBytes.length = 0;
     },
     emitChanged: (sheet, address, changeType = "RangeEdited") =>

@@ -1,7 +1,8 @@
 /**
  * A generation inside Excel, as one read and one write request: the read takes, with what the write
  * needs (sheets, names, tables, protection), the cells the user may have edited since the pane's last
- * read (parameters, `Communes CTG`, `Scénarios CTG`, the input's place and size). The caller builds
+ * read (parameters, `Communes CTG`, `Scénarios CTG`, the facilities table `Équipements CTG` and the
+ * bonus parameters, the input's place and size). The caller builds
  * the report from the workbook as it is now, or stops (conflicts to settle, errors): nothing is
  * written from an older read.
  *
@@ -130,12 +131,12 @@ export async function generateExcel<S>(
     run,
     request.choice,
     false,
-    async ({ context, q, sheets, located, extra: read }) => {
+    async ({ context, q, sheets, located, extra: read, facilities }) => {
       let grid = request.base.input.grid;
       if (located.address === null) grid = [];
       else if (!sameInputShape(request.base, located, q.input.range.rowCount, q.input.range.columnCount))
         grid = await readInputInBlocks(context, located, q.input.range.rowCount, q.input.range.columnCount);
-      const fresh = snapshotOf(q, located, grid, sheets);
+      const fresh = snapshotOf(q, located, grid, sheets, facilities);
       const decision = await request.build(fresh);
       if (decision.kind === "stop") return { kind: "stopped", reason: decision.reason, fresh };
       const settings = applySettings(decision.report, can, options, onProgress);

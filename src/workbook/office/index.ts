@@ -46,4 +46,4 @@ export {
   jsonBytes,
 } from "./render";
 export type { Band, CellInput, Rect, SheetRender, StyleRects } from "./render";
-export { ExcelWorkbook, defaultChoice, officeChoice, paneProgress } from "./workbook";
+export { ExcelWorkbook, defaultChoice, fundingCandidates, officeChoice, paneProgress } from "./workbook";

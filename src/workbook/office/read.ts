@@ -11,12 +11,18 @@
  * are read through `getItem` once a request has seen them in the workbook's collections: the runner
  * remembers which exist; a snapshot finding more than it remembered reads them in a second request
  * (the first snapshot of a session on a workbook with a previous run's sheets), one finding fewer
- * (deleted meanwhile) starts again without the memory.
+ * (deleted meanwhile) starts again without the memory. The user's facilities table of the bonus
+ * territoire (`Équipements CTG`, issue #14) is read the same way: once the runner knows where it is,
+ * within a bounded window in the first request (its rows below the window in blocks).
  */
 
 import { HOST_MESSAGES } from "../../i18n";
 import {
   a1,
+  BONUS_NAME_PREFIX,
+  FACILITY_SHEET,
+  FACILITY_TABLE,
+  isFacilityTable,
   parseA1,
   quoteSheet,
   toCell,
@@ -37,7 +43,7 @@ import {
   type Report,
   type ReportSheetKind,
 } from "../../report";
-import type { WorkbookSnapshot } from "../../app";
+import type { FacilitySnapshot, NamedValue, WorkbookSnapshot } from "../../app";
 import { ExcelHostError, type ExcelRunner } from "./excel-host";
 import { sheetMark, splitAddress } from "./markers";
 
@@ -84,6 +90,43 @@ const SCENARIOS_CANDIDATES = (["fr", "en"] as const).flatMap((lang) => {
   const name = reportLabels(lang).sheetNames.scenarios;
   return [name, `${name} (2)`, `${name} (3)`];
 });
+
+/** Where the facilities table of the bonus territoire is: an Excel table, or a sheet's cells. */
+export interface FacilityRef {
+  readonly kind: "table" | "sheet";
+  readonly name: string;
+}
+
+/**
+ * Where the facilities table `Équipements CTG` (issue #14) is among the user's tables and sheets, as
+ * the .xlsx adapter finds it: the table named `CTG_Equipements` (FACILITY_TABLE), else the first
+ * table on the sheet `Équipements CTG`, else that sheet's cells; null when there is none.
+ *
+ * @param tables - the user's tables (not on the product's sheets), in workbook order
+ * @param sheets - the user's sheet names
+ * @returns where it is, or null
+ */
+export function facilityRefOf(
+  tables: readonly { readonly name: string; readonly sheet: string }[],
+  sheets: readonly string[],
+): FacilityRef | null {
+  const table =
+    tables.find((t) => t.name.toLowerCase() === FACILITY_TABLE.toLowerCase()) ??
+    tables.find((t) => isFacilityTable(t.name, t.sheet));
+  if (table !== undefined) return { kind: "table", name: table.name };
+  return sheets.includes(FACILITY_SHEET) ? { kind: "sheet", name: FACILITY_SHEET } : null;
+}
+
+/**
+ * Whether a table or sheet is the facilities table's (never the funding input): the table
+ * `CTG_Equipements`, any table on the sheet `Équipements CTG`, or that sheet.
+ *
+ * @param input - a table (its name and sheet) or a sheet (its name twice)
+ * @returns true when it holds the facilities
+ */
+export function isFacilityInput(input: { readonly name: string; readonly sheet: string }): boolean {
+  return isFacilityTable(input.name, input.sheet);
+}
 
 export interface SheetFacts {
   readonly name: string;
@@ -159,6 +202,21 @@ interface ProductReads {
   readonly params: readonly { readonly param: PlanParamName; readonly range: Excel.Range }[];
   readonly communes: readonly { readonly table: Excel.Table; readonly range: Excel.Range }[];
   readonly scenarios: readonly { readonly sheet: Excel.Worksheet; readonly range: Excel.Range }[];
+  /** The bonus parameter names (`CTG_B_…`): the range behind each (a null object for a constant). */
+  readonly bonus: readonly { readonly name: string; readonly range: Excel.Range }[];
+  /** The facilities table: where it is, and its values within a bounded window. */
+  readonly facilities: FacilityRead | null;
+}
+
+/** The loads of the facilities table (see queueFacilities). */
+interface FacilityRead {
+  readonly ref: FacilityRef;
+  /** The table (name, totals row, sheet), or null for a sheet's cells. */
+  readonly table: Excel.Table | null;
+  /** Its range (the table's, or the sheet's used range: a null object when empty): address and size. */
+  readonly range: Excel.Range;
+  /** Its values within the window (a null object when the window misses it). */
+  readonly window: Excel.Range;
 }
 
 /** The loads of one snapshot, queued before the sync. */
@@ -181,15 +239,22 @@ interface ProductKnown {
   readonly params: readonly string[];
   readonly communes: readonly string[];
   readonly scenarios: readonly string[];
+  readonly bonus: readonly string[];
+  /** The user's facilities table (issue #14), read with the previous run's objects. */
+  readonly facilities: FacilityRef | null;
 }
 
-const NOTHING_KNOWN: ProductKnown = { params: [], communes: [], scenarios: [] };
+const NOTHING_KNOWN: ProductKnown = { params: [], communes: [], scenarios: [], bonus: [], facilities: null };
 
 /** What each runner (each pane session) last saw of the previous run's objects. */
 const knownOf = new WeakMap<ExcelRunner, ProductKnown>();
 
 function knownCount(k: ProductKnown): number {
-  return k.params.length + k.communes.length + k.scenarios.length;
+  return k.params.length + k.communes.length + k.scenarios.length + k.bonus.length + (k.facilities ? 1 : 0);
+}
+
+function sameRef(a: FacilityRef | null, b: FacilityRef | null): boolean {
+  return a?.kind === b?.kind && a?.name.toLowerCase() === b?.name.toLowerCase();
 }
 
 /** The previous run's objects that exist: the candidates in the collections, on the product's sheets. */
@@ -199,10 +264,19 @@ function existingProduct(q: Queued, sheets: readonly SheetFacts[]): ProductKnown
   const hasParameters = sheets.some((s) => s.kind === "parameters");
   const tableSheet = new Map(q.tables.items.map((t) => [t.name.toLowerCase(), t.worksheet.name]));
   const sheetNamed = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const userSheets = sheets.filter((s) => !s.marked).map((s) => s.name);
+  const user = new Set(userSheets);
+  const userTables = q.tables.items
+    .filter((t) => user.has(t.worksheet.name))
+    .map((t) => ({ name: t.name, sheet: t.worksheet.name }));
   return {
     params: hasParameters
       ? Object.values(PLAN_PARAM_CELL_NAMES).filter((n) => names.has(n.toLowerCase()))
       : [],
+    bonus: hasParameters
+      ? q.names.items.map((n) => n.name).filter((n) => n.startsWith(BONUS_NAME_PREFIX))
+      : [],
+    facilities: facilityRefOf(userTables, userSheets),
     communes: COMMUNES_CANDIDATES.filter((n) => {
       const sheet = tableSheet.get(n.toLowerCase());
       return sheet !== undefined && kindOf.get(sheet) === "communes";
@@ -227,6 +301,9 @@ export function rememberWritten(run: ExcelRunner, report: Report): void {
   const scenarios = new Set(SCENARIOS_CANDIDATES.map((n) => n.toLowerCase()));
   knownOf.set(run, {
     params: report.names.map((n) => n.name).filter((n) => params.has(n.toLowerCase())),
+    bonus: report.names.map((n) => n.name).filter((n) => n.startsWith(BONUS_NAME_PREFIX)),
+    // The user's facilities table, which no generation writes, stays where it was seen.
+    facilities: knownOf.get(run)?.facilities ?? null,
     communes: report.sheets
       .filter((s) => s.kind === "communes")
       .flatMap((s) => s.tables.map((t) => t.name))
@@ -247,11 +324,41 @@ function unknownOf(existing: ProductKnown, known: ProductKnown): ProductKnown {
     params: out(existing.params, known.params),
     communes: out(existing.communes, known.communes),
     scenarios: out(existing.scenarios, known.scenarios),
+    bonus: out(existing.bonus, known.bonus),
+    facilities: sameRef(existing.facilities, known.facilities) ? null : existing.facilities,
   };
 }
 
+/**
+ * Queues the facilities table's reads: its place and size, and its values within `window` (a
+ * range that is never a null object is intersected with it: the table's, the sheet's used range).
+ */
+function queueFacilities(context: Excel.RequestContext, ref: FacilityRef, window: Placement): FacilityRead {
+  const workbook = context.workbook;
+  const cells = `${a1(window.row, window.col)}:${a1(window.row + window.rows - 1, window.col + window.cols - 1)}`;
+  if (ref.kind === "table") {
+    const table = workbook.tables.getItem(ref.name);
+    table.load("name,showTotals,worksheet/name");
+    const range = table.getRange();
+    range.load("address,rowCount,columnCount");
+    const values = table.getRange().getIntersectionOrNullObject(cells);
+    values.load("values,address");
+    return { ref, table, range, window: values };
+  }
+  const sheet = workbook.worksheets.getItem(ref.name);
+  const range = sheet.getUsedRangeOrNullObject(true);
+  range.load("address,rowCount,columnCount");
+  const values = sheet.getUsedRange(true).getIntersectionOrNullObject(cells);
+  values.load("values,address");
+  return { ref, table: null, range, window: values };
+}
+
 /** Queues the reads of a previous run's objects known to exist (through getItem: no null object). */
-function queueProduct(context: Excel.RequestContext, known: ProductKnown): ProductReads {
+function queueProduct(
+  context: Excel.RequestContext,
+  known: ProductKnown,
+  facilityWindow: Placement,
+): ProductReads {
   const workbook = context.workbook;
   const paramOf = new Map(
     (Object.entries(PLAN_PARAM_CELL_NAMES) as [PlanParamName, string][]).map(([param, name]) => [
@@ -281,7 +388,14 @@ function queueProduct(context: Excel.RequestContext, known: ProductKnown): Produ
     range.load("values,address");
     return { sheet, range };
   });
-  return { params, communes, scenarios };
+  const bonus = known.bonus.map((name) => {
+    const range = workbook.names.getItem(name).getRangeOrNullObject();
+    range.load("values,address");
+    return { name, range };
+  });
+  const facilities =
+    known.facilities === null ? null : queueFacilities(context, known.facilities, facilityWindow);
+  return { params, communes, scenarios, bonus, facilities };
 }
 
 /** The input's loads: `withValues` false loads only where it is (for a read in blocks). */
@@ -322,6 +436,7 @@ export function queueAll(
   choice: InputChoice,
   withValues: boolean,
   known: ProductKnown,
+  facilityWindow: Placement,
 ): Queued {
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
@@ -331,7 +446,7 @@ export function queueAll(
   const names = workbook.names;
   names.load("items/name");
   const input = queueInput(context, choice, withValues);
-  const product = queueProduct(context, known);
+  const product = queueProduct(context, known, facilityWindow);
   // Workbook scope only (a sheet's name of the same spelling is not the product's).
   const formulasKey = workbook.names.getItemOrNullObject(FORMULAS_KEY_NAME);
   formulasKey.load("formula");
@@ -398,26 +513,45 @@ export function locate(q: Queued, choice: InputChoice, sheets: readonly SheetFac
   }
 }
 
+/** A name's one cell and its value, when it is on the product's parameters sheet; else null. */
+function namedCell(range: Excel.Range, parameterSheets: ReadonlySet<string>): NamedValue | null {
+  if (range.isNullObject) return null;
+  const parts = splitAddress(range.address);
+  const values = range.values;
+  const only = values.length === 1 && values[0]?.length === 1 ? values[0][0] : undefined;
+  if (parts === null || !parameterSheets.has(parts.sheet) || only === undefined || parts.cells.includes(":"))
+    return null;
+  const [value = null] = rawGrid([[only]])[0] ?? [];
+  return { value, cell: `${quoteSheet(parts.sheet)}!${parts.cells.replace(/\$/g, "")}` };
+}
+
+function parameterSheetsOf(sheets: readonly SheetFacts[]): Set<string> {
+  return new Set(sheets.filter((s) => s.kind === "parameters").map((s) => s.name));
+}
+
 /** Parameters of a previous run: the names' cells, when they are on the product's parameters sheet. */
 function paramsOf(q: Queued, sheets: readonly SheetFacts[]): ParamInputs {
-  const parameterSheets = new Set(sheets.filter((s) => s.kind === "parameters").map((s) => s.name));
-  const inputs: Partial<Record<PlanParamName, { value: RawValue; cell: string }>> = {};
+  const parameterSheets = parameterSheetsOf(sheets);
+  const inputs: Partial<Record<PlanParamName, NamedValue>> = {};
   for (const { param, range } of q.params) {
-    if (range.isNullObject) continue;
-    const parts = splitAddress(range.address);
-    const values = range.values;
-    const only = values.length === 1 && values[0]?.length === 1 ? values[0][0] : undefined;
-    if (
-      parts === null ||
-      !parameterSheets.has(parts.sheet) ||
-      only === undefined ||
-      parts.cells.includes(":")
-    )
-      continue;
-    const [value = null] = rawGrid([[only]])[0] ?? [];
-    inputs[param] = { value, cell: `${quoteSheet(parts.sheet)}!${parts.cells.replace(/\$/g, "")}` };
+    const named = namedCell(range, parameterSheets);
+    if (named !== null) inputs[param] = named;
   }
   return inputs;
+}
+
+/**
+ * The bonus parameters of a previous run (issue #14): every workbook name `CTG_B_…` that is one cell
+ * of the product's parameters sheet, by its name as the workbook spells it, with its value and cell.
+ */
+function bonusParamsOf(q: Queued, sheets: readonly SheetFacts[]): Record<string, NamedValue> {
+  const parameterSheets = parameterSheetsOf(sheets);
+  const out: Record<string, NamedValue> = {};
+  for (const { name, range } of q.bonus) {
+    const named = namedCell(range, parameterSheets);
+    if (named !== null) out[name] = named;
+  }
+  return out;
 }
 
 /** A previous run's scenarios sheet: the candidate that carries the scenarios marker. */
@@ -461,6 +595,7 @@ export function snapshotOf(
   located: Located,
   grid: RawGrid,
   sheets: readonly SheetFacts[],
+  facilities: FacilitySnapshot | null,
 ): WorkbookSnapshot {
   const product = new Set(sheets.filter((s) => s.marked).map((s) => s.name));
   // As the .xlsx adapter's takenNames: the user's sheets, tables and defined names.
@@ -492,6 +627,8 @@ export function snapshotOf(
     scenarios: scenariosOf(q, sheets),
     formulasKey: formulasKeyOf(q),
     complete: completeOf(q),
+    facilities,
+    bonusParameters: bonusParamsOf(q, sheets),
   };
 }
 
@@ -503,12 +640,16 @@ export interface FirstRead<E = undefined> {
   readonly located: Located;
   /** What the caller queued in the same first request (see readWorkbook's `queueExtra`). */
   readonly extra: E;
+  /** The facilities table (issue #14), read whole; null when the workbook has none. */
+  readonly facilities: FacilitySnapshot | null;
 }
 
 /**
  * A read: every load queued (the previous run's objects the runner knows of included), one sync;
  * then, only when the collections show more of them than the runner knew, one more request for
- * those. `then` finishes in the same Excel.run.
+ * those. The facilities table is read with the previous run's objects (in the first request once
+ * the runner knows it, within a bounded window: see facilityWindowOf), its rows below the window in
+ * blocks. `then` finishes in the same Excel.run.
  */
 export async function readWorkbook<T, E = undefined>(
   run: ExcelRunner,
@@ -518,9 +659,10 @@ export async function readWorkbook<T, E = undefined>(
   queueExtra?: (context: Excel.RequestContext) => E,
 ): Promise<T> {
   const known = knownOf.get(run) ?? NOTHING_KNOWN;
+  const facilityWindow = facilityWindowOf(run);
   try {
     return await run(async (context) => {
-      const first = queueAll(context, choice, withValues, known);
+      const first = queueAll(context, choice, withValues, known, facilityWindow);
       // Queued after the snapshot's loads: of two loads of one object, the later one's are kept.
       const extra = (queueExtra === undefined ? undefined : queueExtra(context)) as E;
       await context.sync();
@@ -531,16 +673,22 @@ export async function readWorkbook<T, E = undefined>(
       const more = unknownOf(existing, known);
       let q = first;
       if (knownCount(more) > 0) {
-        const extra = queueProduct(context, more);
+        const extra = queueProduct(context, more, facilityWindow);
         await context.sync();
         q = {
           ...first,
           params: [...first.params, ...extra.params],
           communes: [...first.communes, ...extra.communes],
           scenarios: [...first.scenarios, ...extra.scenarios],
+          bonus: [...first.bonus, ...extra.bonus],
+          facilities: extra.facilities ?? first.facilities,
         };
       }
-      return then({ context, q, sheets, located, extra });
+      // The facilities table where the collections show it now (none when it is gone).
+      const where = existing.facilities;
+      const read = where !== null && sameRef(q.facilities?.ref ?? null, where) ? q.facilities : null;
+      const facilities = where === null ? null : await facilitiesOf(context, run, where, read);
+      return then({ context, q, sheets, located, extra, facilities });
     });
   } catch (err) {
     if (!(err instanceof ExcelHostError && err.code === "ItemNotFound")) throw err;
@@ -628,15 +776,93 @@ function choiceKey(choice: InputChoice): string {
 /**
  * The window of the first request: from the input's top-left cell as last seen (A1 when never
  * seen), at least WINDOW_COLUMNS wide, and as many rows as FIRST_VALUES_BYTES allows at the
- * estimated bytes a cell (CELL_BYTES when never seen: 12 500 rows of 8 columns).
+ * estimated bytes a cell (CELL_BYTES when never seen: 12 500 rows of 8 columns); less the facilities
+ * table's window when the runner knows of one (see facilityWindowOf).
  */
-function windowOf(last: Seen | undefined): Placement {
+function windowOf(
+  last: Seen | undefined,
+  minColumns = WINDOW_COLUMNS,
+  budget = FIRST_VALUES_BYTES,
+): Placement {
   const row = last?.row ?? 0;
   const col = last?.col ?? 0;
-  const cols = Math.min(Math.max(last?.cols ?? 0, WINDOW_COLUMNS), LAST_COLUMN + 1 - col);
+  const cols = Math.min(Math.max(last?.cols ?? 0, minColumns), LAST_COLUMN + 1 - col);
   const cellBytes = last?.cellBytes ?? CELL_BYTES;
-  const rows = Math.min(Math.max(1, Math.floor(FIRST_VALUES_BYTES / (cols * cellBytes))), LAST_ROW + 1 - row);
+  const rows = Math.min(Math.max(1, Math.floor(budget / (cols * cellBytes))), LAST_ROW + 1 - row);
   return { row, col, rows, cols };
+}
+
+/**
+ * Largest estimated size of the facilities table's values in the request that reads it (the
+ * snapshot's first once the runner knows the table, whose input window is that much smaller): 781
+ * rows of 16 columns at 40 bytes a cell; the rows below come in blocks.
+ */
+const FACILITY_VALUES_BYTES = 500_000;
+/** Columns of the facilities window while the runner has not read the table: its 14 and more. */
+const FACILITY_COLUMNS = 16;
+/** Rows a block of the facilities below its window holds: about BLOCK_BYTES of response. */
+const BLOCK_BYTES = 2_000_000;
+/** The key of the facilities table in a runner's memory of what it read (no input choice's key). */
+const FACILITIES_SEEN = "facilities";
+
+/** The facilities table's window: from where the runner last found it (A1 when never). */
+function facilityWindowOf(run: ExcelRunner): Placement {
+  return windowOf(seenOf.get(run)?.get(FACILITIES_SEEN), FACILITY_COLUMNS, FACILITY_VALUES_BYTES);
+}
+
+/** The values of `at` from its row `first` (0-based within it) down, in blocks of `blockRows`, a request each. */
+async function rowsBelow(
+  context: Excel.RequestContext,
+  sheet: string,
+  at: Placement,
+  first: number,
+  blockRows: number,
+): Promise<unknown[][]> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const out: unknown[][] = [];
+  const readFrom = async (from: number): Promise<void> => {
+    if (from >= at.rows) return;
+    const count = Math.min(blockRows, at.rows - from);
+    const block = ws.getRangeByIndexes(at.row + from, at.col, count, at.cols);
+    block.load("values");
+    await context.sync();
+    out.push(...block.values);
+    return readFrom(from + count);
+  };
+  await readFrom(first);
+  return out;
+}
+
+/**
+ * The facilities table as read: its window's rows, then the rows below it in blocks (at twice the
+ * bytes a cell took at the runner's last read, at least 20; 40 before). The runner remembers where
+ * it is and what its cells took. A sheet with no cells has no facilities (null).
+ */
+async function facilitiesOf(
+  context: Excel.RequestContext,
+  run: ExcelRunner,
+  where: FacilityRef,
+  read: FacilityRead | null,
+): Promise<FacilitySnapshot | null> {
+  if (read === null || read.range.isNullObject) return null;
+  const sheet = read.table === null ? where.name : read.table.worksheet.name;
+  const top = parseA1(originOf(read.range.address).topLeft);
+  const at: Placement = { ...top, rows: read.range.rowCount, cols: read.range.columnCount };
+  const seen = seenOf.get(run) ?? new Map<string, Seen>();
+  const cellBytes = seen.get(FACILITIES_SEEN)?.cellBytes ?? CELL_BYTES;
+  const window = topRows(read.window, at);
+  const blockRows = Math.max(1, Math.floor(BLOCK_BYTES / (Math.max(1, at.cols) * cellBytes)));
+  const values = [...window, ...(await rowsBelow(context, sheet, at, window.length, blockRows))];
+  const average = jsonBytes(values) / Math.max(1, at.rows * at.cols);
+  seen.set(FACILITIES_SEEN, { ...at, cellBytes: Math.max(MIN_CELL_BYTES, 2 * average) });
+  seenOf.set(run, seen);
+  const grid = rawGrid(values);
+  return {
+    sheet,
+    table: read.table?.name ?? null,
+    grid: read.table?.showTotals === true ? grid.slice(0, -1) : grid,
+    origin: originOf(read.range.address, sheet),
+  };
 }
 
 /**
@@ -695,8 +921,8 @@ async function snapshotRead(
     run,
     choice,
     false,
-    async ({ context, q, sheets, located, extra }) => {
-      if (located.address === null) return snapshotOf(q, located, [], sheets);
+    async ({ context, q, sheets, located, extra, facilities }) => {
+      if (located.address === null) return snapshotOf(q, located, [], sheets, facilities);
       const top = parseA1(originOf(located.address).topLeft);
       const input = { ...top, rows: q.input.range.rowCount, cols: q.input.range.columnCount };
       const topValues = topRows(extra, input);
@@ -725,7 +951,7 @@ async function snapshotRead(
       const average = bytes / Math.max(1, input.rows * input.cols);
       seen.set(choiceKey(choice), { ...input, cellBytes: Math.max(MIN_CELL_BYTES, 2 * average) });
       seenOf.set(run, seen);
-      return snapshotOf(q, located, grid, sheets);
+      return snapshotOf(q, located, grid, sheets, facilities);
     },
     queueExtra,
   );
@@ -738,11 +964,17 @@ async function snapshotRead(
  * - the parameters of a previous run (names `CTG_CoutHT`… pointing at the product's parameters
  *   sheet), its communes table, its scenarios sheet, the fingerprint of the formulas it wrote (the
  *   workbook name `CTG_Empreinte`, null when absent or not a string constant), and the names the
- *   user's sheets and tables take.
+ *   user's sheets and tables take;
+ * - the bonus territoire's (issue #14): the facilities table `Équipements CTG` (see facilityRefOf;
+ *   null when there is none), and the value and cell of every workbook name `CTG_B_…` on the
+ *   product's parameters sheet (empty when there is none).
  *
  * One request (one `context.sync()`) for an input that fits one response; two on a session's first
- * read of a workbook a previous run wrote into (its objects are read once the collections show them,
- * never through a null object: see the top of this file).
+ * read of a workbook a previous run wrote into, or holding a facilities table (its objects are read
+ * once the collections show them, never through a null object: see the top of this file). A
+ * facilities table the runner knows of takes up to 500 KB estimated of the first response (781 rows
+ * of 16 columns at 40 bytes a cell; its rows below in blocks of 2 MB), and the input's window that
+ * much less: the values of the first response stay within 4 MB estimated.
  *
  * The input's size is not known before the first request, and Excel on the web refuses a response
  * above 5 MB (ResponsePayloadSizeLimitExceeded) — a refused response is a wasted round trip. So the
@@ -778,8 +1010,11 @@ export async function snapshotExcel(
   const blockBytes = options.blockBytes ?? 2_000_000;
   const last = seenOf.get(run)?.get(choiceKey(choice));
   const cellBytes = last?.cellBytes ?? CELL_BYTES;
+  // The facilities table the runner knows of is read in the same first request: its window is taken off the input's.
+  const facilities = knownOf.get(run)?.facilities ?? null;
+  const budget = FIRST_VALUES_BYTES - (facilities === null ? 0 : FACILITY_VALUES_BYTES);
   try {
-    return await snapshotRead(run, choice, windowOf(last), { blockBytes, cellBytes });
+    return await snapshotRead(run, choice, windowOf(last, WINDOW_COLUMNS, budget), { blockBytes, cellBytes });
   } catch (err) {
     if (err instanceof ExcelHostError && err.code === "ResponsePayloadSizeLimitExceeded") {
       // Cells above the estimate: blocks at no fewer than CELL_BYTES a cell.

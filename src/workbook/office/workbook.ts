@@ -19,7 +19,13 @@ import { watchSheets } from "./events";
 import type { ExcelRunner } from "./excel-host";
 import { generateExcel } from "./generate";
 import { activateSheet, selectCell } from "./navigate";
-import { listInputs, snapshotExcel, type InputChoice as OfficeChoice, type InputList } from "./read";
+import {
+  isFacilityInput,
+  listInputs,
+  snapshotExcel,
+  type InputChoice as OfficeChoice,
+  type InputList,
+} from "./read";
 import type { ApplyOptions, ApplyProgress, ApplyResult } from "./write";
 
 /** Whether a table's headers name a commune (or INSEE) column and an amount column. */
@@ -29,14 +35,30 @@ function looksLikeFunding(headers: readonly string[]): boolean {
 }
 
 /**
- * The input read when the user has not chosen one: the first table that looks like a funding
- * table, else the first visible sheet of the user's (the reader finds the header in it), else the
- * first table.
+ * The tables and sheets that may hold the funding rows: all but the facilities table of the bonus
+ * territoire (`Équipements CTG`, whose `Commune` and `Montant CEJ` columns look like funding ones).
  *
  * @param list - what listInputs found
+ * @returns the list without the facilities table and its sheet
+ */
+export function fundingCandidates(list: InputList): InputList {
+  return {
+    ...list,
+    tables: list.tables.filter((t) => !isFacilityInput(t)),
+    sheets: list.sheets.filter((s) => !isFacilityInput({ name: s.name, sheet: s.name })),
+  };
+}
+
+/**
+ * The input read when the user has not chosen one: the first table that looks like a funding
+ * table, else the first visible sheet of the user's (the reader finds the header in it), else the
+ * first table; never the facilities table (see fundingCandidates).
+ *
+ * @param found - what listInputs found
  * @returns the choice, or null when there is nothing to read
  */
-export function defaultChoice(list: InputList): InputChoice | null {
+export function defaultChoice(found: InputList): InputChoice | null {
+  const list = fundingCandidates(found);
   const table = list.tables.find((t) => looksLikeFunding(t.headers)) ?? null;
   if (table !== null) return { kind: "table", name: table.name, sheet: table.sheet };
   const sheet = list.sheets[0];
@@ -80,8 +102,9 @@ export class ExcelWorkbook implements WorkbookPort<ApplyResult> {
     private readonly options: ApplyOptions = {},
   ) {}
 
+  /** The tables and sheets the funding rows may be read from (not the facilities table). */
   async listInputs(): Promise<InputChoice[]> {
-    const list = await listInputs(this.run);
+    const list = fundingCandidates(await listInputs(this.run));
     return [
       ...list.tables.map((t): InputChoice => ({ kind: "table", name: t.name, sheet: t.sheet })),
       ...list.sheets.map((s): InputChoice => ({ kind: "sheet", name: s.name, sheet: s.name })),
