@@ -10,6 +10,9 @@ import {
   type PlanParamName,
   type ScenarioPlan,
   type ScenarioSpec,
+  type ScenarioBonusField,
+  SCENARIO_BONUS_FIELDS,
+  SCENARIO_BONUS_KIND,
   type Basin,
   type Cents,
   type Issue,
@@ -250,8 +253,34 @@ async function summarize(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** What a `--scenario` key sets: a plan parameter, the name or note, a basin's communes, a bonus value, added places. */
+type SpecKey = PlanParamName | "name" | "note" | Basin | ScenarioBonusField | "places";
+
+/** The bonus keys of a `--scenario` spec (issue #14), French and English. */
+const BONUS_SPEC_KEYS: readonly (readonly [string, ScenarioBonusField | "places"])[] = [
+  ["start-nord", "startNord"],
+  ["debut-nord", "startNord"],
+  ["duration-nord", "durationNord"],
+  ["duree-nord", "durationNord"],
+  ["start-sud", "startSud"],
+  ["debut-sud", "startSud"],
+  ["duration-sud", "durationSud"],
+  ["duree-sud", "durationSud"],
+  ...[1, 2, 3].flatMap((i): [string, ScenarioBonusField][] => [
+    [`uplift-${i}`, `uplift${i}` as ScenarioBonusField],
+    [`revalo-${i}`, `uplift${i}` as ScenarioBonusField],
+    [`tranche-${i}-rate`, `newPlaceRate${i}` as ScenarioBonusField],
+    [`taux-tranche-${i}`, `newPlaceRate${i}` as ScenarioBonusField],
+  ]),
+  ["tranche", "tranche"],
+  ["eaje-floor", "floorEaje"],
+  ["plancher-eaje", "floorEaje"],
+  ["places", "places"],
+];
+
 /** The keys of a `--scenario` spec, French and English, normalized (lower case, no accents). */
-const SPEC_KEYS: ReadonlyMap<string, PlanParamName | "name" | "note" | Basin> = new Map([
+const SPEC_KEYS: ReadonlyMap<string, SpecKey> = new Map<string, SpecKey>([
+  ...BONUS_SPEC_KEYS,
   ["name", "name"],
   ["nom", "name"],
   ["note", "note"],
@@ -281,7 +310,7 @@ const SPEC_KEYS: ReadonlyMap<string, PlanParamName | "name" | "note" | Basin> = 
  * @returns the spec, or a usage error message
  */
 export function parseScenarioSpec(text: string): ScenarioSpec | string {
-  const pairs: [PlanParamName | "name" | "note" | Basin, string, string][] = [];
+  const pairs: [SpecKey, string, string][] = [];
   for (const part of text.split(";")) {
     if (part.trim() === "") continue;
     const eq = part.indexOf("=");
@@ -294,7 +323,7 @@ export function parseScenarioSpec(text: string): ScenarioSpec | string {
       .replace(/[\s_]+/g, "-");
     const field = SPEC_KEYS.get(key);
     if (field === undefined) {
-      return `--scenario: unknown key "${raw}" (name, note, cost, cap, caf-rate, vat-rate, key, caf-base, nord, sud)`;
+      return `--scenario: unknown key "${raw}" (name, note, cost, cap, caf-rate, vat-rate, key, caf-base, nord, sud, start-nord, duration-nord, start-sud, duration-sud, uplift-1…3, tranche, tranche-1…3-rate, eaje-floor, places)`;
     }
     pairs.push([field, part.slice(eq + 1).trim(), raw]);
   }
@@ -302,11 +331,21 @@ export function parseScenarioSpec(text: string): ScenarioSpec | string {
   if (name === "") return `--scenario: give the scenario a name (name=…): "${text}"`;
   const params: Partial<Record<PlanParamName, { value: string; cell: string }>> = {};
   const basins: { commune: string; basin: Basin; cell: string }[] = [];
+  const bonus = { values: {} as NonNullable<ScenarioSpec["bonus"]>["values"], places: [] as SpecPlaces[] };
   let note: string | undefined;
   for (const [field, value, raw] of pairs) {
     const cell = `--scenario "${name}" ${raw}`;
     if (field === "name") continue;
-    if (field === "note") note = value;
+    if (field === "places") {
+      const places = parsePlaces(value, cell);
+      if (typeof places === "string") return places;
+      bonus.places.push(...places);
+    } else if (isBonusField(field)) {
+      bonus.values[field] = {
+        value: isRateField(field) ? `${value.replace(/%\s*$/, "").trim()} %` : value,
+        cell,
+      };
+    } else if (field === "note") note = value;
     else if (field === "nord" || field === "sud") {
       for (const commune of value.split(",").map((c) => c.trim())) {
         if (commune !== "") basins.push({ commune, basin: field, cell });
@@ -315,7 +354,35 @@ export function parseScenarioSpec(text: string): ScenarioSpec | string {
       params[field] = { value: `${value.replace(/%\s*$/, "").trim()} %`, cell };
     } else params[field] = { value, cell };
   }
-  return { name, ...(note !== undefined ? { note } : {}), params, basins };
+  const hasBonus = bonus.places.length > 0 || Object.keys(bonus.values).length > 0;
+  return { name, ...(note !== undefined ? { note } : {}), params, basins, ...(hasBonus ? { bonus } : {}) };
+}
+
+type SpecPlaces = NonNullable<ScenarioSpec["bonus"]>["places"][number];
+
+const isBonusField = (f: SpecKey): f is ScenarioBonusField =>
+  (SCENARIO_BONUS_FIELDS as readonly string[]).includes(f);
+const isRateField = (f: ScenarioBonusField): boolean => SCENARIO_BONUS_KIND[f] === "rate";
+
+/**
+ * `places=Montceau-les-Mines:30:2024,Blanzy:12:2025`: per commune, the places added and their
+ * opening year, separated by `:`.
+ *
+ * @param value - the key's value
+ * @param cell - where it was given, for the issues
+ * @returns the places, or a usage error message
+ */
+function parsePlaces(value: string, cell: string): SpecPlaces[] | string {
+  const out: SpecPlaces[] = [];
+  for (const item of value.split(",").map((x) => x.trim())) {
+    if (item === "") continue;
+    const parts = item.split(":").map((x) => x.trim());
+    if (parts.length !== 3 || parts.some((p) => p === ""))
+      return `--scenario: places "${item}" is not COMMUNE:PLACES:YEAR (e.g. Montceau-les-Mines:30:2024)`;
+    const [commune, places, opening] = parts as [string, string, string];
+    out.push({ commune, places, opening, cell });
+  }
+  return out;
 }
 
 /** The `scenarios` command's JSON (version 1, see docs/cli.md). */

@@ -43,6 +43,17 @@ export {
   serialOfIsoDay,
 } from "./scenarios";
 export type { Scenario, ScenarioEdit, ScenarioField, ScenarioPlan, ScenarioSpec } from "./scenarios";
+export { planScenarioBonus } from "./scenarios";
+export {
+  NO_SCENARIO_BONUS,
+  SCENARIO_BONUS_FIELDS,
+  SCENARIO_BONUS_KIND,
+  SCENARIO_BONUS_LABELS,
+  SCENARIO_TRANCHES,
+  SCENARIO_UPLIFTS,
+  scenarioBonusParams,
+} from "./scenario-bonus";
+export type { AddedPlaces, ScenarioBonus, ScenarioBonusField, ScenarioBonusKind } from "./scenario-bonus";
 export { ALLOCATION_KEYS, BASINS, CAF_BASES, FIELDS } from "./types";
 export type {
   AllocationKey,

@@ -19,6 +19,12 @@
  *
  * A parameter cell left blank takes the current parameter (`Paramètres CTG`), as a blank basin cell
  * takes the commune's basin in `Communes CTG`.
+ *
+ * Below the communes, the bonus territoire (issue #14; a sheet written before has none of these rows
+ * and reads as a scenario that changes nothing of the bonus): a title, the bonus parameters a scenario
+ * may set (`Bonus : début CTG Nord`…, see scenario-bonus.ts; blank = the current parameter), then two
+ * blocks of commune rows, each after its title: the EAJE places a scenario adds in the commune, and
+ * their opening (a year, or a date).
  */
 
 import { cellText, columnLetters, gridAddress, parseA1, toCell } from "./cell";
@@ -26,11 +32,24 @@ import { matchCommune } from "./communes";
 import { readParams, type ParamInputs, type PlanParamName } from "./params";
 import { asColumns, withBasinsMoved } from "./funding-columns";
 import { computePlanFromColumns } from "./plan";
+import { computeBonusPlan, type BonusPlan } from "./bonus";
+import type { BonusParams } from "./bonus-params";
+import {
+  addedPlacesFacilities,
+  readScenarioBonus,
+  scenarioBonusParams,
+  SCENARIO_BONUS_FIELDS,
+  SCENARIO_BONUS_LABELS,
+  type ScenarioBonus,
+  type ScenarioBonusCells,
+  type ScenarioBonusField,
+} from "./scenario-bonus";
 import { normalizeHeader, parseBasin } from "./reader";
 import type {
   Basin,
   Cell,
   Commune,
+  Facility,
   FundingColumns,
   FundingRow,
   GridOrigin,
@@ -53,6 +72,8 @@ export interface Scenario {
   readonly params: PlanParams;
   /** INSEE code → basin, for the communes the scenario places in a basin of its own choice. */
   readonly basinOverrides: Readonly<Record<string, Basin>>;
+  /** The bonus territoire parameters it sets and the places it adds; absent: none (the current plan). */
+  readonly bonus?: ScenarioBonus;
 }
 
 /** A scenario and its plan. */
@@ -119,6 +140,19 @@ const FIELD_OF_LABEL: ReadonlyMap<string, ScenarioField> = new Map([
   ["allocation key", "key"],
   ["base de calcul de la caf", "cafBase"],
 ]);
+
+/** The row a bonus label names: a bonus field, or the title of the places or the openings block. */
+type BonusRowLabel = ScenarioBonusField | "places" | "opening";
+
+/** Normalized label → bonus row, both languages. */
+const BONUS_ROW_OF_LABEL: ReadonlyMap<string, BonusRowLabel> = new Map(
+  (["fr", "en"] as const).flatMap((lang) =>
+    ([...SCENARIO_BONUS_FIELDS, "places", "opening"] as const).map((f): [string, BonusRowLabel] => [
+      normalizeHeader(SCENARIO_BONUS_LABELS[lang][f]),
+      f,
+    ]),
+  ),
+);
 
 /** Text of a cell, safe for an invalid Date. */
 function textOf(cell: Cell): string {
@@ -232,6 +266,7 @@ export function readScenarios(
     } else firstOfName.set(name.toLowerCase(), nameCell);
     const params = scenarioParams(sheet, c);
     const basinOverrides = scenarioBasins(sheet, c);
+    const bonus = scenarioBonusOf(sheet, c, communes);
     const noteRow = layout.rowOf.get("note");
     const dateRow = layout.rowOf.get("date");
     scenarios.push({
@@ -240,15 +275,28 @@ export function readScenarios(
       date: dateRow === undefined ? "" : dateOf(cellAt(dateRow, c)),
       params,
       basinOverrides,
+      ...(bonus === null ? {} : { bonus }),
     });
   }
   return { scenarios, issues };
 }
 
-/** Where the scenarios sheet's rows are: each field's row (by its label), the communes' rows, the width. */
+/** A commune's row on the scenarios sheet. */
+interface CommuneRow {
+  readonly row: number;
+  readonly insee: string;
+}
+
+/**
+ * Where the scenarios sheet's rows are: each field's row (by its label), the communes' rows (basins),
+ * each bonus field's row, the communes' rows of added places and of their openings, the width.
+ */
 interface ScenarioLayout {
   readonly rowOf: ReadonlyMap<ScenarioField, number>;
-  readonly communeRows: readonly { readonly row: number; readonly insee: string }[];
+  readonly communeRows: readonly CommuneRow[];
+  readonly bonusRowOf: ReadonlyMap<ScenarioBonusField, number>;
+  readonly placesRows: readonly CommuneRow[];
+  readonly openingRows: readonly CommuneRow[];
   readonly width: number;
 }
 
@@ -263,14 +311,23 @@ interface ScenarioSheet extends ScenarioLayout {
   readonly issues: Issue[];
 }
 
-/** Finds the rows by their label in column A (or B), and the commune rows by an INSEE code in column A. */
+/**
+ * Finds the rows by their label in column A (or B), and the commune rows by an INSEE code in column A:
+ * basin rows until the title of the added places, then places rows, then (after its title) openings.
+ */
 function scenarioLayout(
   grid: RawGrid,
   communes: readonly Commune[],
   cellAt: (r: number, c: number) => Cell,
 ): ScenarioLayout {
   const rowOf = new Map<ScenarioField, number>();
-  const communeRows: { row: number; insee: string }[] = [];
+  const bonusRowOf = new Map<ScenarioBonusField, number>();
+  const blocks: Record<"basins" | "places" | "opening", CommuneRow[]> = {
+    basins: [],
+    places: [],
+    opening: [],
+  };
+  let block: keyof typeof blocks = "basins";
   const inseeCodes = new Set(communes.map((c) => c.insee));
   let width = 0;
   grid.forEach((row, r) => {
@@ -278,20 +335,32 @@ function scenarioLayout(
     const first = textOf(cellAt(r, 0));
     const code = /^\d+$/.test(first) ? first.padStart(5, "0") : first;
     if (inseeCodes.has(code)) {
-      if (!communeRows.some((x) => x.insee === code)) communeRows.push({ row: r, insee: code });
+      const rows = blocks[block];
+      if (!rows.some((x) => x.insee === code)) rows.push({ row: r, insee: code });
       return;
     }
     const label = normalizeHeader(first !== "" ? first : textOf(cellAt(r, 1)));
     const field = FIELD_OF_LABEL.get(label);
     if (field !== undefined && !rowOf.has(field)) rowOf.set(field, r);
+    const bonus = BONUS_ROW_OF_LABEL.get(label);
+    if (bonus === "places" || bonus === "opening") block = bonus;
+    else if (bonus !== undefined && !bonusRowOf.has(bonus)) bonusRowOf.set(bonus, r);
   });
-  return { rowOf, communeRows, width };
+  return {
+    rowOf,
+    communeRows: blocks.basins,
+    bonusRowOf,
+    placesRows: blocks.places,
+    openingRows: blocks.opening,
+    width,
+  };
 }
 
 /** A column with values but no name is ignored, with a warning. */
 function warnUnnamed(sheet: ScenarioSheet, c: number): void {
   const valueRows = [...sheet.rowOf.entries()].filter(([f]) => f !== "name").map(([, r]) => r);
-  const filled = [...valueRows, ...sheet.communeRows.map((x) => x.row)].some(
+  const bonusRows = [...sheet.bonusRowOf.values(), ...sheet.placesRows.map((x) => x.row)];
+  const filled = [...valueRows, ...bonusRows, ...sheet.communeRows.map((x) => x.row)].some(
     (r) => sheet.cellAt(r, c).kind !== "empty",
   );
   if (filled) {
@@ -317,6 +386,36 @@ function scenarioParams(sheet: ScenarioSheet, c: number): PlanParams {
   const read = readParams(inputs);
   sheet.issues.push(...read.issues);
   return pickParams(read.params, sheet.current, (k) => given.has(k));
+}
+
+/** The column's bonus cells read (null when the sheet has no bonus row: written before issue #14). */
+function scenarioBonusOf(
+  sheet: ScenarioSheet,
+  c: number,
+  communes: readonly Commune[],
+): ScenarioBonus | null {
+  if (sheet.bonusRowOf.size === 0 && sheet.placesRows.length === 0) return null;
+  const cell = (r: number): { value: RawValue; cell: string } => ({
+    value: sheet.grid[r]?.[c] as RawValue,
+    cell: sheet.at(r, c),
+  });
+  const values: ScenarioBonusCells["values"] = Object.fromEntries(
+    [...sheet.bonusRowOf.entries()].map(([f, r]) => [f, cell(r)]),
+  );
+  const openingRow = new Map(sheet.openingRows.map((x) => [x.insee, x.row]));
+  const places = sheet.placesRows.map(({ row, insee }) => {
+    const o = openingRow.get(insee);
+    return {
+      insee,
+      commune: communes.find((x) => x.insee === insee)?.name ?? insee,
+      places: cell(row),
+      // No openings block: the places cell itself is named (« saisissez l'ouverture »).
+      opening: o === undefined ? { value: null, cell: sheet.at(row, c) } : cell(o),
+    };
+  });
+  const read = readScenarioBonus({ values, places, textOk: false });
+  sheet.issues.push(...read.issues);
+  return read.bonus;
 }
 
 /** The basins the column gives communes: `Nord`/`Sud` (or North/South…); blank keeps the commune's. */
@@ -379,6 +478,35 @@ export function planScenario(
 }
 
 /**
+ * The bonus territoire plan of a scenario: {@link computeBonusPlan} with the current parameters and
+ * those the scenario sets, the reference with the communes the scenario moves, and the facilities
+ * plus one EAJE facility per commune where the scenario adds places (see scenario-bonus.ts). A
+ * scenario that sets no bonus parameter, adds no place and moves no commune gives the current plan.
+ *
+ * @param facilities - the facilities read
+ * @param communes - the reference communes
+ * @param current - the current bonus parameters
+ * @param scenario - the scenario
+ * @returns the plan under the scenario
+ * @throws RangeError when the parameters are not valid (see checkBonusParams)
+ */
+export function planScenarioBonus(
+  facilities: readonly Facility[],
+  communes: readonly Commune[],
+  current: BonusParams,
+  scenario: Scenario,
+): BonusPlan {
+  const reference = communes.map((c) => {
+    const b = Object.prototype.hasOwnProperty.call(scenario.basinOverrides, c.insee)
+      ? scenario.basinOverrides[c.insee]
+      : undefined;
+    return b === undefined || b === c.basin ? c : { ...c, basin: b };
+  });
+  const added = addedPlacesFacilities(scenario.bonus?.places ?? [], reference);
+  return computeBonusPlan([...facilities, ...added], reference, scenarioBonusParams(current, scenario.bonus));
+}
+
+/**
  * A scenario given outside the workbook (the command line's `--scenario`): its name, the parameters
  * it sets (raw values with where they come from, read as `Paramètres CTG` reads them; the others take
  * the current parameters) and the communes it moves (by name, short form or INSEE code).
@@ -388,6 +516,20 @@ export interface ScenarioSpec {
   readonly note?: string;
   readonly params: ParamInputs;
   readonly basins: readonly { readonly commune: string; readonly basin: Basin; readonly cell: string }[];
+  /**
+   * The bonus parameters it sets (raw text, read as the command line gives them: `2025`, `2 %`,
+   * `3100`) and the places it adds (commune by name, short form or INSEE code; `opening` a year or a
+   * date).
+   */
+  readonly bonus?: {
+    readonly values: Partial<Record<ScenarioBonusField, { readonly value: RawValue; readonly cell: string }>>;
+    readonly places: readonly {
+      readonly commune: string;
+      readonly places: RawValue;
+      readonly opening: RawValue;
+      readonly cell: string;
+    }[];
+  };
 }
 
 /**
@@ -423,6 +565,7 @@ export function scenarioFromSpec(
       });
     }
   }
+  const bonus = spec.bonus === undefined ? null : specBonus(spec.bonus, communes, issues);
   return {
     scenario: {
       name: spec.name,
@@ -430,9 +573,41 @@ export function scenarioFromSpec(
       date,
       params: pickParams(read.params, current, given),
       basinOverrides,
+      ...(bonus === null ? {} : { bonus }),
     },
     issues,
   };
+}
+
+/** A spec's bonus read: its communes found in the reference (else `commune-unknown`), its values read. */
+function specBonus(
+  given: NonNullable<ScenarioSpec["bonus"]>,
+  communes: readonly Commune[],
+  issues: Issue[],
+): ScenarioBonus {
+  const places: ScenarioBonusCells["places"][number][] = [];
+  for (const p of given.places) {
+    const match = matchCommune(p.commune, communes);
+    if (match.kind !== "match") {
+      issues.push({
+        code: "commune-unknown",
+        severity: "error",
+        cell: p.cell,
+        data: { value: p.commune, suggestions: match.suggestions },
+      });
+      continue;
+    }
+    const { insee, name } = match.commune;
+    places.push({
+      insee,
+      commune: name,
+      places: { value: p.places, cell: p.cell },
+      opening: { value: p.opening, cell: p.cell },
+    });
+  }
+  const read = readScenarioBonus({ values: given.values, places, textOk: true });
+  issues.push(...read.issues);
+  return read.bonus;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BonusParamName } from "./bonus-params";
 import type { PlanParamName } from "./params";
+import type { ScenarioBonusField } from "./scenario-bonus";
 
 /**
  * The shared vocabulary of the engine. Everything here is plain data: no Office JavaScript API, no file formats.
@@ -176,6 +177,14 @@ export interface IssueDataByCode {
   /** related = [first]. */
   readonly "scenario-duplicate-name": { readonly name: string; readonly first: string };
   readonly "scenario-sheet-unreadable": NoData;
+  /** A scenario's bonus cell that is not what its row takes (`value` as written). */
+  readonly "scenario-bonus-invalid": { readonly field: ScenarioBonusField; readonly value: string };
+  /** A commune's added places that are not a whole number ≥ 0. */
+  readonly "scenario-places-invalid": { readonly commune: string; readonly value: string };
+  /** The opening of a commune's added places that is not a year or a date. */
+  readonly "scenario-opening-invalid": { readonly commune: string; readonly value: string };
+  /** Added places without an opening; related = [the places cell]. */
+  readonly "scenario-opening-missing": { readonly commune: string; readonly places: number };
   // the facilities table and the bonus territoire plan
   readonly "facility-header-not-found": NoData;
   readonly "facility-missing-column": { readonly field: FacilityField };

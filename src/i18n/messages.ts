@@ -24,6 +24,11 @@ import {
   type Lang,
   type OperatorKind,
   FACILITY_HEADERS,
+  SCENARIO_BONUS_KIND,
+  SCENARIO_BONUS_LABELS,
+  SCENARIO_TRANCHES,
+  type ScenarioBonusField,
+  type ScenarioBonusKind,
 } from "../core";
 import { EN } from "./report-labels-en";
 import { FR } from "./report-labels-fr";
@@ -247,6 +252,36 @@ function paramHow(p: PlanParamName, lang: Lang): string {
     : "enter a percentage (e.g. 50%) with at most four decimals";
 }
 
+/** How to fill a scenario's bonus cell of one kind (a number, not a text: the comparison computes it). */
+const SCENARIO_BONUS_HOW: Readonly<Record<Lang, Readonly<Record<ScenarioBonusKind, string>>>> = {
+  fr: {
+    year: "saisissez une année entre 2000 et 2100 (ex. 2025)",
+    duration: "saisissez 4 ou 5 (années)",
+    rate: "saisissez un pourcentage entre 0 et 100 % (ex. 2 %) avec au plus quatre décimales",
+    tranche: `saisissez un numéro de tranche de 1 à ${SCENARIO_TRANCHES}`,
+    amount: "saisissez un montant en euros, positif ou nul, au centime près (ex. 3 100,00)",
+  },
+  en: {
+    year: "enter a year between 2000 and 2100 (e.g. 2025)",
+    duration: "enter 4 or 5 (years)",
+    rate: "enter a percentage between 0 and 100% (e.g. 2%) with at most four decimals",
+    tranche: `enter a tranche number from 1 to ${SCENARIO_TRANCHES}`,
+    amount: "enter an amount in euros, zero or more, to the cent (e.g. 3,100.00)",
+  },
+};
+
+/** A scenario's bonus row as the sheet labels it, quoted. */
+const bonusRow = (f: ScenarioBonusField, lang: Lang): string =>
+  quote(word(SCENARIO_BONUS_LABELS[lang], f), lang);
+
+/** How a scenario bonus field is filled; a field outside the table (data not from the engine): a number. */
+const bonusHow = (f: ScenarioBonusField, lang: Lang): string => {
+  const kind = Object.prototype.hasOwnProperty.call(SCENARIO_BONUS_KIND, f)
+    ? SCENARIO_BONUS_KIND[f]
+    : "amount";
+  return SCENARIO_BONUS_HOW[lang][kind];
+};
+
 /** How to fix a bonus parameter that does not read (an amount, a rate, or either for the trajectoire). */
 function bonusParamHow(p: BonusParamName, lang: Lang): string {
   const amount =
@@ -452,6 +487,30 @@ const ISSUE_SENTENCES: IssueSentences = {
       "La feuille des scénarios n'a plus de ligne « Nom » : ses scénarios ne peuvent pas être lus. Rétablissez la ligne « Nom » en colonne A (ou supprimez la feuille pour repartir des paramètres actuels) ; rien n'est écrit d'ici là.",
     en: () =>
       'The scenarios sheet no longer has a "Name" row: its scenarios cannot be read. Restore the "Name" row in column A (or delete the sheet to start again from the current parameters); nothing is written until then.',
+  },
+  "scenario-bonus-invalid": {
+    fr: (d) =>
+      `Scénario, ligne ${bonusRow(d.field, "fr")} : ${fr.q(d.value)} n'est pas une valeur possible ; ${bonusHow(d.field, "fr")}, comme nombre (pas comme texte), ou videz la cellule pour garder le paramètre actuel.`,
+    en: (d) =>
+      `Scenario, row ${bonusRow(d.field, "en")}: ${en.q(d.value)} is not a possible value; ${bonusHow(d.field, "en")}, as a number (not as text), or clear the cell to keep the current parameter.`,
+  },
+  "scenario-places-invalid": {
+    fr: (d) =>
+      `Places EAJE ajoutées à ${d.commune} : ${fr.q(d.value)} n'est pas un nombre de places ; saisissez un nombre entier de places, positif ou nul (ex. 30), ou videz la cellule.`,
+    en: (d) =>
+      `EAJE places added in ${d.commune}: ${en.q(d.value)} is not a number of places; enter a whole number of places, zero or more (e.g. 30), or clear the cell.`,
+  },
+  "scenario-opening-invalid": {
+    fr: (d) =>
+      `Année d'ouverture des places ajoutées à ${d.commune} : ${fr.q(d.value)} n'est pas une année ; saisissez une année entre 2000 et 2100 (ex. 2024), comme nombre (pas comme texte ni comme date). Pour une ouverture en cours d'année, décrivez l'équipement dans « Équipements CTG ».`,
+    en: (d) =>
+      `Opening year of the places added in ${d.commune}: ${en.q(d.value)} is not a year; enter a year between 2000 and 2100 (e.g. 2024), as a number (not as text or a date). For an opening during the year, describe the facility in « Équipements CTG ».`,
+  },
+  "scenario-opening-missing": {
+    fr: (d) =>
+      `${d.places} places EAJE ajoutées à ${d.commune} sans année d'ouverture : saisissez l'année (ex. 2024) dans la ligne de la commune du bloc « ${SCENARIO_BONUS_LABELS.fr.opening} ».`,
+    en: (d) =>
+      `${d.places} EAJE places added in ${d.commune} without an opening year: enter the year (e.g. 2024) in the commune's row of the block "${SCENARIO_BONUS_LABELS.en.opening}".`,
   },
   "facility-header-not-found": {
     fr: () =>

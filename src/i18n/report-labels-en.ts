@@ -154,6 +154,15 @@ export const EN: ReportLabels = {
     basin: "Basin",
     amountError: "Enter an amount in euros, zero or more, or leave blank.",
     rateError: "Enter a rate between 0% and 100%, or leave blank.",
+    bonusNote:
+      "A blank cell takes the bonus territoire parameter of \"CTG Parameters\". Places added in a commune are one more crèche (EAJE) in its basin: paid at the rate of the CUCM's tranche, from January of the opening year (for an opening during the year, describe the facility in « Équipements CTG »), counted in the basin's trajectoire.",
+    placesHeader: "Places",
+    openingHeader: "Year",
+    yearError: "Enter a year between 2000 and 2100, or leave blank.",
+    durationError: "Enter 4 or 5 (years), or leave blank.",
+    trancheError: "Enter a tranche number from 1 to 3, or leave blank.",
+    placesError: "Enter a whole number of places, zero or more, or leave blank.",
+    openingError: "Enter a year between 2000 and 2100 (e.g. 2024), or leave blank.",
   },
   comparison: {
     title: "Scenario comparison",
@@ -202,6 +211,14 @@ export const EN: ReportLabels = {
     helperBasin: (sc) => `Basin: ${sc}`,
     chartTitle: "Caf share and CUCM share incl. VAT by basin",
     chartSeries: (f, b) => `${f === "caf" ? "Caf" : "CUCM incl. VAT"} ${b}`,
+    bonusTitle: "The scenario's bonus territoire, per basin and year (to the operators)",
+    bonusDiffTitle: 'Bonus territoire: difference with the current plan ("Bonus territoire")',
+    bonusRow: (b, y) => `Bonus ${b} ${y}`,
+    bonusRowTotal: (b) => `Bonus ${b}, all years`,
+    bonusWorkTitle: (s) => `Bonus territoire of scenario "${s}", worked out`,
+    bonusWorkNote:
+      'Working block: the facilities of "Bonus territoire" (in the scenario\'s basin) and one row of added places per commune, computed with the scenario\'s parameters below (a blank cell on "CTG Scenarios": the current parameter).',
+    bonusWorkParams: ["Scenario parameter", "Value"],
   },
   checks: {
     title: "Checks",

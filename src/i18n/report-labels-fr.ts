@@ -150,6 +150,15 @@ export const FR: ReportLabels = {
     basin: "Bassin",
     amountError: "Saisissez un montant positif ou nul, en euros, ou laissez vide.",
     rateError: "Saisissez un taux entre 0 % et 100 %, ou laissez vide.",
+    bonusNote:
+      "Une cellule vide reprend le paramètre du bonus territoire de « Paramètres CTG ». Les places ajoutées à une commune sont une crèche (EAJE) de plus dans son bassin : payées au taux de la tranche de la CUCM, à partir de janvier de l'année d'ouverture (pour une ouverture en cours d'année, décrivez l'équipement dans « Équipements CTG »), comptées dans la trajectoire du bassin.",
+    placesHeader: "Places",
+    openingHeader: "Année",
+    yearError: "Saisissez une année entre 2000 et 2100, ou laissez vide.",
+    durationError: "Saisissez 4 ou 5 (années), ou laissez vide.",
+    trancheError: "Saisissez un numéro de tranche de 1 à 3, ou laissez vide.",
+    placesError: "Saisissez un nombre entier de places, positif ou nul, ou laissez vide.",
+    openingError: "Saisissez une année entre 2000 et 2100 (ex. 2024), ou laissez vide.",
   },
   comparison: {
     title: "Comparaison des scénarios",
@@ -198,6 +207,14 @@ export const FR: ReportLabels = {
     helperBasin: (sc) => `Bassin : ${sc}`,
     chartTitle: "Participation Caf et reste à charge CUCM TTC par bassin",
     chartSeries: (f, b) => `${f === "caf" ? "Caf" : "CUCM TTC"} ${b}`,
+    bonusTitle: "Bonus territoire du scénario, par bassin et par année (aux gestionnaires)",
+    bonusDiffTitle: "Bonus territoire : écart avec le plan actuel (« Bonus territoire »)",
+    bonusRow: (b, y) => `Bonus ${b} ${y}`,
+    bonusRowTotal: (b) => `Bonus ${b}, toutes années`,
+    bonusWorkTitle: (s) => `Calcul du bonus territoire du scénario « ${s} »`,
+    bonusWorkNote:
+      "Bloc de travail : les équipements de « Bonus territoire » (bassin du scénario) et une ligne de places ajoutées par commune, calculés avec les paramètres du scénario ci-dessous (cellule vide dans « Scénarios CTG » : paramètre actuel).",
+    bonusWorkParams: ["Paramètre du scénario", "Valeur"],
   },
   checks: {
     title: "Contrôles",

@@ -128,6 +128,15 @@ export interface ReportLabels {
     readonly basin: string;
     readonly amountError: string;
     readonly rateError: string;
+    /** Under the bonus rows' title: blank = current, how added places are planned. */
+    readonly bonusNote: string;
+    readonly placesHeader: string;
+    readonly openingHeader: string;
+    readonly yearError: string;
+    readonly durationError: string;
+    readonly trancheError: string;
+    readonly placesError: string;
+    readonly openingError: string;
   };
   readonly comparison: {
     readonly title: string;
@@ -155,6 +164,15 @@ export interface ReportLabels {
     readonly helperBasin: (scenario: string) => string;
     readonly chartTitle: string;
     readonly chartSeries: (figure: "caf" | "cuTTC", basin: string) => string;
+    /** The bonus territoire rows (issue #14): per basin and year, then the difference with the current plan. */
+    readonly bonusTitle: string;
+    readonly bonusDiffTitle: string;
+    readonly bonusRow: (basin: string, year: number) => string;
+    readonly bonusRowTotal: (basin: string) => string;
+    /** The working block of one scenario's bonus. */
+    readonly bonusWorkTitle: (scenario: string) => string;
+    readonly bonusWorkNote: string;
+    readonly bonusWorkParams: readonly [string, string];
   };
   readonly checks: {
     readonly title: string;

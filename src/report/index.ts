@@ -47,6 +47,7 @@ export {
   SCENARIOS_LAYOUT,
   SHEET_ORDER,
   SPARE_SCENARIO_COLUMNS,
+  scenarioBonusRows,
 } from "./schema";
 export type { EngineeringRow, ParamKey, ParamKind } from "./schema";
 export { formulasKey, formulasKeyOfName, langOfFormulasKey } from "./fingerprint";

@@ -6,7 +6,7 @@
  * Rows and columns are 0-based.
  */
 
-import { BASINS, type ScenarioField } from "../core";
+import { BASINS, SCENARIO_BONUS_FIELDS, type ScenarioBonusField, type ScenarioField } from "../core";
 import type { ReportSheetKind } from "./model";
 
 /** Name of the sheet-scoped hidden defined name that marks a sheet as the product's. */
@@ -164,6 +164,48 @@ export const SCENARIOS_LAYOUT = {
   /** Row of the first commune (in the order of the plan's reference). */
   firstCommune: 15,
 } as const;
+
+/** Where the bonus rows of `Scénarios CTG` are (below the communes' basins; issue #14). */
+export interface ScenarioBonusRows {
+  readonly title: number;
+  readonly note: number;
+  readonly field: Readonly<Record<ScenarioBonusField, number>>;
+  readonly placesTitle: number;
+  readonly placesHeader: number;
+  /** Row of the first commune's added places (reference order). */
+  readonly firstPlaces: number;
+  readonly openingTitle: number;
+  readonly openingHeader: number;
+  readonly firstOpening: number;
+}
+
+/**
+ * The bonus rows of `Scénarios CTG` for a reference of `communes` communes: a title and a note, one
+ * row per bonus field, then the added places and their openings, one row per commune each.
+ *
+ * @param communes - the number of reference communes
+ * @returns the rows
+ */
+export function scenarioBonusRows(communes: number): ScenarioBonusRows {
+  const title = SCENARIOS_LAYOUT.firstCommune + communes + 1;
+  const field = Object.fromEntries(SCENARIO_BONUS_FIELDS.map((f, i) => [f, title + 2 + i])) as Record<
+    ScenarioBonusField,
+    number
+  >;
+  const placesTitle = title + 2 + SCENARIO_BONUS_FIELDS.length + 1;
+  const openingTitle = placesTitle + 2 + communes + 1;
+  return {
+    title,
+    note: title + 1,
+    field,
+    placesTitle,
+    placesHeader: placesTitle + 1,
+    firstPlaces: placesTitle + 2,
+    openingTitle,
+    openingHeader: openingTitle + 1,
+    firstOpening: openingTitle + 2,
+  };
+}
 
 /** Blank columns to the right of the scenarios that still carry the validations (room to add some). */
 export const SPARE_SCENARIO_COLUMNS = 3;

@@ -371,3 +371,28 @@ test("parseScenarioSpec: pairs separated by ;, keys in English or French, commun
   });
   expect(parseScenarioSpec("name=A;oops")).toMatch(/not key=value/);
 });
+
+test("parseScenarioSpec: the bonus keys (issue 14), French or English, and the added places COMMUNE:PLACES:YEAR", () => {
+  const cell = (k: string): string => `--scenario "M" ${k}`;
+  expect(
+    parseScenarioSpec(
+      "name=M;places=Montceau-les-Mines:30:2024, Blanzy:12:2025;début-sud=2025;revalo-1=2;tranche=3",
+    ),
+  ).toEqual({
+    name: "M",
+    params: {},
+    basins: [],
+    bonus: {
+      values: {
+        startSud: { value: "2025", cell: cell("début-sud") },
+        uplift1: { value: "2 %", cell: cell("revalo-1") },
+        tranche: { value: "3", cell: cell("tranche") },
+      },
+      places: [
+        { commune: "Montceau-les-Mines", places: "30", opening: "2024", cell: cell("places") },
+        { commune: "Blanzy", places: "12", opening: "2025", cell: cell("places") },
+      ],
+    },
+  });
+  expect(parseScenarioSpec("name=M;places=Montceau:30")).toMatch(/COMMUNE:PLACES:YEAR/);
+});

@@ -93,6 +93,14 @@ const EXAMPLES: Record<IssueCode, Issue> = {
     { severity: "warning", related: ["'Scénarios CTG'!C4"] },
   ),
   "scenario-sheet-unreadable": issue("scenario-sheet-unreadable", {}),
+  "scenario-bonus-invalid": issue("scenario-bonus-invalid", { field: "uplift1", value: "2 %" }),
+  "scenario-places-invalid": issue("scenario-places-invalid", { commune: "Blanzy", value: "-3" }),
+  "scenario-opening-invalid": issue("scenario-opening-invalid", { commune: "Blanzy", value: "bientôt" }),
+  "scenario-opening-missing": issue(
+    "scenario-opening-missing",
+    { commune: "Blanzy", places: 12 },
+    { related: ["'Scénarios CTG'!C70"] },
+  ),
   "facility-header-not-found": issue("facility-header-not-found", {}),
   "facility-missing-column": issue("facility-missing-column", { field: "capacity" }),
   "facility-duplicate-column": issue(

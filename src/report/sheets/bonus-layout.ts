@@ -17,6 +17,7 @@ import {
   type BonusPlan,
   rateToFraction,
   centsToEuros,
+  type Basin,
   type BonusKind,
   type Facility,
   type FacilityField,
@@ -71,6 +72,41 @@ export function sortedSteps(params: BonusParams): BonusParams["trajectoire"] {
 /** The names of the bonus parameter cells, and the smoothed kinds: core owns them (the reader reads them back). */
 export { bonusNames, SMOOTHED_KINDS };
 export type { BonusParamKind };
+
+/**
+ * What the bonus formulas read each parameter from: by default the workbook names of `Paramètres CTG`
+ * ({@link nameRefs}); a scenario's working block gives its own cells for the parameters it may set.
+ */
+export interface BonusRefs {
+  readonly start: (b: Basin) => string;
+  readonly duration: (b: Basin) => string;
+  readonly floor: (k: BonusKind) => string;
+  readonly uplift: (i: number) => string;
+  readonly upliftKind: (k: BonusKind) => string;
+  /** The range of the new place rates, tranche 1 first (INDEX(range, tranche)). */
+  readonly newPlaceRates: string;
+  readonly tranche: string;
+  readonly priorityAreaRate: string;
+  readonly reservedPlaceRate: string;
+  readonly trajectoireBaseYear: string;
+  readonly trajectoireTargetYear: string;
+  readonly trajectoireFirstYear: string;
+  readonly threshold: (i: number) => string;
+  readonly perPlace: (i: number) => string;
+  readonly rpeFlat: string;
+  readonly rpeMission: string;
+  readonly proRata: string;
+}
+
+/**
+ * The parameters as the workbook names them (`CTG_B_DebutNord`…).
+ *
+ * @param newPlaceRates - the range of the new place rates on `Paramètres CTG`
+ * @returns the references
+ */
+export function nameRefs(newPlaceRates: string): BonusRefs {
+  return { ...bonusNames, newPlaceRates };
+}
 
 /** A parameter row as {@link BONUS_PARAM_TABLE} gives it: the note comes from its source's. */
 interface BonusParamSpec {
@@ -204,12 +240,12 @@ interface TitledRows {
   readonly last: number;
 }
 
-/** Where one block of `Bonus territoire` starts. */
-export interface BonusLayout {
+/**
+ * Where the computing blocks are: the pools, the trajectoire and the facility rows (on `Bonus
+ * territoire`, and in each scenario's working block of `Comparaison scénarios`).
+ */
+export interface BonusBlockLayout {
   readonly years: readonly number[];
-  /** Per basin and year: header row, one row per basin, the total row. */
-  readonly basins: { readonly header: number; readonly first: number; readonly total: number };
-  readonly chart: { readonly fromRow: number; readonly rows: number; readonly cols: number };
   /** Smoothed pools: one row per basin × smoothed kind. */
   readonly pools: TitledRows & {
     readonly cols: {
@@ -247,6 +283,13 @@ export interface BonusLayout {
     readonly total: number;
     readonly cols: FacilityCols;
   };
+}
+
+/** Where one block of `Bonus territoire` starts. */
+export interface BonusLayout extends BonusBlockLayout {
+  /** Per basin and year: header row, one row per basin, the total row. */
+  readonly basins: { readonly header: number; readonly first: number; readonly total: number };
+  readonly chart: { readonly fromRow: number; readonly rows: number; readonly cols: number };
 }
 
 /** Columns of the facility rows of `Bonus territoire`. */
@@ -289,13 +332,36 @@ export interface FacilityCols {
 export function bonusLayout(bonus: BonusReportInput): BonusLayout {
   const years = bonus.plan.years;
   const n = years.length;
-  const u = bonus.params.uplifts.length;
-  const k = bonus.params.trajectoire.length;
   const basinsHeader = 4;
   const basinsTotal = basinsHeader + 1 + BASINS.length;
   const chartFrom = basinsTotal + 2;
   const chartRows = 15;
   const poolsTitle = chartFrom + chartRows + 2;
+  return {
+    basins: { header: basinsHeader, first: basinsHeader + 1, total: basinsTotal },
+    chart: { fromRow: chartFrom, rows: chartRows, cols: Math.max(8, n + 2) },
+    ...bonusBlockLayout(poolsTitle, years, bonus.params, bonus.plan.facilities.length),
+  };
+}
+
+/**
+ * The computing blocks from a row on: pools, trajectoire, facility rows.
+ *
+ * @param poolsTitle - the row of the pools' title
+ * @param years - the years of the columns
+ * @param params - the parameters (their numbers of uplifts and trajectoire steps)
+ * @param count - the number of facility rows
+ * @returns the rows and columns of each block
+ */
+export function bonusBlockLayout(
+  poolsTitle: number,
+  years: readonly number[],
+  params: BonusParams,
+  count: number,
+): BonusBlockLayout {
+  const n = years.length;
+  const u = params.uplifts.length;
+  const k = params.trajectoire.length;
   const poolsFirst = poolsTitle + 2;
   const poolsLast = poolsFirst + BASINS.length * SMOOTHED_KINDS.length - 1;
   const trajTitle = poolsLast + 2;
@@ -303,11 +369,8 @@ export function bonusLayout(bonus: BonusReportInput): BonusLayout {
   const trajLast = trajFirst + BASINS.length - 1;
   const facTitle = trajLast + 2;
   const facFirst = facTitle + 3;
-  const count = bonus.plan.facilities.length;
   return {
     years,
-    basins: { header: basinsHeader, first: basinsHeader + 1, total: basinsTotal },
-    chart: { fromRow: chartFrom, rows: chartRows, cols: Math.max(8, n + 2) },
     pools: {
       title: poolsTitle,
       header: poolsTitle + 1,
@@ -386,7 +449,7 @@ function facilityCols(n: number): BonusLayout["facilities"]["cols"] {
 /** `'Bonus territoire'!$F$40:$F$91`: a column of the facility rows (a one-row range when there is none). */
 export function facilityRange(
   sheet: string,
-  layout: BonusLayout,
+  layout: BonusBlockLayout,
   col: number,
   from?: number,
   to?: number,
@@ -454,11 +517,17 @@ export function rawLiteral(raw: RawValue): string {
  * @param basinCell - the cell naming the basin
  * @param year - the year, a literal or a reference
  * @param L - the words (the basins as cells hold them)
+ * @param refs - where each basin's start year and duration are (default: their names)
  * @returns the expression
  */
-export function inCtg(basinCell: string, year: string, L: ReportLabels): string {
+export function inCtg(
+  basinCell: string,
+  year: string,
+  L: ReportLabels,
+  refs: Pick<BonusRefs, "start" | "duration"> = bonusNames,
+): string {
   return BASINS.map((b) => {
-    const s = bonusNames.start(b);
-    return `(${basinCell}=${stringLiteral(L.basins[b])})*(${year}>=${s})*(${year}<${s}+${bonusNames.duration(b)})`;
+    const s = refs.start(b);
+    return `(${basinCell}=${stringLiteral(L.basins[b])})*(${year}>=${s})*(${year}<${s}+${refs.duration(b)})`;
   }).join("+");
 }

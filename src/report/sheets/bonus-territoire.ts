@@ -9,6 +9,8 @@ import {
   quoteSheet,
   smoothedPool,
   type FacilityBonus,
+  type BonusParams,
+  type BonusPlan,
   addCents,
   applyRate,
   centsToEuros,
@@ -33,11 +35,14 @@ import {
   facilityCell,
   facilityRange,
   inCtg,
+  nameRefs,
   rawLiteral,
   SMOOTHED_KINDS,
   sortedSteps,
   sortedUplifts,
+  type BonusBlockLayout,
   type BonusLayout,
+  type BonusRefs,
   type BonusReportInput,
 } from "./bonus-layout";
 
@@ -60,10 +65,14 @@ export interface PoolFigures {
 /**
  * The pools of every basin and smoothed kind (zero where the basin has no facility of the kind).
  *
- * @param bonus - the build's bonus input
+ * @param bonus - the parameters and the engine's plan
+ * @param years - the years of the columns (default: the plan's)
  * @returns one per basin × smoothed kind, in layout order
  */
-export function poolFigures(bonus: BonusReportInput): PoolFigures[] {
+export function poolFigures(
+  bonus: { readonly params: BonusParams; readonly plan: BonusPlan },
+  years: readonly number[] = bonus.plan.years,
+): PoolFigures[] {
   const { params, plan } = bonus;
   const uplifts = sortedUplifts(params);
   return BASINS.flatMap((basin) =>
@@ -80,12 +89,40 @@ export function poolFigures(bonus: BonusReportInput): PoolFigures[] {
         if (uplifted) acc = addCents(acc, applyRate(acc, u.rate));
         afterUplift.push(acc);
       }
-      const byYear = plan.years.map((y) => {
+      const byYear = years.map((y) => {
         const i = uplifts.reduce((last, u, k) => (u.year <= y ? k : last), -1);
         return i < 0 ? pool : (afterUplift[i] ?? pool);
       });
       return { basin, kind, formerCej, capacity, rate, floor, floorApplied, base: pool, afterUplift, byYear };
     }),
+  );
+}
+
+/**
+ * One computing block (pools, trajectoire, facility rows) and what its formulas and expected values
+ * come from: `Bonus territoire`'s, or a scenario's working block on `Comparaison scénarios`.
+ */
+export interface BonusBlock {
+  /** The sheet the block is on. */
+  readonly sheet: string;
+  readonly layout: BonusBlockLayout;
+  /** The parameters and the engine's plan the expected values come from. */
+  readonly params: BonusParams;
+  readonly plan: BonusPlan;
+  /** Where the formulas read the parameters. */
+  readonly refs: BonusRefs;
+}
+
+/** The new place rates' range on `Paramètres CTG`. */
+export function trancheRange(ctx: Context, params: BonusParams): string {
+  const rows = bonusParamRows(params, ctx.L, ctx.lang).filter((p) =>
+    params.newPlaceRates.some((_, i) => p.name === bonusNames.newPlaceRate(i)),
+  );
+  return absColumnRange(
+    ctx.names.parameters,
+    PARAM_VALUE_COL,
+    rows[0]?.row ?? 0,
+    rows[rows.length - 1]?.row ?? 0,
   );
 }
 
@@ -104,10 +141,17 @@ export function buildBonusTerritoire(ctx: Context): ReportSheet {
   s.text(0, 0, T.title, "title").text(1, 0, T.subtitle, "subtitle");
   writeBasins(s, ctx, bonus, layout);
   writeChart(s, ctx, bonus, layout);
-  writePools(s, ctx, bonus, layout);
-  writeTrajectoire(s, ctx, bonus, layout);
+  const block: BonusBlock = {
+    sheet: ctx.names.bonus,
+    layout,
+    params: bonus.params,
+    plan: bonus.plan,
+    refs: nameRefs(trancheRange(ctx, bonus.params)),
+  };
+  writePools(s, ctx, block);
+  writeTrajectoire(s, ctx, block);
   writeFacilityHeader(s, ctx, layout);
-  const env = facilityEnv(s, ctx, bonus, layout);
+  const env = facilityEnv(s, ctx, bonus, block);
   bonus.plan.facilities.forEach((fb, i) => writeFacility(env, fb, layout.facilities.first + i));
   writeFacilityTotals(s, ctx, bonus, layout);
   const F = layout.facilities;
@@ -189,7 +233,7 @@ function writeChart(s: SheetBuilder, ctx: Context, bonus: BonusReportInput, layo
 }
 
 /** The facilities block's title, note and column headers. */
-function writeFacilityHeader(s: SheetBuilder, ctx: Context, layout: BonusLayout): void {
+export function writeFacilityHeader(s: SheetBuilder, ctx: Context, layout: BonusBlockLayout): void {
   const T = ctx.L.bonus.territoire;
   const F = layout.facilities;
   const fc = F.cols;
@@ -209,12 +253,14 @@ function writeFacilityHeader(s: SheetBuilder, ctx: Context, layout: BonusLayout)
   );
 }
 
-/** What every facility row reads: the sheet, its layout, and the ranges its formulas share. */
-interface FacilityEnv {
+/** What every facility row reads: the sheet, its block, and the ranges its formulas share. */
+export interface FacilityEnv {
   readonly s: SheetBuilder;
   readonly ctx: Context;
+  /** The build's bonus input (the facilities table as read). */
   readonly bonus: BonusReportInput;
-  readonly layout: BonusLayout;
+  readonly block: BonusBlock;
+  readonly layout: BonusBlockLayout;
   /** A column of the facility rows (all of them, or rows `from`..`to`). */
   readonly col: (c: number, from?: number, to?: number) => string;
   /** `Communes CTG`'s INSEE codes, names and basins. */
@@ -224,36 +270,36 @@ interface FacilityEnv {
   /** A column of the pools, of the trajectoire. */
   readonly poolCol: (c: number) => string;
   readonly trajCol: (c: number) => string;
-  /** The new place rates per tranche on `Paramètres CTG`. */
-  readonly trancheRange: string;
   /** The pro rata « full year » as a literal. */
   readonly fullYear: string;
 }
 
-function facilityEnv(
+/**
+ * The environment of a block's facility rows.
+ *
+ * @param s - the sheet
+ * @param ctx - the build
+ * @param bonus - the build's bonus input
+ * @param block - the block
+ * @returns the environment
+ */
+export function facilityEnv(
   s: SheetBuilder,
   ctx: Context,
   bonus: BonusReportInput,
-  layout: BonusLayout,
+  block: BonusBlock,
 ): FacilityEnv {
-  const { L, lang } = ctx;
-  const name = ctx.names.bonus;
+  const { L } = ctx;
+  const { layout } = block;
+  const name = block.sheet;
   const C = COMMUNES_LAYOUT.cols;
   const P = layout.pools;
   const TJ = layout.trajectoire;
-  const trancheRows = bonusParamRows(bonus.params, L, lang).filter((p) =>
-    bonus.params.newPlaceRates.some((_, i) => p.name === bonusNames.newPlaceRate(i)),
-  );
-  const trancheRange = absColumnRange(
-    ctx.names.parameters,
-    PARAM_VALUE_COL,
-    trancheRows[0]?.row ?? 0,
-    trancheRows[trancheRows.length - 1]?.row ?? 0,
-  );
   return {
     s,
     ctx,
     bonus,
+    block,
     layout,
     col: (c, from, to) => facilityRange(name, layout, c, from, to),
     codes: communesColumn(ctx, C.insee),
@@ -261,7 +307,6 @@ function facilityEnv(
     basins: communesColumn(ctx, C.basin),
     poolCol: (c) => absColumnRange(name, c, P.first, P.last),
     trajCol: (c) => absColumnRange(name, c, TJ.first, TJ.last),
-    trancheRange,
     fullYear: stringLiteral(L.bonus.proRata["full-year"]),
   };
 }
@@ -371,7 +416,7 @@ function writeFacilityQuantities(env: FacilityEnv, f: Facility, r: number): void
  * Existing: the RPE's flat amount; else the share of its basin and kind's pool by capacity, the last
  * facility with capacity taking the rest (the engine's allocate).
  */
-function existingFormula(env: FacilityEnv, r: number, j: number): string {
+export function existingFormula(env: FacilityEnv, r: number, j: number): string {
   const { col, poolCol, layout } = env;
   const F = layout.facilities;
   const fc = F.cols;
@@ -388,13 +433,24 @@ function existingFormula(env: FacilityEnv, r: number, j: number): string {
       ? "0"
       : `SUMIFS(${col(fc.existing(j), F.first, r - 1)},${col(fc.basin, F.first, r - 1)},${Bc},${col(fc.kind, F.first, r - 1)},${Kc})`;
   const share = `IF(${below},${pool}-${above},ROUND(${pool}*${Cc}/${sumCap},2))`;
-  const rpe = `IF(${bonusNames.rpeFlat}="",${Ec},${bonusNames.rpeFlat})`;
+  const { rpeFlat } = env.block.refs;
+  const rpe = `IF(${rpeFlat}="",${Ec},${rpeFlat})`;
   return `IF(${Kc}="RPE",${rpe},IF(${Cc}>0,${share},0))`;
 }
 
-/** One facility's amounts for plan year `y` (index `j`): existing, new places, trajectoire, missions, total. */
-function writeFacilityYear(env: FacilityEnv, fb: FacilityBonus, r: number, y: number, j: number): void {
-  const { s, trajCol, trancheRange, fullYear } = env;
+/**
+ * One facility's amounts for year `y` (column index `j`): existing, new places, trajectoire, missions,
+ * total; the expected values are the engine's for that year (0 outside the plan's years).
+ */
+export function writeFacilityYear(
+  env: FacilityEnv,
+  fb: FacilityBonus | undefined,
+  r: number,
+  y: number,
+  j: number,
+): void {
+  const { s, trajCol, fullYear } = env;
+  const R = env.block.refs;
   const { L } = env.ctx;
   const fc = env.layout.facilities.cols;
   const TJ = env.layout.trajectoire;
@@ -408,30 +464,30 @@ function writeFacilityYear(env: FacilityEnv, fb: FacilityBonus, r: number, y: nu
     fc.openingYear,
     fc.openingMonth,
   ].map(here);
-  const part = fb.years[j];
+  const part = fb?.years.find((x) => x.year === y);
   const Y = String(y);
-  const ctg = `(${inCtg(Bc!, Y, L)})`;
+  const ctg = `(${inCtg(Bc!, Y, L, R)})`;
   s.money(r, fc.existing(j), `${existingFormula(env, r, j)}*${ctg}`, euros(part?.existing ?? (0 as Cents)));
   // New places: twelfths of the year from the opening month (the whole year after).
-  const tw = `IF(${OY}="",0,IF(${Y}<${OY},0,IF((${Y}>${OY})+(${bonusNames.proRata}=${fullYear}),12,13-${OM})))`;
-  const rate = `IF(${here(fc.priorityArea)}=${stringLiteral(L.yes)},${bonusNames.priorityAreaRate},INDEX(${trancheRange},${bonusNames.tranche}))`;
+  const tw = `IF(${OY}="",0,IF(${Y}<${OY},0,IF((${Y}>${OY})+(${R.proRata}=${fullYear}),12,13-${OM})))`;
+  const rate = `IF(${here(fc.priorityArea)}=${stringLiteral(L.yes)},${R.priorityAreaRate},INDEX(${R.newPlaceRates},${R.tranche}))`;
   s.money(
     r,
     fc.newAmount(j),
-    `IF(${Kc}="EAJE",1,0)*${ctg}*(ROUND((${Nc}-${Rc})*${rate}*${tw}/12,2)+ROUND(${Rc}*${bonusNames.reservedPlaceRate}*${tw}/12,2))`,
+    `IF(${Kc}="EAJE",1,0)*${ctg}*(ROUND((${Nc}-${Rc})*${rate}*${tw}/12,2)+ROUND(${Rc}*${R.reservedPlaceRate}*${tw}/12,2))`,
     euros(part?.newPlaces ?? (0 as Cents)),
   );
   const perPlace = `SUMIFS(${trajCol(TJ.cols.perPlace)},${trajCol(TJ.cols.basin)},${Bc})`;
   s.money(
     r,
     fc.trajectoire(j),
-    `IF(${Kc}="EAJE",1,0)*${ctg}*(${Y}>=${bonusNames.trajectoireFirstYear})*ROUND((${Cc}*12+${Nc}*${tw})*${perPlace}/12,2)`,
+    `IF(${Kc}="EAJE",1,0)*${ctg}*(${Y}>=${R.trajectoireFirstYear})*ROUND((${Cc}*12+${Nc}*${tw})*${perPlace}/12,2)`,
     euros(part?.trajectoire ?? (0 as Cents)),
   );
   s.money(
     r,
     fc.missionsAmount(j),
-    `IF(${Kc}="RPE",1,0)*${ctg}*ROUND(${here(fc.missions)}*${bonusNames.rpeMission},2)`,
+    `IF(${Kc}="RPE",1,0)*${ctg}*ROUND(${here(fc.missions)}*${R.rpeMission},2)`,
     euros(part?.missions ?? (0 as Cents)),
   );
   const parts = [fc.existing(j), fc.newAmount(j), fc.trajectoire(j), fc.missionsAmount(j)].map(here);
@@ -472,19 +528,20 @@ function writeFacilityTotals(
 }
 
 /** The smoothed pools per basin and kind: Σ former CEJ, Σ capacity, rate, floor, pool, uplifts, pool per year. */
-function writePools(s: SheetBuilder, ctx: Context, bonus: BonusReportInput, layout: BonusLayout): void {
+export function writePools(s: SheetBuilder, ctx: Context, block: BonusBlock): void {
   const { L, lang } = ctx;
+  const { layout, refs } = block;
   const T = L.bonus.territoire;
   const P = layout.pools;
   const pc = P.cols;
   const F = layout.facilities;
-  const fcol = (c: number): string => facilityRange(ctx.names.bonus, layout, c);
+  const fcol = (c: number): string => facilityRange(block.sheet, layout, c);
   s.text(P.title, 0, T.poolTitle, "textBold");
   T.poolHeader.forEach((h, c) => s.text(P.header, c, h, "header"));
-  const uplifts = sortedUplifts(bonus.params);
+  const uplifts = sortedUplifts(block.params);
   uplifts.forEach((u, i) => s.text(P.header, pc.uplift(i), T.afterUplift(u.year), "header"));
   layout.years.forEach((y, j) => s.text(P.header, pc.year(j), T.poolYear(y), "header"));
-  poolFigures(bonus).forEach((p, i) => {
+  poolFigures(block, layout.years).forEach((p, i) => {
     const r = P.first + i;
     const at = (c: number): string => localAbs(r, c);
     s.text(r, pc.basin, L.basins[p.basin], "textBold");
@@ -497,7 +554,7 @@ function writePools(s: SheetBuilder, ctx: Context, bonus: BonusReportInput, layo
     s.money(r, pc.cej, sumIf(F.cols.cej), euros(p.formerCej));
     s.formula(r, pc.capacity, sumIf(F.cols.capacity), p.capacity / 100, "exact", "integer");
     s.money(r, pc.rate, `IF(${at(pc.capacity)}=0,0,${at(pc.cej)}/${at(pc.capacity)})`, euros(p.rate));
-    s.money(r, pc.floor, bonusNames.floor(p.kind), euros(p.floor));
+    s.money(r, pc.floor, refs.floor(p.kind), euros(p.floor));
     const applies = `(${at(pc.capacity)}>0)*(${at(pc.rate)}<${at(pc.floor)})`;
     s.formula(
       r,
@@ -513,13 +570,13 @@ function writePools(s: SheetBuilder, ctx: Context, bonus: BonusReportInput, layo
       `IF(${applies},ROUND(${at(pc.capacity)}*${at(pc.floor)},2),${at(pc.cej)})`,
       euros(p.base),
     );
-    const uplifted = `IF(${bonusNames.upliftKind(p.kind)}=${stringLiteral(L.yes)},1,0)`;
+    const uplifted = `IF(${refs.upliftKind(p.kind)}=${stringLiteral(L.yes)},1,0)`;
     uplifts.forEach((_, k) => {
       const prev = at(k === 0 ? pc.base : pc.uplift(k - 1));
       s.money(
         r,
         pc.uplift(k),
-        `${prev}+ROUND(${prev}*${bonusNames.uplift(k)}*${uplifted},2)`,
+        `${prev}+ROUND(${prev}*${refs.uplift(k)}*${uplifted},2)`,
         euros(p.afterUplift[k] ?? p.base),
       );
     });
@@ -531,14 +588,15 @@ function writePools(s: SheetBuilder, ctx: Context, bonus: BonusReportInput, layo
 }
 
 /** The trajectoire per basin: EAJE places at the end of the base and target years, growth, step reached. */
-function writeTrajectoire(s: SheetBuilder, ctx: Context, bonus: BonusReportInput, layout: BonusLayout): void {
+export function writeTrajectoire(s: SheetBuilder, ctx: Context, block: BonusBlock): void {
   const { L } = ctx;
+  const { layout, refs } = block;
   const T = L.bonus.territoire;
   const TJ = layout.trajectoire;
   const tc = TJ.cols;
   const F = layout.facilities;
-  const fcol = (c: number): string => facilityRange(ctx.names.bonus, layout, c);
-  const params = bonus.params;
+  const fcol = (c: number): string => facilityRange(block.sheet, layout, c);
+  const params = block.params;
   s.text(TJ.title, 0, T.trajectoireTitle, "textBold");
   T.trajectoireHeader(params.trajectoireBaseYear, params.trajectoireTargetYear).forEach((h, c) =>
     s.text(TJ.header, c, h, "header"),
@@ -550,7 +608,7 @@ function writeTrajectoire(s: SheetBuilder, ctx: Context, bonus: BonusReportInput
   BASINS.forEach((b, i) => {
     const r = TJ.first + i;
     const at = (c: number): string => localAbs(r, c);
-    const t = bonus.plan.trajectoire.find((x) => x.basin === b);
+    const t = block.plan.trajectoire.find((x) => x.basin === b);
     const base = t?.basePlaces ?? 0;
     const target = t?.targetPlaces ?? 0;
     s.text(r, tc.basin, L.basins[b], "textBold");
@@ -558,8 +616,8 @@ function writeTrajectoire(s: SheetBuilder, ctx: Context, bonus: BonusReportInput
       F.last < F.first
         ? "0"
         : `SUMIFS(${fcol(F.cols.capacity)},${fcol(F.cols.basin)},${at(tc.basin)},${fcol(F.cols.kind)},${eaje})+SUMIFS(${fcol(F.cols.newPlaces)},${fcol(F.cols.basin)},${at(tc.basin)},${fcol(F.cols.kind)},${eaje},${fcol(F.cols.openingYear)},"<="&${yearName})`;
-    s.formula(r, tc.base, places(bonusNames.trajectoireBaseYear), base / 100, "exact", "integer");
-    s.formula(r, tc.target, places(bonusNames.trajectoireTargetYear), target / 100, "exact", "integer");
+    s.formula(r, tc.base, places(refs.trajectoireBaseYear), base / 100, "exact", "integer");
+    s.formula(r, tc.target, places(refs.trajectoireTargetYear), target / 100, "exact", "integer");
     s.formula(
       r,
       tc.growth,
@@ -573,7 +631,7 @@ function writeTrajectoire(s: SheetBuilder, ctx: Context, bonus: BonusReportInput
       s.formula(
         r,
         tc.reached(k),
-        `IF(${at(tc.base)}>0,IF(ROUND(${at(tc.target)}-${at(tc.base)}-${bonusNames.threshold(k)}*${at(tc.base)},8)>=0,1,0),0)`,
+        `IF(${at(tc.base)}>0,IF(ROUND(${at(tc.target)}-${at(tc.base)}-${refs.threshold(k)}*${at(tc.base)},8)>=0,1,0),0)`,
         reached ? 1 : 0,
         "exact",
         "integer",
@@ -582,7 +640,7 @@ function writeTrajectoire(s: SheetBuilder, ctx: Context, bonus: BonusReportInput
     // The highest step reached (the thresholds are ascending; Contrôles checks they stay so).
     let amount = "0";
     steps.forEach((_, k) => {
-      amount = `IF(${at(tc.reached(k))}=1,${bonusNames.perPlace(k)},${amount})`;
+      amount = `IF(${at(tc.reached(k))}=1,${refs.perPlace(k)},${amount})`;
     });
     s.money(r, tc.perPlace, amount, euros(t?.step?.perPlace ?? (0 as Cents)), "moneyBold");
   });

@@ -41,6 +41,12 @@ export interface ComparisonRows {
   readonly engineering: Readonly<Record<ComparedEngineering, number>>;
   readonly basins: readonly Readonly<Record<ComparedBasin, number>>[];
   readonly diffFirst: number;
+  /**
+   * The bonus territoire rows (issue #14; null without a facilities table): per basin (in order) one
+   * row per year then a total, from `first`; the differences with the current plan likewise from
+   * `diffFirst`. Row of basin i, year j: first + i × (years + 1) + j.
+   */
+  readonly bonus: { readonly first: number; readonly diffFirst: number; readonly years: number } | null;
   readonly helperTitle: number;
   readonly helperHeader: number;
   readonly helperFirst: number;
@@ -82,9 +88,10 @@ export function diffFigures(L: ReportLabels, lang: Lang): DiffFigure[] {
  * Lays out the comparison's rows: a title row above each block, a blank row between blocks.
  *
  * @param diffCount - the number of differences shown
+ * @param bonusYears - the years of the bonus territoire rows (0: none)
  * @returns the rows
  */
-export function comparisonRows(diffCount: number): ComparisonRows {
+export function comparisonRows(diffCount: number, bonusYears = 0): ComparisonRows {
   let r = 3;
   const header = r;
   r += 2; // header, block title
@@ -98,12 +105,19 @@ export function comparisonRows(diffCount: number): ComparisonRows {
   const basins = BASINS.map(() => block(COMPARED_BASIN));
   const diffFirst = r;
   r += 2 * diffCount + 1;
+  let bonus: ComparisonRows["bonus"] = null;
+  if (bonusYears > 0) {
+    const size = BASINS.length * (bonusYears + 1);
+    bonus = { first: r + 1, diffFirst: r + 1 + size + 1 + 1, years: bonusYears };
+    r = bonus.diffFirst + size + 1;
+  }
   return {
     header,
     params,
     engineering,
     basins,
     diffFirst,
+    bonus,
     helperTitle: r,
     helperHeader: r + 2,
     helperFirst: r + 3,

@@ -45,6 +45,12 @@ import {
   type DiffFigure,
 } from "./comparison-layout";
 import { scenarioCell, writeHelperBlock, type HelperBlock } from "./comparison-helper";
+import {
+  scenarioBonusPlans,
+  writeBonusColumn,
+  writeBonusLabels,
+  writeScenarioBonusBlocks,
+} from "./comparison-bonus";
 import type { SynthesisLayout } from "./synthesis";
 
 /** Where the comparison puts its figures, for the checks. */
@@ -71,10 +77,13 @@ export function buildComparison(
   const scenarios = ctx.scenarioPlans;
   const s = new SheetBuilder("comparison", ctx.names.comparison);
   const diffs = diffFigures(ctx.L, ctx.lang);
-  const R = comparisonRows(diffs.length);
+  const bonusPlans = scenarioBonusPlans(ctx);
+  const R = comparisonRows(diffs.length, bonusPlans?.years.length ?? 0);
 
   writeLabels(ctx, s, R, diffs);
+  writeBonusLabels(ctx, s, R, bonusPlans?.years ?? []);
   const helper = writeHelperBlock(ctx, s, R, syn);
+  const bonusBlocks = bonusPlans === null ? [] : writeScenarioBonusBlocks(ctx, s, helper, bonusPlans);
   const firstPlan = scenarios[0]?.plan;
   scenarios.forEach(({ scenario, plan }, k) => {
     const column = scenarioColumn(ctx, s, { R, helper }, k, plan);
@@ -90,6 +99,8 @@ export function buildComparison(
     writeEngineering(column);
     BASINS.forEach((b, i) => writeBasin(column, b, i));
     writeDiffs(column, diffs, firstPlan ?? plan);
+    const bonusBlock = bonusBlocks[k];
+    if (bonusBlock !== undefined) writeBonusColumn(ctx, s, R, bonusBlock);
   });
 
   s.widthsFrom([

@@ -3,14 +3,21 @@
 import {
   columnLetters,
   rateToFraction,
+  SCENARIO_BONUS_FIELDS,
+  SCENARIO_BONUS_KIND,
+  SCENARIO_BONUS_LABELS,
   SCENARIO_FIELD_LABELS,
+  SCENARIO_TRANCHES,
   serialOfIsoDay,
+  type Cents,
+  type Rate,
   type Scenario,
+  type ScenarioBonusKind,
   type ScenarioField,
 } from "../../core";
 import { euros, printSetup, type Context } from "../context";
 import type { ReportSheet, ReportValidation } from "../model";
-import { SCENARIOS_LAYOUT, SPARE_SCENARIO_COLUMNS } from "../schema";
+import { SCENARIOS_LAYOUT, scenarioBonusRows, SPARE_SCENARIO_COLUMNS } from "../schema";
 import { SheetBuilder } from "../sheet-builder";
 
 const S = SCENARIOS_LAYOUT;
@@ -41,7 +48,9 @@ export function buildScenarios(ctx: Context): ReportSheet {
   plan.communesReference.forEach((commune, i) => {
     s.text(S.firstCommune + i, 0, commune.insee, "code").text(S.firstCommune + i, 1, commune.name, "text");
   });
+  if (hasScenarioBonus(ctx)) writeBonusRows(ctx, s);
   for (const v of scenarioValidations(ctx, lastCol)) s.validate(v);
+  if (hasScenarioBonus(ctx)) for (const v of bonusValidations(ctx, lastCol)) s.validate(v);
   s.widthsFrom([13, 30, ...ctx.scenarioPlans.map(() => 22)]).freezeAt(S.rows.name + 1, S.firstCol);
   return s.build(printSetup(ctx, "scenarios", [S.rows.name + 1, S.rows.name + 1]), "7030A0");
 }
@@ -115,5 +124,104 @@ function scenarioValidations(ctx: Context, lastCol: number): ReportValidation[] 
           },
         ]
       : []),
+  ];
+}
+
+/**
+ * Whether `Scénarios CTG` carries the bonus rows: with a facilities table, or when a scenario read
+ * has them (they are the user's input: written back even if the table went away).
+ *
+ * @param ctx - the build
+ * @returns whether to write them
+ */
+export function hasScenarioBonus(ctx: Context): boolean {
+  return ctx.bonus !== undefined || ctx.scenarioPlans.some(({ scenario }) => scenario.bonus !== undefined);
+}
+
+/** The bonus rows (issue #14): labels, then each scenario's values, added places and openings. */
+function writeBonusRows(ctx: Context, s: SheetBuilder): void {
+  const { L, lang } = ctx;
+  const reference = ctx.plan.communesReference;
+  const B = scenarioBonusRows(reference.length);
+  const labels = SCENARIO_BONUS_LABELS[lang];
+  s.text(B.title, 0, labels.title, "textBold").text(B.note, 0, L.scenariosSheet.bonusNote, "note");
+  const lastCol = S.firstCol + Math.max(ctx.scenarioPlans.length - 1, 3);
+  s.merge(`A${B.note + 1}:${columnLetters(lastCol)}${B.note + 1}`);
+  for (const f of SCENARIO_BONUS_FIELDS) {
+    s.text(B.field[f], 0, labels[f], "textBold");
+    s.merge(`A${B.field[f] + 1}:B${B.field[f] + 1}`);
+  }
+  const block = (title: number, header: number, first: number, label: string, column: string): void => {
+    s.text(title, 0, label, "textBold");
+    s.text(header, 0, L.scenariosSheet.insee, "header").text(header, 1, L.scenariosSheet.commune, "header");
+    ctx.scenarioPlans.forEach((_, k) => s.text(header, S.firstCol + k, column, "header"));
+    reference.forEach((c, i) => s.text(first + i, 0, c.insee, "code").text(first + i, 1, c.name, "text"));
+  };
+  block(B.placesTitle, B.placesHeader, B.firstPlaces, labels.places, L.scenariosSheet.placesHeader);
+  block(B.openingTitle, B.openingHeader, B.firstOpening, labels.opening, L.scenariosSheet.openingHeader);
+  ctx.scenarioPlans.forEach(({ scenario }, k) => writeBonusColumn(ctx, s, scenario, S.firstCol + k));
+}
+
+/** A value as its row shows it: years and counts as numbers, rates as fractions, amounts in euros. */
+function writeBonusValue(s: SheetBuilder, r: number, c: number, kind: ScenarioBonusKind, v: number): void {
+  if (kind === "rate") s.number(r, c, rateToFraction(v as Rate), "rateInput");
+  else if (kind === "amount") s.number(r, c, euros(v as Cents), "moneyInput");
+  else s.number(r, c, v, "input");
+}
+
+/** A scenario's bonus values, added places and their opening years. */
+function writeBonusColumn(ctx: Context, s: SheetBuilder, sc: Scenario, c: number): void {
+  const reference = ctx.plan.communesReference;
+  const B = scenarioBonusRows(reference.length);
+  const values = sc.bonus?.values ?? {};
+  for (const f of SCENARIO_BONUS_FIELDS) {
+    const v = values[f];
+    if (v !== undefined) writeBonusValue(s, B.field[f], c, SCENARIO_BONUS_KIND[f], v);
+  }
+  for (const p of sc.bonus?.places ?? []) {
+    const i = reference.findIndex((x) => x.insee === p.insee);
+    if (i < 0) continue;
+    if (p.places !== null) s.number(B.firstPlaces + i, c, p.places, "input");
+    if (p.opening !== null) s.number(B.firstOpening + i, c, p.opening.year, "input");
+  }
+}
+
+/** What the bonus rows accept (the reader says more precisely what is wrong, with the cell). */
+function bonusValidations(ctx: Context, lastCol: number): ReportValidation[] {
+  const { L } = ctx;
+  const n = ctx.plan.communesReference.length;
+  const B = scenarioBonusRows(n);
+  const cols = (r1: number, r2: number = r1): string =>
+    `${columnLetters(S.firstCol)}${r1 + 1}:${columnLetters(lastCol + SPARE_SCENARIO_COLUMNS)}${r2 + 1}`;
+  const W = L.scenariosSheet;
+  const byKind: Readonly<Record<ScenarioBonusKind, { min: number; max?: number; error: string }>> = {
+    year: { min: 2000, max: 2100, error: W.yearError },
+    duration: { min: 4, max: 5, error: W.durationError },
+    rate: { min: 0, max: 1, error: W.rateError },
+    tranche: { min: 1, max: SCENARIO_TRANCHES, error: W.trancheError },
+    amount: { min: 0, error: W.amountError },
+  };
+  const fields: ReportValidation[] = SCENARIO_BONUS_FIELDS.map((f) => {
+    const { error, ...range } = byKind[SCENARIO_BONUS_KIND[f]];
+    return { type: "decimal", ref: cols(B.field[f]), ...range, error, prompt: error };
+  });
+  if (n === 0) return fields;
+  return [
+    ...fields,
+    {
+      type: "decimal",
+      ref: cols(B.firstPlaces, B.firstPlaces + n - 1),
+      min: 0,
+      error: W.placesError,
+      prompt: W.placesError,
+    },
+    {
+      type: "decimal",
+      ref: cols(B.firstOpening, B.firstOpening + n - 1),
+      min: 2000,
+      max: 2100,
+      error: W.openingError,
+      prompt: W.openingError,
+    },
   ];
 }
