@@ -32,6 +32,8 @@ export type {
 } from "./report-labels";
 export { uiText } from "./pane";
 export type { ExcelLackKey, FileErrorReason, GenerateStepKey, UiText } from "./pane";
+export { bonusPaneText } from "./pane-bonus";
+export type { BonusPaneText } from "./pane-bonus";
 export { cliText } from "./cli";
 export type { CliText } from "./cli";
 export { HOST_MESSAGES, officeErrorMessages } from "./host";

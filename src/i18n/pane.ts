@@ -104,6 +104,7 @@ const FR = {
     preview: "Aperçu",
     scenarios: "Scénarios",
     generate: "Génération",
+    bonus: "Bonus territoire",
   },
   scenariosIntro:
     "Les scénarios sont gardés dans la feuille « Scénarios CTG » du classeur et comparés en direct dans « Comparaison scénarios ».",
@@ -345,6 +346,7 @@ const EN: UiText = {
     preview: "Preview",
     scenarios: "Scenarios",
     generate: "Generate",
+    bonus: "Bonus territoire",
   },
   scenariosIntro:
     'Scenarios are kept on the workbook\'s "CTG Scenarios" sheet and compared live on "Scenario comparison".',

@@ -728,8 +728,9 @@ export function scenarioNameProblem(name: string, taken: readonly string[], lang
 // ---- following the workbook's edits ----------------------------------------------------------------
 
 /**
- * The sheets whose edits change what the pane shows: the funding table's, and the product's
- * parameters, communes and scenarios sheets when the workbook has them.
+ * The sheets whose edits change what the pane shows: the funding table's, the facilities table's
+ * (the bonus territoire), and the product's parameters, communes and scenarios sheets when the
+ * workbook has them.
  *
  * @param snapshot - the snapshot read
  * @returns their names, each once
@@ -737,6 +738,7 @@ export function scenarioNameProblem(name: string, taken: readonly string[], lang
 export function watchedSheets(snapshot: WorkbookSnapshot): string[] {
   const sheets = [
     snapshot.input.sheet,
+    snapshot.facilities?.sheet ?? null,
     parametersSheet(snapshot.parameters),
     snapshot.communes?.origin.sheet ?? null,
     snapshot.scenarios?.origin.sheet ?? null,

@@ -7,6 +7,7 @@ import { readFundingTable } from "../../src/core/reader";
 import type { Issue, IssueCode, IssueDataByCode, Lang } from "../../src/core/types";
 import { issueOf } from "../../src/core/types";
 import {
+  bonusPaneText,
   cliText,
   formatIssue,
   HOST_MESSAGES,
@@ -216,6 +217,7 @@ function cliWords(lang: Lang): unknown {
 
 describe.each([
   ["the task pane", uiText],
+  ["the task pane's bonus territoire section", bonusPaneText],
   ["the report", reportLabels],
   ["the Office adapter", hostWords],
   ["the command line", cliWords],

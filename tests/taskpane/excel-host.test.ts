@@ -54,6 +54,15 @@ describe("the Excel host (on the strict Excel fake)", () => {
     await expect(host.selectCell("F7")).rejects.toMatchObject({ name: "ExcelHostError" });
   });
 
+  it("goes to a facility's cell, on the quoted sheet `'Équipements CTG'` (the check lists it so)", async () => {
+    const { host, fake } = hostOn(demoWorkbook(COMMUNES, "fr", { facilities: true }));
+    await host.selectCell("'Équipements CTG'!D7");
+    expect(fake.state.activeSheet?.name).toBe("Équipements CTG");
+    expect(fake.state.selection?.sheet.name).toBe("Équipements CTG");
+    expect(fake.state.selection?.bounds).toEqual({ r1: 6, c1: 3, r2: 6, c2: 3 });
+    await expect(host.selectCell("'Équipements'!D7")).rejects.toMatchObject({ name: "ExcelHostError" });
+  });
+
   it("picks the funding table, else the first sheet; says when there is nothing to read", async () => {
     expect(
       defaultChoice({

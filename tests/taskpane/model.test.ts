@@ -493,5 +493,13 @@ describe("scenarios in the pane", () => {
     expect(formatDay("printemps", "fr")).toBe("printemps");
     expect(localIsoDay(new Date(2026, 10, 28, 23, 59))).toBe("2026-11-28");
     expect(watchedSheets(demo)).toEqual(["Financements"]);
+    // The facilities table's sheet too: an edit there changes the bonus territoire.
+    const facilities = {
+      sheet: "Équipements CTG",
+      table: "CTG_Equipements",
+      grid: [],
+      origin: { sheet: "Équipements CTG", topLeft: "A4" },
+    };
+    expect(watchedSheets({ ...demo, facilities })).toEqual(["Financements", "Équipements CTG"]);
   });
 });

@@ -25,7 +25,7 @@ function noteText(note: Note | null, kind: PaneHost["kind"], lang: Lang, t: UiTe
   return kind === "file" ? t.sheetInFile(note.name) : t.sheetShown(note.name);
 }
 
-/** What sections 2 to 6 are given: the state, what was planned from it, and what they can do. */
+/** What sections 2 to 7 are given: the state, what was planned from it, and what they can do. */
 export interface PaneSectionsProps {
   readonly lang: Lang;
   readonly hostKind: PaneHost["kind"];
@@ -39,7 +39,7 @@ export interface PaneSectionsProps {
   readonly navigation: Navigation;
   readonly generation: GenerationControls;
   readonly dispatch: Dispatch<PaneAction>;
-  /** Sections 2, 3, 5 and 6, loaded after the figures (null until then: their fallbacks show). */
+  /** Sections 2, 3, 5, 6 and 7, loaded after the figures (null until then: their fallbacks show). */
   readonly deferred: DeferredSections | null;
 }
 
@@ -173,7 +173,36 @@ function GenerateCard({
   );
 }
 
-/** Sections 2 to 6, once the workbook is read and planned. */
+/**
+ * Whether the workbook has a bonus territoire to show: a plan of its facilities table, or a table
+ * whose errors (in the check's list) stand in the way. Hidden for a workbook without the table.
+ */
+function hasBonus(props: PaneSectionsProps): boolean {
+  const result = props.planned.result;
+  if (result?.plan != null && result.bonus !== null) return true;
+  return props.loaded.snapshot.facilities != null;
+}
+
+/** 7. The bonus territoire (issue #14), when the workbook has a facilities table. */
+function BonusCard({ lang, planned, deferred }: PaneSectionsProps) {
+  const t = uiText(lang);
+  const result = planned.result;
+  return (
+    <Section id="bonus" number={7} title={t.sections.bonus}>
+      {deferred === null ? (
+        <DeferredFallback lang={lang} />
+      ) : (
+        <deferred.BonusSection
+          lang={lang}
+          plan={result?.plan == null ? null : (result.bonus?.plan ?? null)}
+          blocked={planned.view.blocked}
+        />
+      )}
+    </Section>
+  );
+}
+
+/** Sections 2 to 7, once the workbook is read and planned. */
 export function PaneSections(props: PaneSectionsProps) {
   const t = uiText(props.lang);
   return (
@@ -185,6 +214,7 @@ export function PaneSections(props: PaneSectionsProps) {
       </Section>
       <ScenariosCard {...props} />
       <GenerateCard {...props} />
+      {hasBonus(props) ? <BonusCard {...props} /> : null}
     </>
   );
 }
