@@ -139,6 +139,24 @@ test("the demo's facilities: the engine's totals per basin and year, each commun
   expect(errors).toEqual([]);
 }, 120_000);
 
+test("browser mode's demo has its facilities: the pane shows section 7 with the engine's total", async () => {
+  const { page, errors } = await openPane(await suite.context(), suite.url(), "?lang=fr");
+  await page.waitForSelector('[data-testid="bonus-total"]');
+  expect(await page.locator("h2").allTextContents()).toEqual([
+    "Données",
+    "Paramètres",
+    "Contrôle",
+    "Aperçu",
+    "Scénarios",
+    "Génération",
+    "Bonus territoire",
+  ]);
+  expect(await text(page, '[data-testid="bonus-total"]')).toContain(money(plan.total, "fr"));
+  expect(await basinRow(page, "total")).toEqual(plan.byYear.map((c) => money(c, "fr")));
+  expect(await page.getAttribute('[data-testid="bonus-constant-means"]', "data-ok")).toBe("true");
+  expect(errors).toEqual([]);
+}, 120_000);
+
 test("a facility error: its cell on 'Équipements CTG' in the check, the figures held back", async () => {
   const { page, errors } = await openPane(await suite.context(), suite.url(), "?lang=fr");
   await openWorkbook(page, "equipements.xlsx", workbookWithBadFacility());

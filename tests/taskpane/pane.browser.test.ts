@@ -123,6 +123,7 @@ describe("the task pane in a browser (file mode)", () => {
       "Aperçu",
       "Scénarios",
       "Génération",
+      "Bonus territoire",
     ]);
     expect(await page.locator("header").count()).toBe(1);
     expect(await page.locator("main").count()).toBe(1);
