@@ -26,6 +26,41 @@ export interface InputToWrite {
 }
 
 /**
+ * Queues a rendered sheet's looks: its styles by rectangle, its merges and its row heights (the
+ * product's sheets and the input sheets alike).
+ *
+ * @param queue - the write queue
+ * @param name - the sheet's name
+ * @param render - the sheet rendered
+ * @param merges - its merged ranges
+ * @param can - what the host supports
+ * @returns a range of the sheet by address, for what the caller queues next
+ */
+export function queueLooks(
+  queue: SheetQueue,
+  name: string,
+  render: SheetRender,
+  merges: readonly string[],
+  can: Capabilities,
+): (address: string) => Excel.Range {
+  const rangeAt = (address: string): Excel.Range => queue.sheetNamed(name).getRange(address);
+  for (const s of render.styles) {
+    for (const rect of s.rects) {
+      queue.add("formats", [s.style, rectAddress(rect)], 12, () =>
+        applyLook(rangeAt(rectAddress(rect)).format, s.look, can.indent),
+      );
+    }
+  }
+  for (const m of merges) queue.add("formats", m, 1, () => rangeAt(m).merge(false));
+  for (const h of render.heights) {
+    queue.add("formats", h, 1, () => {
+      rangeAt(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.points;
+    });
+  }
+  return rangeAt;
+}
+
+/**
  * The report's input sheets the workbook lacks (read by queueWorkbookRead, synced), rendered.
  *
  * @param read - the workbook's sheets, tables and names
@@ -95,20 +130,7 @@ export function queueInputFormats(
 ): void {
   for (const { sheet, render } of inputs) {
     const where = `sheet "${sheet.name}"`;
-    const rangeAt = (address: string): Excel.Range => queue.sheetNamed(sheet.name).getRange(address);
-    for (const s of render.styles) {
-      for (const rect of s.rects) {
-        queue.add("formats", [s.style, rectAddress(rect)], 12, () =>
-          applyLook(rangeAt(rectAddress(rect)).format, s.look, can.indent),
-        );
-      }
-    }
-    for (const m of sheet.merges) queue.add("formats", m, 1, () => rangeAt(m).merge(false));
-    for (const h of render.heights) {
-      queue.add("formats", h, 1, () => {
-        rangeAt(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.points;
-      });
-    }
+    const rangeAt = queueLooks(queue, sheet.name, render, sheet.merges, can);
     for (const v of sheet.validations) {
       const rule = validationRule(v, where); // checked now, before anything is sent
       if (!can.validation) continue; // no drop-downs before ExcelApi 1.8

@@ -42,8 +42,9 @@ import {
   queueInputFormats,
   queueInputTables,
   queueInputValues,
+  queueLooks,
 } from "./input-sheets";
-import { applyLook, applyValidation, formulaString, headerFooterText, validationRule } from "./look";
+import { applyValidation, formulaString, headerFooterText, validationRule } from "./look";
 import { sheetMark, splitAddress } from "./markers";
 import { rememberWritten } from "./read";
 import {
@@ -1008,20 +1009,7 @@ function queueFormats(job: WriteJob, sheet: ReportSheet, render: SheetRender | u
   if (render === undefined) return;
   const { report, can, queue } = job;
   const where = `sheet "${sheet.name}"`;
-  const rangeAt = (address: string): Excel.Range => queue.sheetNamed(sheet.name).getRange(address);
-  for (const s of render.styles) {
-    for (const rect of s.rects) {
-      queue.add("formats", [s.style, rectAddress(rect)], 12, () =>
-        applyLook(rangeAt(rectAddress(rect)).format, s.look, can.indent),
-      );
-    }
-  }
-  for (const m of sheet.merges) queue.add("formats", m, 1, () => rangeAt(m).merge(false));
-  for (const h of render.heights) {
-    queue.add("formats", h, 1, () => {
-      rangeAt(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.points;
-    });
-  }
+  const rangeAt = queueLooks(queue, sheet.name, render, sheet.merges, can);
   for (const v of sheet.validations) {
     const rule = validationRule(v, where); // checked now, before anything is sent
     if (!can.validation) continue; // written as a list of allowed values below (see below)

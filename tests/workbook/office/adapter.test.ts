@@ -4,7 +4,8 @@
 
 import { COMMUNES } from "../../../src/core/communes";
 import { DEMO_HEADERS } from "../../../src/core/demo";
-import { bonusDemoGrid } from "../../../src/core/bonus-demo";
+import { FACILITY_HEADERS, FACILITY_SHEET, FACILITY_TABLE } from "../../../src/core/facilities";
+import { FACILITY_FIELDS } from "../../../src/core/types";
 import type { Report, ReportCell, ReportChart, ReportSheet } from "../../../src/report";
 import { planWorkbook, reportFromResult, type WorkbookSnapshot } from "../../../src/app";
 import {
@@ -205,9 +206,10 @@ test("the demo report is written in one read and one write request, every reques
   ]);
   expect(fake.state.calculationSuspendedSyncs).toBe(1);
   expect(fake.state.screenUpdatingSuspendedSyncs).toBe(1);
+  // The facilities input sheet (issue #14), which the workbook lacked, comes before the product's.
   expect(fake.state.sheetNames()).toEqual([
     "Financements",
-    "Équipements CTG",
+    FACILITY_SHEET,
     ...report.sheets.map((s) => s.name),
   ]);
   console.log(
@@ -364,7 +366,7 @@ test("a re-run rewrites only the product's sheets; a user's sheet named like one
   const user: FakeSheetInit = { name: "Synthèse CEJ", cells: { A1: "mes notes", B2: 42 } };
   const { fake, run } = setup({}, [user]);
   const first = await snapshotExcel(run, { table: "Financements" });
-  expect(first.taken.sheets).toEqual(["Financements", "Équipements CTG", "Synthèse CEJ"]);
+  expect(first.taken.sheets).toEqual(["Financements", "Synthèse CEJ"]);
   const report1 = await reportOf(first);
   expect(report1.sheets.map((s) => s.name)).toContain("Synthèse CEJ (2)");
   await applyReportExcel(run, report1, undefined, { supports: fake.supports });
@@ -384,8 +386,9 @@ test("a re-run rewrites only the product's sheets; a user's sheet named like one
   ]);
   expect(second.parameters.costHT?.cell).toBe("'Paramètres CTG'!B5");
   expect(second.communes?.origin).toEqual({ sheet: "Communes CTG", topLeft: "A4" });
-  expect(second.taken.sheets).toEqual(first.taken.sheets);
-  expect(second.taken.tables).toEqual(first.taken.tables);
+  // The facilities input sheet written by the first run is the user's now.
+  expect(second.taken.sheets).toEqual([...first.taken.sheets, FACILITY_SHEET]);
+  expect(second.taken.tables).toEqual([...first.taken.tables, FACILITY_TABLE]);
   const report2 = await reportOf(second);
   expect(report2.sheets.map((s) => s.name)).toEqual(report1.sheets.map((s) => s.name));
 
@@ -397,15 +400,15 @@ test("a re-run rewrites only the product's sheets; a user's sheet named like one
   expect([...result.reused].sort()).toEqual(report1.sheets.map((s) => s.name).sort());
   expect(fake.state.sheetNames()).toEqual([
     "Financements",
-    "Équipements CTG",
     "Synthèse CEJ",
+    FACILITY_SHEET,
     ...report2.sheets.map((s) => s.name),
   ]);
   expect(fake.state.sheet("Synthèse CEJ").cell("A1").value).toBe("mes notes");
   expect(fake.state.sheet("Synthèse CEJ").cell("B2").value).toBe(42);
   expect(fake.state.tables.map((t) => t.name).sort()).toEqual([
     "CTG_Communes",
-    "CTG_Equipements",
+    FACILITY_TABLE,
     "Financements",
   ]);
   expect(fake.state.names.map((n) => n.name)).toEqual(report2.names.map((n) => n.name));
@@ -415,16 +418,15 @@ test("a re-run works when only the product's sheets are visible (a placeholder k
   const { fake, run } = setup();
   const report = await reportOf(await snapshotExcel(run, { table: "Financements" }));
   await applyReportExcel(run, report, undefined, { supports: fake.supports });
-  // The demo's two sheets of its own (funding, facilities) hidden: only the product's are visible.
   fake.state.sheet("Financements").visibility = "Hidden";
-  fake.state.sheet("Équipements CTG").visibility = "Hidden";
+  fake.state.sheet(FACILITY_SHEET).visibility = "Hidden"; // the user's too (written by the first run)
   fake.state.activeSheet = fake.state.sheet("Synthèse CEJ");
   const again = await reportOf(await snapshotExcel(run, { table: "Financements" }));
   const result = await applyReportExcel(run, again, undefined, { supports: fake.supports });
   expect(result.writeRequests).toBe(1);
   expect(fake.state.sheetNames()).toEqual([
     "Financements",
-    "Équipements CTG",
+    FACILITY_SHEET,
     ...again.sheets.map((s) => s.name),
   ]);
   // The active sheet was the product's: the first new sheet takes its place.
@@ -447,7 +449,7 @@ test("a re-run works when only the product's sheets are visible (a placeholder k
   expect(retired.reused).toEqual([]);
   expect(fake.state.sheetNames()).toEqual([
     "Financements",
-    "Équipements CTG",
+    FACILITY_SHEET,
     ...again.sheets.map((s) => s.name),
   ]);
   expect(fake.state.activeSheet?.name).toBe(again.sheets[0]?.name);
@@ -467,7 +469,7 @@ test("a report whose sheet name the user has taken since the read is refused bef
     messages: { fr: expect.stringContaining("Contrôles") },
   });
   expect(fake.stats.syncs).toBe(1);
-  expect(fake.state.sheetNames()).toEqual(["Financements", "Équipements CTG", "Contrôles"]);
+  expect(fake.state.sheetNames()).toEqual(["Financements", "Contrôles"]);
 });
 
 test("writes above the request limit are cut into several requests, with the same result", async () => {
@@ -640,7 +642,7 @@ test("report charts: no chart without ExcelApi 1.7, no axis format without 1.8; 
       applyReportExcel(fresh.run, r, undefined, { supports: fresh.fake.supports }),
     ).rejects.toThrow(/chart|series|colour|sheet/);
     expect(fresh.fake.stats.syncs).toBe(1); // the read only
-    expect(fresh.fake.state.sheetNames()).toEqual(["Financements", "Équipements CTG"]);
+    expect(fresh.fake.state.sheetNames()).toEqual(["Financements"]);
   }
 });
 
@@ -709,19 +711,17 @@ test("listInputs: the user's tables and visible sheets, and the product's sheets
   const list = await listInputs(run);
   expect(fake.stats.syncs).toBe(1);
   const rowCount = snapshot.input.grid.length - 1;
-  // Every table and visible sheet of the user's, the demo's facilities table among them (issue #14:
-  // the workbook leaves it out of the funding candidates, not this raw list).
-  const facilities = bonusDemoGrid(COMMUNES);
   expect(list.tables).toEqual([
     { name: "Financements", sheet: "Financements", rowCount, headers: [...DEMO_HEADERS] },
+    // The facilities input table the generation wrote (issue #14): the user's, empty.
     {
-      name: "CTG_Equipements",
-      sheet: "Équipements CTG",
-      rowCount: facilities.length - 1,
-      headers: facilities[0],
+      name: FACILITY_TABLE,
+      sheet: FACILITY_SHEET,
+      rowCount: 1,
+      headers: FACILITY_FIELDS.map((f) => FACILITY_HEADERS[f]),
     },
   ]);
-  expect(list.sheets).toEqual([{ name: "Financements" }, { name: "Équipements CTG" }]);
+  expect(list.sheets).toEqual([{ name: "Financements" }, { name: FACILITY_SHEET }]);
   expect(list.productSheets.map((s) => s.kind)).toEqual([
     "parameters",
     "communes",

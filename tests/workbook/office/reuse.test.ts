@@ -9,6 +9,7 @@ import type { Report, ReportSheet } from "../../../src/report";
 import { planWorkbook, reportFromResult, type WorkbookSnapshot } from "../../../src/app";
 import { applyReportExcel, excelRunner, snapshotExcel, type ExcelRunner } from "../../../src/workbook/office";
 import { demoWorkbook } from "../../../src/workbook/xlsx/demo";
+import { FACILITY_SHEET } from "../../../src/core/facilities";
 import {
   DEFAULT_FORMAT,
   parseBounds,
@@ -255,10 +256,11 @@ test("a product sheet moved or hidden by the user comes back in the report's ord
   state.addSheet("Notes");
   await applyReportExcel(run, await currentReport(run), undefined, { supports: fake.supports });
   // The block starts where the first product sheet was (now first), then the user's sheets.
+  // The facilities input sheet the first run wrote is the user's: it stays where it was.
   expect(state.sheetNames()).toEqual([
     ...report.sheets.map((s) => s.name),
     "Financements",
-    "Équipements CTG",
+    FACILITY_SHEET,
     "Notes",
   ]);
   expect(state.sheet(SYNTHESIS).visibility).toBe("Visible");
