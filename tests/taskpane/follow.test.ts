@@ -85,7 +85,14 @@ describe("following edits on the strict Excel fake", () => {
     const { fake, host } = await generatedHost();
     const first = await host.snapshot(CHOICE);
     const sheets = watchedSheets(first);
-    expect(sheets).toEqual(["Financements", "Paramètres CTG", "Communes CTG", "Scénarios CTG"]);
+    // The demo's facilities table (issue #14) is followed too: an edit there changes the bonus territoire.
+    expect(sheets).toEqual([
+      "Financements",
+      "Équipements CTG",
+      "Paramètres CTG",
+      "Communes CTG",
+      "Scénarios CTG",
+    ]);
 
     const before = fake.stats.syncs;
     const snapshots: number[] = [];
@@ -95,7 +102,7 @@ describe("following edits on the strict Excel fake", () => {
     }, 50);
     const stop = await host.watch(sheets, () => refresher.poke());
     expect(fake.stats.syncs - before).toBe(1); // registering: one request
-    expect(fake.liveHandlers()).toBe(4);
+    expect(fake.liveHandlers()).toBe(5); // one per sheet followed
 
     // The user types a new cost in Paramètres CTG, then edits three cells of the funding table.
     const afterRegister = fake.stats.syncs;

@@ -492,8 +492,9 @@ describe("scenarios in the pane", () => {
     expect(formatDay("2026-11-28", "en")).toBe("2026-11-28");
     expect(formatDay("printemps", "fr")).toBe("printemps");
     expect(localIsoDay(new Date(2026, 10, 28, 23, 59))).toBe("2026-11-28");
-    expect(watchedSheets(demo)).toEqual(["Financements"]);
-    // The facilities table's sheet too: an edit there changes the bonus territoire.
+    expect(watchedSheets({ ...demo, facilities: null })).toEqual(["Financements"]);
+    // The facilities table's sheet too (the demo has one): an edit there changes the bonus territoire.
+    expect(watchedSheets(demo)).toEqual(["Financements", "Équipements CTG"]);
     const facilities = {
       sheet: "Équipements CTG",
       table: "CTG_Equipements",

@@ -48,7 +48,7 @@ function setup(
   options: FakeOptions = {},
   extraSheets: readonly FakeSheetInit[] = [],
 ): { bytes: Uint8Array; fake: ExcelFake; run: ExcelRunner } {
-  const bytes = demoWorkbook(COMMUNES, "fr");
+  const bytes = demoWorkbook(COMMUNES, "fr", { facilities: false }); // the funding side; the facilities table: bonus.test.ts
   const fake = fakeFromXlsx(bytes, options, extraSheets);
   return { bytes, fake, run: excelRunner({ excelRun: fake.excelRun, sleep: noSleep }) };
 }
@@ -100,7 +100,7 @@ test("a table input is read in exactly one request, into the same snapshot as th
 });
 
 test("a workbook the .xlsx writer has summarized reads the same through both adapters (parameters, communes, taken names)", async () => {
-  const bytes = demoWorkbook(COMMUNES, "fr");
+  const bytes = demoWorkbook(COMMUNES, "fr", { facilities: false }); // the funding side; the facilities table: bonus.test.ts
   const report = await reportOf(snapshotPackage(openPackage(bytes)));
   const summarized = applyReport(bytes, report);
   const fake = fakeFromXlsx(summarized);

@@ -25,7 +25,8 @@ const noSleep = async (): Promise<void> => undefined;
 const ALLOWED = "Valeurs admises (cette version d’Excel n’affiche pas les listes déroulantes) :";
 
 function setup(apiVersion: string): { fake: ExcelFake; run: ExcelRunner } {
-  const fake = fakeFromXlsx(demoWorkbook(COMMUNES, "fr"), { apiVersion });
+  // The demo without its facilities table: the rows of `Paramètres CTG` below are the plan's alone.
+  const fake = fakeFromXlsx(demoWorkbook(COMMUNES, "fr", { facilities: false }), { apiVersion });
   return { fake, run: excelRunner({ excelRun: fake.excelRun, sleep: noSleep }) };
 }
 

@@ -25,7 +25,7 @@ const noSleep = async (): Promise<void> => undefined;
 
 function setup(
   apiVersion: string,
-  bytes = demoWorkbook(COMMUNES, "fr"),
+  bytes = demoWorkbook(COMMUNES, "fr", { facilities: false }),
 ): { fake: ExcelFake; run: ExcelRunner } {
   const fake = fakeFromXlsx(bytes, { apiVersion });
   return { fake, run: excelRunner({ excelRun: fake.excelRun, sleep: noSleep }) };

@@ -28,7 +28,7 @@ const ENGINEERING = "Ingénierie CTG";
 const COMPARISON = "Comparaison scénarios";
 
 function setup(): { fake: ExcelFake; run: ExcelRunner } {
-  const fake = fakeFromXlsx(demoWorkbook(COMMUNES, "fr"));
+  const fake = fakeFromXlsx(demoWorkbook(COMMUNES, "fr", { facilities: false }));
   return { fake, run: excelRunner({ excelRun: fake.excelRun, sleep: noSleep }) };
 }
 

@@ -87,7 +87,7 @@ function expectEmptyRead(bytes: Uint8Array): void {
 describe.each(["fr", "en"] as const)("the facilities input sheet in %s", (lang) => {
   let first: Uint8Array;
   beforeAll(async () => {
-    first = await summarize(demoWorkbook(COMMUNES, lang), lang);
+    first = await summarize(demoWorkbook(COMMUNES, lang, { facilities: false }), lang);
   });
 
   test("is written once, unmarked, before the product's sheets, with an empty table of the reader's headers", () => {
@@ -194,7 +194,7 @@ function typeRows(bytes: Uint8Array, lang: Lang): Uint8Array {
 }
 
 test("a workbook that has the sheet or the table keeps it as it is: nothing is added", async () => {
-  const first = await summarize(demoWorkbook(COMMUNES, "fr"));
+  const first = await summarize(demoWorkbook(COMMUNES, "fr", { facilities: false }));
   // The user renames the sheet: the table is there, under another name of sheet; nothing is added.
   const files = unzipSync(first);
   files["xl/workbook.xml"] = strToU8(
@@ -223,7 +223,7 @@ test("LibreOffice opens the written sheet with its table and its drop-downs", as
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ctg-facility-input-"));
   try {
     const file = path.join(dir, "summary.xlsx");
-    fs.writeFileSync(file, await summarize(demoWorkbook(COMMUNES, "fr")));
+    fs.writeFileSync(file, await summarize(demoWorkbook(COMMUNES, "fr", { facilities: false })));
     const saved = new Uint8Array(fs.readFileSync(await recalcXlsx(file, { outDir: dir })));
     const pkg = openPackage(saved);
     expect(listTables(pkg).find((t) => t.sheet === FACILITY_SHEET)?.ref).toBe("A21:N22");

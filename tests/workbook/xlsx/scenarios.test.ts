@@ -32,7 +32,7 @@ function scenarioRowOf(bytes: Uint8Array, insee: string): number {
 }
 
 test("a first run writes the single scenario « Paramètres actuels »; the next run reads it back", async () => {
-  const first = await summarize(demoWorkbook(COMMUNES, "fr"));
+  const first = await summarize(demoWorkbook(COMMUNES, "fr", { facilities: false }));
   const pkg = openPackage(first.output);
   const snapshot = snapshotPackage(pkg);
   expect(snapshot.scenarios?.origin).toEqual({ sheet: "Scénarios CTG", topLeft: "A1" });
@@ -163,7 +163,7 @@ test("the comparison sheet carries a clustered column chart (Caf and CUCM TTC pe
 });
 
 test("the comparison prints its table and chart, not the working block below them", async () => {
-  const out = await summarize(demoWorkbook(COMMUNES, "fr"));
+  const out = await summarize(demoWorkbook(COMMUNES, "fr", { facilities: false }));
   const pkg = openPackage(out.output);
   const index = listSheets(pkg).findIndex((s) => s.name === "Comparaison scénarios");
   const areas = readDefinedNames(pkg).filter((n) => n.name === "_xlnm.Print_Area");
