@@ -110,7 +110,7 @@ test("inside Excel, the pane follows edits: one read per burst, the preview with
   );
   expect(await page.isVisible('[data-testid="summary-live"]')).toBe(true);
   await page.waitForFunction(
-    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 4,
+    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 5, // the demo's input, facilities, parameters, communes, scenarios sheets
     undefined,
     { timeout: 5000 },
   );
@@ -155,7 +155,7 @@ test("inside Excel, the pane follows edits: one read per burst, the preview with
   await page.waitForSelector('[data-testid="generate-result"] [data-sheet]', { timeout: 30_000 });
   await page.waitForSelector('[data-testid="summary-live"]', { timeout: 5000 });
   await page.waitForFunction(
-    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 4,
+    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 5, // the demo's input, facilities, parameters, communes, scenarios sheets
     undefined,
     { timeout: 5000 },
   );
@@ -204,7 +204,7 @@ test("inside Excel 2019 (ExcelApi 1.7, the manifest's minimum): generating write
   const { page, errors } = await paneInExcel("1.7");
   expect(await text(page, '[data-testid="mode"]')).toContain("Connecté à Excel");
   await page.waitForFunction(
-    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 4,
+    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 5, // the demo's input, facilities, parameters, communes, scenarios sheets
     undefined,
     { timeout: 5000 },
   );
@@ -235,13 +235,18 @@ test("inside Excel 2019 (ExcelApi 1.7, the manifest's minimum): generating write
       ["Répartition bassins", 1, 0],
     ]),
   );
-  const params = await page.evaluate(() => {
+  // Column A of `Paramètres CTG`: the allowed values are listed below the parameters (the plan's,
+  // then the bonus territoire's, since the demo has its facilities table).
+  const columnA = await page.evaluate(() => {
     const fake = (window as unknown as { __ctgFake: Fake }).__ctgFake;
     const sheet = fake.state.sheet("Paramètres CTG") as unknown as { cell(a: string): { value: unknown } };
-    return ["A12", "A15"].map((a) => sheet.cell(a).value);
+    return Array.from({ length: 200 }, (_, i) => sheet.cell(`A${(i + 1).toString()}`).value);
   });
-  expect(params[0]).toBe("Valeurs admises (cette version d’Excel n’affiche pas les listes déroulantes) :");
-  expect(String(params[1])).toMatch(/^B9 : CEJ \/ /);
+  const allowed = columnA.indexOf(
+    "Valeurs admises (cette version d’Excel n’affiche pas les listes déroulantes) :",
+  );
+  expect(allowed).toBeGreaterThan(columnA.indexOf("Bonus territoire CTG (remplace la PSEJ des CEJ)"));
+  expect(columnA.slice(allowed + 1).some((v) => /^B9 : CEJ \/ /.test(String(v)))).toBe(true);
   expect(errors.filter((e) => !e.startsWith("console log"))).toEqual([]);
 }, 120_000);
 
@@ -273,7 +278,7 @@ async function generateNow(page: Page): Promise<void> {
 test("an edit the pane never heard of is kept by the generation; one made on both sides is asked about first", async () => {
   const { page, errors } = await paneInExcel();
   await page.waitForFunction(
-    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 4,
+    () => (window as unknown as { __ctgFake: Fake }).__ctgFake.liveHandlers() === 5, // the demo's input, facilities, parameters, communes, scenarios sheets
     undefined,
     { timeout: 5000 },
   );
