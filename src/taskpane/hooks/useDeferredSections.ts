@@ -1,8 +1,6 @@
 import { useEffect, useState } from "react";
 import { loadDeferredSections, type DeferredSections } from "../components/deferred-sections";
-
-/** Tries again after a failed load (a dropped connection on Excel on the web), at most this often. */
-const RETRY_MS = 2000;
+import { loadAfterPaint } from "./after-paint";
 
 /**
  * The sections that do not show the figures, asked for once the figures are painted (a frame, then
@@ -17,27 +15,7 @@ export function useDeferredSections(ready: boolean): DeferredSections | null {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!ready || sections !== null) return;
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        loadDeferredSections().then(
-          (loaded) => {
-            if (live) setSections(loaded);
-          },
-          () => {
-            timer = setTimeout(() => {
-              if (live) setAttempt((n) => n + 1);
-            }, RETRY_MS);
-          },
-        );
-      }, 0);
-    });
-    return () => {
-      live = false;
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return loadAfterPaint(loadDeferredSections, setSections, () => setAttempt((n) => n + 1));
   }, [ready, sections, attempt]);
   return sections;
 }

@@ -14,6 +14,7 @@ import {
   type ScenarioView,
 } from "../model";
 import { hasPaneEdits, type PaneState } from "../state";
+import { loadAfterPaint } from "./after-paint";
 
 /** Whether the workbook's summary still covers its inputs (null: it has none, or errors hide it). */
 export type SummaryState = "stale" | "live" | null;
@@ -35,9 +36,6 @@ export interface Planned {
   readonly warnings: string;
 }
 
-/** Tries again after a failed load (a dropped connection on Excel on the web), at most this often. */
-const RETRY_MS = 2000;
-
 /**
  * The report's code (the summary's fingerprint needs it), asked for once the figures are painted (a
  * frame, then a task, after `shown` first holds), so that the figures never wait for it.
@@ -51,27 +49,11 @@ function useReportLoaded(engine: Engine, shown: boolean): boolean {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!shown || ready) return;
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        engine.loadReport().then(
-          () => {
-            if (live) setReady(true);
-          },
-          () => {
-            timer = setTimeout(() => {
-              if (live) setAttempt((n) => n + 1);
-            }, RETRY_MS);
-          },
-        );
-      }, 0);
-    });
-    return () => {
-      live = false;
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return loadAfterPaint(
+      () => engine.loadReport(),
+      () => setReady(true),
+      () => setAttempt((n) => n + 1),
+    );
   }, [engine, shown, ready, attempt]);
   return ready;
 }
