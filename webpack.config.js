@@ -160,6 +160,14 @@ function taskpaneConfig(production, devServer) {
             priority: -10,
             reuseExistingChunk: true,
           },
+          // The words the issue sentences of each language are made of, which the pane's view uses too:
+          // a chunk of their own, so that neither language's sentences carry a copy (issue-sentences.ts).
+          labels: {
+            test: /[\\/]src[\\/]i18n[\\/]labels\.ts$/,
+            name: "labels",
+            chunks: "async",
+            enforce: true,
+          },
           // Code two lazy chunks share (the report: the engine's and the hosts') is downloaded once.
           shared: {
             chunks: "async",
