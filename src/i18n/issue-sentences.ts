@@ -18,6 +18,6 @@ export type IssueFormatter = (issue: Issue) => string;
  */
 export async function loadIssueSentences(lang: Lang): Promise<IssueFormatter> {
   return lang === "fr"
-    ? (await import(/* webpackChunkName: "issues-fr" */ "./issue-sentences-fr")).formatIssueFr
-    : (await import(/* webpackChunkName: "issues-en" */ "./issue-sentences-en")).formatIssueEn;
+    ? (await import(/* webpackChunkName: "issues-fr" */ "./issue-sentences-fr.js")).formatIssueFr
+    : (await import(/* webpackChunkName: "issues-en" */ "./issue-sentences-en.js")).formatIssueEn;
 }
