@@ -187,8 +187,10 @@ function taskpaneConfig(production, devServer) {
         inject: "head", // after office.js, which the template puts first in <head>
         scriptLoading: "defer",
       }),
-      // Both modes need the pane's chunk and the engine's before the figures show.
-      new PreloadChunksPlugin(["pane", "engine"]),
+      // Both modes need the pane's chunk and the engine's before the figures show, and the issue
+      // sentences of the pane's language: French, the users' (an English pane asks for its own at start,
+      // and the 5 KiB of French downloaded alongside are not run).
+      new PreloadChunksPlugin(["pane", "engine", "issues-fr"]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true },
