@@ -138,10 +138,29 @@ function jsonOf(value: unknown): Json {
   return String(value);
 }
 
-const UTF8 = new TextEncoder();
+/**
+ * The UTF-8 length of a text, as `new TextEncoder().encode(text).length` gives it (a lone surrogate
+ * is U+FFFD, 3 bytes), without making the bytes (not Buffer: the fake also runs in the browser).
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 function byteSize(value: Json): number {
-  return UTF8.encode(JSON.stringify(value)).length; // not Buffer: the fake also runs in the browser
+  return utf8Length(JSON.stringify(value));
 }
 
 /** Statistics of a fake workbook's traffic. */
@@ -178,6 +197,9 @@ export interface FakeOptions {
   readonly state?: FakeWorkbookState;
 }
 
+/** By type name, the members apiSetOf gives no set for (always allowed): see FakeContext.gateProp. */
+const UNGATED = new Map<string, Set<string>>();
+
 class FakeContext {
   queue: Op[] = [];
   closed = false;
@@ -200,6 +222,22 @@ class FakeContext {
     if (!versionAtLeast(this.fake.apiVersion, version)) {
       fail("ApiNotFound", `${what} needs ExcelApi ${version}; this Excel supports ${this.fake.apiVersion}`);
     }
+  }
+
+  /**
+   * gate(`${typeName}.${prop}`), for the proxies' every property access: the members no requirement
+   * set gates (most, the proxies' own fields included) are remembered (apiSetOf is a fixed table).
+   */
+  gateProp(typeName: string, prop: string): void {
+    const known = UNGATED.get(typeName);
+    if (known?.has(prop) === true) return;
+    const member = `${typeName}.${prop}`;
+    if (apiSetOf(member) === null) {
+      if (known === undefined) UNGATED.set(typeName, new Set([prop]));
+      else known.add(prop);
+      return;
+    }
+    this.gate(member);
   }
 
   /** Throws ApiNotFound when `Type.member` is above the fake's level (or of another set). */
@@ -304,7 +342,7 @@ const GATE: ProxyHandler<ProxyBase> = {
   get(target, prop, receiver) {
     if (typeof prop !== "string") return Reflect.get(target, prop, receiver) as unknown;
     const { ctx, typeName } = target as unknown as Gated;
-    ctx.gate(`${typeName}.${prop}`);
+    ctx.gateProp(typeName, prop);
     const before = ctx.creating;
     ctx.creating = receiver as ProxyBase;
     let value: unknown;
@@ -328,7 +366,7 @@ const GATE: ProxyHandler<ProxyBase> = {
   set(target, prop, value, receiver) {
     if (typeof prop === "string") {
       const { ctx, typeName } = target as unknown as Gated;
-      ctx.gate(`${typeName}.${prop}`);
+      ctx.gateProp(typeName, prop);
     }
     return Reflect.set(target, prop, value, receiver);
   },
