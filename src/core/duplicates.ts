@@ -87,8 +87,29 @@ function takeScratch(length: number): Int32Array {
   return new Int32Array(length);
 }
 
+/** Scratch arrays kept at most: a search takes three. */
+const SPARE = 4;
+
+/**
+ * Keeps arrays for the next searches: the largest ones, so that arrays left by a smaller table
+ * (a smaller size, or the same table before a row was added) do not fill the pool and leave the
+ * next searches to allocate (and page-fault in) megabytes of fresh arrays every time.
+ */
 function giveScratch(...arrays: Int32Array[]): void {
-  for (const array of arrays) if (spare.length < 4) spare.push(new WeakRef(array));
+  for (const array of arrays) {
+    for (let i = spare.length - 1; i >= 0; i -= 1) if (spare[i]?.deref() === undefined) spare.splice(i, 1);
+    let smallest = -1;
+    let smallestLength = array.length;
+    spare.forEach((ref, i) => {
+      const length = ref.deref()?.length ?? 0;
+      if (length < smallestLength) {
+        smallest = i;
+        smallestLength = length;
+      }
+    });
+    if (spare.length < SPARE) spare.push(new WeakRef(array));
+    else if (smallest >= 0) spare[smallest] = new WeakRef(array);
+  }
 }
 
 /** Rows per bucket aimed at: a bucket's table (8 KiB or so) stays in the first-level cache. */

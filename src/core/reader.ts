@@ -528,15 +528,42 @@ function readHead(grid: RawGrid, options: ReadOptions, at: (r: number, c: number
     return { headerRow: -1, headers: [], mapping: {}, issues: [issue] };
   }
   const headers = headerTexts(grid[headerRow]);
-  const width = grid.reduce((w, row) => Math.max(w, row.length), headers.length);
-  const padded = headers.concat(Array<string>(Math.max(0, width - headers.length)).fill(""));
-  const { mapping, issues } = guessMapping(padded, headerRow, options);
+  // The widest row up to the header; the rows below are measured as they are read (one pass over
+  // the grid, not two), unless a column chosen by the user lies beyond: its check needs the width.
+  let width = widthOf(grid, 0, headerRow + 1, headers.length);
+  if (Object.values(options.mapping ?? {}).some((c) => (c ?? -1) >= width))
+    width = widthOf(grid, headerRow + 1, grid.length, width);
+  const { mapping, issues } = guessMapping(paddedTo(headers, width), headerRow, options);
   for (const field of ["commune", "amount"] as const) {
     if (mapping[field] === undefined && !(field === "commune" && mapping.insee !== undefined)) {
       issues.push({ code: "missing-column", severity: "error", cell: at(headerRow, 0), data: { field } });
     }
   }
-  return { headerRow, headers: padded, mapping, issues };
+  return { headerRow, headers: paddedTo(headers, width), mapping, issues };
+}
+
+/** The length of the longest of rows `from` to `to` (excluded), at least `width`. */
+function widthOf(grid: RawGrid, from: number, to: number, width: number): number {
+  let w = width;
+  for (let r = from; r < to; r += 1) {
+    const row = grid[r];
+    if (row === undefined) noRow(grid, r);
+    else if (row.length > w) w = row.length;
+  }
+  return w;
+}
+
+/**
+ * A row missing from the grid: a hole of a sparse grid is skipped, a row given as `undefined` throws
+ * as the measure of the rows' width always did.
+ */
+function noRow(grid: RawGrid, r: number): void {
+  if (r in grid) throw new TypeError("Cannot read properties of undefined (reading 'length')");
+}
+
+/** The headers, with empty ones added up to `width` columns (the widest row's). */
+function paddedTo(headers: readonly string[], width: number): readonly string[] {
+  return headers.length >= width ? headers : headers.concat(Array<string>(width - headers.length).fill(""));
 }
 
 /**
@@ -561,7 +588,9 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
   const at = gridAddresser(options.origin);
   const head = readHead(grid, options, at);
   if (head.headerRow < 0 || head.issues.some((i) => i.severity === "error")) {
-    return readResult(head, NO_COLUMNS, head.issues);
+    if (head.headerRow < 0) return readResult(head, NO_COLUMNS, head.issues);
+    const width = widthOf(grid, head.headerRow + 1, grid.length, head.headers.length);
+    return readResult({ ...head, headers: paddedTo(head.headers, width) }, NO_COLUMNS, head.issues);
   }
   const reader = new RowReader(grid, options, head, at);
   reader.readRows();
@@ -570,7 +599,7 @@ export function readFundingTable(grid: RawGrid, options: ReadOptions): ReadResul
   if (columns.length === 0 && !issues.some((i) => i.severity === "error")) {
     issues.push({ code: "no-rows", severity: "error", cell: at(head.headerRow, 0), data: {} });
   }
-  return readResult(head, columns, issues);
+  return readResult({ ...head, headers: paddedTo(head.headers, reader.width) }, columns, issues);
 }
 
 /** The mapped columns' indexes (-1 when a field has none). */
@@ -634,6 +663,8 @@ class RowReader {
   private communeKey: string | null = null;
   private amount = 0;
   private fromText = false;
+  /** The length of the longest row read (rows are measured as they are read). */
+  width = 0;
 
   constructor(
     private readonly grid: RawGrid,
@@ -659,7 +690,9 @@ class RowReader {
     let lastBlank: readonly RawValue[] | undefined;
     for (let r = this.head.headerRow + 1; r < grid.length; r += 1) {
       const raw = grid[r];
+      if (raw === undefined) noRow(grid, r);
       if (raw === undefined || raw === lastBlank) continue;
+      if (raw.length > this.width) this.width = raw.length;
       if (isBlankRow(raw)) {
         lastBlank = raw;
         continue;
