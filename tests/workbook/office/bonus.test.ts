@@ -319,12 +319,31 @@ function heldCells(state: FakeWorkbookState, sheet: string): Map<string, unknown
   return out;
 }
 
+/** The .xlsx writer's file for a report, opened, and its cells: written and read once per report. */
+const xlsxOutputs = new WeakMap<
+  Report,
+  { pkg: ReturnType<typeof openPackage>; cells: ReturnType<typeof xlsxCells> }
+>();
+
+function xlsxOutput(report: Report): {
+  pkg: ReturnType<typeof openPackage>;
+  cells: ReturnType<typeof xlsxCells>;
+} {
+  let done = xlsxOutputs.get(report);
+  if (done === undefined) {
+    const output = applyReport(DEMO, report);
+    done = { pkg: openPackage(output), cells: xlsxCells(output) };
+    xlsxOutputs.set(report, done);
+  }
+  return done;
+}
+
 /** The cells the .xlsx writer writes for the same report: formulas (with `=`) and values. */
 function xlsxHeld(report: Report, sheet: string): Map<string, unknown> {
-  const output = applyReport(DEMO, report);
-  const grid = readGrid(openPackage(output), sheet);
+  const output = xlsxOutput(report);
+  const grid = readGrid(output.pkg, sheet);
   const top = parseA1(grid.origin.topLeft);
-  const formulas = xlsxCells(output).get(sheet) ?? new Map();
+  const formulas = output.cells.get(sheet) ?? new Map();
   const out = new Map<string, unknown>();
   grid.grid.forEach((row, i) =>
     row.forEach((value, j) => {
