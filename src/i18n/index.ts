@@ -1,5 +1,6 @@
 /**
- * Every sentence of the product, in French and English: the issue sentences (messages.ts), the
+ * Every sentence of the product, in French and English: the issue sentences (messages.ts, one
+ * module per language: issue-sentences-fr.ts, -en.ts), the
  * report's words (report-labels*.ts), the task pane's (pane.ts), the command line's (cli.ts) and the
  * Office adapter's (host.ts). Pure: imports src/core only. Each table is checked by the compiler
  * against the codes it phrases.
@@ -10,8 +11,6 @@ export {
   BONUS_KIND_LABELS,
   FACILITY_FIELD_LABELS,
   FIELD_LABELS,
-  formatIssue,
-  formatIssueLine,
   HEADER_HINTS,
   KEY_LABELS,
   OPERATOR_KIND_LABELS,
@@ -19,7 +18,10 @@ export {
   BONUS_PARAM_WORDS,
   quote,
   UNIT_LABELS,
-} from "./messages";
+} from "./labels";
+export { formatIssue, formatIssueLine } from "./messages";
+export { loadIssueSentences } from "./issue-sentences";
+export type { IssueFormatter } from "./issue-sentences";
 export { reportLabels } from "./report-labels";
 export { facilityInputLabels } from "./facility-input";
 export type { FacilityColumnWords, FacilityInputLabels } from "./facility-input";

@@ -33,6 +33,7 @@ import { browserEnvironment, themeForced } from "./env";
 import type { HostEnvironment } from "./host";
 import { loadHost, preloadHost } from "./hosts";
 import { uiText } from "./i18n";
+import { loadIssueText } from "./issue-text";
 import { startPane, type StartPhase, type StartStore } from "./startup";
 
 /** Name of the performance mark set when the pane first shows a workbook's figures. */
@@ -95,6 +96,8 @@ const initialEnv: HostEnvironment = browserEnvironment(
   prefersDark(),
 );
 if (initialEnv.theme === "dark") loadDarkTheme().catch(() => undefined);
+// The issue sentences of the first language (a chunk per language), asked for with the engine's.
+loadIssueText(initialEnv.lang).catch(() => undefined);
 
 /** Start-up's phase as it goes, with the language and theme it asks for (Office's, once ready). */
 function useStartPhase(env: HostEnvironment, starting: StartStore) {
@@ -113,7 +116,15 @@ function useStartPhase(env: HostEnvironment, starting: StartStore) {
     update();
     return starting.subscribe(update);
   }, [starting]);
-  return { lang, setLang, theme, setTheme, started, setStarted };
+  // The user's switch: the pane changes language once that language's issue sentences are here (a
+  // chunk that cannot load leaves the language as it is; the switch can be tried again).
+  const switchLang = useCallback((next: Lang) => {
+    loadIssueText(next).then(
+      () => setLang(next),
+      () => undefined,
+    );
+  }, []);
+  return { lang, switchLang, theme, setTheme, started, setStarted };
 }
 
 /** In a browser, follows the system's light/dark setting unless the URL forces one. */
@@ -205,7 +216,7 @@ function StartupBody({
 /** The start-up component: follows start-up, then renders the pane with its host. */
 export function Startup({ env, starting }: { env: HostEnvironment; starting: StartStore }) {
   const styles = useStyles();
-  const { lang, setLang, theme, setTheme, started, setStarted } = useStartPhase(env, starting);
+  const { lang, switchLang, theme, setTheme, started, setStarted } = useStartPhase(env, starting);
   useSystemTheme(setTheme);
   useDocumentSettings(lang, theme);
   const dark = useDarkTheme(theme, setStarted);
@@ -220,7 +231,7 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
   if (waitingForDark && (started.status === "starting" || started.status === "connecting")) return null;
   const shell = (body: ReactNode): ReactNode => (
     <div className={styles.shell}>
-      <Header lang={lang} mode={null} onLangChange={setLang} />
+      <Header lang={lang} mode={null} onLangChange={switchLang} />
       {body}
     </div>
   );
@@ -242,7 +253,7 @@ export function Startup({ env, starting }: { env: HostEnvironment; starting: Sta
             host={started.host}
             engine={started.engine}
             lang={lang}
-            onLangChange={setLang}
+            onLangChange={switchLang}
             onReady={onReady}
           />
         </Suspense>
@@ -262,7 +273,12 @@ const starting = startPane({
   decision,
   ready: officeReady,
   loadEngine: async () => (await import(/* webpackChunkName: "engine" */ "./engine")).engine,
-  loadHost,
+  // Ready once the host has started and the issue sentences of its language are here.
+  loadHost: async (where, lang) => {
+    const started = await loadHost(where, lang);
+    await loadIssueText(started.env?.lang ?? lang);
+    return started;
+  },
   lang: initialEnv.lang,
 });
 const container = document.getElementById("root");

@@ -4,7 +4,7 @@
  * No React, no Office.js: unit-tested in Node.
  */
 
-import { BASIN_LABELS, FIELD_LABELS, formatIssue, KEY_LABELS } from "../i18n";
+import { BASIN_LABELS, FIELD_LABELS, KEY_LABELS, type IssueFormatter } from "../i18n";
 import {
   cellText,
   columnLetters,
@@ -338,16 +338,17 @@ export interface IssueView {
  *
  * @param issues - the pipeline's issues
  * @param lang - the language
+ * @param format - the issue sentences of that language (as formatIssue)
  * @returns the issue lines
  */
-export function issueViews(issues: readonly Issue[], lang: Lang): IssueView[] {
+export function issueViews(issues: readonly Issue[], lang: Lang, format: IssueFormatter): IssueView[] {
   const views = issues.map((issue, i) => ({
     id: `${i}:${issue.code}:${issue.cell}`,
     severity: issue.severity,
     cell: issue.cell,
     paneParam: paneParamOfCell(issue.cell, lang),
     related: (issue.related ?? []).filter((r) => r !== issue.cell),
-    message: formatIssue(issue, lang),
+    message: format(issue),
   }));
   return [...views.filter((v) => v.severity === "error"), ...views.filter((v) => v.severity === "warning")];
 }
@@ -500,10 +501,16 @@ const MAPPING_CODES = new Set<Issue["code"]>([
  * @param snapshot - the snapshot read
  * @param result - the pipeline's result on it
  * @param lang - the language
+ * @param format - the issue sentences of that language
  * @returns the view
  */
-export function paneView(snapshot: WorkbookSnapshot, result: PipelineResult, lang: Lang): PaneView {
-  const issues = issueViews(result.issues, lang);
+export function paneView(
+  snapshot: WorkbookSnapshot,
+  result: PipelineResult,
+  lang: Lang,
+  format: IssueFormatter,
+): PaneView {
+  const issues = issueViews(result.issues, lang, format);
   const rowCount = result.plan?.rowCount ?? result.rows.length;
   return {
     rowCount,

@@ -134,7 +134,7 @@ describe("parameter fields", () => {
     const result = planWorkbook(demoSnapshot(), {
       params: paramInputsFromFields(fields, new Set<ParamName>(["costHT"]), "fr"),
     });
-    const view = paneView(demoSnapshot(), result, "fr");
+    const view = paneView(demoSnapshot(), result, "fr", (i) => formatIssue(i, "fr"));
     expect(view.blocked).toBe(true);
     expect(view.preview).toBeNull();
     expect(view.errorCount).toBe(1);
@@ -150,7 +150,7 @@ describe("the demo's view", () => {
   const result = planWorkbook(snapshot, {});
 
   it("shows the rows read, no issue, and the totals", () => {
-    const view = paneView(snapshot, result, "fr");
+    const view = paneView(snapshot, result, "fr", (i) => formatIssue(i, "fr"));
     expect(view.rowCount).toBe(208);
     expect(view.rowsLabel).toBe("208 lignes lues");
     expect(view.errorCount).toBe(0);
@@ -245,7 +245,7 @@ describe("issues", () => {
   const result = planWorkbook(snapshot, {});
 
   it("lists errors first, each with its cell and formatIssue's sentence", () => {
-    const views = issueViews(result.issues, "fr");
+    const views = issueViews(result.issues, "fr", (i) => formatIssue(i, "fr"));
     expect(views.map((v) => [v.severity, v.cell])).toEqual([
       ["error", "Financements!A3"],
       ["error", "Financements!B4"],
@@ -256,7 +256,7 @@ describe("issues", () => {
     if (source !== undefined) expect(views[1]?.message).toBe(formatIssue(source, "fr"));
     expect(views[0]?.message).toContain(`Commune inconnue «${NBSP}Atlantis${NBSP}»`);
     expect(new Set(views.map((v) => v.id)).size).toBe(views.length);
-    const view = paneView(snapshot, result, "en");
+    const view = paneView(snapshot, result, "en", (i) => formatIssue(i, "en"));
     expect([view.errorCount, view.warningCount, view.blocked, view.preview]).toEqual([2, 1, true, null]);
     expect(view.issues[1]?.message).toContain('"abc" is not an amount');
   });
@@ -266,7 +266,7 @@ describe("issues", () => {
       ["Nom", "Valeur"],
       ["Le Creusot", 1000],
     ]);
-    const view = paneView(bad, planWorkbook(bad, {}), "fr");
+    const view = paneView(bad, planWorkbook(bad, {}), "fr", (i) => formatIssue(i, "fr"));
     expect(view.mappingNeedsAttention).toBe(true);
     expect(view.blocked).toBe(true);
   });

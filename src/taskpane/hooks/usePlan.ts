@@ -15,6 +15,7 @@ import {
 } from "../model";
 import { hasPaneEdits, type PaneState } from "../state";
 import { loadAfterPaint } from "./after-paint";
+import { useIssueText } from "./useIssueText";
 
 /** Whether the workbook's summary still covers its inputs (null: it has none, or errors hide it). */
 export type SummaryState = "stale" | "live" | null;
@@ -120,9 +121,13 @@ export function usePlan(engine: Engine, state: PaneState, lang: Lang): Planned {
   );
   const reportLoaded = useReportLoaded(engine, result !== null);
   const summary = useSummary(engine, state, result, reportLoaded);
+  const format = useIssueText(lang);
   const view = useMemo(
-    () => (loaded === null || result === null ? null : paneView(loaded.snapshot, result, lang)),
-    [loaded, result, lang],
+    () =>
+      loaded === null || result === null || format === null
+        ? null
+        : paneView(loaded.snapshot, result, lang, format),
+    [loaded, result, lang, format],
   );
   const fieldErrors = useMemo(() => {
     const errors: Partial<Record<PlanParamName, IssueView>> = {};
