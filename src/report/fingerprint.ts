@@ -10,16 +10,24 @@
 import type { Lang } from "../core";
 import type { Report, ReportSheet } from "./model";
 
+/**
+ * `Math.imul(x, 0x01000193)` (the FNV prime 2^24 + 403) for an int32 `x`, as a shift and a multiply:
+ * the same bits, but Math.imul is some 100 times slower inside jest's vm context.
+ */
+function timesFnvPrime(x: number): number {
+  return ((x << 24) + x * 0x193) | 0;
+}
+
 /** FNV-1a over UTF-16 code units, two 32-bit lanes (64 bits), as 16 hex digits. */
 function fnv64(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0xcbf29ce4;
+  let a = 0x811c9dc5 | 0;
+  let b = 0xcbf29ce4 | 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c ^ (a >>> 7), 0x01000193) >>> 0;
+    a = timesFnvPrime(a ^ c);
+    b = timesFnvPrime(b ^ c ^ (a >>> 7));
   }
-  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
 /** What of a sheet the fingerprint covers: its kind, name and every formula with its place. */

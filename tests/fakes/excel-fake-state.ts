@@ -322,7 +322,9 @@ export class FakeWorkbookState {
     const sheetOf = new Map<FakeSheet, FakeSheet>();
     for (const s of this.sheets) {
       const t = new FakeSheet(s.name, s.visibility, s.id);
-      for (const [key, cell] of s.cells) t.cells.set(key, structuredClone(cell));
+      // A cell's fields are scalars and its format a frozen object shared by copy (never changed in
+      // place): a shallow copy is a deep one, and the default format stays DEFAULT_FORMAT.
+      for (const [key, cell] of s.cells) t.cells.set(key, { ...cell });
       for (const [k, v] of s.columnWidths) t.columnWidths.set(k, v);
       for (const [k, v] of s.rowHeights) t.rowHeights.set(k, v);
       t.merges.push(...structuredClone(s.merges));

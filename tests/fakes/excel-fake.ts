@@ -65,6 +65,12 @@ import {
 
 export * from "./excel-fake-state";
 
+// Builtins the hot paths use, looked up once: reading a global costs some 300 ns inside jest's vm
+// context, and the gate below runs on every property of every proxy.
+const { get: reflectGet, set: reflectSet } = Reflect;
+const { isArray } = Array;
+const { entries } = Object;
+
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -128,11 +134,11 @@ interface Op {
 function jsonOf(value: unknown): Json {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map(jsonOf);
+  if (isArray(value)) return value.map(jsonOf);
   if (value instanceof ProxyBase) return { _ref: value.path };
   if (typeof value === "object") {
     const out: { [key: string]: Json } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = jsonOf(v);
+    for (const [k, v] of entries(value)) out[k] = jsonOf(v);
     return out;
   }
   return String(value);
@@ -178,6 +184,9 @@ export interface FakeOptions {
   readonly state?: FakeWorkbookState;
 }
 
+/** By type name, the members apiSetOf gives no set for (always allowed): see FakeContext.gateProp. */
+const UNGATED = new Map<string, Set<string>>();
+
 class FakeContext {
   queue: Op[] = [];
   closed = false;
@@ -200,6 +209,22 @@ class FakeContext {
     if (!versionAtLeast(this.fake.apiVersion, version)) {
       fail("ApiNotFound", `${what} needs ExcelApi ${version}; this Excel supports ${this.fake.apiVersion}`);
     }
+  }
+
+  /**
+   * gate(`${typeName}.${prop}`), for the proxies' every property access: the members no requirement
+   * set gates (most, the proxies' own fields included) are remembered (apiSetOf is a fixed table).
+   */
+  gateProp(typeName: string, prop: string): void {
+    const known = UNGATED.get(typeName);
+    if (known?.has(prop) === true) return;
+    const member = `${typeName}.${prop}`;
+    if (apiSetOf(member) === null) {
+      if (known === undefined) UNGATED.set(typeName, new Set([prop]));
+      else known.add(prop);
+      return;
+    }
+    this.gate(member);
   }
 
   /** Throws ApiNotFound when `Type.member` is above the fake's level (or of another set). */
@@ -302,14 +327,14 @@ interface Gated {
  */
 const GATE: ProxyHandler<ProxyBase> = {
   get(target, prop, receiver) {
-    if (typeof prop !== "string") return Reflect.get(target, prop, receiver) as unknown;
+    if (typeof prop !== "string") return reflectGet(target, prop, receiver) as unknown;
     const { ctx, typeName } = target as unknown as Gated;
-    ctx.gate(`${typeName}.${prop}`);
+    ctx.gateProp(typeName, prop);
     const before = ctx.creating;
     ctx.creating = receiver as ProxyBase;
     let value: unknown;
     try {
-      value = Reflect.get(target, prop, receiver);
+      value = reflectGet(target, prop, receiver);
     } finally {
       ctx.creating = before;
     }
@@ -328,9 +353,9 @@ const GATE: ProxyHandler<ProxyBase> = {
   set(target, prop, value, receiver) {
     if (typeof prop === "string") {
       const { ctx, typeName } = target as unknown as Gated;
-      ctx.gate(`${typeName}.${prop}`);
+      ctx.gateProp(typeName, prop);
     }
-    return Reflect.set(target, prop, value, receiver);
+    return reflectSet(target, prop, value, receiver);
   },
 };
 
@@ -739,8 +764,8 @@ function shapeOf(
   cols: number,
   what: string,
 ): (r: number, c: number) => unknown {
-  if (!Array.isArray(value)) return () => value;
-  if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) {
+  if (!isArray(value)) return () => value;
+  if (value.length !== rows || value.some((row) => !isArray(row) || row.length !== cols)) {
     fail(
       "InvalidArgument",
       `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: ${rows}×${cols} expected).`,

@@ -32,17 +32,44 @@ export function sheetDump(state: FakeWorkbookState, name: string): unknown {
 }
 
 /**
+ * The whole workbook as JSON text: its sheets in tab order (each dumped), its workbook names and its
+ * tables. Two workbooks with the same text have equal dumps (comparing texts is much cheaper than a
+ * deep comparison: see expectSameDump).
+ *
+ * @param state - the workbook
+ * @returns the JSON text of workbookDump
+ */
+export function workbookDumpText(state: FakeWorkbookState): string {
+  return JSON.stringify({
+    sheets: state.sheets.map((s) => ({ name: s.name, dump: sheetDump(state, s.name) })),
+    names: state.names,
+    tables: state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, bounds: t.bounds })),
+  });
+}
+
+/**
  * The whole workbook: its sheets in tab order (each dumped), its workbook names and its tables.
  *
  * @param state - the workbook
  * @returns a deep-comparable copy
  */
 export function workbookDump(state: FakeWorkbookState): unknown {
-  return JSON.parse(
-    JSON.stringify({
-      sheets: state.sheets.map((s) => ({ name: s.name, dump: sheetDump(state, s.name) })),
-      names: state.names,
-      tables: state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, bounds: t.bounds })),
-    }),
-  ) as unknown;
+  return JSON.parse(workbookDumpText(state)) as unknown;
+}
+
+/**
+ * `expect({ ...label, dump: actual }).toEqual({ ...label, dump: expected })` for two dumps given as
+ * JSON texts (workbookDumpText): equal texts are equal dumps; texts that differ are parsed and
+ * compared deeply, so that a difference fails with jest's diff (and keys in another order pass).
+ *
+ * @param label - what tells the case apart in a failure (`{ k }`)
+ * @param actual - the dump's text
+ * @param expected - the expected dump's text
+ */
+export function expectSameDump(label: object, actual: string, expected: string): void {
+  if (actual === expected) return;
+  expect({ ...label, dump: JSON.parse(actual) as unknown }).toEqual({
+    ...label,
+    dump: JSON.parse(expected) as unknown,
+  });
 }

@@ -111,3 +111,24 @@ test("the fingerprint carries its language; names that are not string constants 
   expect(formulasKeyOfName("'Paramètres CTG'!$B$4")).toBeNull();
   expect(formulasKeyOfName("=42")).toBeNull();
 });
+
+test("the fingerprint of a given text never changes (workbooks store it): FNV-1a, two 32-bit lanes", () => {
+  const formula = (row: number, col: number, text: string): unknown => ({
+    row,
+    col,
+    value: { kind: "formula", formula: text },
+  });
+  const report = {
+    lang: "fr",
+    sheets: [
+      {
+        kind: "synthesis",
+        name: "Synthèse CEJ",
+        cells: [formula(4, 1, "ROUND(B4*0,5;2)"), formula(2, 3, "SUM('Paramètres CTG'!B5:B9)")],
+      },
+      { kind: "checks", name: "Contrôles", cells: [] },
+    ],
+  } as unknown as Parameters<typeof formulasKey>[0];
+  // The value the first implementation (Math.imul) gave for this text.
+  expect(formulasKey(report)).toBe("fr:fdcffc25a617ed90");
+});
