@@ -14,9 +14,15 @@ import type { Lang } from "../../src/core/types";
 import { createWorkbook } from "../../src/workbook/xlsx/create";
 import { demoWorkbook } from "../../src/workbook/xlsx/demo";
 import { bonusInputOf } from "../helpers/bonus-input";
-import { axeViolations, openPane, paneSuite, ROOT } from "./pane-browser";
+import {
+  expectNoAxeViolations,
+  openPane,
+  openWorkbook,
+  paneSuite,
+  ROOT,
+  SECTION_HEADINGS_FR,
+} from "./pane-browser";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const SHOTS = path.join(ROOT, "docs", "screenshots");
 
 const suite = paneSuite();
@@ -30,26 +36,6 @@ const money = (c: number, lang: Lang): string => plain(formatMoney(c as never, l
 
 async function text(page: Page, selector: string): Promise<string> {
   return plain(await page.textContent(selector));
-}
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const violations = await axeViolations(page);
-  if (violations.length > 0)
-    throw new Error(`axe violations (${state}):\n${JSON.stringify(violations, null, 2)}`);
-}
-
-async function openWorkbook(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.setInputFiles('[data-testid="file-input"]', {
-    name,
-    mimeType: XLSX_TYPE,
-    buffer: Buffer.from(bytes),
-  });
-  await page.waitForFunction(
-    (n) =>
-      document.querySelector('[data-testid="workbook-name"]')?.textContent === n &&
-      document.querySelector('main[data-ready="true"]')?.getAttribute("aria-busy") === "false",
-    name,
-  );
 }
 
 /** The amounts of one row of the basin table (`nord`, `sud`, `total`), « — » as null. */
@@ -102,15 +88,7 @@ async function openDemoWithFacilities(page: Page): Promise<void> {
 test("the demo's facilities: the engine's totals per basin and year, each commune, green", async () => {
   const { page, errors } = await openPane(await suite.context(), suite.url(), "?lang=fr");
   await openDemoWithFacilities(page);
-  expect(await page.locator("h2").allTextContents()).toEqual([
-    "Données",
-    "Paramètres",
-    "Contrôle",
-    "Aperçu",
-    "Scénarios",
-    "Génération",
-    "Bonus territoire",
-  ]);
+  expect(await page.locator("h2").allTextContents()).toEqual([...SECTION_HEADINGS_FR]);
   expect(await text(page, '[data-testid="bonus-total"]')).toContain(money(plan.total, "fr"));
   expect(await text(page, '[data-testid="bonus-terms"]')).toContain("CTG Nord : 2024 à 2028 (5 ans)");
   const nord = plan.byBasin.find((b) => b.key === "nord")?.byYear ?? [];
@@ -142,15 +120,7 @@ test("the demo's facilities: the engine's totals per basin and year, each commun
 test("browser mode's demo has its facilities: the pane shows section 7 with the engine's total", async () => {
   const { page, errors } = await openPane(await suite.context(), suite.url(), "?lang=fr");
   await page.waitForSelector('[data-testid="bonus-total"]');
-  expect(await page.locator("h2").allTextContents()).toEqual([
-    "Données",
-    "Paramètres",
-    "Contrôle",
-    "Aperçu",
-    "Scénarios",
-    "Génération",
-    "Bonus territoire",
-  ]);
+  expect(await page.locator("h2").allTextContents()).toEqual([...SECTION_HEADINGS_FR]);
   expect(await text(page, '[data-testid="bonus-total"]')).toContain(money(plan.total, "fr"));
   expect(await basinRow(page, "total")).toEqual(plan.byYear.map((c) => money(c, "fr")));
   expect(await page.getAttribute('[data-testid="bonus-constant-means"]', "data-ok")).toBe("true");

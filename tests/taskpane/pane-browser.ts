@@ -122,6 +122,42 @@ export async function openPane(
   return { page, errors };
 }
 
+/** The MIME type of an .xlsx file, for the file input. */
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The pane's section headings (h2), in French, in order, with the demo's facilities (section 7). */
+export const SECTION_HEADINGS_FR = [
+  "Données",
+  "Paramètres",
+  "Contrôle",
+  "Aperçu",
+  "Scénarios",
+  "Génération",
+  "Bonus territoire",
+] as const;
+
+/** Opens a workbook through the pane's file input and waits until the pane shows it, read. */
+export async function openWorkbook(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.setInputFiles('[data-testid="file-input"]', {
+    name,
+    mimeType: XLSX_TYPE,
+    buffer: Buffer.from(bytes),
+  });
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector('[data-testid="workbook-name"]')?.textContent === n &&
+      document.querySelector('main[data-ready="true"]')?.getAttribute("aria-busy") === "false",
+    name,
+  );
+}
+
+/** Fails with axe-core's violations on the page, naming the state the page is in. */
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length > 0)
+    throw new Error(`axe violations (${state}):\n${JSON.stringify(violations, null, 2)}`);
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

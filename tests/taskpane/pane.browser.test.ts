@@ -18,10 +18,20 @@ import { openPackage } from "../../src/workbook/xlsx/package";
 import { snapshotPackage } from "../../src/workbook/xlsx/snapshot";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { readXlsxValues } from "../helpers/xlsx-values";
-import { axeViolations, initialChunks, median, openPane, paneSuite, READY_MARK, ROOT } from "./pane-browser";
+import {
+  expectNoAxeViolations,
+  initialChunks,
+  median,
+  openPane,
+  openWorkbook,
+  paneSuite,
+  READY_MARK,
+  ROOT,
+  SECTION_HEADINGS_FR,
+  XLSX_TYPE,
+} from "./pane-browser";
 
 const SHOTS = path.join(ROOT, "docs", "screenshots");
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** A workbook with two errors (an unknown commune, an amount that is not one) and a warning. */
 function errorWorkbook(): Buffer {
@@ -57,16 +67,6 @@ function warningWorkbook(): Buffer {
   );
 }
 
-async function openWorkbook(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.setInputFiles('[data-testid="file-input"]', { name, mimeType: XLSX_TYPE, buffer });
-  await page.waitForFunction(
-    (n) =>
-      document.querySelector('[data-testid="workbook-name"]')?.textContent === n &&
-      document.querySelector('main[data-ready="true"]')?.getAttribute("aria-busy") === "false",
-    name,
-  );
-}
-
 /** The sheets the report of the demo workbook writes, in French (built in Node, as the pane builds it). */
 async function demoReportSheets(): Promise<string[]> {
   const snapshot = snapshotPackage(openPackage(demoWorkbook(COMMUNES, "fr")));
@@ -79,13 +79,6 @@ async function demoReportSheets(): Promise<string[]> {
 
 async function text(page: Page, selector: string): Promise<string> {
   return ((await page.textContent(selector)) ?? "").replace(/[\u00A0\u202F]/g, " ");
-}
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const violations = await axeViolations(page);
-  if (violations.length > 0) {
-    throw new Error(`axe violations in state ${state}:\n${JSON.stringify(violations, null, 2)}`);
-  }
 }
 
 async function generate(page: Page): Promise<void> {
@@ -116,15 +109,7 @@ describe("the task pane in a browser (file mode)", () => {
     expect(await page.getAttribute("html", "lang")).toBe("fr");
     // One h1, an h2 per section, landmarks.
     expect(await page.locator("h1").count()).toBe(1);
-    expect(await page.locator("h2").allTextContents()).toEqual([
-      "Données",
-      "Paramètres",
-      "Contrôle",
-      "Aperçu",
-      "Scénarios",
-      "Génération",
-      "Bonus territoire",
-    ]);
+    expect(await page.locator("h2").allTextContents()).toEqual([...SECTION_HEADINGS_FR]);
     expect(await page.locator("header").count()).toBe(1);
     expect(await page.locator("main").count()).toBe(1);
     expect(errors).toEqual([]);

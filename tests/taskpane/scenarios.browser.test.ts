@@ -17,9 +17,8 @@ import { summarizeWorkbook } from "../helpers/summarize";
 import { recalcXlsx } from "../helpers/libreoffice";
 import { patchCells } from "../helpers/patch-xlsx";
 import { readXlsxValues } from "../helpers/xlsx-values";
-import { axeViolations, openPane, paneSuite, ROOT } from "./pane-browser";
+import { expectNoAxeViolations, openPane, openWorkbook, paneSuite, ROOT } from "./pane-browser";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const SHOTS = path.join(ROOT, "docs", "screenshots");
 const NOW = new Date("2026-11-28T12:00:00Z");
 
@@ -31,20 +30,6 @@ async function pane(query = "?lang=fr"): Promise<{ page: Page; errors: string[] 
 
 async function text(page: Page, selector: string): Promise<string> {
   return ((await page.textContent(selector)) ?? "").replace(/[\u00A0\u202F]/g, " ");
-}
-
-async function openWorkbook(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.setInputFiles('[data-testid="file-input"]', {
-    name,
-    mimeType: XLSX_TYPE,
-    buffer: Buffer.from(bytes),
-  });
-  await page.waitForFunction(
-    (n) =>
-      document.querySelector('[data-testid="workbook-name"]')?.textContent === n &&
-      document.querySelector('main[data-ready="true"]')?.getAttribute("aria-busy") === "false",
-    name,
-  );
 }
 
 /** The names of the scenarios listed, in order. */
@@ -74,12 +59,6 @@ async function generateAndDownload(page: Page, dir: string): Promise<string> {
 async function dialogClosed(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="apply-dialog"]', { state: "detached" });
   await page.waitForFunction(() => !document.getElementById("root")?.hasAttribute("aria-hidden"));
-}
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const violations = await axeViolations(page);
-  if (violations.length > 0)
-    throw new Error(`axe violations (${state}):\n${JSON.stringify(violations, null, 2)}`);
 }
 
 test("save, rename, delete and apply scenarios; generating writes them, and LibreOffice agrees", async () => {
