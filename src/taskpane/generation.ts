@@ -30,9 +30,10 @@ export interface GenerationInputs {
 
 /**
  * The workbook's inputs to generate from. After an interrupted generation (`complete` false) the
- * product's own cells (parameters, `Communes CTG`, `Scénarios CTG`) may be wiped or half written:
- * the values the pane read before it, from a whole summary, are the ones to write again. The funding
- * table, never written, is always taken as it is now.
+ * product's own cells (parameters, the bonus territoire's `CTG_B_*` parameters, `Communes CTG`,
+ * `Scénarios CTG`) may be wiped or half written: the values the pane read before it, from a whole
+ * summary, are the ones to write again. The funding and facilities tables, the user's, are always
+ * taken as they are now.
  *
  * @param base - the pane's read
  * @param fresh - the generation's read
@@ -40,7 +41,13 @@ export interface GenerationInputs {
  */
 export function trustedInputs(base: WorkbookSnapshot, fresh: WorkbookSnapshot): WorkbookSnapshot {
   if (fresh.complete !== false || base.complete === false) return fresh;
-  return { ...fresh, parameters: base.parameters, communes: base.communes, scenarios: base.scenarios };
+  return {
+    ...fresh,
+    parameters: base.parameters,
+    ...(base.bonusParameters === undefined ? {} : { bonusParameters: base.bonusParameters }),
+    communes: base.communes,
+    scenarios: base.scenarios,
+  };
 }
 
 /**

@@ -146,3 +146,30 @@ test("after an interrupted generation the product's cells read before it are the
   expect(trustedInputs(whole, { ...base, complete: true, parameters: {} }).parameters).toEqual({});
   expect(trustedInputs({ ...base, complete: false }, wiped).parameters).toEqual({});
 });
+
+test("after an interrupted generation the bonus parameters read before it are written again, not the half written ones", () => {
+  const names = base.bonusParameters ?? {};
+  expect(Object.keys(names)).toEqual(
+    expect.arrayContaining(["CTG_B_Revalo1", "CTG_B_Revalo2", "CTG_B_Revalo3"]),
+  );
+  // Interrupted between deleting the uplift names and adding them again: only CTG_B_Revalo1 is left.
+  const halfWritten = Object.fromEntries(
+    Object.entries(names).filter(([name]) => name !== "CTG_B_Revalo2" && name !== "CTG_B_Revalo3"),
+  );
+  const facilities =
+    base.facilities === undefined || base.facilities === null ? null : { ...base.facilities };
+  const interrupted: WorkbookSnapshot = {
+    ...base,
+    bonusParameters: halfWritten,
+    facilities,
+    complete: false,
+  };
+  const used = trustedInputs({ ...base, complete: true }, interrupted);
+  expect(used.bonusParameters).toEqual(names);
+  // The facilities table is the user's: always as it is now.
+  expect(used.facilities).toBe(facilities);
+  // A complete workbook's names are taken as they are.
+  expect(
+    trustedInputs({ ...base, complete: true }, { ...interrupted, complete: true }).bonusParameters,
+  ).toEqual(halfWritten);
+});
